@@ -1,0 +1,4 @@
+//! painmap: a terminal atlas of myofascial trigger-point referral patterns.
+#![forbid(unsafe_code)]
+
+pub mod atlas;

@@ -1,0 +1,2 @@
+//! The `painmap` binary.
+fn main() {}
