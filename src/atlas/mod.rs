@@ -2,3 +2,6 @@
 //! validating loader, so every id inside one refers to something that exists.
 
 pub mod model;
+pub mod side;
+
+pub use side::{RegionInstance, Side};

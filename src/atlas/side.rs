@@ -1,0 +1,74 @@
+//! Sides of the body and region instances (a region on a side).
+//!
+//! Sides are always the patient's. A midline region has no side; a selection made
+//! without a side matches either side.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The patient's side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The patient's left.
+    Left,
+    /// The patient's right.
+    Right,
+}
+
+impl Side {
+    /// Both sides, left first.
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    /// `"left"` or `"right"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    /// The other side.
+    #[must_use]
+    pub fn opposite(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A region on a side: `left temple`, or `sternum` (midline, no side), or `temple` with no
+/// side given (matches either side).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct RegionInstance {
+    /// The region id from the vocabulary.
+    pub region: String,
+    /// The side, or `None` for midline regions and selections without a side.
+    pub side: Option<Side>,
+}
+
+impl RegionInstance {
+    /// A region on a side (or none).
+    pub fn new(region: impl Into<String>, side: Option<Side>) -> Self {
+        RegionInstance {
+            region: region.into(),
+            side,
+        }
+    }
+}
+
+impl fmt::Display for RegionInstance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.side {
+            Some(side) => write!(f, "{side} {}", self.region),
+            None => f.write_str(&self.region),
+        }
+    }
+}
