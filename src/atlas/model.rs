@@ -134,7 +134,7 @@ impl MuscleGroup {
 pub struct TriggerPoint {
     /// Stable id, unique across the atlas (`upper-trapezius-1`).
     pub id: String,
-    /// Short name within its muscle ("TrP1, anterior border").
+    /// Short name within its muscle ("`TrP1`, anterior border").
     pub name: String,
     /// The region where the trigger point itself lies.
     pub location: String,
