@@ -1,1 +1,51 @@
-fn main() {}
+//! Rasterizing the body: a full whole-body view at 200x60 (budget: 1 ms), and the
+//! explorer's front-and-back map with a pattern painted over it.
+use criterion::{Criterion, criterion_group, criterion_main};
+use painmap::atlas::Side;
+use painmap::body::diagram::Diagram;
+use painmap::body::frame::Frame;
+use painmap::body::glyphs::GlyphSet;
+use painmap::body::overlay::{Overlay, paint};
+use painmap::body::raster::{Raster, Viewport};
+use painmap::body::{BodyModel, ViewId};
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let model = BodyModel::shipped();
+    let zones: Vec<String> = ["buttock", "thigh-back", "calf"].map(String::from).to_vec();
+    let overlay = Overlay::for_trigger_point(
+        model,
+        "gluteus-minimus-posterior",
+        "buttock",
+        &zones,
+        &["hip-side".to_owned()],
+        &[],
+        Side::Left,
+    );
+    c.bench_function("raster front 200x60", |b| {
+        b.iter(|| {
+            Raster::new(
+                model,
+                black_box(Viewport::new(ViewId::Front, Side::Right, 200, 60)),
+            )
+        });
+    });
+    c.bench_function("raster+paint back 200x60", |b| {
+        b.iter(|| {
+            let r = Raster::new(
+                model,
+                black_box(Viewport::new(ViewId::Back, Side::Right, 200, 60)),
+            );
+            paint(&r, &overlay, GlyphSet::Unicode)
+        });
+    });
+    c.bench_function("diagram front+back 200x60", |b| {
+        b.iter(|| {
+            let d = Diagram::layout(model, &Frame::whole_body(), black_box(200), 60, 1);
+            d.render(&overlay, GlyphSet::Unicode)
+        });
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 use super::frame::{Frame, PanelSpec};
 use super::glyphs::{Cell, GlyphSet, Style};
 use super::model::BodyModel;
+#[cfg(test)]
+use super::model::ViewId;
 use super::overlay::{Overlay, paint};
 use super::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::atlas::{RegionInstance, Side};
@@ -386,5 +388,197 @@ pub fn render_lines(
         canvas.ansi_lines()
     } else {
         canvas.lines()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::testutil::{PATTERNS, pattern};
+
+    fn model() -> &'static BodyModel {
+        BodyModel::shipped()
+    }
+
+    fn text(overlay: &Overlay, width: u16, glyphs: GlyphSet) -> String {
+        render_lines(model(), overlay, width, glyphs, false).join("\n")
+    }
+
+    #[test]
+    fn snapshots_of_patterns() {
+        for k in 0..PATTERNS.len() {
+            let (name, overlay) = pattern(k);
+            for width in [40, 80, 160] {
+                for (set, glyphs) in [("ascii", GlyphSet::Ascii), ("unicode", GlyphSet::Unicode)] {
+                    let body = text(&overlay, width, glyphs);
+                    insta::assert_snapshot!(format!("{name}_{width}_{set}"), body);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_output_is_printable_ascii() {
+        for k in 0..PATTERNS.len() {
+            let (_, mut overlay) = pattern(k);
+            overlay.selected.push(RegionInstance::new("chest", None));
+            for width in [20, 40, 80, 120, 160, 200] {
+                let t = text(&overlay, width, GlyphSet::Ascii);
+                assert!(
+                    t.bytes().all(|b| b == b'\n' || (0x20..0x7f).contains(&b)),
+                    "{t}"
+                );
+                for line in t.lines() {
+                    assert!(line.len() <= usize::from(width), "{line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_mark_the_patients_sides() {
+        let d = Diagram::layout(model(), &Frame::whole_body(), 80, 30, 0);
+        let canvas = d.render(&Overlay::default(), GlyphSet::Ascii);
+        let title = &canvas.lines()[0];
+        for p in d.panels() {
+            let left = canvas.get(p.col, 0).map(|c| c.ch);
+            let right = canvas.get(p.col + p.raster.width() - 1, 0).map(|c| c.ch);
+            match p.spec.view {
+                ViewId::Front => assert_eq!((left, right), (Some('R'), Some('L')), "{title}"),
+                ViewId::Back => assert_eq!((left, right), (Some('L'), Some('R')), "{title}"),
+                _ => unreachable!(),
+            }
+        }
+        assert!(title.contains("Front") && title.contains("Back"), "{title}");
+        // Front left of back.
+        assert_eq!(d.panels()[0].spec.view, ViewId::Front);
+    }
+
+    #[test]
+    fn left_pattern_is_on_the_viewers_right_in_front() {
+        // The anterior gluteus minimus, left: down the outer side of the leg.
+        let zones = ["hip-side", "thigh-outer", "knee-outer", "leg-outer"].map(String::from);
+        let overlay =
+            Overlay::for_trigger_point(model(), "t", "hip-side", &zones, &[], &[], Side::Left);
+        let d = Diagram::layout(model(), &Frame::whole_body(), 80, 40, 0);
+        let canvas = d.render(&overlay, GlyphSet::Ascii);
+        for p in d.panels() {
+            let mid = p.col + p.raster.width() / 2;
+            let marked: Vec<u16> = (0..canvas.height())
+                .flat_map(|r| (p.col..p.col + p.raster.width()).map(move |c| (c, r)))
+                .filter(|&(c, r)| canvas.get(c, r).is_some_and(|x| x.ch == '#' || x.ch == ':'))
+                .map(|(c, _)| c)
+                .collect();
+            assert!(!marked.is_empty());
+            match p.spec.view {
+                ViewId::Front => assert!(marked.iter().all(|&c| c > mid)),
+                ViewId::Back => assert!(marked.iter().all(|&c| c < mid)),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn small_zones_are_visible() {
+        // A single tooth row, a finger and a toe still get a cell at 40 columns.
+        for (loc, zone) in [
+            ("jaw", "lower-teeth"),
+            ("forearm-back", "ring-finger"),
+            ("foot-top", "big-toe"),
+        ] {
+            let overlay = Overlay::for_trigger_point(
+                model(),
+                "t",
+                loc,
+                &[zone.to_owned()],
+                &[],
+                &[],
+                Side::Right,
+            );
+            let t = text(&overlay, 40, GlyphSet::Ascii);
+            assert!(t.contains('#'), "{zone}:\n{t}");
+            assert!(t.contains('X'), "{zone}:\n{t}");
+        }
+    }
+
+    #[test]
+    fn hit_test_through_the_diagram() {
+        let d = Diagram::layout(model(), &Frame::whole_body(), 120, 40, 1);
+        for p in d.panels() {
+            for row in 0..p.raster.height() {
+                for col in 0..p.raster.width() {
+                    assert_eq!(
+                        d.region_at(p.col + col, p.row + row),
+                        p.raster.region_at(col, row)
+                    );
+                }
+            }
+        }
+        assert_eq!(d.region_at(0, 0), None);
+        assert_eq!(d.region_at(500, 500), None);
+    }
+
+    #[test]
+    fn no_panic_at_any_size() {
+        let frames = [
+            Frame::whole_body(),
+            Frame::for_overlay(model(), &pattern(1).1),
+            Frame::for_overlay(model(), &pattern(2).1),
+        ];
+        let mut overlay = pattern(3).1;
+        overlay.selected.push(RegionInstance::new("temple", None));
+        let small = (0..=40u16).flat_map(|w| (0..=15u16).map(move |h| (w, h)));
+        let large = (0..=200u16)
+            .step_by(13)
+            .flat_map(|w| (0..=100u16).step_by(9).map(move |h| (w, h)));
+        for (w, h) in small
+            .chain(large)
+            .chain([(200, 100), (1, 1), (200, 1), (1, 100)])
+        {
+            for f in &frames {
+                let d = Diagram::layout(model(), f, w, h, 1);
+                overlay.cursor = Some((w / 2, h / 2));
+                let c = d.render(&overlay, GlyphSet::Unicode);
+                assert!(c.height() <= h && c.width() == w);
+                let _ = d.region_at(w / 2, h / 2);
+                let _ = d.region_at(w, h);
+            }
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let (_, overlay) = pattern(0);
+        let plain = render_lines(model(), &overlay, 80, GlyphSet::Unicode, false);
+        assert!(plain.iter().all(|l| !l.contains('\u{1b}')));
+        let color = render_lines(model(), &overlay, 80, GlyphSet::Unicode, true);
+        let all = color.join("\n");
+        assert!(all.contains("\u{1b}[31m") && all.contains("\u{1b}[1;33m"));
+    }
+
+    #[test]
+    fn cursor_and_selection_are_visible() {
+        let d = Diagram::layout(model(), &Frame::whole_body(), 80, 30, 0);
+        let p = &d.panels()[0];
+        let (c, r) = p
+            .raster
+            .cells_of(model().region_index("chest").unwrap(), Some(Side::Left))
+            .next()
+            .unwrap();
+        let overlay = Overlay {
+            selected: vec![RegionInstance::new("chest", Some(Side::Left))],
+            cursor: Some((p.col + c, p.row + r)),
+            ..Overlay::default()
+        };
+        for glyphs in [GlyphSet::Ascii, GlyphSet::Unicode] {
+            let canvas = d.render(&overlay, glyphs);
+            let at = canvas.get(p.col + c, p.row + r).unwrap();
+            assert_eq!(at.style, Style::Cursor);
+            let selected = (0..canvas.height())
+                .flat_map(|r| canvas.row(r).iter())
+                .filter(|x| x.style == Style::Selected && x.ch == glyphs.mark(Style::Selected))
+                .count();
+            assert!(selected > 2);
+        }
     }
 }

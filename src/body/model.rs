@@ -226,6 +226,36 @@ pub struct Drawing {
     pub shapes: Vec<Shape>,
 }
 
+impl Drawing {
+    /// The drawing mirrored about `x = axis`, for the other side.
+    fn mirrored(&self, axis: f32) -> Drawing {
+        Drawing {
+            outline: self.outline.iter().map(|p| p.mirrored(axis)).collect(),
+            details: self
+                .details
+                .iter()
+                .map(|d| d.iter().map(|p| p.mirrored(axis)).collect())
+                .collect(),
+            boundary: self
+                .boundary
+                .iter()
+                .map(|&(a, b)| (b.mirrored(axis), a.mirrored(axis)))
+                .collect(),
+            shapes: self
+                .shapes
+                .iter()
+                .map(|s| Shape {
+                    region: s.region,
+                    side: s.side.map(Side::opposite),
+                    poly: s.poly.mirrored(axis),
+                    anchor: s.anchor.mirrored(axis),
+                    weight: s.weight,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A view of the body.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -672,30 +702,7 @@ fn build_view(
     let second = if bilateral.is_some() {
         first.clone()
     } else {
-        Drawing {
-            outline: first.outline.iter().map(|p| p.mirrored(axis)).collect(),
-            details: first
-                .details
-                .iter()
-                .map(|d| d.iter().map(|p| p.mirrored(axis)).collect())
-                .collect(),
-            boundary: first
-                .boundary
-                .iter()
-                .map(|&(a, b)| (b.mirrored(axis), a.mirrored(axis)))
-                .collect(),
-            shapes: first
-                .shapes
-                .iter()
-                .map(|s| Shape {
-                    region: s.region,
-                    side: s.side.map(Side::opposite),
-                    poly: s.poly.mirrored(axis),
-                    anchor: s.anchor.mirrored(axis),
-                    weight: s.weight,
-                })
-                .collect(),
-        }
+        first.mirrored(axis)
     };
     let mut partial = Vec::new();
     for id in &def.partial {

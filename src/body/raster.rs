@@ -249,6 +249,9 @@ impl<'m> Raster<'m> {
 
         // Interior lines, where the body is plain.
         for line in &drawing.details {
+            if let [p] = line.as_slice() {
+                raster.draw_detail(*p, *p);
+            }
             for seg in line.windows(2) {
                 raster.draw_detail(seg[0], seg[1]);
             }
@@ -472,6 +475,34 @@ fn outline_cells(
             cells[i].ground = Ground::Outline(Edge::Low);
         }
     }
+    round_top_corners(w, h, cells);
+}
+
+/// Rounds the top corners of the outline: a side line that starts under empty space next
+/// to a flat top becomes `.` (as in ` .--. `).
+fn round_top_corners(w: usize, h: usize, cells: &mut [RasterCell]) {
+    let flat = |g: Ground| matches!(g, Ground::Outline(Edge::High | Edge::Low));
+    let mut corners = Vec::new();
+    for r in 0..h {
+        for c in 0..w {
+            let i = r * w + c;
+            if !matches!(
+                cells[i].ground,
+                Ground::Outline(Edge::Vertical | Edge::Rising | Edge::Falling)
+            ) {
+                continue;
+            }
+            let open_above = r == 0 || cells[i - w].ground == Ground::Background;
+            let beside_flat =
+                (c > 0 && flat(cells[i - 1].ground)) || (c + 1 < w && flat(cells[i + 1].ground));
+            if open_above && beside_flat {
+                corners.push(i);
+            }
+        }
+    }
+    for i in corners {
+        cells[i].ground = Ground::Outline(Edge::Dot);
+    }
 }
 
 /// The visual steepness of a segment, for breaking ties the same way on both sides.
@@ -547,6 +578,131 @@ mod tests {
 
     fn model() -> &'static BodyModel {
         BodyModel::shipped()
+    }
+
+    fn mean_col(r: &Raster<'_>, region: &str, side: Option<Side>) -> Option<f32> {
+        let idx = model().region_index(region)?;
+        let cols: Vec<f32> = r.cells_of(idx, side).map(|(c, _)| f32::from(c)).collect();
+        (!cols.is_empty()).then(|| cols.iter().sum::<f32>() / cols.len() as f32)
+    }
+
+    #[test]
+    fn front_view_shows_the_patients_left_on_the_viewers_right() {
+        let front = Raster::new(model(), Viewport::new(ViewId::Front, Side::Right, 80, 60));
+        let back = Raster::new(model(), Viewport::new(ViewId::Back, Side::Right, 80, 60));
+        let mid = 40.0;
+        let mut checked = 0;
+        for region in model().regions() {
+            if model().is_midline(region) {
+                continue;
+            }
+            for (r, view) in [(&front, "front"), (&back, "back")] {
+                let (Some(left), Some(right)) = (
+                    mean_col(r, region, Some(Side::Left)),
+                    mean_col(r, region, Some(Side::Right)),
+                ) else {
+                    continue;
+                };
+                checked += 1;
+                if view == "front" {
+                    assert!(left > mid && right < mid, "{region} in the {view} view");
+                } else {
+                    assert!(left < mid && right > mid, "{region} in the {view} view");
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn close_ups_are_mirrored_for_the_left_side() {
+        let col = |view, side, region| {
+            let r = Raster::new(model(), Viewport::new(view, side, 60, 30));
+            mean_col(&r, region, Some(side)).unwrap()
+        };
+        // Right palm, fingers up: the thumb on the viewer's right; the left palm mirrors it.
+        assert!(
+            col(ViewId::HandPalm, Side::Right, "thumb")
+                > col(ViewId::HandPalm, Side::Right, "little-finger")
+        );
+        assert!(
+            col(ViewId::HandPalm, Side::Left, "thumb")
+                < col(ViewId::HandPalm, Side::Left, "little-finger")
+        );
+        // The back of the right hand: the thumb on the viewer's left.
+        assert!(
+            col(ViewId::HandBack, Side::Right, "thumb")
+                < col(ViewId::HandBack, Side::Right, "little-finger")
+        );
+        // The right foot from above: the big toe on the viewer's left; from below, right.
+        assert!(
+            col(ViewId::FootTop, Side::Right, "big-toe")
+                < col(ViewId::FootTop, Side::Right, "lesser-toes")
+        );
+        assert!(
+            col(ViewId::FootSole, Side::Right, "big-toe")
+                > col(ViewId::FootSole, Side::Right, "lesser-toes")
+        );
+        // The right profile faces the viewer's right.
+        assert!(
+            col(ViewId::HeadSide, Side::Right, "cheek")
+                > col(ViewId::HeadSide, Side::Right, "occiput")
+        );
+        assert!(
+            col(ViewId::HeadSide, Side::Left, "cheek")
+                < col(ViewId::HeadSide, Side::Left, "occiput")
+        );
+    }
+
+    #[test]
+    fn every_region_has_cells_in_some_view_on_each_side() {
+        let rasters: Vec<Raster<'_>> = ViewId::ALL
+            .into_iter()
+            .flat_map(|v| Side::BOTH.map(|s| Raster::new(model(), Viewport::new(v, s, 160, 60))))
+            .collect();
+        for region in crate::body::testutil::vocabulary() {
+            let idx = model().region_index(&region.id).unwrap();
+            let sides: Vec<Option<Side>> = if region.midline {
+                vec![None]
+            } else {
+                vec![Some(Side::Left), Some(Side::Right)]
+            };
+            for side in sides {
+                let n: usize = rasters.iter().map(|r| r.cells_of(idx, side).count()).sum();
+                assert!(n > 0, "{} {side:?} has no cells", region.id);
+            }
+        }
+    }
+
+    #[test]
+    fn hit_test_round_trip() {
+        // Each region instance's cells resolve back to it, and every cell resolves to the
+        // region it was drawn for.
+        for view in ViewId::ALL {
+            for side in Side::BOTH {
+                for (w, h) in [(160, 60), (80, 24), (40, 15)] {
+                    let r = Raster::new(model(), Viewport::new(view, side, w, h));
+                    let d = model().view(view).drawing(side);
+                    for shape in &d.shapes {
+                        for (col, row) in r.cells_of(shape.region, shape.side) {
+                            let hit = r.region_at(col, row).unwrap();
+                            assert_eq!(hit.region, model().region_id(shape.region));
+                            if shape.side.is_some() {
+                                assert!(hit.side == shape.side || hit.side.is_none());
+                            }
+                        }
+                    }
+                    for (i, cell) in r.cells().iter().enumerate() {
+                        let (col, row) = ((i % usize::from(w)) as u16, (i / usize::from(w)) as u16);
+                        let hit = r.region_at(col, row);
+                        assert_eq!(hit.is_some(), cell.region.is_some());
+                        if let Some(hit) = hit {
+                            assert_eq!(hit.side.is_none(), model().is_midline(&hit.region));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
