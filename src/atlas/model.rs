@@ -230,9 +230,10 @@ pub struct Term {
     pub source: String,
 }
 
-/// The whole file as written in RON, before validation.
+/// The whole file as written in RON (`Atlas( ... )`), before validation.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Atlas")]
 pub struct AtlasFile {
     /// The region vocabulary.
     pub regions: Vec<Region>,
