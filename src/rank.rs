@@ -22,8 +22,8 @@
 //! a side matches either side. When no selected region has a side, candidates carry no
 //! side either.
 
-use crate::atlas::{Atlas, Likelihood, Muscle, RedFlag, RegionInstance, Side, TriggerPoint};
 use crate::atlas::text::fold;
+use crate::atlas::{Atlas, Likelihood, Muscle, RedFlag, RegionInstance, Side, TriggerPoint};
 use serde::Serialize;
 
 /// Points for a selected region in a trigger point's essential zone.
@@ -284,4 +284,214 @@ fn words(text: &str) -> Vec<String> {
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
     let (t, p) = (words(text), words(phrase));
     !p.is_empty() && t.windows(p.len()).any(|w| w == p.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mini() -> Atlas {
+        Atlas::from_text(include_str!("../tests/fixtures/mini.ron"), "mini.ron").unwrap()
+    }
+
+    fn sel(atlas: &Atlas, tokens: &[&str]) -> Selection {
+        Selection::of(tokens.iter().map(|t| atlas.resolve_region(t).unwrap()))
+    }
+
+    fn order(ranked: &[Candidate<'_>]) -> Vec<String> {
+        ranked
+            .iter()
+            .map(|c| match c.side {
+                Some(s) => format!("{} {s}", c.trigger_point.id),
+                None => c.trigger_point.id.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn essential_beats_spillover() {
+        let atlas = mini();
+        let ranked = rank(&atlas, &sel(&atlas, &["temple"]));
+        let pos = |id: &str| {
+            ranked
+                .iter()
+                .position(|c| c.trigger_point.id == id)
+                .unwrap()
+        };
+        // alpha: temple essential; beta: temple spillover; both common.
+        assert!(pos("alpha-1") < pos("beta-1"));
+        assert!(ranked[pos("alpha-1")].score > ranked[pos("beta-1")].score);
+        assert_eq!(ranked[pos("beta-1")].matches[0].zone, Zone::Spillover);
+    }
+
+    #[test]
+    fn covering_two_selected_regions_beats_one() {
+        let atlas = mini();
+        let ranked = rank(&atlas, &sel(&atlas, &["temple", "neck-side"]));
+        // gamma (occasional) covers both; alpha (common) covers only the temple.
+        assert_eq!(ranked[0].trigger_point.id, "gamma-1");
+        assert_eq!(ranked[0].matches.len(), 2);
+        let alpha = ranked
+            .iter()
+            .find(|c| c.trigger_point.id == "alpha-1")
+            .unwrap();
+        assert!(ranked[0].score > alpha.score);
+    }
+
+    #[test]
+    fn likelihood_refines_but_never_beats_a_zone() {
+        let atlas = mini();
+        // delta (rare) covers the forehead as essential; sterno (common) too.
+        let ranked = rank(&atlas, &sel(&atlas, &["forehead"]));
+        assert_eq!(order(&ranked), ["sterno-1", "delta-1"]);
+        const { assert!(ESSENTIAL > SPILLOVER + COMMON + SYMPTOM) };
+    }
+
+    #[test]
+    fn left_selection_ranks_left_points_only() {
+        let atlas = mini();
+        let ranked = rank(&atlas, &sel(&atlas, &["left temple"]));
+        assert!(!ranked.is_empty());
+        assert!(ranked.iter().all(|c| c.side == Some(Side::Left)));
+        let ranked = rank(&atlas, &sel(&atlas, &["right jaw"]));
+        assert!(ranked.iter().all(|c| c.side == Some(Side::Right)));
+    }
+
+    #[test]
+    fn crossing_pattern_reaches_the_other_side() {
+        let atlas = mini();
+        let ranked = rank(&atlas, &sel(&atlas, &["left forehead"]));
+        // delta crosses to both foreheads: its right-side point covers the left forehead.
+        let delta_sides: Vec<_> = ranked
+            .iter()
+            .filter(|c| c.trigger_point.id == "delta-1")
+            .map(|c| c.side)
+            .collect();
+        assert_eq!(delta_sides, [Some(Side::Left), Some(Side::Right)]);
+        // sterno does not cross.
+        assert!(
+            ranked
+                .iter()
+                .filter(|c| c.trigger_point.id == "sterno-1")
+                .all(|c| c.side == Some(Side::Left))
+        );
+    }
+
+    #[test]
+    fn midline_regions_belong_to_both_sides() {
+        let atlas = mini();
+        let mut s = sel(&atlas, &["left chest"]);
+        s.add(atlas.resolve_region("right sternum").unwrap());
+        assert_eq!(s.regions[1].side, None, "a midline region drops its side");
+        let ranked = rank(&atlas, &s);
+        let eps: Vec<_> = ranked
+            .iter()
+            .filter(|c| c.trigger_point.id == "epsilon-1")
+            .map(|c| c.side)
+            .collect();
+        assert_eq!(eps, [Some(Side::Left), Some(Side::Right)]);
+    }
+
+    #[test]
+    fn unsided_selection_gives_unsided_candidates() {
+        let atlas = mini();
+        let ranked = rank(&atlas, &sel(&atlas, &["temple"]));
+        assert!(ranked.iter().all(|c| c.side.is_none()));
+        // Mixed: a sided region makes sided candidates; the unsided one matches both.
+        let ranked = rank(&atlas, &sel(&atlas, &["left temple", "neck-side"]));
+        let gamma: Vec<_> = ranked
+            .iter()
+            .filter(|c| c.trigger_point.id == "gamma-1")
+            .map(|c| (c.side, c.matches.len()))
+            .collect();
+        assert_eq!(gamma, [(Some(Side::Left), 2), (Some(Side::Right), 1)]);
+    }
+
+    #[test]
+    fn ties_break_by_name_and_are_deterministic() {
+        let atlas = mini();
+        let s = sel(&atlas, &["chest"]);
+        let first = order(&rank(&atlas, &s));
+        assert_eq!(first[..2], ["eta-1", "zeta-1"]);
+        for _ in 0..5 {
+            assert_eq!(order(&rank(&atlas, &s)), first);
+        }
+    }
+
+    #[test]
+    fn symptoms_refine_the_order() {
+        let atlas = mini();
+        let mut s = sel(&atlas, &["neck-side", "forehead"]);
+        let without = rank(&atlas, &s);
+        s.symptoms = vec!["Tinnitus".into()];
+        let with = rank(&atlas, &s);
+        let score = |r: &[Candidate<'_>], id: &str| {
+            r.iter().find(|c| c.trigger_point.id == id).unwrap().score
+        };
+        assert_eq!(
+            score(&with, "delta-1"),
+            score(&without, "delta-1") + SYMPTOM
+        );
+        let delta = with
+            .iter()
+            .find(|c| c.trigger_point.id == "delta-1")
+            .unwrap();
+        assert_eq!(delta.symptoms, ["Tinnitus"]);
+    }
+
+    #[test]
+    fn symptoms_alone_rank_matching_points() {
+        let atlas = mini();
+        let s = Selection {
+            regions: vec![],
+            symptoms: vec!["dizz".into()],
+        };
+        let ids = order(&rank(&atlas, &s));
+        assert_eq!(ids, ["gamma-1", "delta-1"]);
+    }
+
+    #[test]
+    fn nothing_covered_is_empty() {
+        let atlas = mini();
+        let s = Selection {
+            regions: vec![],
+            symptoms: vec!["zz-nothing".into()],
+        };
+        assert!(rank(&atlas, &s).is_empty());
+    }
+
+    #[test]
+    fn red_flags_need_every_part_of_a_condition() {
+        let atlas = mini();
+        let ids = |s: &Selection| {
+            red_flags(&atlas, s)
+                .iter()
+                .map(|f| f.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(ids(&sel(&atlas, &["chest"])).is_empty());
+        assert_eq!(ids(&sel(&atlas, &["left chest", "right jaw"])), ["cardiac"]);
+        let mut s = sel(&atlas, &["temple"]);
+        s.symptoms = vec!["high fever since monday".into()];
+        assert_eq!(ids(&s), ["fever"]);
+        s.symptoms = vec!["feverfew tea".into()];
+        assert!(ids(&s).is_empty(), "whole words only");
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(has_phrase("Calf SWELLING today", "swelling"));
+        assert!(has_phrase("the worst headache ever", "worst headache"));
+        assert!(!has_phrase("tired", "red"));
+        assert!(!has_phrase("headache", "worst headache"));
+        assert!(!has_phrase("anything", ""));
+    }
+
+    #[test]
+    fn symptom_words_match_inside_phrases() {
+        assert!(symptom_matches("tingl", "tingling in the fingers"));
+        assert!(symptom_matches("ringing tinnitus", "tinnitus"));
+        assert!(!symptom_matches("ti", "tinnitus"));
+        assert!(!symptom_matches("  ", "tinnitus"));
+    }
 }

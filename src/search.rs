@@ -136,7 +136,10 @@ impl SearchIndex {
                 score,
                 indices: idx.into_iter().map(|i| i + e.offset).collect(),
             };
-            match best.iter_mut().find(|h| h.kind == hit.kind && h.id == hit.id) {
+            match best
+                .iter_mut()
+                .find(|h| h.kind == hit.kind && h.id == hit.id)
+            {
                 Some(old) if old.score >= hit.score => {}
                 Some(old) => *old = hit,
                 None => best.push(hit),
@@ -158,5 +161,70 @@ impl std::fmt::Debug for SearchIndex {
         f.debug_struct("SearchIndex")
             .field("entries", &self.entries.len())
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        let atlas =
+            Atlas::from_text(include_str!("../tests/fixtures/mini.ron"), "mini.ron").unwrap();
+        SearchIndex::new(&atlas)
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case() {
+        let idx = index();
+        for q in ["SCM", "scm", "Scm"] {
+            let hits = idx.search(q, 5);
+            assert_eq!(hits[0].id, "sterno", "{q}");
+            assert_eq!(hits[0].label, "Stérnocleido (SCM)");
+            let highlighted: String = hits[0]
+                .indices
+                .iter()
+                .map(|&i| hits[0].label.chars().nth(i).unwrap())
+                .collect();
+            assert_eq!(highlighted, "SCM");
+        }
+    }
+
+    #[test]
+    fn accents_fold_both_ways() {
+        let idx = index();
+        let plain = idx.search("sterno", 3);
+        let accented = idx.search("stérno", 3);
+        assert_eq!(plain[0].id, "sterno");
+        assert_eq!(plain, accented);
+        assert_eq!(plain[0].indices, [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn finds_regions_and_symptoms_with_kinds() {
+        let idx = index();
+        let hits = idx.search("templ", 5);
+        assert_eq!(
+            (hits[0].kind, hits[0].id.as_str()),
+            (HitKind::Region, "temple")
+        );
+        let hits = idx.search("tinnit", 5);
+        assert_eq!(
+            (hits[0].kind, hits[0].id.as_str()),
+            (HitKind::Symptom, "tinnitus")
+        );
+    }
+
+    #[test]
+    fn each_thing_once_and_empty_query_finds_nothing() {
+        let idx = index();
+        let hits = idx.search("e", 100);
+        let mut keys: Vec<_> = hits.iter().map(|h| (h.kind, h.id.clone())).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+        assert!(idx.search("   ", 10).is_empty());
+        assert!(idx.search("temple", 0).is_empty());
     }
 }

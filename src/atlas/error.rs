@@ -76,7 +76,10 @@ struct Problems<'a> {
 
 impl fmt::Display for Problems<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let first = self.problems.first().map_or("invalid atlas", String::as_str);
+        let first = self
+            .problems
+            .first()
+            .map_or("invalid atlas", String::as_str);
         write!(f, "{}: {first}", self.file)?;
         if self.problems.len() > 1 {
             write!(

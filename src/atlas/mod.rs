@@ -9,6 +9,9 @@ pub mod side;
 pub mod text;
 mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::AtlasError;
 pub use load::MAX_ATLAS_BYTES;
 pub use model::{

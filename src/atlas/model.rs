@@ -70,7 +70,9 @@ pub enum MuscleGroup {
     Abdomen,
     /// Back (paraspinals, quadratus lumborum).
     Back,
-    /// Pelvic floor.
+    /// Pelvic floor. Written `pelvic_floor` in RON, where `-` cannot stand in a bare
+    /// name; `pelvic-floor` everywhere else.
+    #[serde(alias = "pelvic_floor")]
     PelvicFloor,
     /// Hip and buttock.
     Hip,
@@ -134,7 +136,7 @@ impl MuscleGroup {
 pub struct TriggerPoint {
     /// Stable id, unique across the atlas (`upper-trapezius-1`).
     pub id: String,
-    /// Short name within its muscle ("TrP1, anterior border").
+    /// Short name within its muscle ("`TrP1`, anterior border").
     pub name: String,
     /// The region where the trigger point itself lies.
     pub location: String,

@@ -77,9 +77,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Is `id` lowercase kebab-case (`a-z`, `0-9`, single `-` between words)?
 pub fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]

@@ -35,7 +35,9 @@ fn check_regions<'a>(file: &'a AtlasFile, out: &mut Vec<String>) -> HashSet<&'a 
         if region.name.trim().is_empty() {
             out.push(format!("region '{}' has an empty name", region.id));
         }
-        let words = [&region.id, &region.name].into_iter().chain(&region.aliases);
+        let words = [&region.id, &region.name]
+            .into_iter()
+            .chain(&region.aliases);
         for word in words {
             claim_key(&mut keys, word, &region.id, "region", out);
         }
@@ -77,7 +79,9 @@ fn check_muscles(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String
             out.push(format!("duplicate muscle id '{}'", muscle.id));
             continue;
         }
-        let words = [&muscle.id, &muscle.name].into_iter().chain(&muscle.aliases);
+        let words = [&muscle.id, &muscle.name]
+            .into_iter()
+            .chain(&muscle.aliases);
         for word in words {
             claim_key(&mut keys, word, &muscle.id, "muscle", out);
         }

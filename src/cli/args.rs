@@ -14,7 +14,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub atlas: Option<PathBuf>,
 
-    /// When to use colour: auto (a terminal without NO_COLOR), always or never.
+    /// When to use colour: auto (a terminal without `NO_COLOR`), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -26,7 +26,7 @@ pub struct Cli {
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set or TERM is dumb.
+    /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is dumb.
     Auto,
     /// Always colour.
     Always,

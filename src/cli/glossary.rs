@@ -2,8 +2,8 @@
 
 use super::args::GlossaryArgs;
 use super::{out, status};
-use crate::atlas::{Atlas, Term};
 use crate::atlas::text::fold;
+use crate::atlas::{Atlas, Term};
 use std::fmt::Write as _;
 
 /// Prints every term, or those whose term or definition mentions TERM.
@@ -23,7 +23,11 @@ pub fn run(atlas: &Atlas, args: &GlossaryArgs) -> anyhow::Result<u8> {
     } else {
         let mut s = String::new();
         for t in &terms {
-            let _ = writeln!(s, "{}\n  {}\n  Source: {}\n", t.term, t.definition, t.source);
+            let _ = writeln!(
+                s,
+                "{}\n  {}\n  Source: {}\n",
+                t.term, t.definition, t.source
+            );
         }
         s
     };

@@ -38,11 +38,20 @@ pub fn muscles(atlas: &Atlas, args: &ListArgs) -> anyhow::Result<u8> {
     } else {
         let mut s = String::new();
         for group in MuscleGroup::ALL {
-            let members: Vec<_> = atlas.muscles().iter().filter(|m| m.group == group).collect();
+            let members: Vec<_> = atlas
+                .muscles()
+                .iter()
+                .filter(|m| m.group == group)
+                .collect();
             if members.is_empty() {
                 continue;
             }
-            let _ = writeln!(s, "{}{}", if s.is_empty() { "" } else { "\n" }, group.as_str());
+            let _ = writeln!(
+                s,
+                "{}{}",
+                if s.is_empty() { "" } else { "\n" },
+                group.as_str()
+            );
             for m in members {
                 let n = m.trigger_points.len();
                 let aliases = if m.aliases.is_empty() {

@@ -29,19 +29,19 @@ pub fn selected_points<'a>(
     match tp {
         None => Ok(muscle.trigger_points.iter().collect()),
         Some(id) => {
-            let found = muscle.trigger_points.iter().find(|t| t.id == id.trim());
-            match found {
-                Some(t) => Ok(vec![t]),
-                None => {
-                    let ids: Vec<&str> =
-                        muscle.trigger_points.iter().map(|t| t.id.as_str()).collect();
-                    anyhow::bail!(
-                        "muscle '{}' has no trigger point '{id}' (it has: {})",
-                        muscle.id,
-                        ids.join(", ")
-                    )
-                }
+            if let Some(t) = muscle.trigger_points.iter().find(|t| t.id == id.trim()) {
+                return Ok(vec![t]);
             }
+            let ids: Vec<&str> = muscle
+                .trigger_points
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            anyhow::bail!(
+                "muscle '{}' has no trigger point '{id}' (it has: {})",
+                muscle.id,
+                ids.join(", ")
+            )
         }
     }
 }

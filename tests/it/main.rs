@@ -1,0 +1,5 @@
+//! Integration tests: one binary with modules, run against the built `painmap`.
+
+mod cli;
+mod fixtures;
+mod util;
