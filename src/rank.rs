@@ -4,7 +4,9 @@
 //! # The formula
 //!
 //! A candidate is a trigger point on a side. For each selected region it covers it earns
-//! [`ESSENTIAL`] points (essential zone) or [`SPILLOVER`] points (spillover zone); for each
+//! [`ESSENTIAL`] points (essential zone) or [`SPILLOVER`] points (spillover zone), or
+//! [`LOCAL`] points when the trigger point itself lies there (an active point is tender
+//! where it is, even when its pattern is felt elsewhere, as with the SCM); for each
 //! selected region it covers beyond the first it earns [`EXTRA_REGION`] more, so a point
 //! that explains more of the pain ranks higher. Its likelihood tier adds [`COMMON`] or
 //! [`OCCASIONAL`] (rare adds nothing), and each symptom word that matches one of its
@@ -30,12 +32,14 @@ use serde::Serialize;
 pub const ESSENTIAL: u32 = 30;
 /// Points for a selected region in its spillover zone.
 pub const SPILLOVER: u32 = 10;
+/// Points for a selected region where the trigger point itself lies (and is not in a zone).
+pub const LOCAL: u32 = 6;
 /// Points for each covered selected region beyond the first.
-pub const EXTRA_REGION: u32 = 12;
+pub const EXTRA_REGION: u32 = 5;
 /// Points for a common trigger point.
-pub const COMMON: u32 = 6;
+pub const COMMON: u32 = 4;
 /// Points for an occasional trigger point.
-pub const OCCASIONAL: u32 = 3;
+pub const OCCASIONAL: u32 = 2;
 /// Points for each matching symptom word.
 pub const SYMPTOM: u32 = 8;
 
@@ -90,6 +94,8 @@ pub enum Zone {
     Essential,
     /// Felt in some, when the point is more irritable.
     Spillover,
+    /// Not a referral zone: the trigger point itself lies there.
+    Local,
 }
 
 impl Zone {
@@ -98,6 +104,7 @@ impl Zone {
         match self {
             Zone::Essential => "essential",
             Zone::Spillover => "spillover",
+            Zone::Local => "local",
         }
     }
 }
@@ -140,6 +147,8 @@ pub fn coverage(
         Zone::Essential
     } else if tp.spillover.contains(id) {
         Zone::Spillover
+    } else if tp.location == *id {
+        Zone::Local
     } else {
         return None;
     };
@@ -198,6 +207,7 @@ pub fn score<'a>(
         .map(|m| match m.zone {
             Zone::Essential => ESSENTIAL,
             Zone::Spillover => SPILLOVER,
+            Zone::Local => LOCAL,
         })
         .sum();
     let breadth = EXTRA_REGION * (matches.len() as u32).saturating_sub(1);
@@ -325,6 +335,42 @@ mod tests {
     }
 
     #[test]
+    fn the_point_itself_counts_least() {
+        let atlas = mini();
+        // delta lies in the side of the neck and refers it as spillover there; gamma
+        // refers the neck as essential; epsilon only lies in the chest.
+        let ranked = rank(&atlas, &sel(&atlas, &["chest"]));
+        let eps = ranked
+            .iter()
+            .find(|c| c.trigger_point.id == "epsilon-1")
+            .unwrap();
+        assert_eq!(
+            eps.matches[0].zone,
+            Zone::Spillover,
+            "a zone wins over local"
+        );
+        let ranked = rank(&atlas, &sel(&atlas, &["jaw", "temple"]));
+        let alpha = ranked
+            .iter()
+            .find(|c| c.trigger_point.id == "alpha-1")
+            .unwrap();
+        assert_eq!(alpha.matches.len(), 2);
+        let ranked = rank(&atlas, &sel(&atlas, &["neck-side"]));
+        let sterno = ranked
+            .iter()
+            .find(|c| c.trigger_point.id == "sterno-1")
+            .unwrap();
+        assert_eq!(sterno.matches[0].zone, Zone::Local);
+        assert_eq!(sterno.score, LOCAL + COMMON);
+        assert!(ranked[0].trigger_point.id == "gamma-1");
+    }
+
+    #[test]
+    fn two_spillovers_do_not_outweigh_one_essential() {
+        const { assert!(2 * SPILLOVER + EXTRA_REGION + COMMON < ESSENTIAL) };
+    }
+
+    #[test]
     fn covering_two_selected_regions_beats_one() {
         let atlas = mini();
         let ranked = rank(&atlas, &sel(&atlas, &["temple", "neck-side"]));
@@ -345,6 +391,7 @@ mod tests {
         let ranked = rank(&atlas, &sel(&atlas, &["forehead"]));
         assert_eq!(order(&ranked), ["sterno-1", "delta-1"]);
         const { assert!(ESSENTIAL > SPILLOVER + COMMON + SYMPTOM) };
+        const { assert!(SPILLOVER > LOCAL) };
     }
 
     #[test]

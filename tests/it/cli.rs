@@ -76,7 +76,7 @@ fn rank_text_explains_each_candidate() {
         "{text}"
     );
     assert!(
-        text.contains("  1. Gamma, TrP1 (left)  [score 75, occasional]"),
+        text.contains("  1. Gamma, TrP1 (left)  [score 67, occasional]"),
         "{text}"
     );
     assert!(
@@ -98,7 +98,7 @@ fn rank_markdown_is_a_note() {
     let text = stdout(&run_mini(&["rank", "left temple", "--format", "markdown"]));
     assert!(text.starts_with("# painmap intake note\n"), "{text}");
     assert!(
-        text.contains("| 1 | Alpha | TrP1 | left | left temple (essential) | 36 |"),
+        text.contains("| 1 | Alpha | TrP1 | left | left temple (essential) | 34 |"),
         "{text}"
     );
     assert!(text.contains("painmap is an educational reference, not a diagnosis"));
