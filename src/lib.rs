@@ -5,12 +5,14 @@
 //!   region and muscle resolution;
 //! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
 //! - [`search`]: fuzzy search over muscles, regions and symptoms;
-//! - [`report`]: the ranked report as text, JSON or a Markdown note.
+//! - [`report`]: the ranked report as text, JSON or a Markdown note;
+//! - [`body`]: the body model and the renderer of referral diagrams.
 //!
-//! Two faces use it: [`cli`] (subcommands) and the explorer. The arrow points inward only.
+//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer). The arrow points inward only.
 #![forbid(unsafe_code)]
 
 pub mod atlas;
+pub mod body;
 pub mod cli;
 pub mod rank;
 pub mod report;

@@ -1,0 +1,47 @@
+//! Prints the diagram of a made-up trigger point, to look at the pictures:
+//! `cargo run --example diagram -- WIDTH SIDE LOCATION ESSENTIAL,.. [SPILLOVER,..] [ascii] [color]`
+use painmap::atlas::Side;
+use painmap::body::BodyModel;
+use painmap::body::diagram::render_lines;
+use painmap::body::glyphs::GlyphSet;
+use painmap::body::overlay::Overlay;
+
+fn list(s: Option<&String>) -> Vec<String> {
+    s.map(|s| {
+        s.split(',')
+            .filter(|x| !x.is_empty() && *x != "-")
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let width: u16 = args[0].parse().unwrap_or(80);
+    let side = if args[1] == "left" {
+        Side::Left
+    } else {
+        Side::Right
+    };
+    let model = BodyModel::shipped();
+    let overlay = Overlay::for_trigger_point(
+        model,
+        "example",
+        &args[2],
+        &list(args.get(3)),
+        &list(args.get(4)),
+        &[],
+        side,
+    );
+    let ascii = args.iter().any(|a| a == "ascii");
+    let color = args.iter().any(|a| a == "color");
+    let glyphs = if ascii {
+        GlyphSet::Ascii
+    } else {
+        GlyphSet::Unicode
+    };
+    for line in render_lines(model, &overlay, width, glyphs, color) {
+        println!("{line}");
+    }
+}

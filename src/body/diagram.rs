@@ -1,0 +1,390 @@
+//! Diagrams: panels (views) side by side, each with a title ("Front", "Back", "Right
+//! palm"...) and, on both-sided views, the R and L labels of the patient's sides; a
+//! legend naming the marks; composed into a [`Canvas`] of cells that prints as plain text
+//! or ANSI colour, and that answers hit-tests ([`Diagram::region_at`]).
+
+use std::fmt::Write as _;
+
+use super::frame::{Frame, PanelSpec};
+use super::glyphs::{Cell, GlyphSet, Style};
+use super::model::BodyModel;
+use super::overlay::{Overlay, paint};
+use super::raster::{Raster, Viewport, cols_per_row, shown_box};
+use crate::atlas::{RegionInstance, Side};
+
+/// Columns between panels.
+const GAP: u16 = 2;
+/// Below this many rows an optional panel is dropped rather than shrinking the others.
+const MIN_ROWS: u16 = 14;
+
+/// A panel placed in a diagram.
+#[derive(Debug, Clone)]
+pub struct Panel<'m> {
+    /// What it shows.
+    pub spec: PanelSpec,
+    /// Its title, e.g. "Front" or "Right palm".
+    pub title: String,
+    /// Left column of the panel in the diagram.
+    pub col: u16,
+    /// Top row of the picture (the title is the row above, when there is one).
+    pub row: u16,
+    /// The picture.
+    pub raster: Raster<'m>,
+}
+
+impl Panel<'_> {
+    /// Whether a diagram cell falls in this panel's picture, and where.
+    fn local(&self, col: u16, row: u16) -> Option<(u16, u16)> {
+        let c = col.checked_sub(self.col)?;
+        let r = row.checked_sub(self.row)?;
+        (c < self.raster.width() && r < self.raster.height()).then_some((c, r))
+    }
+}
+
+/// A laid-out diagram: where each panel goes in a grid of `width` by `height` cells.
+#[derive(Debug, Clone)]
+pub struct Diagram<'m> {
+    width: u16,
+    height: u16,
+    titles: bool,
+    legend_rows: u16,
+    panels: Vec<Panel<'m>>,
+}
+
+/// The legend's entries for a glyph set: (mark style, name).
+fn legend_items(overlay: &Overlay) -> Vec<(Style, &'static str)> {
+    let mut items = vec![
+        (Style::Essential, "essential pain"),
+        (Style::Spillover, "spillover"),
+        (Style::TriggerPoint, "trigger point"),
+    ];
+    if !overlay.selected.is_empty() {
+        items.push((Style::Selected, "selected"));
+    }
+    items
+}
+
+/// The legend laid out in lines of at most `width` columns.
+fn legend_lines(overlay: &Overlay, glyphs: GlyphSet, width: u16) -> Vec<Vec<Cell>> {
+    let mut lines: Vec<Vec<Cell>> = vec![Vec::new()];
+    for (style, name) in legend_items(overlay) {
+        let mut item = vec![
+            Cell::text(glyphs.mark(style), style),
+            Cell::text(' ', Style::Legend),
+        ];
+        item.extend(name.chars().map(|c| Cell::text(c, Style::Legend)));
+        let Some(line) = lines.last_mut() else { break };
+        let sep = if line.is_empty() { 0 } else { 3 };
+        if !line.is_empty() && line.len() + sep + item.len() > usize::from(width) {
+            lines.push(item);
+        } else {
+            line.extend(std::iter::repeat_n(Cell::text(' ', Style::Legend), sep));
+            line.extend(item);
+        }
+    }
+    for l in &mut lines {
+        l.truncate(usize::from(width));
+    }
+    lines
+}
+
+/// A height that suits a printed diagram `width` columns wide.
+pub fn suggested_height(width: u16) -> u16 {
+    (width / 2).clamp(12, 48)
+}
+
+impl<'m> Diagram<'m> {
+    /// Lays out the panels of a frame in `width` by `height` cells, keeping every panel's
+    /// proportions. Optional panels are dropped when they would make the others too small.
+    /// `legend_rows` rows are kept at the bottom for a legend (see [`Diagram::render`]).
+    /// Any size is legal; too small a grid simply shows less.
+    pub fn layout(
+        model: &'m BodyModel,
+        frame: &Frame,
+        width: u16,
+        height: u16,
+        legend_rows: u16,
+    ) -> Diagram<'m> {
+        let titles = height >= 6;
+        let legend_rows = if height >= 10 { legend_rows } else { 0 };
+        let rows_avail = height.saturating_sub(u16::from(titles) + legend_rows);
+        let mut specs: Vec<PanelSpec> = frame.panels.clone();
+        let fit = |specs: &[PanelSpec]| fit_rows(model, specs, width, rows_avail);
+        let required: Vec<PanelSpec> = specs.iter().copied().filter(|p| !p.optional).collect();
+        let base = fit(&required).0;
+        while specs.iter().any(|p| p.optional) {
+            let (rows, _) = fit(&specs);
+            if rows >= MIN_ROWS.min(base) && f32::from(rows) >= 0.6 * f32::from(base) {
+                break;
+            }
+            if let Some(k) = specs.iter().rposition(|p| p.optional) {
+                specs.remove(k);
+            }
+        }
+        let (rows, widths) = fit(&specs);
+        let total: u16 = widths
+            .iter()
+            .sum::<u16>()
+            .saturating_add(GAP.saturating_mul(widths.len().saturating_sub(1) as u16));
+        let mut col = width.saturating_sub(total) / 2;
+        let mut panels = Vec::new();
+        if rows > 0 {
+            for (spec, w) in specs.iter().zip(widths) {
+                if w == 0 {
+                    continue;
+                }
+                let mut vp = Viewport::new(spec.view, spec.side, w, rows);
+                vp.crop = spec.crop;
+                panels.push(Panel {
+                    spec: *spec,
+                    title: model.view(spec.view).title(spec.side),
+                    col,
+                    row: u16::from(titles),
+                    raster: Raster::new(model, vp),
+                });
+                col = col.saturating_add(w).saturating_add(GAP);
+            }
+        }
+        let used = if panels.is_empty() {
+            0
+        } else {
+            rows + u16::from(titles) + legend_rows
+        };
+        Diagram {
+            width,
+            height: used.min(height),
+            titles,
+            legend_rows,
+            panels,
+        }
+    }
+
+    /// The auto-framed diagram of an overlay, `width` columns wide and at most `height`
+    /// rows tall, with a legend.
+    pub fn for_overlay(
+        model: &'m BodyModel,
+        overlay: &Overlay,
+        width: u16,
+        height: u16,
+        glyphs: GlyphSet,
+    ) -> Diagram<'m> {
+        let frame = Frame::for_overlay(model, overlay);
+        let legend = legend_lines(overlay, glyphs, width).len() as u16;
+        Diagram::layout(model, &frame, width, height, legend)
+    }
+
+    /// Columns.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Rows actually used (at most the height asked for).
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+
+    /// The panels, left to right.
+    pub fn panels(&self) -> &[Panel<'m>] {
+        &self.panels
+    }
+
+    /// The region instance under a diagram cell (for the mouse and the keyboard cursor).
+    pub fn region_at(&self, col: u16, row: u16) -> Option<RegionInstance> {
+        self.panels.iter().find_map(|p| {
+            let (c, r) = p.local(col, row)?;
+            p.raster.region_at(c, r)
+        })
+    }
+
+    /// Draws the diagram with an overlay (the cursor in diagram coordinates).
+    pub fn render(&self, overlay: &Overlay, glyphs: GlyphSet) -> Canvas {
+        let mut canvas = Canvas::new(self.width, self.height);
+        for p in &self.panels {
+            let mut ov = overlay.clone();
+            ov.cursor = overlay.cursor.and_then(|(c, r)| p.local(c, r));
+            let cells = paint(&p.raster, &ov, glyphs);
+            let w = usize::from(p.raster.width());
+            for (i, cell) in cells.into_iter().enumerate() {
+                canvas.put(p.col + (i % w) as u16, p.row + (i / w) as u16, cell);
+            }
+            if self.titles {
+                Self::title(&mut canvas, p);
+            }
+        }
+        if self.legend_rows > 0 {
+            let top = self.height.saturating_sub(self.legend_rows);
+            let lines = legend_lines(overlay, glyphs, self.width);
+            for (k, line) in lines.iter().take(usize::from(self.legend_rows)).enumerate() {
+                let start = self.width.saturating_sub(line.len() as u16) / 2;
+                for (j, &cell) in line.iter().enumerate() {
+                    canvas.put(start + j as u16, top + k as u16, cell);
+                }
+            }
+        }
+        canvas
+    }
+
+    fn title(canvas: &mut Canvas, p: &Panel<'_>) {
+        let w = p.raster.width();
+        let view = p.raster.model().view(p.spec.view);
+        // R and L at the panel's edges: the patient's sides as the viewer sees them.
+        let labels = view.viewer_left().map(|left| {
+            let ch = |s: Side| if s == Side::Right { 'R' } else { 'L' };
+            (ch(left), ch(left.opposite()))
+        });
+        let room = if labels.is_some() {
+            w.saturating_sub(4)
+        } else {
+            w
+        };
+        let title: String = p.title.chars().take(usize::from(room)).collect();
+        let start = p.col + (w.saturating_sub(title.chars().count() as u16)) / 2;
+        for (k, ch) in title.chars().enumerate() {
+            canvas.put(start + k as u16, 0, Cell::text(ch, Style::Title));
+        }
+        if let Some((l, r)) = labels
+            && w >= 2
+        {
+            canvas.put(p.col, 0, Cell::text(l, Style::Label));
+            canvas.put(p.col + w - 1, 0, Cell::text(r, Style::Label));
+        }
+    }
+}
+
+/// Rows for the pictures and each panel's width so they fit `width` columns.
+fn fit_rows(model: &BodyModel, specs: &[PanelSpec], width: u16, rows: u16) -> (u16, Vec<u16>) {
+    if specs.is_empty() || rows == 0 || width == 0 {
+        return (0, vec![0; specs.len()]);
+    }
+    let ks: Vec<f32> = specs
+        .iter()
+        .map(|p| cols_per_row(shown_box(model, p.view, p.crop)))
+        .collect();
+    let gaps = GAP.saturating_mul(specs.len().saturating_sub(1) as u16);
+    let avail = f32::from(width.saturating_sub(gaps));
+    let sum: f32 = ks.iter().sum();
+    let mut r = rows.min((avail / sum).floor() as u16);
+    loop {
+        let widths: Vec<u16> = ks
+            .iter()
+            .map(|k| (k * f32::from(r)).ceil() as u16 + 1)
+            .collect();
+        let total = widths.iter().sum::<u16>().saturating_add(gaps);
+        if total <= width || r <= 1 {
+            // At the smallest size, share what there is.
+            if total > width {
+                let each = width.saturating_sub(gaps) / specs.len() as u16;
+                return (r, vec![each; specs.len()]);
+            }
+            return (r, widths);
+        }
+        r -= 1;
+    }
+}
+
+/// A drawn grid of cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canvas {
+    width: u16,
+    height: u16,
+    cells: Vec<Cell>,
+}
+
+impl Canvas {
+    /// A blank canvas.
+    pub fn new(width: u16, height: u16) -> Canvas {
+        Canvas {
+            width,
+            height,
+            cells: vec![Cell::BLANK; usize::from(width) * usize::from(height)],
+        }
+    }
+
+    /// Columns.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Rows.
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+
+    /// The cell at a column and row, if inside.
+    pub fn get(&self, col: u16, row: u16) -> Option<&Cell> {
+        (col < self.width && row < self.height)
+            .then(|| &self.cells[usize::from(row) * usize::from(self.width) + usize::from(col)])
+    }
+
+    /// Sets a cell (ignored outside the canvas).
+    pub fn put(&mut self, col: u16, row: u16, cell: Cell) {
+        if col < self.width && row < self.height {
+            self.cells[usize::from(row) * usize::from(self.width) + usize::from(col)] = cell;
+        }
+    }
+
+    /// A row of cells.
+    pub fn row(&self, row: u16) -> &[Cell] {
+        if row >= self.height {
+            return &[];
+        }
+        let w = usize::from(self.width);
+        &self.cells[usize::from(row) * w..(usize::from(row) + 1) * w]
+    }
+
+    /// The rows as plain text, trailing spaces trimmed.
+    pub fn lines(&self) -> Vec<String> {
+        (0..self.height)
+            .map(|r| {
+                let s: String = self.row(r).iter().map(|c| c.ch).collect();
+                s.trim_end().to_owned()
+            })
+            .collect()
+    }
+
+    /// The rows with ANSI colour (essential red, spillover light red, trigger point bold
+    /// yellow...), trailing spaces trimmed.
+    pub fn ansi_lines(&self) -> Vec<String> {
+        (0..self.height)
+            .map(|r| {
+                let row = self.row(r);
+                let end = row.iter().rposition(|c| c.ch != ' ').map_or(0, |i| i + 1);
+                let mut out = String::new();
+                let mut current: Option<&str> = None;
+                for c in &row[..end] {
+                    let sgr = c.style.ansi();
+                    if sgr != current {
+                        out.push_str("\u{1b}[0m");
+                        if let Some(code) = sgr {
+                            let _ = write!(out, "\u{1b}[{code}m");
+                        }
+                        current = sgr;
+                    }
+                    out.push(c.ch);
+                }
+                if current.is_some() {
+                    out.push_str("\u{1b}[0m");
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+/// The auto-framed diagram of an overlay as text lines, for printing: `width` columns,
+/// a height that suits the width, a legend; ANSI colour when `color` is set.
+pub fn render_lines(
+    model: &BodyModel,
+    overlay: &Overlay,
+    width: u16,
+    glyphs: GlyphSet,
+    color: bool,
+) -> Vec<String> {
+    let d = Diagram::for_overlay(model, overlay, width, suggested_height(width), glyphs);
+    let canvas = d.render(overlay, glyphs);
+    if color {
+        canvas.ansi_lines()
+    } else {
+        canvas.lines()
+    }
+}

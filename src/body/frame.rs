@@ -1,0 +1,256 @@
+//! Auto-framing: which views a diagram shows.
+//!
+//! A pattern that lives on the head, a hand or a foot (every region it marks is drawn in
+//! that close-up) is shown in the close-up, with the whole body beside it when there is
+//! room. A pattern that runs down a limb or over the trunk is shown on the whole body,
+//! front and back; when it also reaches something small (a tooth, a finger, a toe) the
+//! close-up of that part joins it when there is room.
+
+use super::geom::Rect;
+use super::model::{Area, BodyModel, ViewId};
+use super::overlay::Overlay;
+use crate::atlas::{RegionInstance, Side};
+
+/// One picture of a diagram.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelSpec {
+    /// The view.
+    pub view: ViewId,
+    /// The side shown by a unilateral view.
+    pub side: Side,
+    /// The part of the view shown, or all of it.
+    pub crop: Option<Rect>,
+    /// Dropped first when the width is short.
+    pub optional: bool,
+}
+
+impl PanelSpec {
+    /// A required panel showing a whole view.
+    pub fn new(view: ViewId, side: Side) -> Self {
+        PanelSpec {
+            view,
+            side,
+            crop: None,
+            optional: false,
+        }
+    }
+
+    fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+}
+
+/// The panels of a diagram, left to right.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// The panels, required ones first.
+    pub panels: Vec<PanelSpec>,
+}
+
+/// A region drawn smaller than this (in square units of the whole-body view) is too small
+/// to read there: teeth, fingers, toes, the jaw joint.
+const FINE_AREA: f32 = 40.0;
+
+impl Frame {
+    /// The whole body, front and back.
+    pub fn whole_body() -> Frame {
+        Frame {
+            panels: vec![
+                PanelSpec::new(ViewId::Front, Side::Right),
+                PanelSpec::new(ViewId::Back, Side::Right),
+            ],
+        }
+    }
+
+    /// The views that best show what an overlay marks (see the module docs).
+    pub fn for_overlay(model: &BodyModel, overlay: &Overlay) -> Frame {
+        let regions: Vec<&RegionInstance> = overlay.regions().collect();
+        if regions.is_empty() {
+            return Frame::whole_body();
+        }
+        let side = overlay
+            .trigger_points
+            .iter()
+            .map(|t| &t.location)
+            .chain(regions.iter().copied())
+            .find_map(|r| r.side)
+            .unwrap_or(Side::Right);
+        let draws = |view: ViewId, r: &RegionInstance| {
+            model
+                .region_index(&r.region)
+                .is_some_and(|i| model.view(view).draws(i))
+        };
+        let draws_whole = |view: ViewId, r: &RegionInstance| {
+            model
+                .region_index(&r.region)
+                .is_some_and(|i| model.view(view).draws_whole(i))
+        };
+        let count =
+            |view: ViewId, list: &[&RegionInstance]| list.iter().filter(|r| draws(view, r)).count();
+
+        for area in [Area::Head, Area::Hand, Area::Foot] {
+            let holds = regions
+                .iter()
+                .all(|r| area.views().iter().any(|&v| draws_whole(v, r)));
+            if !holds {
+                continue;
+            }
+            let mut panels = close_up_views(area, &regions, count)
+                .into_iter()
+                .map(|v| PanelSpec::new(v, side))
+                .collect::<Vec<_>>();
+            for &v in Area::WholeBody.views() {
+                if count(v, &regions) > 0 {
+                    panels.push(PanelSpec::new(v, side).optional());
+                }
+            }
+            return Frame { panels };
+        }
+
+        let mut panels: Vec<PanelSpec> = Frame::whole_body().panels;
+        let fine: Vec<&RegionInstance> = regions
+            .iter()
+            .copied()
+            .filter(|r| {
+                let Some(i) = model.region_index(&r.region) else {
+                    return false;
+                };
+                let area: f32 = Area::WholeBody
+                    .views()
+                    .iter()
+                    .flat_map(|&v| model.view(v).shapes_of(i, None))
+                    .map(|s| s.weight)
+                    .sum();
+                area < FINE_AREA
+            })
+            .collect();
+        if !fine.is_empty() {
+            let best = [Area::Head, Area::Hand, Area::Foot]
+                .into_iter()
+                .map(|a| {
+                    let n = fine
+                        .iter()
+                        .filter(|r| a.views().iter().any(|&v| draws(v, r)))
+                        .count();
+                    (n, a)
+                })
+                .filter(|&(n, _)| n > 0)
+                .max_by_key(|&(n, a)| (n, std::cmp::Reverse(a)));
+            if let Some((_, area)) = best {
+                let views = close_up_views(area, &fine, count);
+                panels.extend(
+                    views
+                        .into_iter()
+                        .take(1)
+                        .map(|v| PanelSpec::new(v, side).optional()),
+                );
+            }
+        }
+        Frame { panels }
+    }
+}
+
+/// The views of a close-up that show the most of `regions` (at most two, in the area's
+/// order).
+fn close_up_views(
+    area: Area,
+    regions: &[&RegionInstance],
+    count: impl Fn(ViewId, &[&RegionInstance]) -> usize,
+) -> Vec<ViewId> {
+    let mut ranked: Vec<(usize, usize, ViewId)> = area
+        .views()
+        .iter()
+        .enumerate()
+        .map(|(k, &v)| (count(v, regions), k, v))
+        .filter(|&(n, _, _)| n > 0)
+        .collect();
+    ranked.sort_by_key(|&(n, k, _)| (std::cmp::Reverse(n), k));
+    // A second view only if it shows something the first does not.
+    let mut chosen: Vec<(usize, ViewId)> = Vec::new();
+    for &(_, k, v) in &ranked {
+        if chosen.len() == 2 {
+            break;
+        }
+        let adds = chosen.is_empty()
+            || regions.iter().any(|r| {
+                count(v, std::slice::from_ref(r)) > 0
+                    && chosen
+                        .iter()
+                        .all(|&(_, c)| count(c, std::slice::from_ref(r)) == 0)
+            });
+        if adds {
+            chosen.push((k, v));
+        }
+    }
+    chosen.sort_by_key(|&(k, _)| k);
+    chosen.into_iter().map(|(_, v)| v).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlay(location: &str, essential: &[&str], side: Side) -> Overlay {
+        let model = BodyModel::shipped();
+        let ess: Vec<String> = essential.iter().map(|s| (*s).to_owned()).collect();
+        Overlay::for_trigger_point(model, "t", location, &ess, &[], &[], side)
+    }
+
+    fn views(f: &Frame) -> Vec<(ViewId, bool)> {
+        f.panels.iter().map(|p| (p.view, p.optional)).collect()
+    }
+
+    #[test]
+    fn head_pattern_gets_the_head_close_up() {
+        let m = BodyModel::shipped();
+        let f = Frame::for_overlay(
+            m,
+            &overlay("jaw", &["upper-teeth", "ear", "tmj"], Side::Left),
+        );
+        let v = views(&f);
+        assert!(
+            v.iter().any(|&(v, o)| v.area() == Area::Head && !o),
+            "{v:?}"
+        );
+        assert!(v.iter().any(|&(v, o)| v == ViewId::Front && o), "{v:?}");
+        assert!(f.panels.iter().all(|p| p.side == Side::Left));
+    }
+
+    #[test]
+    fn hand_and_foot_patterns_get_their_close_ups() {
+        let m = BodyModel::shipped();
+        let f = Frame::for_overlay(
+            m,
+            &overlay("thumb-web", &["index-finger", "hand-back"], Side::Right),
+        );
+        assert_eq!(f.panels[0].view, ViewId::HandBack, "{:?}", views(&f));
+        let f = Frame::for_overlay(m, &overlay("instep", &["heel", "ankle-inner"], Side::Right));
+        assert_eq!(f.panels[0].view.area(), Area::Foot, "{:?}", views(&f));
+    }
+
+    #[test]
+    fn limb_pattern_gets_the_whole_body() {
+        let m = BodyModel::shipped();
+        let f = Frame::for_overlay(
+            m,
+            &overlay(
+                "buttock",
+                &["hip-side", "thigh-outer", "leg-outer"],
+                Side::Left,
+            ),
+        );
+        assert_eq!(
+            views(&f),
+            vec![(ViewId::Front, false), (ViewId::Back, false)]
+        );
+        // Down the arm to the fingers: the whole body, and the hand when there is room.
+        let f = Frame::for_overlay(m, &overlay("forearm-back", &["middle-finger"], Side::Right));
+        let v = views(&f);
+        assert_eq!(&v[..2], &[(ViewId::Front, false), (ViewId::Back, false)]);
+        assert!(
+            v[2..].iter().all(|&(v, o)| v.area() == Area::Hand && o),
+            "{v:?}"
+        );
+    }
+}

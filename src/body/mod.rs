@@ -1,0 +1,20 @@
+//! The body model and the pure renderer that draws referral diagrams as grids of cells.
+//!
+//! - [`model`]: the views, silhouettes, region shapes and trigger-point positions of
+//!   `data/body.ron` ([`BodyModel::shipped`]).
+//! - [`geom`]: points, boxes and polygons.
+//!
+//! Nothing here knows about terminals: the output is characters with a semantic
+//! semantic style that a caller maps to colours.
+
+pub mod diagram;
+pub mod frame;
+pub mod geom;
+pub mod glyphs;
+pub mod model;
+pub mod overlay;
+pub mod raster;
+#[cfg(test)]
+mod testutil;
+
+pub use model::{Area, BodyModel, ViewId};

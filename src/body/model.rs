@@ -1,0 +1,850 @@
+//! The body model: views (whole body front and back, close-ups of the head, hand and
+//! foot), their silhouettes, the region shapes drawn in each and the trigger-point
+//! positions, loaded from `data/body.ron`.
+//!
+//! Each view has its own coordinate frame (square units, x to the viewer's right, y
+//! down). A *bilateral* view (front, back, head from the front) is drawn around a vertical
+//! axis: its silhouette, details and sided region shapes are authored on the viewer's left
+//! half, for the side of the patient seen there (the patient's right in a front view, the
+//! patient's left in a back view), and mirrored for the other side. A *unilateral* view
+//! (a hand, a foot, the head in profile) shows one side; it is authored for one side and
+//! mirrored as a whole for the other. Midline regions are drawn once and have no side.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::geom::{Polygon, Pt, Rect, parse_points};
+use crate::atlas::Side;
+
+/// The shipped body model, embedded in the binary.
+pub const SHIPPED: &str = include_str!("../../data/body.ron");
+
+/// One of the pictures the body is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum ViewId {
+    /// Whole body from the front (the patient faces the viewer).
+    Front,
+    /// Whole body from behind.
+    Back,
+    /// Head and neck from the front.
+    HeadFront,
+    /// Head and neck in profile (one side).
+    HeadSide,
+    /// A hand, palm side, fingers up.
+    HandPalm,
+    /// A hand, back side, fingers up.
+    HandBack,
+    /// A foot from above, toes up.
+    FootTop,
+    /// A foot from below, toes up.
+    FootSole,
+    /// A foot from its inner (big-toe) side.
+    FootInner,
+    /// A foot from its outer (little-toe) side.
+    FootOuter,
+}
+
+/// Which part of the body a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Area {
+    /// The whole body (front and back views).
+    WholeBody,
+    /// The head and neck close-ups.
+    Head,
+    /// The hand close-ups.
+    Hand,
+    /// The foot close-ups.
+    Foot,
+}
+
+impl Area {
+    /// Every area, whole body first.
+    pub const ALL: [Area; 4] = [Area::WholeBody, Area::Head, Area::Hand, Area::Foot];
+
+    /// The views of this area, in the order they are shown.
+    pub fn views(self) -> &'static [ViewId] {
+        match self {
+            Area::WholeBody => &[ViewId::Front, ViewId::Back],
+            Area::Head => &[ViewId::HeadFront, ViewId::HeadSide],
+            Area::Hand => &[ViewId::HandPalm, ViewId::HandBack],
+            Area::Foot => &[
+                ViewId::FootTop,
+                ViewId::FootSole,
+                ViewId::FootInner,
+                ViewId::FootOuter,
+            ],
+        }
+    }
+}
+
+impl ViewId {
+    /// Every view, whole body first.
+    pub const ALL: [ViewId; 10] = [
+        ViewId::Front,
+        ViewId::Back,
+        ViewId::HeadFront,
+        ViewId::HeadSide,
+        ViewId::HandPalm,
+        ViewId::HandBack,
+        ViewId::FootTop,
+        ViewId::FootSole,
+        ViewId::FootInner,
+        ViewId::FootOuter,
+    ];
+
+    /// Its position in [`ViewId::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The part of the body it shows.
+    pub fn area(self) -> Area {
+        match self {
+            ViewId::Front | ViewId::Back => Area::WholeBody,
+            ViewId::HeadFront | ViewId::HeadSide => Area::Head,
+            ViewId::HandPalm | ViewId::HandBack => Area::Hand,
+            ViewId::FootTop | ViewId::FootSole | ViewId::FootInner | ViewId::FootOuter => {
+                Area::Foot
+            }
+        }
+    }
+}
+
+/// The patient's side as written in `body.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+enum SideDef {
+    Left,
+    Right,
+}
+
+impl From<SideDef> for Side {
+    fn from(s: SideDef) -> Side {
+        match s {
+            SideDef::Left => Side::Left,
+            SideDef::Right => Side::Right,
+        }
+    }
+}
+
+/// How a view treats the two sides, as written in `body.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+enum SymmetryDef {
+    /// Both sides, mirrored about `axis`; `viewer_left` is the patient's side drawn on the
+    /// viewer's left half (where the shapes are authored).
+    Bilateral { axis: f32, viewer_left: SideDef },
+    /// One side, authored for `side` and mirrored as a whole for the other.
+    Unilateral { side: SideDef },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "BodyModel")]
+struct BodyFile {
+    midline: Vec<String>,
+    silhouettes: BTreeMap<String, SilhouetteDef>,
+    views: Vec<ViewDef>,
+    #[serde(default)]
+    points: BTreeMap<String, Vec<(ViewId, f32, f32)>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Silhouette")]
+struct SilhouetteDef {
+    outline: Vec<String>,
+    #[serde(default)]
+    details: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "View")]
+struct ViewDef {
+    id: ViewId,
+    title: String,
+    symmetry: SymmetryDef,
+    silhouette: String,
+    #[serde(default)]
+    flip: Option<f32>,
+    #[serde(default)]
+    details: Vec<String>,
+    /// Regions this view shows only in part (a close-up's cut edge): they do not make a
+    /// pattern fit the close-up.
+    #[serde(default)]
+    partial: Vec<String>,
+    regions: Vec<(String, String)>,
+}
+
+/// Why a body model could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum BodyError {
+    /// The text is not valid RON for the body model.
+    #[error("body model {line}:{col}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The RON is well formed but the model is not.
+    #[error("body model: {0}")]
+    Invalid(String),
+}
+
+/// A region index into [`BodyModel::regions`].
+pub type RegionIdx = u16;
+
+/// One region polygon drawn in a view, on a side (or none for midline regions).
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// Index into [`BodyModel::regions`].
+    pub region: RegionIdx,
+    /// The patient's side, `None` for midline regions.
+    pub side: Option<Side>,
+    /// The polygon, clipped to the silhouette when drawn.
+    pub poly: Polygon,
+    /// A point inside both the polygon and the silhouette (for marks and labels).
+    pub anchor: Pt,
+    /// Its area inside the silhouette, roughly.
+    pub weight: f32,
+}
+
+/// A view as drawn for one side: silhouette, details and region shapes.
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    /// Silhouette polygons; their union is the body.
+    pub outline: Vec<Polygon>,
+    /// Interior lines (mouth, jaw line, creases): polylines; a single point is a spot
+    /// (an eye).
+    pub details: Vec<Vec<Pt>>,
+    /// The segments of the silhouette's outline (those between the union of the outline
+    /// polygons and the outside; the seam of a mirrored half is not among them).
+    pub boundary: Vec<(Pt, Pt)>,
+    /// Region shapes in painting order (later shapes win).
+    pub shapes: Vec<Shape>,
+}
+
+/// A view of the body.
+#[derive(Debug, Clone)]
+pub struct View {
+    id: ViewId,
+    title: String,
+    bilateral: Option<Side>,
+    authored: Side,
+    axis: f32,
+    bounds: Rect,
+    drawings: [Drawing; 2],
+    partial: Vec<RegionIdx>,
+}
+
+impl View {
+    /// Which view this is.
+    pub fn id(&self) -> ViewId {
+        self.id
+    }
+
+    /// Its title for the side shown (`{side}`/`{Side}` in the template become
+    /// `right`/`Right`...). Bilateral views ignore the side.
+    pub fn title(&self, side: Side) -> String {
+        let cap = match side {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        };
+        self.title
+            .replace("{side}", side.as_str())
+            .replace("{Side}", cap)
+    }
+
+    /// For a bilateral view, the patient's side seen on the viewer's left.
+    pub fn viewer_left(&self) -> Option<Side> {
+        self.bilateral
+    }
+
+    /// Whether it shows both sides at once.
+    pub fn is_bilateral(&self) -> bool {
+        self.bilateral.is_some()
+    }
+
+    /// The box holding the whole drawing.
+    pub fn bounds(&self) -> Rect {
+        self.bounds
+    }
+
+    /// The drawing for a side (bilateral views have one drawing for both).
+    pub fn drawing(&self, side: Side) -> &Drawing {
+        if self.bilateral.is_some() || side == self.authored {
+            &self.drawings[0]
+        } else {
+            &self.drawings[1]
+        }
+    }
+
+    /// Maps a point authored for this view (as the points table and the authored shapes
+    /// are written) to where it is drawn for a trigger point on `side`.
+    pub fn place(&self, p: Pt, side: Side) -> Pt {
+        if side == self.authored {
+            p
+        } else {
+            p.mirrored(self.axis)
+        }
+    }
+
+    /// The shapes of a region on a side in the drawing for `side` (a side of `None`
+    /// matches shapes on either side and midline shapes).
+    pub fn shapes_of(
+        &self,
+        region: RegionIdx,
+        side: Option<Side>,
+    ) -> impl Iterator<Item = &Shape> + '_ {
+        let drawing = self.drawing(side.unwrap_or(self.authored));
+        drawing.shapes.iter().filter(move |s| {
+            s.region == region && (side.is_none() || s.side.is_none() || s.side == side)
+        })
+    }
+
+    /// The box around a region's shapes on a side (clipped to the view's bounds), if the
+    /// view draws it.
+    pub fn region_box(&self, region: RegionIdx, side: Option<Side>) -> Option<Rect> {
+        let b = self
+            .shapes_of(region, side)
+            .fold(Rect::EMPTY, |b, s| b.union(s.poly.bbox()));
+        if b.is_empty() {
+            return None;
+        }
+        let c = self.bounds;
+        Some(Rect {
+            x0: b.x0.max(c.x0),
+            y0: b.y0.max(c.y0),
+            x1: b.x1.min(c.x1),
+            y1: b.y1.min(c.y1),
+        })
+    }
+
+    /// Whether the view draws a region (on any side).
+    pub fn draws(&self, region: RegionIdx) -> bool {
+        self.drawings[0].shapes.iter().any(|s| s.region == region)
+    }
+
+    /// Whether the view draws all of a region (not just the part at a close-up's edge).
+    pub fn draws_whole(&self, region: RegionIdx) -> bool {
+        self.draws(region) && !self.partial.contains(&region)
+    }
+
+    /// A point inside the region on a side: the anchor of its largest shape.
+    pub fn anchor(&self, region: RegionIdx, side: Option<Side>) -> Option<Pt> {
+        self.shapes_of(region, side)
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .map(|s| s.anchor)
+    }
+}
+
+/// Where a trigger point is drawn in one view, as authored (see [`View::place`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointAt {
+    /// The view.
+    pub view: ViewId,
+    /// The point, authored for the view's authored side.
+    pub at: Pt,
+}
+
+/// The body model: views, regions and trigger-point positions.
+#[derive(Debug, Clone)]
+pub struct BodyModel {
+    regions: Vec<String>,
+    index: HashMap<String, RegionIdx>,
+    midline: Vec<bool>,
+    views: Vec<View>,
+    points: HashMap<String, Vec<PointAt>>,
+}
+
+impl fmt::Display for ViewId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl BodyModel {
+    /// The model shipped in `data/body.ron`.
+    ///
+    /// # Panics
+    ///
+    /// Never in a built binary: the embedded file is checked by the `shipped_model_loads`
+    /// test, so failing to parse it is a build defect.
+    pub fn shipped() -> &'static BodyModel {
+        static MODEL: OnceLock<BodyModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            #[allow(clippy::expect_used, reason = "embedded data, proven by a test")]
+            BodyModel::parse(SHIPPED).expect("data/body.ron is valid (tested)")
+        })
+    }
+
+    /// Parses and checks a body model written in RON.
+    pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
+        let file: BodyFile = ron::from_str(text).map_err(|e| BodyError::Syntax {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+        build(file)
+    }
+
+    /// Every region id drawn somewhere, sorted; a [`RegionIdx`] indexes this.
+    pub fn regions(&self) -> &[String] {
+        &self.regions
+    }
+
+    /// The index of a region id, if the model draws it.
+    pub fn region_index(&self, id: &str) -> Option<RegionIdx> {
+        self.index.get(id).copied()
+    }
+
+    /// The id of a region index.
+    pub fn region_id(&self, idx: RegionIdx) -> &str {
+        self.regions
+            .get(usize::from(idx))
+            .map_or("", String::as_str)
+    }
+
+    /// Whether a region is midline (drawn once, no side).
+    pub fn is_midline(&self, id: &str) -> bool {
+        self.region_index(id)
+            .is_some_and(|i| self.midline[usize::from(i)])
+    }
+
+    /// A view.
+    pub fn view(&self, id: ViewId) -> &View {
+        &self.views[id.index()]
+    }
+
+    /// Every view, in [`ViewId::ALL`] order.
+    pub fn views(&self) -> &[View] {
+        &self.views
+    }
+
+    /// Trigger-point ids that have authored positions.
+    pub fn point_ids(&self) -> impl Iterator<Item = &str> {
+        self.points.keys().map(String::as_str)
+    }
+
+    /// Where a trigger point on `side` is drawn in a view: its authored point if the table
+    /// has one for that view; nothing if the table places it in another view of the same
+    /// area (it is not seen from here); else `fallback` (the region it lies in) at its
+    /// anchor.
+    pub fn trigger_point_at(
+        &self,
+        tp_id: &str,
+        fallback: Option<&str>,
+        view: ViewId,
+        side: Option<Side>,
+    ) -> Option<Pt> {
+        let v = self.view(view);
+        let s = side.unwrap_or(Side::Right);
+        if let Some(ps) = self.points.get(tp_id) {
+            if let Some(p) = ps.iter().find(|p| p.view == view) {
+                return Some(v.place(p.at, s));
+            }
+            // Authored elsewhere in the same picture: not seen in this view.
+            if ps.iter().any(|p| p.view.area() == view.area()) {
+                return None;
+            }
+        }
+        let region = self.region_index(fallback?)?;
+        let side = if self.midline[usize::from(region)] {
+            None
+        } else {
+            side
+        };
+        v.anchor(region, side.or(Some(s)))
+    }
+
+    /// The authored positions of a trigger point.
+    pub fn points_of(&self, tp_id: &str) -> &[PointAt] {
+        self.points.get(tp_id).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn polygon(text: &str, what: &str) -> Result<Polygon, BodyError> {
+    let pts = parse_points(text).map_err(|e| BodyError::Invalid(format!("{what}: {e}")))?;
+    if pts.len() < 3 {
+        return Err(BodyError::Invalid(format!(
+            "{what}: a polygon needs at least 3 points"
+        )));
+    }
+    Ok(Polygon::new(pts))
+}
+
+fn polyline(text: &str, what: &str) -> Result<Vec<Pt>, BodyError> {
+    let pts = parse_points(text).map_err(|e| BodyError::Invalid(format!("{what}: {e}")))?;
+    if pts.is_empty() {
+        return Err(BodyError::Invalid(format!("{what}: an empty line")));
+    }
+    Ok(pts)
+}
+
+/// The spans `[x0, x1)` of the union of polygons along the line at `y`, sorted.
+pub(crate) fn union_spans(polys: &[Polygon], y: f32, xs: &mut Vec<f32>) -> Vec<(f32, f32)> {
+    let mut spans = Vec::new();
+    for p in polys {
+        xs.clear();
+        p.crossings(y, xs);
+        xs.sort_by(f32::total_cmp);
+        spans.extend(xs.chunks_exact(2).map(|c| (c[0], c[1])));
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Scan lines used to find a region's anchor.
+const LINES: usize = 24;
+
+/// A point inside both the polygon and the silhouette, and the area they share (roughly).
+fn anchor_in(poly: &Polygon, outline: &[Polygon]) -> (Pt, f32) {
+    let b = poly.bbox();
+    let mut xs = Vec::new();
+    let mut best: Option<(f32, Pt)> = None;
+    let mut area = 0.0;
+    let dy = b.height() / LINES as f32;
+    for k in 0..LINES {
+        let y = b.y0 + dy * (k as f32 + 0.5);
+        let body = union_spans(outline, y, &mut xs);
+        let own = union_spans(std::slice::from_ref(poly), y, &mut xs);
+        for &(a0, a1) in &own {
+            for &(b0, b1) in &body {
+                let (x0, x1) = (a0.max(b0), a1.min(b1));
+                if x1 > x0 {
+                    area += (x1 - x0) * dy;
+                    // Favour wide spans near the middle line.
+                    let off = (k as f32 + 0.5) / LINES as f32 - 0.5;
+                    let score = (x1 - x0) * (1.0 - off.abs());
+                    if best.is_none_or(|(s, _)| score > s) {
+                        best = Some((score, Pt::new(f32::midpoint(x0, x1), y)));
+                    }
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, p)) => (p, area),
+        None => (poly.inner_point(), 0.0),
+    }
+}
+
+/// The outline segments that separate the union of the polygons from the outside, less
+/// the straight cuts along the top and bottom of the view (where a close-up ends: the
+/// neck, the wrist, the leg), which are not edges of the body.
+fn boundary_of(outline: &[Polygon], bounds: Rect) -> Vec<(Pt, Pt)> {
+    let cut = |a: Pt, b: Pt| {
+        let on = |y: f32, edge: f32| (y - edge).abs() < 0.01;
+        (on(a.y, bounds.y0) && on(b.y, bounds.y0)) || (on(a.y, bounds.y1) && on(b.y, bounds.y1))
+    };
+    let inside = |p: Pt| outline.iter().any(|q| q.contains(p));
+    let mut out = Vec::new();
+    for poly in outline {
+        for (a, b) in poly.edges() {
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let len = dx.hypot(dy);
+            if len <= 0.0 || cut(a, b) {
+                continue;
+            }
+            let m = Pt::new(f32::midpoint(a.x, b.x), f32::midpoint(a.y, b.y));
+            let eps = 0.05;
+            let (ox, oy) = (-dy / len * eps, dx / len * eps);
+            if inside(Pt::new(m.x + ox, m.y + oy)) != inside(Pt::new(m.x - ox, m.y - oy)) {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+/// The region shapes of a view, mirrored for the other side in a bilateral view.
+fn build_shapes(
+    def: &ViewDef,
+    index: &HashMap<String, RegionIdx>,
+    midline: &[bool],
+    outline: &[Polygon],
+    mirror_axis: Option<f32>,
+    authored: Side,
+) -> Result<Vec<Shape>, BodyError> {
+    let what = format!("view {}", def.id);
+    let mut shapes = Vec::new();
+    for (id, text) in &def.regions {
+        let region = index[id.as_str()];
+        let poly = polygon(text, &format!("{what}, region `{id}`"))?;
+        let mid = midline[usize::from(region)];
+        let mut push = |poly: Polygon, side: Option<Side>| {
+            let (anchor, weight) = anchor_in(&poly, outline);
+            shapes.push(Shape {
+                region,
+                side,
+                poly,
+                anchor,
+                weight,
+            });
+        };
+        if mid {
+            push(poly, None);
+        } else if let Some(axis) = mirror_axis {
+            let mirrored = poly.mirrored(axis);
+            push(poly, Some(authored));
+            push(mirrored, Some(authored.opposite()));
+        } else {
+            push(poly, Some(authored));
+        }
+    }
+    Ok(shapes)
+}
+
+/// Resolves one view: its silhouette (mirrored or flipped as asked), details and shapes.
+fn build_view(
+    def: &ViewDef,
+    silhouettes: &BTreeMap<String, SilhouetteDef>,
+    index: &HashMap<String, RegionIdx>,
+    midline: &[bool],
+) -> Result<View, BodyError> {
+    let what = format!("view {}", def.id);
+    let sil = silhouettes
+        .get(&def.silhouette)
+        .ok_or_else(|| BodyError::Invalid(format!("{what}: no silhouette `{}`", def.silhouette)))?;
+    let mut outline = sil
+        .outline
+        .iter()
+        .map(|t| polygon(t, &what))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut details = sil
+        .details
+        .iter()
+        .chain(&def.details)
+        .map(|t| polyline(t, &what))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(axis) = def.flip {
+        outline = outline.iter().map(|p| p.mirrored(axis)).collect();
+        for d in &mut details {
+            *d = d.iter().map(|p| p.mirrored(axis)).collect();
+        }
+    }
+    if outline.is_empty() {
+        return Err(BodyError::Invalid(format!("{what}: empty silhouette")));
+    }
+    let (bilateral, authored, axis) = match def.symmetry {
+        SymmetryDef::Bilateral { axis, viewer_left } => {
+            outline = outline
+                .iter()
+                .flat_map(|p| [p.clone(), p.mirrored(axis)])
+                .collect();
+            details = details
+                .iter()
+                .flat_map(|d| [d.clone(), d.iter().map(|p| p.mirrored(axis)).collect()])
+                .collect();
+            (Some(Side::from(viewer_left)), Side::from(viewer_left), axis)
+        }
+        SymmetryDef::Unilateral { side } => {
+            let b = outline.iter().fold(Rect::EMPTY, |b, p| b.union(p.bbox()));
+            (None, Side::from(side), f32::midpoint(b.x0, b.x1))
+        }
+    };
+    let bounds = outline.iter().fold(Rect::EMPTY, |b, p| b.union(p.bbox()));
+
+    let shapes = build_shapes(
+        def,
+        index,
+        midline,
+        &outline,
+        bilateral.map(|_| axis),
+        authored,
+    )?;
+    let boundary = boundary_of(&outline, bounds);
+    let first = Drawing {
+        outline,
+        details,
+        boundary,
+        shapes,
+    };
+    let second = if bilateral.is_some() {
+        first.clone()
+    } else {
+        Drawing {
+            outline: first.outline.iter().map(|p| p.mirrored(axis)).collect(),
+            details: first
+                .details
+                .iter()
+                .map(|d| d.iter().map(|p| p.mirrored(axis)).collect())
+                .collect(),
+            boundary: first
+                .boundary
+                .iter()
+                .map(|&(a, b)| (b.mirrored(axis), a.mirrored(axis)))
+                .collect(),
+            shapes: first
+                .shapes
+                .iter()
+                .map(|s| Shape {
+                    region: s.region,
+                    side: s.side.map(Side::opposite),
+                    poly: s.poly.mirrored(axis),
+                    anchor: s.anchor.mirrored(axis),
+                    weight: s.weight,
+                })
+                .collect(),
+        }
+    };
+    let mut partial = Vec::new();
+    for id in &def.partial {
+        let idx = index
+            .get(id.as_str())
+            .copied()
+            .filter(|&i| first.shapes.iter().any(|s| s.region == i));
+        partial.push(idx.ok_or_else(|| {
+            BodyError::Invalid(format!("{what}: partial region `{id}` is not drawn here"))
+        })?);
+    }
+    Ok(View {
+        id: def.id,
+        title: def.title.clone(),
+        bilateral,
+        authored,
+        axis,
+        bounds,
+        drawings: [first, second],
+        partial,
+    })
+}
+
+fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
+    // Region index over every id a view draws.
+    let mut ids: Vec<String> = file
+        .views
+        .iter()
+        .flat_map(|v| v.regions.iter().map(|(id, _)| id.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    for m in &file.midline {
+        if !ids.contains(m) {
+            return Err(BodyError::Invalid(format!(
+                "midline region `{m}` is not drawn in any view"
+            )));
+        }
+    }
+    let index: HashMap<String, RegionIdx> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), i as RegionIdx))
+        .collect();
+    let midline: Vec<bool> = ids.iter().map(|id| file.midline.contains(id)).collect();
+
+    let mut views: Vec<Option<View>> = vec![None; ViewId::ALL.len()];
+    for def in &file.views {
+        if views[def.id.index()].is_some() {
+            return Err(BodyError::Invalid(format!(
+                "view {} is defined twice",
+                def.id
+            )));
+        }
+        views[def.id.index()] = Some(build_view(def, &file.silhouettes, &index, &midline)?);
+    }
+    let views = views
+        .into_iter()
+        .zip(ViewId::ALL)
+        .map(|(v, id)| v.ok_or_else(|| BodyError::Invalid(format!("view {id} is missing"))))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut points = HashMap::new();
+    for (tp, list) in file.points {
+        let mut out = Vec::with_capacity(list.len());
+        for (view, x, y) in list {
+            let p = Pt::new(x, y);
+            let inside = x.is_finite() && y.is_finite() && views[view.index()].bounds.contains(p);
+            if !inside {
+                return Err(BodyError::Invalid(format!(
+                    "point for `{tp}` in view {view} is outside the view"
+                )));
+            }
+            if out.iter().any(|q: &PointAt| q.view == view) {
+                return Err(BodyError::Invalid(format!(
+                    "`{tp}` has two points in view {view}"
+                )));
+            }
+            out.push(PointAt { view, at: p });
+        }
+        points.insert(tp, out);
+    }
+
+    Ok(BodyModel {
+        regions: ids,
+        index,
+        midline,
+        views,
+        points,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_loads() {
+        let m = BodyModel::parse(SHIPPED).unwrap();
+        assert_eq!(m.views().len(), ViewId::ALL.len());
+        for (v, id) in m.views().iter().zip(ViewId::ALL) {
+            assert_eq!(v.id(), id);
+        }
+    }
+
+    #[test]
+    fn midline_matches_the_vocabulary() {
+        let regions = crate::body::testutil::vocabulary();
+        let m = BodyModel::shipped();
+        for r in &regions {
+            assert!(
+                m.region_index(&r.id).is_some(),
+                "region `{}` is not drawn",
+                r.id
+            );
+            assert_eq!(m.is_midline(&r.id), r.midline, "midline flag of `{}`", r.id);
+        }
+        for id in m.regions() {
+            assert!(
+                regions.iter().any(|r| &r.id == id),
+                "body.ron draws unknown region `{id}`"
+            );
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err = BodyModel::parse("BodyModel(\n  nope: 1,\n)").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("body model 2:"), "{msg}");
+    }
+
+    #[test]
+    fn anchors_lie_inside_the_body() {
+        let m = BodyModel::shipped();
+        for v in m.views() {
+            for side in Side::BOTH {
+                let d = v.drawing(side);
+                for s in &d.shapes {
+                    if s.weight > 0.0 {
+                        assert!(
+                            d.outline.iter().any(|p| p.contains(s.anchor)),
+                            "{:?} {} anchor outside",
+                            v.id(),
+                            m.region_id(s.region)
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! What is drawn over the body: referral zones, selected regions, trigger points and a
+//! cursor, and the painting of a [`Raster`] with them into [`Cell`]s.
+//!
+//! Regions are [`RegionInstance`]s: a region on a side, or with no side (a midline region,
+//! or a selection that matches either side). A zone too small to get a cell at the current
+//! size still gets one cell at its anchor, so a pattern on a tooth, a finger or a toe is
+//! always visibly there.
+
+use super::glyphs::{Cell, GlyphSet, Style};
+use super::model::{BodyModel, RegionIdx};
+use super::raster::{Ground, Raster};
+use crate::atlas::{RegionInstance, Side};
+
+/// A trigger point to mark with an X.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerMark {
+    /// The trigger-point id (its position is looked up in the body model's point table).
+    pub id: String,
+    /// The region it lies in, on its side (the fallback position when the table has none).
+    pub location: RegionInstance,
+}
+
+/// Everything drawn over the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlay {
+    /// Essential referral zones.
+    pub essential: Vec<RegionInstance>,
+    /// Spillover referral zones.
+    pub spillover: Vec<RegionInstance>,
+    /// Regions the user selected.
+    pub selected: Vec<RegionInstance>,
+    /// Trigger points to mark.
+    pub trigger_points: Vec<TriggerMark>,
+    /// The keyboard cursor, in the coordinates of the grid being painted.
+    pub cursor: Option<(u16, u16)>,
+}
+
+impl Overlay {
+    /// The overlay of one trigger point on `side`: its zones on that side (midline zones
+    /// and the zones in `crosses` on both sides), and its X.
+    #[allow(clippy::too_many_arguments, reason = "the fields of a trigger point")]
+    pub fn for_trigger_point(
+        model: &BodyModel,
+        id: &str,
+        location: &str,
+        essential: &[String],
+        spillover: &[String],
+        crosses: &[String],
+        side: Side,
+    ) -> Overlay {
+        let inst = |r: &String| {
+            let s = if model.is_midline(r) || crosses.contains(r) {
+                None
+            } else {
+                Some(side)
+            };
+            RegionInstance::new(r.clone(), s)
+        };
+        let loc_side = (!model.is_midline(location)).then_some(side);
+        Overlay {
+            essential: essential.iter().map(inst).collect(),
+            spillover: spillover.iter().map(inst).collect(),
+            selected: Vec::new(),
+            trigger_points: vec![TriggerMark {
+                id: id.to_owned(),
+                location: RegionInstance::new(location, loc_side),
+            }],
+            cursor: None,
+        }
+    }
+
+    /// Every region instance the overlay marks (zones, selection and trigger-point
+    /// locations), for framing.
+    pub fn regions(&self) -> impl Iterator<Item = &RegionInstance> {
+        self.essential
+            .iter()
+            .chain(&self.spillover)
+            .chain(&self.selected)
+            .chain(self.trigger_points.iter().map(|t| &t.location))
+    }
+
+    /// Whether anything is marked (zones, selection or trigger points).
+    pub fn is_empty(&self) -> bool {
+        self.essential.is_empty()
+            && self.spillover.is_empty()
+            && self.selected.is_empty()
+            && self.trigger_points.is_empty()
+    }
+}
+
+const ESSENTIAL: u8 = 1;
+const SPILLOVER: u8 = 2;
+const SELECTED: u8 = 4;
+
+fn side_slot(side: Option<Side>) -> usize {
+    match side {
+        None => 0,
+        Some(Side::Left) => 1,
+        Some(Side::Right) => 2,
+    }
+}
+
+/// Marks per (region, cell side): which overlay lists cover a cell of that region.
+struct MarkTable {
+    flags: Vec<u8>,
+}
+
+impl MarkTable {
+    fn new(model: &BodyModel, overlay: &Overlay) -> MarkTable {
+        let mut flags = vec![0u8; model.regions().len() * 3];
+        let mut set = |list: &[RegionInstance], bit: u8| {
+            for inst in list {
+                let Some(r) = model.region_index(&inst.region) else {
+                    continue;
+                };
+                let base = usize::from(r) * 3;
+                match inst.side {
+                    None => flags[base..base + 3].iter_mut().for_each(|f| *f |= bit),
+                    Some(s) => {
+                        flags[base] |= bit;
+                        flags[base + side_slot(Some(s))] |= bit;
+                    }
+                }
+            }
+        };
+        set(&overlay.essential, ESSENTIAL);
+        set(&overlay.spillover, SPILLOVER);
+        set(&overlay.selected, SELECTED);
+        MarkTable { flags }
+    }
+
+    fn get(&self, region: RegionIdx, side: Option<Side>) -> u8 {
+        self.flags
+            .get(usize::from(region) * 3 + side_slot(side))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+fn marked_cell(ground: Ground, flags: u8, glyphs: GlyphSet) -> Cell {
+    let selected = flags & SELECTED != 0;
+    let style = if flags & ESSENTIAL != 0 {
+        Style::Essential
+    } else if flags & SPILLOVER != 0 {
+        Style::Spillover
+    } else if selected {
+        Style::Selected
+    } else {
+        return plain_cell(ground, glyphs);
+    };
+    Cell {
+        ch: glyphs.mark(style),
+        style,
+        selected,
+    }
+}
+
+fn plain_cell(ground: Ground, glyphs: GlyphSet) -> Cell {
+    match ground {
+        Ground::Background => Cell::BLANK,
+        Ground::Body => Cell::text(' ', Style::Body),
+        Ground::Outline(e) => Cell::text(glyphs.edge(e), Style::Outline),
+        Ground::Detail(e) => Cell::text(glyphs.edge(e), Style::Detail),
+    }
+}
+
+/// Paints a raster with an overlay: one [`Cell`] per raster cell, row by row.
+pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Cell> {
+    let model = raster.model();
+    let table = MarkTable::new(model, overlay);
+    let mut painted = vec![false; model.regions().len() * 3];
+    let mut out: Vec<Cell> = raster
+        .cells()
+        .iter()
+        .map(|c| match c.region {
+            Some((r, s)) => {
+                let flags = table.get(r, s);
+                if flags != 0 {
+                    painted[usize::from(r) * 3 + side_slot(s)] = true;
+                }
+                marked_cell(c.ground, flags, glyphs)
+            }
+            None => plain_cell(c.ground, glyphs),
+        })
+        .collect();
+    let w = usize::from(raster.width());
+    let vp = raster.viewport();
+    let view = model.view(vp.view);
+
+    // Zones too small for a cell at this size get their anchor cell.
+    for shape in &view.drawing(vp.side).shapes {
+        let flags = table.get(shape.region, shape.side);
+        let slot = usize::from(shape.region) * 3 + side_slot(shape.side);
+        if flags == 0 || painted[slot] || shape.weight <= 0.0 {
+            continue;
+        }
+        if let Some((c, r)) = raster.cell_of(shape.anchor) {
+            let i = usize::from(r) * w + usize::from(c);
+            let ground = raster.cells()[i].ground;
+            out[i] = marked_cell(ground, flags, glyphs);
+            painted[slot] = true;
+        }
+    }
+
+    for tp in &overlay.trigger_points {
+        let side = tp.location.side;
+        if let Some(p) = model.trigger_point_at(&tp.id, Some(&tp.location.region), vp.view, side)
+            && let Some((c, r)) = raster.cell_of(p)
+        {
+            let i = usize::from(r) * w + usize::from(c);
+            out[i] = Cell {
+                ch: glyphs.mark(Style::TriggerPoint),
+                style: Style::TriggerPoint,
+                selected: out[i].selected,
+            };
+        }
+    }
+
+    if let Some((c, r)) = overlay.cursor
+        && let Some(cell) = out.get_mut(usize::from(r) * w + usize::from(c))
+        && c < raster.width()
+    {
+        let ch = if cell.ch == ' ' {
+            glyphs.mark(Style::Cursor)
+        } else {
+            cell.ch
+        };
+        *cell = Cell {
+            ch,
+            style: Style::Cursor,
+            selected: cell.selected,
+        };
+    }
+    out
+}
