@@ -1,5 +1,23 @@
 //! painmap: a terminal atlas of myofascial trigger-point referral patterns.
+//!
+//! The pure core knows no terminal:
+//! - [`atlas`]: the model, the validating loader (the only way to an [`atlas::Atlas`]),
+//!   region and muscle resolution;
+//! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
+//! - [`search`]: fuzzy search over muscles, regions and symptoms;
+//! - [`report`]: the ranked report as text, JSON or a Markdown note;
+//! - [`body`]: the body model and the renderer of referral diagrams.
+//!
+//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer). The arrow points inward only.
 #![forbid(unsafe_code)]
 
 pub mod atlas;
 pub mod body;
+pub mod cli;
+pub mod rank;
+pub mod report;
+pub mod search;
+
+/// Shown with every ranking and in every note.
+pub const DISCLAIMER: &str = "painmap is an educational reference, not a diagnosis. \
+Referral patterns suggest where to look; they do not rule out other causes.";

@@ -1,7 +1,154 @@
-//! The atlas: model types, loading and validation. [`Atlas`] can only be built by the
+//! The atlas: model types, loading and validation. An [`Atlas`] can only be built by the
 //! validating loader, so every id inside one refers to something that exists.
 
+mod error;
+mod load;
 pub mod model;
+mod resolve;
 pub mod side;
+pub mod text;
+mod validate;
 
+#[cfg(test)]
+mod tests;
+
+pub use error::AtlasError;
+pub use load::MAX_ATLAS_BYTES;
+pub use model::{
+    FlagCondition, Likelihood, Muscle, MuscleGroup, RedFlag, Region, Term, TriggerPoint,
+};
+pub use resolve::ResolveError;
 pub use side::{RegionInstance, Side};
+
+use model::AtlasFile;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The atlas shipped inside the binary.
+pub const SHIPPED_ATLAS: &str = include_str!("../../data/atlas.ron");
+
+/// The name the shipped atlas goes by in messages.
+pub const SHIPPED_NAME: &str = "data/atlas.ron";
+
+/// A validated atlas with its lookup indexes.
+#[derive(Debug, Clone)]
+pub struct Atlas {
+    file: AtlasFile,
+    regions: HashMap<String, usize>,
+    muscles: HashMap<String, usize>,
+    trigger_points: HashMap<String, (usize, usize)>,
+    /// Folded region id, name and alias -> region index.
+    region_keys: HashMap<String, usize>,
+    /// Folded muscle id, name and alias -> muscle index.
+    muscle_keys: HashMap<String, usize>,
+}
+
+impl Atlas {
+    /// The atlas embedded in the binary.
+    pub fn shipped() -> Result<Atlas, AtlasError> {
+        Atlas::from_text(SHIPPED_ATLAS, SHIPPED_NAME)
+    }
+
+    /// Reads, parses and validates an atlas file.
+    pub fn from_path(path: &Path) -> Result<Atlas, AtlasError> {
+        let text = load::read_text(path)?;
+        Atlas::from_text(&text, &path.display().to_string())
+    }
+
+    /// Parses and validates atlas text; `name` is used in messages.
+    pub fn from_text(text: &str, name: &str) -> Result<Atlas, AtlasError> {
+        let file = load::parse(text, name)?;
+        let problems = validate::problems(&file);
+        if !problems.is_empty() {
+            return Err(AtlasError::Invalid {
+                file: name.into(),
+                problems,
+            });
+        }
+        Ok(Atlas::index(file))
+    }
+
+    /// Builds the indexes of a file that passed validation (ids and keys are unique).
+    fn index(file: AtlasFile) -> Atlas {
+        let mut atlas = Atlas {
+            regions: HashMap::new(),
+            muscles: HashMap::new(),
+            trigger_points: HashMap::new(),
+            region_keys: HashMap::new(),
+            muscle_keys: HashMap::new(),
+            file,
+        };
+        for (i, r) in atlas.file.regions.iter().enumerate() {
+            atlas.regions.insert(r.id.clone(), i);
+            for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
+                atlas.region_keys.insert(text::key(word), i);
+            }
+        }
+        for (i, m) in atlas.file.muscles.iter().enumerate() {
+            atlas.muscles.insert(m.id.clone(), i);
+            for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
+                atlas.muscle_keys.insert(text::key(word), i);
+            }
+            for (j, tp) in m.trigger_points.iter().enumerate() {
+                atlas.trigger_points.insert(tp.id.clone(), (i, j));
+            }
+        }
+        atlas
+    }
+
+    /// Every region, in file order.
+    pub fn regions(&self) -> &[Region] {
+        &self.file.regions
+    }
+
+    /// Every muscle, in file order.
+    pub fn muscles(&self) -> &[Muscle] {
+        &self.file.muscles
+    }
+
+    /// The red-flag rules.
+    pub fn red_flags(&self) -> &[RedFlag] {
+        &self.file.red_flags
+    }
+
+    /// The glossary.
+    pub fn glossary(&self) -> &[Term] {
+        &self.file.glossary
+    }
+
+    /// A region by id.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.get(id).map(|&i| &self.file.regions[i])
+    }
+
+    /// A region's display name, or the id itself if it is unknown.
+    pub fn region_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.region(id).map_or(id, |r| r.name.as_str())
+    }
+
+    /// A muscle by id.
+    pub fn muscle(&self, id: &str) -> Option<&Muscle> {
+        self.muscles.get(id).map(|&i| &self.file.muscles[i])
+    }
+
+    /// A trigger point by id, with its muscle.
+    pub fn trigger_point(&self, id: &str) -> Option<(&Muscle, &TriggerPoint)> {
+        self.trigger_points.get(id).map(|&(i, j)| {
+            let m = &self.file.muscles[i];
+            (m, &m.trigger_points[j])
+        })
+    }
+
+    /// Every trigger point with its muscle, in file order.
+    pub fn trigger_points(&self) -> impl Iterator<Item = (&Muscle, &TriggerPoint)> {
+        self.file
+            .muscles
+            .iter()
+            .flat_map(|m| m.trigger_points.iter().map(move |tp| (m, tp)))
+    }
+
+    /// How many trigger points the atlas holds.
+    pub fn trigger_point_count(&self) -> usize {
+        self.trigger_points.len()
+    }
+}

@@ -70,7 +70,9 @@ pub enum MuscleGroup {
     Abdomen,
     /// Back (paraspinals, quadratus lumborum).
     Back,
-    /// Pelvic floor.
+    /// Pelvic floor. Written `pelvic_floor` in RON, where `-` cannot stand in a bare
+    /// name; `pelvic-floor` everywhere else.
+    #[serde(alias = "pelvic_floor")]
     PelvicFloor,
     /// Hip and buttock.
     Hip,
@@ -230,9 +232,10 @@ pub struct Term {
     pub source: String,
 }
 
-/// The whole file as written in RON, before validation.
+/// The whole file as written in RON (`Atlas( ... )`), before validation.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Atlas")]
 pub struct AtlasFile {
     /// The region vocabulary.
     pub regions: Vec<Region>,

@@ -1,0 +1,129 @@
+//! Resolving what people type into regions and muscles: ids, names and aliases, any
+//! case, accents folded, with an optional `left `/`right ` prefix for regions, and
+//! "did you mean" suggestions when nothing matches.
+
+use super::text::{edit_distance, key};
+use super::{Atlas, Muscle, RegionInstance, Side};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// A token that names no region or muscle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    /// No region answers to the token.
+    #[error("unknown region '{token}'{}", did_you_mean(.suggestions))]
+    UnknownRegion {
+        /// What was typed.
+        token: String,
+        /// Close matches, best first.
+        suggestions: Vec<String>,
+    },
+    /// No muscle answers to the token.
+    #[error("unknown muscle '{token}'{}", did_you_mean(.suggestions))]
+    UnknownMuscle {
+        /// What was typed.
+        token: String,
+        /// Close matches, best first.
+        suggestions: Vec<String>,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean '{one}'?"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|s| format!("'{s}'")).collect();
+            format!("; did you mean {} or '{last}'?", init.join(", "))
+        }
+    }
+}
+
+/// Splits a leading side word off a folded key.
+fn split_side(k: &str) -> (Option<Side>, &str) {
+    for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
+        if let Some(rest) = k.strip_prefix(word) {
+            return (Some(side), rest);
+        }
+    }
+    (None, k)
+}
+
+impl Atlas {
+    /// Resolves `left temple`, `Temple`, `temporal region`, `neck side`, `sternum`...
+    /// A side given for a midline region is dropped: midline belongs to both sides.
+    pub fn resolve_region(&self, token: &str) -> Result<RegionInstance, ResolveError> {
+        let k = key(token);
+        let (side, rest) = split_side(&k);
+        // A region whose own name starts with a side word would win over the prefix.
+        let found = self
+            .region_keys
+            .get(&k)
+            .map(|&i| (i, None))
+            .or_else(|| self.region_keys.get(rest).map(|&i| (i, side)));
+        match found {
+            Some((i, side)) => {
+                let region = &self.file.regions[i];
+                let side = if region.midline { None } else { side };
+                Ok(RegionInstance::new(region.id.clone(), side))
+            }
+            None => Err(ResolveError::UnknownRegion {
+                token: token.trim().to_string(),
+                suggestions: suggest(rest, self.region_keys.keys(), |k| {
+                    self.file.regions[self.region_keys[k]].id.clone()
+                }),
+            }),
+        }
+    }
+
+    /// Resolves a muscle by id, name or alias (`SCM`, `traps`, `Sternocleidomastoid`).
+    pub fn resolve_muscle(&self, token: &str) -> Result<&Muscle, ResolveError> {
+        let k = key(token);
+        match self.muscle_keys.get(&k) {
+            Some(&i) => Ok(&self.file.muscles[i]),
+            None => Err(ResolveError::UnknownMuscle {
+                token: token.trim().to_string(),
+                suggestions: suggest(&k, self.muscle_keys.keys(), |k| {
+                    self.file.muscles[self.muscle_keys[k]].id.clone()
+                }),
+            }),
+        }
+    }
+}
+
+/// Up to three ids whose keys are close to `typed`: small edit distances first, then
+/// fuzzy (subsequence) matches. Each id appears once.
+fn suggest<'a>(
+    typed: &str,
+    keys: impl Iterator<Item = &'a String>,
+    id_of: impl Fn(&str) -> String,
+) -> Vec<String> {
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let limit = (typed.chars().count() / 3).max(1) + 1;
+    let mut scored: Vec<(i64, String)> = keys
+        .filter_map(|k| {
+            let d = edit_distance(typed, k);
+            if d <= limit {
+                // Closer is better; any edit-distance hit beats a fuzzy one.
+                return Some((1_000_000 - d as i64, k.clone()));
+            }
+            let fuzzy = matcher.fuzzy_match(k, typed)?;
+            (typed.chars().count() >= 3).then_some((fuzzy, k.clone()))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, k) in scored {
+        let id = id_of(&k);
+        if !out.contains(&id) {
+            out.push(id);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! The command-line grammar (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal atlas of myofascial trigger-point referral patterns.
+///
+/// With no command, opens the interactive explorer. painmap is an educational reference,
+/// not a diagnosis.
+#[derive(Debug, Parser)]
+#[command(name = "painmap", version, about, long_about)]
+pub struct Cli {
+    /// Load this atlas instead of the one shipped in the binary.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub atlas: Option<PathBuf>,
+
+    /// When to use colour: auto (a terminal without `NO_COLOR`), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// What to do; the explorer when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is dumb.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the trigger points that refer pain to the given regions.
+    Rank(RankArgs),
+    /// Fuzzy-search muscles, regions and symptoms.
+    Search(SearchArgs),
+    /// List the body regions.
+    Regions(ListArgs),
+    /// List every muscle with its trigger points.
+    Muscles(ListArgs),
+    /// Show one muscle: its trigger points, zones and notes.
+    Show(ShowArgs),
+    /// Check an atlas file (the shipped one, or --atlas, when FILE is omitted).
+    Validate(ValidateArgs),
+    /// Explain the terms: trigger point, knot, essential zone...
+    Glossary(GlossaryArgs),
+}
+
+/// Output format of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text for reading.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// A Markdown intake note.
+    Markdown,
+}
+
+/// `painmap rank`.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// Regions where it hurts: id, name or alias, optionally prefixed by left/right
+    /// (quote multi-word names: "left temple").
+    #[arg(value_name = "REGION")]
+    pub regions: Vec<String>,
+
+    /// A symptom word that refines the order (dizziness, tingling, sciatica...).
+    #[arg(long = "symptom", short = 's', value_name = "WORD")]
+    pub symptoms: Vec<String>,
+
+    /// Show at most N candidates.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// Shorthand for --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// `painmap search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; fuzzy, any case ("scm", "trap", "tingl").
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Show at most N results.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
+    pub top: usize,
+
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `painmap regions` and `painmap muscles`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `painmap show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The muscle: id, name or alias (SCM, traps, QL...).
+    #[arg(value_name = "MUSCLE")]
+    pub muscle: String,
+
+    /// Only this trigger point (its id).
+    #[arg(long, value_name = "ID")]
+    pub tp: Option<String>,
+
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `painmap validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The atlas file to check.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// `painmap glossary`.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// Only terms matching this word.
+    #[arg(value_name = "TERM")]
+    pub term: Option<String>,
+
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,313 @@
+//! The shipped atlas's content: the vocabulary is intact, every region is reachable,
+//! every field a therapist reads is filled, and every alias resolves.
+
+use painmap::atlas::{Atlas, MuscleGroup};
+use std::collections::HashSet;
+
+/// The stable region ids of docs/domain.md. The atlas may add regions, never rename or
+/// drop these.
+const VOCABULARY: [&str; 87] = [
+    "vertex",
+    "forehead",
+    "temple",
+    "occiput",
+    "eye",
+    "cheek",
+    "ear",
+    "tmj",
+    "jaw",
+    "upper-teeth",
+    "lower-teeth",
+    "throat",
+    "neck-back",
+    "neck-side",
+    "neck-base",
+    "shoulder-top",
+    "shoulder-front",
+    "shoulder-outer",
+    "shoulder-back",
+    "armpit",
+    "suprascapular",
+    "shoulder-blade",
+    "interscapular",
+    "shoulder-blade-tip",
+    "sternum",
+    "chest",
+    "ribs-side",
+    "upper-abdomen",
+    "mid-abdomen",
+    "lower-abdomen",
+    "flank",
+    "groin",
+    "pelvic-floor",
+    "mid-back",
+    "low-back",
+    "iliac-crest",
+    "sacroiliac",
+    "sacrum",
+    "coccyx",
+    "buttock",
+    "sit-bone",
+    "hip-side",
+    "upper-arm-front",
+    "upper-arm-back",
+    "upper-arm-outer",
+    "upper-arm-inner",
+    "elbow-outer",
+    "elbow-inner",
+    "elbow-front",
+    "elbow-back",
+    "forearm-back",
+    "forearm-front",
+    "forearm-thumb-side",
+    "forearm-little-finger-side",
+    "wrist-back",
+    "wrist-front",
+    "hand-back",
+    "palm",
+    "thumb",
+    "thumb-web",
+    "index-finger",
+    "middle-finger",
+    "ring-finger",
+    "little-finger",
+    "thigh-front",
+    "thigh-inner",
+    "thigh-outer",
+    "thigh-back",
+    "kneecap",
+    "knee-inner",
+    "knee-outer",
+    "knee-back",
+    "shin",
+    "calf",
+    "leg-outer",
+    "leg-inner",
+    "ankle-front",
+    "ankle-outer",
+    "ankle-inner",
+    "achilles",
+    "heel",
+    "instep",
+    "foot-top",
+    "foot-outer",
+    "ball-of-foot",
+    "big-toe",
+    "lesser-toes",
+];
+
+fn atlas() -> Atlas {
+    Atlas::shipped().expect("the shipped atlas is valid")
+}
+
+#[test]
+fn defines_the_whole_vocabulary() {
+    let atlas = atlas();
+    for id in VOCABULARY {
+        assert!(atlas.region(id).is_some(), "missing region {id}");
+    }
+    let midline: Vec<&str> = atlas
+        .regions()
+        .iter()
+        .filter(|r| r.midline)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        midline,
+        ["vertex", "sternum", "pelvic-floor", "sacrum", "coccyx"]
+    );
+}
+
+#[test]
+fn holds_the_classic_manuals() {
+    let atlas = atlas();
+    assert!(
+        atlas.muscles().len() >= 100,
+        "{} muscles",
+        atlas.muscles().len()
+    );
+    assert!(
+        atlas.trigger_point_count() >= 150,
+        "{} trigger points",
+        atlas.trigger_point_count()
+    );
+    for group in MuscleGroup::ALL {
+        assert!(
+            atlas.muscles().iter().any(|m| m.group == group),
+            "no muscle in {}",
+            group.as_str()
+        );
+    }
+    for id in [
+        "upper-trapezius",
+        "sternocleidomastoid",
+        "temporalis",
+        "masseter",
+        "scalenes",
+        "levator-scapulae",
+        "infraspinatus",
+        "supraspinatus",
+        "deltoid",
+        "pectoralis-major",
+        "serratus-anterior",
+        "supinator",
+        "abductor-digiti-minimi-hand",
+        "first-dorsal-interosseous",
+        "rectus-abdominis",
+        "quadratus-lumborum",
+        "iliopsoas",
+        "gluteus-medius",
+        "gluteus-minimus",
+        "piriformis",
+        "vastus-medialis",
+        "soleus",
+        "gastrocnemius",
+        "abductor-digiti-minimi-foot",
+        "quadratus-plantae",
+    ] {
+        assert!(atlas.muscle(id).is_some(), "missing muscle {id}");
+    }
+    // Several points where the references chart several.
+    let count = |m: &str| atlas.muscle(m).map_or(0, |m| m.trigger_points.len());
+    assert!(count("sternocleidomastoid") >= 2);
+    assert!(count("soleus") >= 3);
+    assert!(count("gluteus-minimus") >= 2);
+    assert!(count("rectus-abdominis") >= 3);
+    assert!(count("splenius-cervicis") >= 2);
+}
+
+#[test]
+fn every_region_is_covered_by_some_trigger_point() {
+    let atlas = atlas();
+    let covered: HashSet<&str> = atlas
+        .trigger_points()
+        .flat_map(|(_, tp)| tp.essential.iter().chain(&tp.spillover))
+        .map(String::as_str)
+        .collect();
+    let missing: Vec<&str> = atlas
+        .regions()
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !covered.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "no trigger point refers to {missing:?}");
+}
+
+#[test]
+fn every_alias_resolves_to_its_region() {
+    let atlas = atlas();
+    for r in atlas.regions() {
+        for word in std::iter::once(&r.name).chain(&r.aliases).chain([&r.id]) {
+            let got = atlas.resolve_region(word).unwrap();
+            assert_eq!(got.region, r.id, "{word}");
+            if !r.midline {
+                let left = atlas.resolve_region(&format!("left {word}")).unwrap();
+                assert_eq!(left.side, Some(painmap::atlas::Side::Left), "left {word}");
+            }
+        }
+    }
+    for m in atlas.muscles() {
+        for word in std::iter::once(&m.name).chain(&m.aliases) {
+            assert_eq!(atlas.resolve_muscle(word).unwrap().id, m.id, "{word}");
+        }
+    }
+}
+
+#[test]
+fn every_field_is_filled() {
+    let atlas = atlas();
+    for m in atlas.muscles() {
+        let at = &m.id;
+        assert!(!m.source.trim().is_empty(), "{at}: source");
+        assert!(m.note.len() > 40, "{at}: note");
+        assert!(!m.aggravating.is_empty(), "{at}: aggravating");
+        assert!(!m.self_care.is_empty(), "{at}: self-care");
+        assert!(!m.differential.is_empty(), "{at}: differential");
+        for tp in &m.trigger_points {
+            assert!(!tp.essential.is_empty(), "{}: essential", tp.id);
+            assert!(!tp.symptoms.is_empty(), "{}: symptoms", tp.id);
+            assert!(tp.location_note.len() > 10, "{}: location note", tp.id);
+            assert!(
+                tp.id.starts_with(&m.id),
+                "{}: id starts with its muscle",
+                tp.id
+            );
+        }
+    }
+}
+
+#[test]
+fn people_can_type_the_usual_abbreviations() {
+    let atlas = atlas();
+    for (typed, id) in [
+        ("SCM", "sternocleidomastoid"),
+        ("traps", "upper-trapezius"),
+        ("QL", "quadratus-lumborum"),
+        ("TFL", "tensor-fasciae-latae"),
+        ("ECRL", "extensor-carpi-radialis-longus"),
+        ("lats", "latissimus-dorsi"),
+        ("peroneus longus", "fibularis-longus"),
+    ] {
+        assert_eq!(
+            atlas.resolve_muscle(typed).map(|m| m.id.as_str()),
+            Ok(id),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn laterality_exceptions_are_recorded() {
+    let atlas = atlas();
+    let crosses = |tp: &str| {
+        atlas
+            .trigger_point(tp)
+            .map(|(_, t)| t.crosses.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(crosses("sternocleidomastoid-clavicular"), ["forehead"]);
+    assert!(
+        atlas
+            .muscle("rectus-abdominis")
+            .unwrap()
+            .trigger_points
+            .iter()
+            .any(|t| !t.crosses.is_empty()),
+        "rectus abdominis back bands cross"
+    );
+}
+
+#[test]
+fn red_flags_and_glossary_ship() {
+    let atlas = atlas();
+    let flags: Vec<&str> = atlas.red_flags().iter().map(|f| f.id.as_str()).collect();
+    for id in [
+        "cardiac",
+        "thunderclap-headache",
+        "giant-cell-arteritis",
+        "deep-vein-thrombosis",
+        "cauda-equina",
+        "fever",
+        "weight-loss",
+        "cancer-history",
+        "recent-trauma",
+        "progressive-weakness",
+    ] {
+        assert!(flags.contains(&id), "red flag {id}");
+    }
+    let terms: Vec<String> = atlas
+        .glossary()
+        .iter()
+        .map(|t| t.term.to_lowercase())
+        .collect();
+    for word in [
+        "knot",
+        "trigger point",
+        "essential",
+        "spillover",
+        "satellite",
+        "latent",
+    ] {
+        assert!(terms.iter().any(|t| t.contains(word)), "glossary: {word}");
+    }
+}

@@ -1,0 +1,243 @@
+//! The subcommands as a user runs them: exit codes, text, JSON and errors.
+
+use crate::util::{code, json, painmap, run, run_mini, stderr, stdout};
+use std::io::Read;
+use std::process::Stdio;
+
+#[test]
+fn rank_json_has_the_documented_shape() {
+    let out = run_mini(&["rank", "left temple", "left neck-side", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(
+        v["selection"],
+        serde_json::json!([
+            {"region": "temple", "side": "left"},
+            {"region": "neck-side", "side": "left"}
+        ])
+    );
+    let cands = v["candidates"].as_array().unwrap();
+    assert_eq!(cands[0]["rank"], 1);
+    assert_eq!(cands[0]["muscle"], "gamma");
+    assert_eq!(cands[0]["muscle_name"], "Gamma");
+    assert_eq!(cands[0]["trigger_point"], "gamma-1");
+    assert_eq!(cands[0]["trigger_point_name"], "TrP1");
+    assert_eq!(cands[0]["side"], "left");
+    assert_eq!(cands[0]["likelihood"], "occasional");
+    assert_eq!(
+        cands[0]["matches"],
+        serde_json::json!([
+            {"region": "temple", "side": "left", "zone": "essential"},
+            {"region": "neck-side", "side": "left", "zone": "essential"}
+        ])
+    );
+    let scores: Vec<u64> = cands.iter().map(|c| c["score"].as_u64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "descending: {scores:?}"
+    );
+    assert!(v["red_flags"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn rank_without_sides_gives_null_sides() {
+    let v = json(&run_mini(&["rank", "temple", "--format", "json"]));
+    for c in v["candidates"].as_array().unwrap() {
+        assert!(c["side"].is_null(), "{c}");
+    }
+    assert!(v["selection"][0]["side"].is_null());
+}
+
+#[test]
+fn rank_reports_red_flags() {
+    let v = json(&run_mini(&[
+        "rank",
+        "chest",
+        "jaw",
+        "--symptom",
+        "fever",
+        "--json",
+    ]));
+    let ids: Vec<&str> = v["red_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["cardiac", "fever"]);
+}
+
+#[test]
+fn rank_text_explains_each_candidate() {
+    let out = run_mini(&["rank", "left temple", "left neck-side"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Where it hurts: left temple, left side of neck\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  1. Gamma, TrP1 (left)  [score 67, occasional]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("left temple (essential), left side of neck (essential)"),
+        "{text}"
+    );
+    assert!(text.contains("not a diagnosis"), "{text}");
+}
+
+#[test]
+fn rank_top_limits_and_counts_the_rest() {
+    let v = json(&run_mini(&["rank", "temple", "--top", "1", "--json"]));
+    assert_eq!(v["candidates"].as_array().unwrap().len(), 1);
+    assert!(v["total_candidates"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn rank_markdown_is_a_note() {
+    let text = stdout(&run_mini(&["rank", "left temple", "--format", "markdown"]));
+    assert!(text.starts_with("# painmap intake note\n"), "{text}");
+    assert!(
+        text.contains("| 1 | Alpha | TrP1 | left | left temple (essential) | 34 |"),
+        "{text}"
+    );
+    assert!(text.contains("painmap is an educational reference, not a diagnosis"));
+}
+
+#[test]
+fn rank_accepts_comma_separated_regions() {
+    let a = stdout(&run_mini(&["rank", "left temple, left jaw", "--json"]));
+    let b = stdout(&run_mini(&["rank", "left temple", "left jaw", "--json"]));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn unknown_region_exits_2_with_a_suggestion() {
+    let out = run_mini(&["rank", "tempel"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "painmap: unknown region 'tempel'; did you mean 'temple'?\n"
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn nothing_found_exits_1() {
+    let out = run_mini(&["rank", "--symptom", "zzzz"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let out = run_mini(&["search", "qqqqqq"]);
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn rank_with_nothing_selected_is_an_error() {
+    let out = run_mini(&["rank"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("nothing to rank"), "{}", stderr(&out));
+}
+
+#[test]
+fn search_json() {
+    let out = run_mini(&["search", "SCM", "--json"]);
+    assert_eq!(code(&out), 0);
+    let v = json(&out);
+    assert_eq!(v[0]["kind"], "muscle");
+    assert_eq!(v[0]["id"], "sterno");
+    assert_eq!(v[0]["label"], "Stérnocleido (SCM)");
+    assert_eq!(v[0]["indices"], serde_json::json!([14, 15, 16]));
+    assert!(v[0]["score"].as_i64().unwrap() > 0);
+}
+
+#[test]
+fn regions_and_muscles_list_the_whole_atlas() {
+    let v = json(&run_mini(&["regions", "--json"]));
+    assert_eq!(v.as_array().unwrap().len(), 6);
+    assert_eq!(v[4]["id"], "sternum");
+    assert_eq!(v[4]["midline"], true);
+    let v = json(&run_mini(&["muscles", "--json"]));
+    assert_eq!(v.as_array().unwrap().len(), 8);
+    let tp = &v[0]["trigger_points"][0];
+    for field in [
+        "id",
+        "name",
+        "location",
+        "essential",
+        "spillover",
+        "likelihood",
+        "symptoms",
+    ] {
+        assert!(!tp[field].is_null(), "{field}");
+    }
+    assert_eq!(v[0]["source"], "test fixture");
+}
+
+#[test]
+fn show_by_alias_and_tp() {
+    let out = run_mini(&["show", "alf"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).starts_with("Alpha (alpha)\n"));
+    let v = json(&run_mini(&["show", "alpha", "--tp", "alpha-1", "--json"]));
+    assert_eq!(v["trigger_points"].as_array().unwrap().len(), 1);
+    let out = run_mini(&["show", "alpha", "--tp", "nope"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("has no trigger point 'nope'"));
+    let out = run_mini(&["show", "alpah"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "painmap: unknown muscle 'alpah'; did you mean 'alpha'?\n"
+    );
+}
+
+#[test]
+fn glossary_filters() {
+    let out = run_mini(&["glossary", "taut", "--json"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(json(&out)[0]["term"], "Trigger point");
+    assert_eq!(code(&run_mini(&["glossary", "zzz"])), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["rank", "--top", "many", "temple"]);
+    assert_eq!(code(&out), 2);
+    let out = run(&["frobnicate"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = painmap()
+        .args(["muscles", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then hang up.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    let _ = stdout.read(&mut byte);
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_shipped_atlas_validates() {
+    let out = run(&["validate"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("ok: 87 regions, "));
+}
+
+#[test]
+fn clap_definition_is_consistent() {
+    use clap::CommandFactory;
+    painmap::cli::Cli::command().debug_assert();
+}

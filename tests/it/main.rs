@@ -1,0 +1,7 @@
+//! Integration tests: one binary with modules, run against the built `painmap`.
+
+mod atlas;
+mod cli;
+mod fixtures;
+mod util;
+mod vignettes;
