@@ -17,6 +17,7 @@ pub mod cli;
 pub mod rank;
 pub mod report;
 pub mod search;
+pub mod tui;
 
 /// Shown with every ranking and in every note.
 pub const DISCLAIMER: &str = "painmap is an educational reference, not a diagnosis. \

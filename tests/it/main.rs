@@ -3,5 +3,7 @@
 mod atlas;
 mod cli;
 mod fixtures;
+mod tmux;
+mod tui;
 mod util;
 mod vignettes;
