@@ -8,6 +8,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Some(_) if cli.open.is_some() => Err(anyhow::anyhow!(
+            "--open reopens a record in the explorer; it takes no command"
+        )),
         Some(command) => cli::run(&cli, command),
         None => painmap::tui::run(&cli),
     };

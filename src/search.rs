@@ -128,8 +128,15 @@ impl SearchIndex {
             let Some((score, idx)) = self.matcher.fuzzy_indices(&e.key, &q) else {
                 continue;
             };
-            // A name or alias that starts with the query is what people mean.
-            let score = score + if e.key.starts_with(&q) { 20 } else { 0 };
+            // A name or alias that is the query, or starts with it, is what people mean.
+            let score = score
+                + if e.key == q {
+                    30
+                } else if e.key.starts_with(&q) {
+                    20
+                } else {
+                    0
+                };
             let hit = Hit {
                 kind: e.kind,
                 id: e.id.clone(),

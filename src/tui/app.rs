@@ -3,7 +3,8 @@
 //! take microseconds on the shipped atlas), never stored.
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
-use crate::rank::{self, Candidate, Selection};
+use crate::intake::Intake;
+use crate::rank::{self, Candidate};
 use crate::search::{Hit, SearchIndex};
 
 /// Which pane has the keyboard.
@@ -46,6 +47,19 @@ pub enum Overlay {
         /// Highlighted muscle (index into the browse order).
         selected: usize,
     },
+    /// The `e` export prompt.
+    Export(ExportState),
+}
+
+/// The export prompt: a file name, and whether replacing it has been asked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportState {
+    /// The file to write (`.json` writes the record, anything else the Markdown note).
+    pub path: String,
+    /// The file exists and the user has been asked to confirm replacing it.
+    pub confirm: bool,
+    /// The last failure, shown in the prompt.
+    pub error: Option<String>,
 }
 
 /// The search prompt.
@@ -103,8 +117,8 @@ pub struct App<'a> {
     pub atlas: &'a Atlas,
     /// Search index over it, built once.
     pub index: SearchIndex,
-    /// Where it hurts, and symptom words.
-    pub selection: Selection,
+    /// Where it hurts (with intensity and quality per region), and symptom words.
+    pub intake: Intake,
     /// Pane with the keyboard.
     pub focus: Focus,
     /// Floating layer, if any.
@@ -130,7 +144,7 @@ pub struct App<'a> {
 impl std::fmt::Debug for App<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
-            .field("selection", &self.selection)
+            .field("intake", &self.intake)
             .field("focus", &self.focus)
             .field("overlay", &self.overlay)
             .field("cursor", &self.cursor)
@@ -146,7 +160,7 @@ impl<'a> App<'a> {
         App {
             atlas,
             index: SearchIndex::new(atlas),
-            selection: Selection::default(),
+            intake: Intake::default(),
             focus: Focus::Map,
             overlay: None,
             cursor: Cursor::default(),
@@ -160,16 +174,16 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The ranked candidates for the current selection.
+    /// The ranked candidates for the current intake.
     pub fn candidates(&self) -> Vec<Candidate<'a>> {
-        let mut all = rank::rank(self.atlas, &self.selection);
+        let mut all = rank::rank(self.atlas, &self.intake.ranking_selection());
         all.truncate(MAX_CANDIDATES);
         all
     }
 
-    /// The red flags the selection raises.
+    /// The red flags the intake raises.
     pub fn red_flags(&self) -> Vec<&'a crate::atlas::RedFlag> {
-        rank::red_flags(self.atlas, &self.selection)
+        rank::red_flags(self.atlas, &self.intake.ranking_selection())
     }
 
     /// The current search results, if the search is open.

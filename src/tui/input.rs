@@ -38,6 +38,13 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             KeyCode::Char(c) if !ctrl => Some(Msg::SearchInput(c)),
             _ => None,
         },
+        Some(Overlay::Export(_)) => match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::ExportAccept),
+            KeyCode::Backspace => Some(Msg::ExportBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::ExportInput(c)),
+            _ => None,
+        },
         Some(Overlay::Browse { .. }) => match key.code {
             KeyCode::Esc | KeyCode::Char('m') => Some(Msg::Back),
             KeyCode::Char('q') => Some(Msg::Quit),
@@ -64,6 +71,12 @@ fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Esc => return Some(Msg::Back),
         KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
         KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
+        KeyCode::Char('e') => return Some(Msg::OpenExport),
+        KeyCode::Char(c @ '0'..='9') => {
+            let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+            return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));
+        }
+        KeyCode::Char('p') => return intake_target(app, layout).map(Msg::CycleQuality),
         _ => {}
     }
     match app.focus {
@@ -135,6 +148,20 @@ fn map_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     Some(Msg::CursorTo(to))
 }
 
+/// The region intensity and quality keys apply to: the one under the map cursor, else
+/// the region selected last.
+fn intake_target(app: &App<'_>, layout: &Layout) -> Option<crate::atlas::RegionInstance> {
+    let under_cursor = layout
+        .map
+        .as_ref()
+        .filter(|_| app.cursor_shown && app.focus == Focus::Map)
+        .and_then(|map| {
+            let c = clamp(app.cursor, map.area.width, map.area.height);
+            map.region_at(c.x, c.y).cloned()
+        });
+    under_cursor.or_else(|| app.intake.selection.regions.last().cloned())
+}
+
 /// Where the cursor first appears: the chest of the front view (the left half of the
 /// map), where there is something to name.
 pub fn start(width: u16, height: u16) -> Cursor {
@@ -162,6 +189,7 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
+        Some(Overlay::Export(_)) => return None,
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

@@ -34,6 +34,12 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "PAINMAP_EXIT_AFTER_FIRST_FRAME";
 
 /// Opens the explorer on the atlas named by the command line.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    // Read the atlas and the record first: their errors say more than "no terminal".
+    let atlas = crate::cli::load_atlas(cli)?;
+    let intake = match &cli.open {
+        Some(path) => crate::intake::Record::load(path, &atlas).map_err(anyhow::Error::msg)?,
+        None => crate::intake::Intake::default(),
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "painmap: the explorer needs a terminal; use a subcommand instead \
@@ -41,7 +47,6 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(ERROR));
     }
-    let atlas = crate::cli::load_atlas(cli)?;
     let theme = Theme::for_terminal(cli.color);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -50,6 +55,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let once = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v != "0");
     let mut guard = terminal::TerminalGuard::new()?;
     let mut app = App::new(&atlas);
+    app.intake = intake;
+    if let Some(path) = &cli.open {
+        app.status = format!("opened {}", path.display());
+    }
     let mut next = || -> std::io::Result<Option<Event>> {
         if once {
             return Ok(None);
@@ -98,9 +107,17 @@ pub fn run_loop<B: Backend>(
             dirty = true;
         }
         if let Some(msg) = input::map(&event, app, &layout) {
-            update::update(app, msg);
+            dispatch(app, msg);
             dirty = true;
         }
+    }
+}
+
+/// Applies a message, runs the effect it asks for (a file write), and applies the
+/// outcome.
+pub fn dispatch(app: &mut App<'_>, msg: msg::Msg) {
+    if let Some(effect) = update::update(app, msg) {
+        update::update(app, effect.run());
     }
 }
 

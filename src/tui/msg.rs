@@ -47,4 +47,66 @@ pub enum Msg {
     OpenBrowse,
     /// Accept the highlighted muscle in the browser (or this one, for a click).
     BrowseAccept(Option<usize>),
+    /// A digit typed for a region's intensity ("1" then "0" makes 10).
+    IntensityDigit(RegionInstance, u8),
+    /// Step a region's pain quality.
+    CycleQuality(RegionInstance),
+    /// Open the export prompt.
+    OpenExport,
+    /// Type into the export prompt.
+    ExportInput(char),
+    /// Delete the last character of the export prompt.
+    ExportBackspace,
+    /// Write the note (Enter).
+    ExportAccept,
+    /// The write finished: the path written, or why not.
+    Saved(Result<String, SaveError>),
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file exists and replacing it was not confirmed.
+    Exists,
+    /// Anything else, in words.
+    Failed(String),
+}
+
+/// Work `update` asks the loop to do outside the state: writing a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `bytes` to `path` atomically; replace an existing file only if `replace`.
+    Write {
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
+}
+
+impl Effect {
+    /// Does the work and reports the outcome as a message.
+    pub fn run(self) -> Msg {
+        match self {
+            Effect::Write {
+                path,
+                bytes,
+                replace,
+            } => {
+                let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                Msg::Saved(match crate::fsutil::write_atomic(&path, &bytes, replace) {
+                    Ok(()) => Ok(shown.display().to_string()),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(SaveError::Exists)
+                    }
+                    Err(e) => Err(SaveError::Failed(format!(
+                        "could not write {}: {e}",
+                        shown.display()
+                    ))),
+                })
+            }
+        }
+    }
 }

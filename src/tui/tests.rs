@@ -5,7 +5,7 @@ use super::app::{App, Focus, Overlay};
 use super::layout::Layout;
 use super::msg::Msg;
 use super::theme::Theme;
-use super::{input, update, view};
+use super::{input, view};
 use crate::atlas::{Atlas, RegionInstance, Side};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -50,7 +50,7 @@ impl Harness {
     fn event(&mut self, e: &Event) -> Option<Msg> {
         let msg = input::map(e, &self.app, &self.layout);
         if let Some(m) = msg.clone() {
-            update::update(&mut self.app, m);
+            super::dispatch(&mut self.app, m);
         }
         self.draw();
         msg
@@ -119,6 +119,7 @@ impl Harness {
 
     fn selected(&self) -> Vec<String> {
         self.app
+            .intake
             .selection
             .regions
             .iter()
@@ -168,7 +169,7 @@ fn search_keys_move_delete_and_close() {
     h.key(KeyCode::Up);
     h.key(KeyCode::Esc);
     assert!(h.app.overlay.is_none());
-    assert!(h.app.selection.is_empty());
+    assert!(h.app.intake.selection.is_empty());
 }
 
 #[test]
@@ -183,7 +184,7 @@ fn search_opens_muscles_and_adds_symptoms() {
     h.ch('/');
     h.typed("tinnitus");
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.selection.symptoms, ["tinnitus"]);
+    assert_eq!(h.app.intake.selection.symptoms, ["tinnitus"]);
     assert!(!h.app.candidates().is_empty());
 }
 
@@ -246,9 +247,9 @@ fn cursor_keys_name_and_toggle_the_region() {
         crate::report::instance_words(atlas(), &here)
     )));
     h.ch(' ');
-    assert_eq!(h.app.selection.regions, std::slice::from_ref(&here));
+    assert_eq!(h.app.intake.selection.regions, std::slice::from_ref(&here));
     h.key(KeyCode::Enter);
-    assert!(h.app.selection.regions.is_empty());
+    assert!(h.app.intake.selection.regions.is_empty());
     // The cursor never leaves the map.
     for _ in 0..300 {
         h.key(KeyCode::Left);
@@ -352,7 +353,7 @@ fn clear_and_quit() {
     h.typed("calf");
     h.key(KeyCode::Enter);
     h.ch('x');
-    assert!(h.app.selection.is_empty());
+    assert!(h.app.intake.selection.is_empty());
     h.ch('q');
     assert!(h.app.quit);
     let mut h = Harness::new(100, 30);
@@ -423,6 +424,173 @@ fn red_flags_show_as_a_banner() {
         h.key(KeyCode::Enter);
     }
     assert!(h.screen().contains("SEE A PHYSICIAN"), "{}", h.screen());
+}
+
+#[test]
+fn digits_and_p_note_intensity_and_quality() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("left temple");
+    h.key(KeyCode::Enter);
+    let temple = RegionInstance::new("temple", Some(Side::Left));
+    h.ch('7');
+    assert_eq!(h.app.intake.note(&temple).intensity, Some(7));
+    h.ch('1');
+    h.ch('0');
+    assert_eq!(
+        h.app.intake.note(&temple).intensity,
+        Some(10),
+        "1 then 0 is ten"
+    );
+    h.ch('0');
+    assert_eq!(h.app.intake.note(&temple).intensity, Some(0));
+    h.ch('6');
+    h.ch('p');
+    h.ch('p');
+    assert_eq!(
+        h.app.intake.note(&temple).quality,
+        Some(crate::intake::Quality::Burning)
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("6b"),
+        "the map shows intensity and quality: {screen}"
+    );
+    assert!(screen.contains("left temple 6 burning"), "{screen}");
+    // Burning is a symptom word now: it reaches the ranking.
+    assert_eq!(h.app.intake.ranking_selection().symptoms, ["burning"]);
+    // With the cursor on another region, the keys apply there (and select it).
+    h.key(KeyCode::Right);
+    let map = h.layout.map.clone().unwrap();
+    let under = map
+        .region_at(h.app.cursor.x, h.app.cursor.y)
+        .cloned()
+        .unwrap();
+    h.ch('3');
+    assert_eq!(h.app.intake.note(&under).intensity, Some(3));
+    assert!(h.app.intake.selection.regions.contains(&under));
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("painmap-tui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Opens the export prompt and replaces the suggested name with `path`.
+fn export_to(h: &mut Harness, path: &std::path::Path) {
+    h.ch('e');
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!("export prompt")
+    };
+    let suggested = e.path.clone();
+    assert!(
+        suggested.starts_with("painmap-")
+            && std::path::Path::new(&suggested)
+                .extension()
+                .is_some_and(|x| x == "md"),
+        "{suggested}"
+    );
+    assert_eq!(suggested.len(), "painmap-YYYYMMDD-HHMM.md".len());
+    for _ in 0..suggested.len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed(&path.display().to_string());
+    h.key(KeyCode::Enter);
+}
+
+#[test]
+fn export_writes_a_note_and_never_replaces_silently() {
+    let dir = temp_dir("export");
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("left temple");
+    h.key(KeyCode::Enter);
+    h.ch('7');
+    let path = dir.join("note.md");
+    export_to(&mut h, &path);
+    assert!(h.app.overlay.is_none());
+    assert!(h.app.status.starts_with("wrote /"), "{}", h.app.status);
+    let note = std::fs::read_to_string(&path).unwrap();
+    assert!(note.starts_with("# painmap intake note"));
+    assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
+    assert!(note.contains("Upper trapezius"), "{note}");
+    assert!(note.contains("painmap is an educational reference, not a diagnosis"));
+    // Again to the same name: asked first; Esc keeps the file.
+    h.ch('8');
+    export_to(&mut h, &path);
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!()
+    };
+    assert!(e.confirm && e.error.as_ref().unwrap().contains("exists"));
+    h.key(KeyCode::Esc);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), note, "kept");
+    // Confirmed: replaced.
+    export_to(&mut h, &path);
+    h.key(KeyCode::Enter);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("| Temple | left | 8 | - |")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_failed_export_is_shown_and_the_intake_stays() {
+    let dir = temp_dir("fail");
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    export_to(&mut h, &dir.join("no-such-dir").join("note.md"));
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!("prompt stays open")
+    };
+    assert!(
+        e.error.as_ref().unwrap().starts_with("could not write"),
+        "{e:?}"
+    );
+    assert!(h.screen().contains("could not write"));
+    assert_eq!(h.selected(), ["calf"]);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no partial file"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_json_export_reopens_as_the_same_intake() {
+    let dir = temp_dir("json");
+    let mut h = Harness::new(120, 40);
+    for r in ["left temple", "right jaw"] {
+        h.ch('/');
+        h.typed(r);
+        h.key(KeyCode::Enter);
+    }
+    h.ch('4');
+    h.ch('p');
+    h.ch('/');
+    h.typed("dizziness");
+    h.key(KeyCode::Enter);
+    let path = dir.join("intake.json");
+    export_to(&mut h, &path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "painmap-intake");
+    assert_eq!(v["regions"][1]["intensity"], 4);
+    assert_eq!(v["regions"][1]["quality"], "aching");
+    assert!(
+        v["report"]["candidates"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+    let back = crate::intake::Record::load(&path, atlas()).unwrap();
+    assert_eq!(back, h.app.intake);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A tiny deterministic generator, so the sweep needs no dependency.

@@ -1,12 +1,23 @@
-//! `update`: the only place the explorer's state changes.
+//! `update`: the only place the explorer's state changes. Work outside the state (writing
+//! a file) is returned as an [`Effect`] for the loop to run; its outcome comes back as a
+//! message.
 
-use super::app::{App, Focus, Overlay, Pinned, SearchState};
-use super::msg::Msg;
-use crate::report::instance_words;
+use super::app::{App, ExportState, Focus, Overlay, Pinned, SearchState};
+use super::msg::{Effect, Msg, SaveError};
+use crate::intake::{MAX_INTENSITY, Record};
+use crate::report::{Report, instance_words, utc_now, utc_stamp};
 use crate::search::HitKind;
+use std::path::PathBuf;
 
-/// Applies one message.
-pub fn update(app: &mut App<'_>, msg: Msg) {
+/// How many candidates an exported note lists.
+pub const NOTE_CANDIDATES: usize = 10;
+
+/// Applies one message; returns work for the loop to do, if any.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one short arm per message reads best as one match"
+)]
+pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Quit => app.quit = true,
         Msg::ToggleHelp => {
@@ -36,12 +47,12 @@ pub fn update(app: &mut App<'_>, msg: Msg) {
         }
         Msg::Toggle(region) => {
             let words = instance_words(app.atlas, &region);
-            let added = app.selection.toggle(region);
+            let added = app.intake.toggle(region);
             app.status = format!("{words} {}", if added { "selected" } else { "removed" });
             follow_ranking(app);
         }
         Msg::Clear => {
-            app.selection = crate::rank::Selection::default();
+            app.intake.clear();
             app.status = "selection cleared".into();
             follow_ranking(app);
         }
@@ -91,11 +102,122 @@ pub fn update(app: &mut App<'_>, msg: Msg) {
         }
         Msg::BrowseAccept(index) => {
             let Some(Overlay::Browse { selected }) = app.overlay else {
-                return;
+                return None;
             };
             let order = app.browse_order();
             if let Some(m) = order.get(index.unwrap_or(selected)) {
                 pin(app, m.id.clone(), 0);
+            }
+        }
+        Msg::IntensityDigit(region, digit) => {
+            let current = app.intake.note(&region).intensity;
+            // "1" then "0" is ten; any other digit is itself.
+            let value = if digit == 0 && current == Some(1) {
+                MAX_INTENSITY
+            } else {
+                digit
+            };
+            app.status = format!("{}: intensity {value}", instance_words(app.atlas, &region));
+            let was_selected = app.intake.selection.regions.contains(&region);
+            app.intake.set_intensity(region, value);
+            if !was_selected {
+                follow_ranking(app);
+            }
+        }
+        Msg::CycleQuality(region) => {
+            let words = instance_words(app.atlas, &region);
+            let quality = app.intake.cycle_quality(region);
+            app.status = format!(
+                "{words}: {}",
+                quality.map_or("no quality", crate::intake::Quality::as_str)
+            );
+            follow_ranking(app);
+        }
+        Msg::OpenExport => {
+            let (y, m, d, hh, mm) = utc_now();
+            app.overlay = Some(Overlay::Export(ExportState {
+                path: format!("painmap-{y:04}{m:02}{d:02}-{hh:02}{mm:02}.md"),
+                ..ExportState::default()
+            }));
+        }
+        Msg::ExportInput(c) => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.path.push(c);
+                e.confirm = false;
+                e.error = None;
+            }
+        }
+        Msg::ExportBackspace => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.path.pop();
+                e.confirm = false;
+                e.error = None;
+            }
+        }
+        Msg::ExportAccept => return export(app),
+        Msg::Saved(result) => saved(app, result),
+    }
+    None
+}
+
+/// The note or record for the export prompt's file name, as an effect.
+fn export(app: &mut App<'_>) -> Option<Effect> {
+    let Some(Overlay::Export(e)) = &app.overlay else {
+        return None;
+    };
+    let path = e.path.trim();
+    if path.is_empty() {
+        if let Some(Overlay::Export(e)) = &mut app.overlay {
+            e.error = Some("type a file name".into());
+        }
+        return None;
+    }
+    let path = PathBuf::from(path);
+    let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES);
+    let date = utc_stamp();
+    let json = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    let bytes = if json {
+        let record = Record::new(&app.intake, report, &date);
+        match serde_json::to_vec_pretty(&record) {
+            Ok(mut b) => {
+                b.push(b'\n');
+                b
+            }
+            Err(err) => {
+                app.status = format!("could not encode the record: {err}");
+                return None;
+            }
+        }
+    } else {
+        report.to_markdown(app.atlas, &date).into_bytes()
+    };
+    Some(Effect::Write {
+        path,
+        bytes,
+        replace: e.confirm,
+    })
+}
+
+/// The outcome of a write: close the prompt, or ask to confirm, or show the failure.
+fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
+    match result {
+        Ok(path) => {
+            app.overlay = None;
+            app.status = format!("wrote {path}");
+        }
+        Err(SaveError::Exists) => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.confirm = true;
+                e.error = Some("the file exists: Enter replaces it, Esc keeps it".into());
+            }
+        }
+        Err(SaveError::Failed(why)) => {
+            app.status.clone_from(&why);
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.confirm = false;
+                e.error = Some(why);
             }
         }
     }
@@ -130,7 +252,7 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
                 selected: step(*selected, delta, len),
             });
         }
-        Some(Overlay::Help) => {}
+        Some(Overlay::Help | Overlay::Export(_)) => {}
         None => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);
@@ -142,7 +264,7 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
 
 /// Shows a muscle's trigger point in the detail, on the side the selection suggests.
 fn pin(app: &mut App<'_>, muscle: String, point: usize) {
-    let side = app.selection.regions.iter().find_map(|r| r.side);
+    let side = app.intake.selection.regions.iter().find_map(|r| r.side);
     app.pinned = Some(Pinned {
         muscle,
         point,
@@ -200,12 +322,13 @@ fn accept_search(app: &mut App<'_>, index: Option<usize>) {
         HitKind::Muscle => pin(app, hit.id.clone(), 0),
         HitKind::Symptom => {
             let word = hit.id.clone();
-            if let Some(i) = app.selection.symptoms.iter().position(|s| *s == word) {
-                app.selection.symptoms.remove(i);
+            let symptoms = &mut app.intake.selection.symptoms;
+            if let Some(i) = symptoms.iter().position(|s| *s == word) {
+                symptoms.remove(i);
                 app.status = format!("symptom removed: {word}");
             } else {
                 app.status = format!("symptom added: {word}");
-                app.selection.symptoms.push(word);
+                symptoms.push(word);
             }
             app.overlay = None;
             follow_ranking(app);

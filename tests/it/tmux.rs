@@ -12,6 +12,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, w: u16, h: u16, args: &str) -> Option<Tmux> {
+        Tmux::start_in(name, w, h, args, &std::env::temp_dir())
+    }
+
+    fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
             return None;
@@ -29,6 +33,8 @@ impl Tmux {
                 "-d",
                 "-s",
                 "t",
+                "-c",
+                &dir.display().to_string(),
                 "-x",
                 &w.to_string(),
                 "-y",
@@ -195,4 +201,37 @@ fn sigterm_restores_the_terminal() {
     assert!(s.contains("EXIT=143") && s.contains("COOKED"), "{s}");
     assert_eq!(t.pane_flag("alternate_on"), "0");
     assert_eq!(t.pane_flag("mouse_any_flag"), "0");
+}
+
+#[test]
+fn export_writes_a_note_in_the_working_directory() {
+    let dir = std::env::temp_dir().join(format!("painmap-tmux-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Start painmap inside the directory: the note lands where the therapist works.
+    let Some(t) = Tmux::start_in("export", 100, 30, "", &dir) else {
+        return;
+    };
+    t.wait_for("Body map");
+    t.keys(&["/"]);
+    t.text("left temple");
+    t.keys(&["Enter", "7", "e"]);
+    t.wait_for("Export");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("wrote ");
+    assert!(s.contains("wrote /"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=");
+    let notes: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("painmap-") && notes[0].ends_with(".md"),
+        "{notes:?}"
+    );
+    let note = std::fs::read_to_string(dir.join(&notes[0])).unwrap();
+    assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

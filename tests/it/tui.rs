@@ -6,7 +6,7 @@ use painmap::atlas::Atlas;
 use painmap::tui::app::App;
 use painmap::tui::layout::Layout;
 use painmap::tui::theme::Theme;
-use painmap::tui::{input, update, view};
+use painmap::tui::{input, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -28,7 +28,7 @@ fn screen_after(w: u16, h: u16, keys: &[KeyCode]) -> String {
     for &code in keys {
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
         if let Some(msg) = input::map(&event, &app, &layout) {
-            update::update(&mut app, msg);
+            painmap::tui::dispatch(&mut app, msg);
         }
         term.draw(|f| layout = view::draw(f, &app, &theme)).unwrap();
     }

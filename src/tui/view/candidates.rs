@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if cands.is_empty() {
-        let hint = if app.selection.is_empty() {
+        let hint = if app.intake.selection.is_empty() {
             "Mark where it hurts: click the body map, or move the cursor with the arrow \
              keys and press Space. Press / to search regions, muscles and symptoms, \
              ? for help."
@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> 
             len: 0,
         };
     }
+    let inner = intake_line(frame, inner, app, theme);
     let width = usize::from(inner.width);
     let items: Vec<ListItem<'_>> = cands
         .iter()
@@ -109,6 +110,39 @@ fn item<'a>(
         ]),
         Line::from(reasons),
     ])
+}
+
+/// "left temple 7 burning · side of neck": the intake on one line above the list, when
+/// any region has a note. Returns the area left for the list.
+fn intake_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme) -> Rect {
+    if app.intake.notes.is_empty() || inner.height < 4 {
+        return inner;
+    }
+    let words: Vec<String> = app
+        .intake
+        .selection
+        .regions
+        .iter()
+        .map(|r| {
+            let note = app.intake.note(r);
+            let mut w = instance_words(app.atlas, r);
+            if let Some(i) = note.intensity {
+                w.push(' ');
+                w.push_str(&i.to_string());
+            }
+            if let Some(q) = note.quality {
+                w.push(' ');
+                w.push_str(q.as_str());
+            }
+            w
+        })
+        .collect();
+    let line = fit(&words.join(" · "), usize::from(inner.width));
+    frame.render_widget(
+        Paragraph::new(Line::styled(line, theme.label)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
 }
 
 /// `s` cut to `width` chars with an ellipsis.

@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> 
             Viewport::new(view, Side::Left, body.width, body.height),
         );
         let mut overlay = pattern.clone();
-        overlay.selected.clone_from(&app.selection.regions);
+        overlay.selected.clone_from(&app.intake.selection.regions);
         overlay.cursor = cursor.and_then(|c| {
             let (cx, cy) = (inner.x + c.x, inner.y + c.y);
             (cx >= body.x && cx < body.right() && cy >= body.y && cy < body.bottom())
@@ -76,7 +76,49 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> 
             }
         }
     }
+    label_notes(frame, &hits, app, theme);
     hits
+}
+
+/// Writes each noted region's intensity and quality initial ("7b") on its middle cell
+/// in every view it shows in.
+fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, app: &App<'_>, theme: &Theme) {
+    for (region, note) in &app.intake.notes {
+        let label: String = note
+            .intensity
+            .map(|i| i.to_string())
+            .into_iter()
+            .chain(note.quality.map(|q| q.as_str()[..1].to_string()))
+            .collect();
+        if label.is_empty() {
+            continue;
+        }
+        // The region's cells, split into the two views by column.
+        let half = hits.area.width / 2;
+        for in_back in [false, true] {
+            let cells: Vec<(u16, u16)> = (0..hits.area.height)
+                .flat_map(|y| (0..hits.area.width).map(move |x| (x, y)))
+                .filter(|&(x, _)| (x > half) == in_back)
+                .filter(|&(x, y)| hits.region_at(x, y).is_some_and(|r| covers(region, r)))
+                .collect();
+            let Some(&(x, y)) = cells.get(cells.len() / 2) else {
+                continue;
+            };
+            let width = u16::try_from(label.len()).unwrap_or(2);
+            let x = x.min(hits.area.width.saturating_sub(width));
+            frame.buffer_mut().set_string(
+                hits.area.x + x,
+                hits.area.y + y,
+                &label,
+                theme.label.add_modifier(ratatui::style::Modifier::REVERSED),
+            );
+        }
+    }
+}
+
+/// Does a selected region instance (maybe without a side) cover a drawn cell's region?
+fn covers(selected: &RegionInstance, drawn: &RegionInstance) -> bool {
+    selected.region == drawn.region && (selected.side.is_none() || selected.side == drawn.side)
 }
 
 /// The shown trigger point's zones and X (on its side; the left when it has none).

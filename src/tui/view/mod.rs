@@ -82,6 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         Some(Overlay::Browse { selected }) => {
             layout.browse = Some(overlays::browse(frame, main, app, *selected, theme));
         }
+        Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
         None => {}
     }
     layout

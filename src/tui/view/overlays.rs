@@ -2,7 +2,7 @@
 
 use super::candidates::fit;
 use crate::search::Hit;
-use crate::tui::app::{App, SearchState};
+use crate::tui::app::{App, ExportState, SearchState};
 use crate::tui::layout::ListLayout;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Every key, as the help lists them (short enough to fit an 80x24 terminal).
-pub const KEYS: [(&str, &str); 17] = [
+pub const KEYS: [(&str, &str); 18] = [
     ("arrows, h j k l", "move the map cursor (Shift: faster)"),
     (
         "Space, Enter",
@@ -26,6 +26,10 @@ pub const KEYS: [(&str, &str); 17] = [
     ),
     ("Esc", "close; back from a muscle opened by search"),
     ("x", "clear the selection and symptoms"),
+    (
+        "0-9 · p · e",
+        "intensity (1 then 0 = 10) · pain quality · export note",
+    ),
     (
         "Tab, Shift-Tab",
         "next / previous pane: map, candidates, detail",
@@ -170,6 +174,33 @@ fn hit_line<'a>(hit: &Hit, width: usize, theme: &Theme) -> ListItem<'a> {
         spans.push(Span::styled(ch.to_string(), style));
     }
     ListItem::new(Line::from(spans))
+}
+
+/// Draws the export prompt.
+pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Theme) {
+    let rect = centred(area, 70, 7);
+    frame.render_widget(Clear, rect);
+    let mut lines = vec![
+        Line::styled(
+            "Write the intake note (.md) or record (.json) to:",
+            theme.dim,
+        ),
+        Line::from(vec![
+            Span::styled("> ", theme.label),
+            Span::raw(state.path.clone()),
+            Span::styled("▏", theme.label),
+        ]),
+    ];
+    match &state.error {
+        Some(e) => lines.push(Line::styled(e.clone(), theme.flag)),
+        None => lines.push(Line::styled("Enter writes · Esc cancels", theme.dim)),
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Export", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }
 
 /// Draws the muscle browser; returns where its rows are.
