@@ -228,7 +228,10 @@ fn export_writes_a_note_in_the_working_directory() {
         .collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
-        notes[0].starts_with("painmap-") && notes[0].ends_with(".md"),
+        notes[0].starts_with("painmap-")
+            && std::path::Path::new(&notes[0])
+                .extension()
+                .is_some_and(|x| x == "md"),
         "{notes:?}"
     );
     let note = std::fs::read_to_string(dir.join(&notes[0])).unwrap();
