@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             .direction(Direction::Horizontal)
             .constraints([
                 Constraint::Length(map_width),
-                Constraint::Length(rest * 9 / 20),
+                Constraint::Length(rest / 2),
                 Constraint::Min(1),
             ])
             .split(main);
