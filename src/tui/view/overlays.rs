@@ -69,6 +69,16 @@ fn frame_box<'t>(title: &'t str, theme: &Theme) -> Block<'t> {
         .title(Line::styled(format!(" {title} "), theme.title))
 }
 
+/// A tall framed box over the panes, cleared; returns its inside.
+fn floating(frame: &mut Frame<'_>, area: Rect, width: u16, title: &str, theme: &Theme) -> Rect {
+    let rect = centred(area, width, area.height.saturating_sub(2).max(6));
+    frame.render_widget(Clear, rect);
+    let block = frame_box(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
 /// Draws the help and returns its area.
 pub fn help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
     let rect = centred(area, 80, KEYS.len() as u16 + 4);
@@ -108,11 +118,7 @@ pub fn search(
     state: &SearchState,
     theme: &Theme,
 ) -> ListLayout {
-    let rect = centred(area, 70, area.height.saturating_sub(2).max(6));
-    frame.render_widget(Clear, rect);
-    let block = frame_box("Search: regions, muscles, symptoms", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = floating(frame, area, 70, "Search: regions, muscles, symptoms", theme);
     if inner.height < 2 {
         return ListLayout::default();
     }
@@ -211,11 +217,8 @@ pub fn browse(
     selected: usize,
     theme: &Theme,
 ) -> ListLayout {
-    let rect = centred(area, 72, area.height.saturating_sub(2).max(6));
-    frame.render_widget(Clear, rect);
-    let block = frame_box("Muscles by body area (Enter opens, Esc closes)", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let title = "Muscles by body area (Enter opens, Esc closes)";
+    let inner = floating(frame, area, 72, title, theme);
     let order = app.browse_order();
     let width = usize::from(inner.width);
     let items: Vec<ListItem<'_>> = order
