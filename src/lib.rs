@@ -6,7 +6,8 @@
 //! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
 //! - [`search`]: fuzzy search over muscles, regions and symptoms;
 //! - [`report`]: the ranked report as text, JSON or a Markdown note;
-//! - [`body`]: the body model and the renderer of referral diagrams.
+//! - [`body`]: the body model and the renderer of referral diagrams;
+//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer). The arrow points inward only.
 #![forbid(unsafe_code)]
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod rank;
 pub mod report;
 pub mod search;
+pub mod study;
 pub mod tui;
 
 /// Shown with every ranking and in every note.
