@@ -1,7 +1,7 @@
 //! What a session starts from and ends with: which cards are due, in what order, and how
 //! the student is doing per body group.
 
-use super::cards::Deck;
+use super::cards::{CardKind, Deck, card_id};
 use super::progress::Progress;
 use crate::atlas::MuscleGroup;
 
@@ -94,21 +94,63 @@ impl Summary {
     }
 }
 
+/// New "draw" cards come this many cards after their trigger point's "name" card.
+pub const DRAW_GAP: usize = 3;
+
 /// The deck indexes of the cards due at `now`, in study order: cards already seen (the
-/// ones being relearned or reviewed) first, then new ones, each in the deck's order.
+/// ones being relearned or reviewed) first, then new ones in the deck's order, except
+/// that a trigger point is first met as a "name" card: its new "draw" card follows
+/// [`DRAW_GAP`] cards later.
 pub fn due_order(deck: &Deck, progress: &Progress, now: u64) -> Vec<usize> {
-    let due: Vec<(usize, bool)> = deck
-        .cards
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let st = progress.state(&c.id());
-            st.is_due(now).then_some((i, st.seen == 0))
-        })
-        .collect();
-    let seen = due.iter().filter(|d| !d.1).map(|d| d.0);
-    let new = due.iter().filter(|d| d.1).map(|d| d.0);
-    seen.chain(new).collect()
+    let mut seen = Vec::new();
+    let mut new = Vec::new();
+    for (i, c) in deck.cards.iter().enumerate() {
+        let st = progress.state(&c.id());
+        if st.is_due(now) {
+            if st.seen == 0 {
+                new.push(i)
+            } else {
+                seen.push(i)
+            }
+        }
+    }
+    let unseen_name = |tp: &str| progress.state(&card_id(CardKind::Name, tp)).seen == 0;
+    let has_new_name = |tp: &str| {
+        new.iter()
+            .any(|&j| deck.cards[j].kind == CardKind::Name && deck.cards[j].trigger_point == tp)
+    };
+    let mut out = seen;
+    // Draw cards waiting for their name card, and those placed after it: (from, index).
+    let mut waiting: Vec<usize> = Vec::new();
+    let mut placed: Vec<(usize, usize)> = Vec::new();
+    let flush = |out: &mut Vec<usize>, placed: &mut Vec<(usize, usize)>| {
+        while let Some(k) = placed.iter().position(|&(from, _)| from <= out.len()) {
+            out.push(placed.remove(k).1);
+        }
+    };
+    for &i in &new {
+        let c = &deck.cards[i];
+        flush(&mut out, &mut placed);
+        if c.kind == CardKind::Draw
+            && unseen_name(&c.trigger_point)
+            && has_new_name(&c.trigger_point)
+        {
+            waiting.push(i);
+            continue;
+        }
+        out.push(i);
+        if c.kind == CardKind::Name
+            && let Some(k) = waiting
+                .iter()
+                .position(|&j| deck.cards[j].trigger_point == c.trigger_point)
+        {
+            placed.push((out.len() + DRAW_GAP, waiting.remove(k)));
+        }
+    }
+    placed.sort_unstable();
+    out.extend(placed.into_iter().map(|p| p.1));
+    out.extend(waiting);
+    out
 }
 
 #[cfg(test)]
@@ -132,10 +174,34 @@ mod tests {
         assert_eq!(s.accuracy(), None);
         assert_eq!(s.groups.len(), 1);
         assert_eq!(s.next_due, None);
+        let order = due_order(&deck, &p, T0);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
         assert_eq!(
-            due_order(&deck, &p, T0),
-            (0..deck.cards.len()).collect::<Vec<_>>()
+            sorted,
+            (0..deck.cards.len()).collect::<Vec<_>>(),
+            "every card once"
         );
+    }
+
+    #[test]
+    fn a_point_is_named_before_it_is_drawn() {
+        let a = Atlas::shipped().unwrap();
+        for seed in 0..20 {
+            let deck = Deck::build(&a, None, seed);
+            let order = due_order(&deck, &Progress::default(), T0);
+            assert_eq!(order.len(), deck.cards.len());
+            assert_eq!(deck.cards[order[0]].kind, CardKind::Name, "seed {seed}");
+            for (k, &i) in order.iter().enumerate() {
+                let c = &deck.cards[i];
+                if c.kind == CardKind::Draw {
+                    let named = order[..k]
+                        .iter()
+                        .any(|&j| deck.cards[j].trigger_point == c.trigger_point);
+                    assert!(named, "seed {seed}: {c:?}");
+                }
+            }
+        }
     }
 
     #[test]
