@@ -53,7 +53,7 @@ pub enum Command {
     /// Explain the terms: trigger point, knot, essential zone...
     Glossary(GlossaryArgs),
     /// Study the patterns with flash cards (needs a terminal); progress is saved in
-    /// $XDG_DATA_HOME/painmap/ (else ~/.local/share/painmap/).
+    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
     Study(StudyArgs),
 }
 

@@ -1,7 +1,7 @@
 //! A tiny deterministic random number generator (SplitMix64): the same seed gives the
 //! same card order and the same distractors on every machine.
 
-/// SplitMix64 (Steele, Lea and Flood 2014): small, fast, and good enough to shuffle cards.
+/// `SplitMix64` (Steele, Lea and Flood 2014): small, fast, and good enough to shuffle cards.
 #[derive(Debug, Clone)]
 pub struct Rng {
     state: u64,

@@ -108,9 +108,9 @@ pub fn due_order(deck: &Deck, progress: &Progress, now: u64) -> Vec<usize> {
         let st = progress.state(&c.id());
         if st.is_due(now) {
             if st.seen == 0 {
-                new.push(i)
+                new.push(i);
             } else {
-                seen.push(i)
+                seen.push(i);
             }
         }
     }

@@ -80,7 +80,7 @@ fn draw_key(key: KeyEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Option<M
         KeyCode::Right | KeyCode::Char('l') => step(1, 0),
         KeyCode::Up | KeyCode::Char('k') => step(0, -1),
         KeyCode::Down | KeyCode::Char('j') => step(0, 1),
-        KeyCode::Char(' ') | KeyCode::Char('x') => {
+        KeyCode::Char(' ' | 'x') => {
             let m = layout.map.as_ref()?;
             let (x, y) = clamp(app.cursor, m);
             m.region_at(x, y).cloned().map(Msg::Toggle)

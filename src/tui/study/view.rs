@@ -42,16 +42,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
             let panel_w = (area.width * 2 / 5).clamp(26, 44);
             let map_area = Rect::new(body.x, body.y, body.width - panel_w - 1, body.height);
             let panel = Rect::new(map_area.right() + 1, body.y, panel_w, body.height);
-            if let Some((card, tp_side)) = app.card().map(|c| (c, c.side)) {
-                layout.map = diagram(buf, map_area, app, card, tp_side, theme);
-                if !matches!(app.screen, Screen::Card) || card.kind != CardKind::Draw {
-                    layout.map = None;
+            if let Some(card) = app.card() {
+                let hits = diagram(buf, map_area, app, card, theme);
+                // Only an unanswered "draw" card takes clicks on the map.
+                if app.screen == Screen::Card && card.kind == CardKind::Draw {
+                    layout.map = Some(hits);
                 }
                 let mut p = Pen::new(buf, panel, theme);
                 match &app.screen {
                     Screen::Feedback(outcome) => feedback(&mut p, app, card, outcome),
                     _ if card.kind == CardKind::Name => {
-                        layout.choices = name_panel(&mut p, app, card)
+                        layout.choices = Some(name_panel(&mut p, app, card));
                     }
                     _ => draw_panel(&mut p, app, card),
                 }
@@ -147,11 +148,10 @@ fn diagram(
     area: Rect,
     app: &StudyApp<'_>,
     card: &Card,
-    side: Side,
     theme: &Theme,
-) -> Option<MapLayout> {
+) -> MapLayout {
     let model = BodyModel::shipped();
-    let answer = pattern(app, card, side);
+    let answer = pattern(app, card, card.side);
     let asking_draw = card.kind == CardKind::Draw && app.screen == Screen::Card;
     let mut overlay = if asking_draw {
         // Only the X: the zones are what the student draws.
@@ -186,7 +186,7 @@ fn diagram(
             hits.set(col, row, d.region_at(col, row));
         }
     }
-    Some(hits)
+    hits
 }
 
 /// The theme's style for a painted cell.
@@ -287,7 +287,7 @@ fn side_word(side: Side) -> &'static str {
     }
 }
 
-fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> Option<ListLayout> {
+fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> ListLayout {
     let t = p.theme.clone();
     p.wrap("Which muscle refers pain like this?", 0, t.title);
     p.wrap(
@@ -331,7 +331,7 @@ fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> Option<ListLa
             p.line(&format!(" {mark} {}", c.label), style);
         }
     }
-    Some(choices)
+    choices
 }
 
 fn draw_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) {
@@ -448,9 +448,9 @@ fn overlap_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, o: &Overlap) {
 
 fn summary(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
     let s = app.summary();
-    let w = area.width.min(64);
-    let x = area.x + (area.width - w) / 2;
-    let mut p = Pen::new(buf, Rect::new(x, area.y, w, area.height), theme);
+    let width = area.width.min(64);
+    let left = area.x + (area.width - width) / 2;
+    let mut p = Pen::new(buf, Rect::new(left, area.y, width, area.height), theme);
     let t = theme.clone();
     p.blank();
     p.line("Study summary", t.title);
@@ -473,7 +473,7 @@ fn summary(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
     };
     p.line(
         &format!(
-            "{} answers so far, {} right ({}) · this session {}/{}",
+            "{} answered so far, {} right ({}) · this session {}/{}",
             s.seen,
             s.correct,
             acc(s.seen, s.correct),
