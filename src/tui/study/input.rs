@@ -15,6 +15,8 @@ pub struct StudyLayout {
     pub map: Option<MapLayout>,
     /// The choices of a "name" card.
     pub choices: Option<ListLayout>,
+    /// Where the map cursor first appears: the trigger point's X, relative to the map.
+    pub start: Option<(u16, u16)>,
 }
 
 /// The message an event means, if any.
@@ -64,8 +66,11 @@ fn draw_key(key: KeyEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Option<M
     let step = |dx: i16, dy: i16| {
         let m = layout.map.as_ref()?;
         if !app.cursor_shown {
-            // The first arrow shows the cursor near the middle of the map.
-            return Some(Msg::Click(m.area.width / 2, m.area.height / 3, None));
+            // The first arrow shows the cursor on the X (or near the middle of the map).
+            let (x, y) = layout
+                .start
+                .unwrap_or((m.area.width / 4, m.area.height / 3));
+            return Some(Msg::Click(x, y, None));
         }
         let (x, y) = clamp(app.cursor, m);
         let (x, y) = clamp(

@@ -203,6 +203,10 @@ fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
     let s = h.screen();
     assert!(s.contains("Draw the pattern") && s.contains('X'), "{s}");
     let map = h.layout.map.clone().expect("a map to mark");
+    // The first arrow shows the cursor on the X.
+    let start = h.layout.start.expect("the X is on the map");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.cursor, start, "the cursor starts on the X");
     // Click every cell of the essential zone's first region instance.
     let want = zone_instances(atlas(), tp, &tp.essential, card.side);
     for inst in &want {
@@ -218,6 +222,7 @@ fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
     let before = h.app.marked.len();
     h.key(KeyCode::Down);
     assert!(h.app.cursor_shown);
+    assert!(h.screen().contains("Cursor: "), "{}", h.screen());
     for _ in 0..200 {
         h.key(KeyCode::Left);
     }

@@ -43,10 +43,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
             let map_area = Rect::new(body.x, body.y, body.width - panel_w - 1, body.height);
             let panel = Rect::new(map_area.right() + 1, body.y, panel_w, body.height);
             if let Some(card) = app.card() {
-                let hits = diagram(buf, map_area, app, card, theme);
+                let (hits, start) = diagram(buf, map_area, app, card, theme);
+                let under = (app.cursor_shown).then(|| {
+                    let (x, y) = clamp(app.cursor, &hits);
+                    hits.region_at(x, y).cloned()
+                });
                 // Only an unanswered "draw" card takes clicks on the map.
                 if app.screen == Screen::Card && card.kind == CardKind::Draw {
                     layout.map = Some(hits);
+                    layout.start = start;
                 }
                 let mut p = Pen::new(buf, panel, theme);
                 match &app.screen {
@@ -54,7 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
                     _ if card.kind == CardKind::Name => {
                         layout.choices = Some(name_panel(&mut p, app, card));
                     }
-                    _ => draw_panel(&mut p, app, card),
+                    _ => draw_panel(&mut p, app, card, under.as_ref()),
                 }
             }
         }
@@ -142,14 +147,14 @@ fn pattern(app: &StudyApp<'_>, card: &Card, side: Side) -> Overlay {
     }
 }
 
-/// Draws the card's diagram; returns the hit grid of the map.
+/// Draws the card's diagram; returns the hit grid of the map and the cell of the X.
 fn diagram(
     buf: &mut Buffer,
     area: Rect,
     app: &StudyApp<'_>,
     card: &Card,
     theme: &Theme,
-) -> MapLayout {
+) -> (MapLayout, Option<(u16, u16)>) {
     let model = BodyModel::shipped();
     let answer = pattern(app, card, card.side);
     let asking_draw = card.kind == CardKind::Draw && app.screen == Screen::Card;
@@ -175,18 +180,22 @@ fn diagram(
         overlay.cursor = Some((x, y));
     }
     let canvas = d.render(&overlay, GlyphSet::Unicode);
+    let mut start = None;
     for row in 0..canvas.height() {
         for col in 0..canvas.width() {
             let Some(cell) = canvas.get(col, row) else {
                 continue;
             };
+            if cell.style == Mark::TriggerPoint && start.is_none() {
+                start = Some((col, row));
+            }
             if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
                 target.set_char(cell.ch).set_style(style_of(*cell, theme));
             }
             hits.set(col, row, d.region_at(col, row));
         }
     }
-    hits
+    (hits, start)
 }
 
 /// The theme's style for a painted cell.
@@ -334,7 +343,12 @@ fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> ListLayout {
     choices
 }
 
-fn draw_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) {
+fn draw_panel(
+    p: &mut Pen<'_>,
+    app: &StudyApp<'_>,
+    card: &Card,
+    under: Option<&Option<RegionInstance>>,
+) {
     let t = p.theme.clone();
     let Some((m, tp)) = card.lookup(app.atlas) else {
         return;
@@ -348,6 +362,22 @@ fn draw_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) {
         t.text,
     );
     p.blank();
+    match under {
+        Some(Some(r)) => {
+            let mark = if app.marked.contains(r) {
+                "marked"
+            } else {
+                "Space marks it"
+            };
+            p.wrap(
+                &format!("Cursor: {} ({mark})", region_label(app, r)),
+                2,
+                t.highlight,
+            );
+        }
+        Some(None) => p.line("Cursor: outside the body", t.dim),
+        None => {}
+    }
     if app.marked.is_empty() {
         p.wrap(
             "Nothing marked yet. Click regions, or move with the arrows and press Space.",
