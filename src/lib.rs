@@ -8,9 +8,11 @@
 //! - [`report`]: the ranked report as text, JSON or a Markdown note;
 //! - [`intake`]: intensities and pain qualities per region, saved and reopened;
 //! - [`fsutil`]: atomic writes;
-//! - [`body`]: the body model and the renderer of referral diagrams.
+//! - [`body`]: the body model and the renderer of referral diagrams;
+//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
-//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer). The arrow points inward only.
+//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
+//! The arrow points inward only.
 #![forbid(unsafe_code)]
 
 pub mod atlas;
@@ -21,6 +23,7 @@ pub mod intake;
 pub mod rank;
 pub mod report;
 pub mod search;
+pub mod study;
 pub mod tui;
 
 /// Shown with every ranking and in every note.

@@ -1,5 +1,6 @@
 //! The command-line grammar (clap derive).
 
+use crate::atlas::MuscleGroup;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -55,6 +56,9 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Explain the terms: trigger point, knot, essential zone...
     Glossary(GlossaryArgs),
+    /// Study the patterns with flash cards (needs a terminal); progress is saved in
+    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
+    Study(StudyArgs),
 }
 
 /// Output format of `rank`.
@@ -151,4 +155,24 @@ pub struct GlossaryArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `painmap study`.
+#[derive(Debug, Args)]
+pub struct StudyArgs {
+    /// Only the trigger points of this body group (head, neck, shoulder, ...).
+    #[arg(long, short = 'g', value_name = "GROUP", value_parser = parse_group)]
+    pub group: Option<MuscleGroup>,
+
+    /// Seed of the card order, sides and choices, for a reproducible session.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+/// Parses `--group`, listing the groups when the word is not one.
+fn parse_group(s: &str) -> Result<MuscleGroup, String> {
+    MuscleGroup::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = MuscleGroup::ALL.iter().map(|g| g.as_str()).collect();
+        format!("unknown group; the groups are: {}", all.join(", "))
+    })
 }

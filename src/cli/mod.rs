@@ -10,7 +10,7 @@ mod search;
 mod show;
 mod validate;
 
-pub use args::{Cli, ColorChoice, Command, Format};
+pub use args::{Cli, ColorChoice, Command, Format, StudyArgs};
 
 use crate::atlas::Atlas;
 use std::process::ExitCode;
@@ -35,6 +35,13 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     if let Command::Validate(args) = command {
         return validate::run(cli, args);
     }
+    if let Command::Study(args) = command {
+        let options = crate::tui::study::StudyOptions {
+            group: args.group,
+            seed: args.seed,
+        };
+        return crate::tui::study::run(cli, &options);
+    }
     let atlas = load_atlas(cli)?;
     let code = match command {
         Command::Rank(args) => rank::run(&atlas, args)?,
@@ -43,7 +50,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Muscles(args) => list::muscles(&atlas, args)?,
         Command::Show(args) => show::run(&atlas, args)?,
         Command::Glossary(args) => glossary::run(&atlas, args)?,
-        Command::Validate(_) => unreachable!("handled above"),
+        Command::Validate(_) | Command::Study(_) => unreachable!("handled above"),
     };
     Ok(ExitCode::from(code))
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod input;
 pub mod layout;
 pub mod msg;
+pub mod study;
 mod terminal;
 pub mod theme;
 pub mod update;

@@ -3,6 +3,7 @@
 mod atlas;
 mod cli;
 mod fixtures;
+mod study;
 mod tmux;
 mod tui;
 mod util;

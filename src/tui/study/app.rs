@@ -1,0 +1,185 @@
+//! The study session's state: the deck, the queue of due cards, the screen shown, the
+//! student's answer in progress, and the progress to save.
+
+use crate::atlas::{Atlas, Muscle, RegionInstance, TriggerPoint};
+use crate::search::{HitKind, SearchIndex};
+use crate::study::cards::{Card, CardKind, Deck};
+use crate::study::progress::Progress;
+use crate::study::score::Overlap;
+use crate::study::summary::{Summary, due_order};
+use std::path::PathBuf;
+
+/// How many fuzzy completions the "name" card lists.
+pub const COMPLETIONS: usize = 4;
+
+/// What the screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// The summary: at the start when nothing is due, at the end, or on Tab.
+    Summary,
+    /// The current card, waiting for an answer.
+    Card,
+    /// The verdict on the answer just given, with the answer drawn.
+    Feedback(Outcome),
+}
+
+/// The verdict on one answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Right or not.
+    pub correct: bool,
+    /// The muscle named ("name" cards).
+    pub named: Option<String>,
+    /// The overlap ("draw" cards).
+    pub overlap: Option<Overlap>,
+}
+
+/// A muscle offered by fuzzy completion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// The muscle id.
+    pub muscle: String,
+    /// What to show (the name, with the alias that matched).
+    pub label: String,
+}
+
+/// The whole state of a study session.
+pub struct StudyApp<'a> {
+    /// The atlas.
+    pub atlas: &'a Atlas,
+    /// Every card in scope, in the seed's order.
+    pub deck: Deck,
+    /// Deck indexes of this session's cards, in order.
+    pub queue: Vec<usize>,
+    /// The position in `queue` of the current card.
+    pub pos: usize,
+    /// Saved progress.
+    pub progress: Progress,
+    /// Where progress is saved after each answer (`None`: not saved, for tests).
+    pub path: Option<PathBuf>,
+    /// The session's clock (seconds since the epoch).
+    pub now: u64,
+    /// What is shown.
+    pub screen: Screen,
+    /// The screen to go back to when the summary opened on Tab closes.
+    pub behind_summary: Option<Box<Screen>>,
+    /// Letters typed on a "name" card.
+    pub typed: String,
+    /// Completions of `typed`, best first.
+    pub completions: Vec<Completion>,
+    /// Regions marked on a "draw" card.
+    pub marked: Vec<RegionInstance>,
+    /// The map cursor, relative to the map's top-left.
+    pub cursor: (u16, u16),
+    /// Whether the cursor has been moved (it is hidden until then).
+    pub cursor_shown: bool,
+    /// Answers this session.
+    pub answered: u32,
+    /// Right answers this session.
+    pub right: u32,
+    /// The last save failure, shown until the next save succeeds.
+    pub save_error: Option<String>,
+    /// Set to leave.
+    pub quit: bool,
+    index: SearchIndex,
+}
+
+impl<'a> StudyApp<'a> {
+    /// A session over `deck` with `progress`, at `now`. It opens on the first due card,
+    /// or on the summary when nothing is due.
+    pub fn new(
+        atlas: &'a Atlas,
+        deck: Deck,
+        progress: Progress,
+        path: Option<PathBuf>,
+        now: u64,
+    ) -> StudyApp<'a> {
+        let queue = due_order(&deck, &progress, now);
+        let screen = if queue.is_empty() {
+            Screen::Summary
+        } else {
+            Screen::Card
+        };
+        StudyApp {
+            atlas,
+            deck,
+            queue,
+            pos: 0,
+            progress,
+            path,
+            now,
+            screen,
+            behind_summary: None,
+            typed: String::new(),
+            completions: Vec::new(),
+            marked: Vec::new(),
+            cursor: (0, 0),
+            cursor_shown: false,
+            answered: 0,
+            right: 0,
+            save_error: None,
+            quit: false,
+            index: SearchIndex::new(atlas),
+        }
+    }
+
+    /// The current card, if the session has one left.
+    pub fn card(&self) -> Option<&Card> {
+        self.queue
+            .get(self.pos)
+            .and_then(|&i| self.deck.cards.get(i))
+    }
+
+    /// The current card with its muscle and trigger point.
+    pub fn current(&self) -> Option<(&Card, &'a Muscle, &'a TriggerPoint)> {
+        let card = self.card()?;
+        let (m, tp) = card.lookup(self.atlas)?;
+        Some((card, m, tp))
+    }
+
+    /// Whether the current card asks to draw.
+    pub fn drawing(&self) -> bool {
+        self.card().is_some_and(|c| c.kind == CardKind::Draw)
+    }
+
+    /// Cards left in the session, the current one included.
+    pub fn left(&self) -> usize {
+        self.queue.len().saturating_sub(self.pos)
+    }
+
+    /// The summary of the deck now.
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.deck, &self.progress, self.now)
+    }
+
+    /// A muscle's display name (its id if unknown).
+    pub fn muscle_name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.atlas.muscle(id).map_or(id, |m| m.name.as_str())
+    }
+
+    /// Recomputes the completions of what was typed.
+    pub fn complete(&mut self) {
+        self.completions = if self.typed.trim().is_empty() {
+            Vec::new()
+        } else {
+            self.index
+                .search(&self.typed, 64)
+                .into_iter()
+                .filter(|h| h.kind == HitKind::Muscle)
+                .take(COMPLETIONS)
+                .map(|h| Completion {
+                    muscle: h.id,
+                    label: h.label,
+                })
+                .collect()
+        };
+    }
+
+    /// Clears the answer in progress (typing, marks, cursor) for a new card.
+    pub fn reset_answer(&mut self) {
+        self.typed.clear();
+        self.completions.clear();
+        self.marked.clear();
+        self.cursor_shown = false;
+    }
+}

@@ -1,0 +1,134 @@
+//! Study mode in the terminal: `painmap study [--group G] [--seed N]`. Its own small Elm
+//! loop over the pure core in [`crate::study`]: [`app::StudyApp`] is the state,
+//! [`update::Msg`] the changes, [`view::draw`] renders a frame and returns the
+//! [`input::StudyLayout`] that [`input::map`] resolves the next event against. Terminal
+//! setup, restore, signals and the theme are the explorer's.
+
+pub mod app;
+pub mod input;
+pub mod update;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use super::EXIT_AFTER_FIRST_FRAME;
+use super::terminal::TerminalGuard;
+use super::theme::Theme;
+use crate::atlas::MuscleGroup;
+use crate::cli::{Cli, ERROR};
+use crate::study::cards::Deck;
+use crate::study::progress::{self, Progress};
+use app::StudyApp;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The options of `painmap study`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StudyOptions {
+    /// Only this body group's trigger points.
+    pub group: Option<MuscleGroup>,
+    /// The seed of the card order; the clock when absent.
+    pub seed: Option<u64>,
+}
+
+/// Seconds since the Unix epoch.
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Runs a study session in the terminal.
+pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("painmap: study mode needs a terminal (stdin and stdout must be a tty)");
+        return Ok(ExitCode::from(ERROR));
+    }
+    let atlas = crate::cli::load_atlas(cli)?;
+    let path = progress::default_path()?;
+    let saved = Progress::load(&path)?;
+    let now = now();
+    let deck = Deck::build(&atlas, options.group, options.seed.unwrap_or(now));
+    if deck.cards.is_empty() {
+        let group = options.group.map_or("the atlas", MuscleGroup::as_str);
+        anyhow::bail!("no trigger points to study in {group}");
+    }
+    let theme = Theme::for_terminal(cli.color);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let once = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v != "0");
+    let mut app = StudyApp::new(&atlas, deck, saved, Some(path.clone()), now);
+    let mut guard = TerminalGuard::new()?;
+    let mut next = || -> std::io::Result<Option<Event>> {
+        if once {
+            return Ok(None);
+        }
+        // A bounded wait, so a SIGTERM or SIGHUP is noticed without a ticking thread.
+        if event::poll(Duration::from_millis(250))? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let stopped = || once || stop.load(Ordering::SeqCst);
+    let result = run_loop(&mut guard.terminal, &mut app, &theme, &mut next, &stopped);
+    drop(guard);
+    result?;
+    // Each answer was saved as it was given; save once more so a failed save is reported.
+    if app.answered > 0 {
+        app.progress.save(&path)?;
+        println!(
+            "Studied {} card{}, {} right. Progress saved in {}.",
+            app.answered,
+            if app.answered == 1 { "" } else { "s" },
+            app.right,
+            path.display()
+        );
+    }
+    Ok(if stop.load(Ordering::SeqCst) {
+        ExitCode::from(143)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
+/// for an event, map it to a message, update; until quit or `stopped`.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut StudyApp<'_>,
+    theme: &Theme,
+    next: &mut dyn FnMut() -> std::io::Result<Option<Event>>,
+    stopped: &dyn Fn() -> bool,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    let mut layout = input::StudyLayout::default();
+    loop {
+        if dirty {
+            terminal
+                .draw(|frame| layout = view::draw(frame, app, theme))
+                .map_err(|e| anyhow::anyhow!("drawing the screen failed: {e}"))?;
+            dirty = false;
+        }
+        if app.quit || stopped() {
+            return Ok(());
+        }
+        let Some(event) = next()? else { continue };
+        if matches!(event, Event::Resize(..)) {
+            dirty = true;
+        }
+        if let Some(msg) = input::map(&event, app, &layout) {
+            update::update(app, msg);
+            dirty = true;
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! Study mode driven through input mapping, `update` and `draw` on a `TestBackend`: the
+//! name and draw cards, feedback, summary, quitting, and a no-panic sweep over sizes.
+
+use super::app::{Screen, StudyApp};
+use super::input::{self, StudyLayout};
+use super::update::{self, Msg};
+use super::view;
+use crate::atlas::{Atlas, MuscleGroup};
+use crate::study::cards::{CardKind, Deck};
+use crate::study::progress::Progress;
+use crate::study::rng::Rng;
+use crate::study::score::zone_instances;
+use crate::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use std::sync::OnceLock;
+
+const T0: u64 = 1_800_000_000;
+
+fn atlas() -> &'static Atlas {
+    static ATLAS: OnceLock<Atlas> = OnceLock::new();
+    ATLAS.get_or_init(|| Atlas::shipped().unwrap())
+}
+
+struct Harness {
+    app: StudyApp<'static>,
+    term: Terminal<TestBackend>,
+    layout: StudyLayout,
+}
+
+impl Harness {
+    fn new(w: u16, h: u16, seed: u64) -> Harness {
+        let deck = Deck::build(atlas(), None, seed);
+        Harness::with(w, h, deck, Progress::default())
+    }
+
+    fn with(w: u16, h: u16, deck: Deck, progress: Progress) -> Harness {
+        let mut h = Harness {
+            app: StudyApp::new(atlas(), deck, progress, None, T0),
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            layout: StudyLayout::default(),
+        };
+        h.draw();
+        h
+    }
+
+    fn draw(&mut self) {
+        let theme = Theme::mono();
+        let app = &self.app;
+        let mut layout = StudyLayout::default();
+        self.term
+            .draw(|f| layout = view::draw(f, app, &theme))
+            .unwrap();
+        self.layout = layout;
+    }
+
+    fn event(&mut self, e: &Event) -> Option<Msg> {
+        let msg = input::map(e, &self.app, &self.layout);
+        if let Some(m) = msg.clone() {
+            update::update(&mut self.app, m);
+        }
+        self.draw();
+        msg
+    }
+
+    fn key(&mut self, code: KeyCode) -> Option<Msg> {
+        self.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) -> Option<Msg> {
+        self.event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    }
+
+    fn screen(&self) -> String {
+        let buf = self.term.backend().buffer();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Skips to the next card of `kind`, answering the others.
+    fn until(&mut self, kind: CardKind) {
+        for _ in 0..50 {
+            if self.app.card().is_some_and(|c| c.kind == kind) {
+                return;
+            }
+            match self.app.card().map(|c| c.kind) {
+                Some(CardKind::Name) => self.key(KeyCode::Char('1')),
+                _ => self.key(KeyCode::Enter),
+            };
+            self.key(KeyCode::Char(' '));
+        }
+        panic!("no {kind:?} card");
+    }
+}
+
+#[test]
+fn the_first_card_names_a_muscle_with_an_x_and_four_choices() {
+    let h = Harness::new(80, 24, 1);
+    let s = h.screen();
+    assert_eq!(h.app.screen, Screen::Card);
+    assert!(s.contains("Name the muscle"), "{s}");
+    assert!(s.contains('X'), "{s}");
+    assert!(s.contains("Front") && s.contains("Back"), "{s}");
+    for i in 1..=4 {
+        assert!(s.contains(&format!(" {i}  ")), "{s}");
+    }
+    assert!(s.contains("card 1 of 330"), "{s}");
+}
+
+#[test]
+fn answering_with_a_number_gives_feedback_and_records_it() {
+    let mut h = Harness::new(80, 24, 1);
+    let card = h.app.card().unwrap().clone();
+    let right = card.answer_index().unwrap();
+    let msg = h.key(KeyCode::Char(char::from(b'1' + right as u8)));
+    assert_eq!(msg, Some(Msg::Choose(right)));
+    assert!(matches!(&h.app.screen, Screen::Feedback(o) if o.correct));
+    assert!(h.screen().contains("Correct"), "{}", h.screen());
+    let st = h.app.progress.state(&card.id());
+    assert_eq!((st.leitner, st.seen, st.correct), (2, 1, 1));
+    // Any key: the next card.
+    h.key(KeyCode::Char('z'));
+    assert_eq!(h.app.screen, Screen::Card);
+    assert_eq!(h.app.pos, 1);
+}
+
+#[test]
+fn a_wrong_choice_says_not_quite_and_shows_the_answer() {
+    let mut h = Harness::new(80, 24, 1);
+    let card = h.app.card().unwrap().clone();
+    let wrong = (card.answer_index().unwrap() + 1) % 4;
+    h.key(KeyCode::Char(char::from(b'1' + wrong as u8)));
+    let s = h.screen();
+    assert!(s.contains("Not quite"), "{s}");
+    let name = &atlas().muscle(&card.muscle).unwrap().name;
+    assert!(s.contains(name.as_str()), "{s}");
+    assert_eq!(h.app.progress.state(&card.id()).leitner, 1);
+}
+
+#[test]
+fn typing_completes_fuzzily_and_enter_accepts_the_top_match() {
+    let mut h = Harness::new(100, 30, 1);
+    let card = h.app.card().unwrap().clone();
+    let name = atlas().muscle(&card.muscle).unwrap().name.clone();
+    let typed: String = name.chars().filter(|c| c.is_alphabetic()).take(6).collect();
+    h.typed(&typed.to_uppercase());
+    assert_eq!(h.app.typed, typed.to_uppercase());
+    assert!(!h.app.completions.is_empty());
+    assert!(h.screen().contains("Name: "), "{}", h.screen());
+    h.key(KeyCode::Backspace);
+    assert_eq!(h.app.typed.chars().count(), typed.chars().count() - 1);
+    h.key(KeyCode::Esc);
+    assert!(h.app.typed.is_empty(), "Esc clears before it quits");
+    assert!(!h.app.quit);
+    // The full name ranks the answer first.
+    h.typed(&name.to_lowercase());
+    assert_eq!(
+        h.app.completions[0].muscle, card.muscle,
+        "{:?}",
+        h.app.completions
+    );
+    h.key(KeyCode::Enter);
+    assert!(matches!(&h.app.screen, Screen::Feedback(o) if o.correct));
+}
+
+#[test]
+fn q_is_a_letter_once_typing_but_quits_otherwise() {
+    let mut h = Harness::new(80, 24, 1);
+    h.typed("sq");
+    assert_eq!(h.app.typed, "sq");
+    assert!(!h.app.quit);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.key(KeyCode::Char('q')), Some(Msg::Quit));
+    assert!(h.app.quit);
+}
+
+#[test]
+fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
+    let mut h = Harness::new(120, 40, 3);
+    h.until(CardKind::Draw);
+    let card = h.app.card().unwrap().clone();
+    let tp = atlas().trigger_point(&card.trigger_point).unwrap().1;
+    let s = h.screen();
+    assert!(s.contains("Draw the pattern") && s.contains('X'), "{s}");
+    let map = h.layout.map.clone().expect("a map to mark");
+    // The first arrow shows the cursor on the X.
+    let start = h.layout.start.expect("the X is on the map");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.cursor, start, "the cursor starts on the X");
+    // Click every cell of the essential zone's first region instance.
+    let want = zone_instances(atlas(), tp, &tp.essential, card.side);
+    for inst in &want {
+        let hit = (0..map.area.height)
+            .flat_map(|y| (0..map.area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| map.region_at(x, y) == Some(inst));
+        if let Some((x, y)) = hit {
+            h.click(map.area.x + x, map.area.y + y);
+        }
+    }
+    assert!(!h.app.marked.is_empty(), "clicks mark regions");
+    // The cursor: the first arrow shows it, Space marks what is under it.
+    let before = h.app.marked.len();
+    h.key(KeyCode::Down);
+    assert!(h.app.cursor_shown);
+    assert!(h.screen().contains("Cursor: "), "{}", h.screen());
+    for _ in 0..200 {
+        h.key(KeyCode::Left);
+    }
+    assert_eq!(h.app.cursor.0, 0, "the cursor stays on the map");
+    h.key(KeyCode::Char(' '));
+    assert_eq!(
+        h.app.marked.len(),
+        before,
+        "nothing under the cursor at the edge"
+    );
+    h.key(KeyCode::Enter);
+    let Screen::Feedback(o) = &h.app.screen else {
+        panic!("feedback expected");
+    };
+    let o = o.overlap.clone().unwrap();
+    assert!(h.screen().contains("Overlap"), "{}", h.screen());
+    assert!(o.recall > 0.0, "{o:?}");
+}
+
+#[test]
+fn submitting_nothing_is_not_quite() {
+    let mut h = Harness::new(80, 24, 5);
+    h.until(CardKind::Draw);
+    h.key(KeyCode::Enter);
+    assert!(matches!(&h.app.screen, Screen::Feedback(o) if !o.correct));
+    assert!(h.screen().contains("Not quite"));
+}
+
+#[test]
+fn a_click_on_a_choice_answers_it() {
+    let mut h = Harness::new(80, 24, 1);
+    let list = h.layout.choices.expect("choices on screen");
+    let msg = h.click(list.area.x + 2, list.area.y + 2);
+    assert_eq!(msg, Some(Msg::Choose(2)));
+    assert!(matches!(h.app.screen, Screen::Feedback(_)));
+}
+
+#[test]
+fn tab_opens_the_summary_and_returns_to_the_card() {
+    let mut h = Harness::new(80, 24, 1);
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.screen, Screen::Summary);
+    let s = h.screen();
+    assert!(
+        s.contains("Study summary") && s.contains("Body group"),
+        "{s}"
+    );
+    assert!(s.contains("330 cards"), "{s}");
+    h.key(KeyCode::Tab);
+    assert!(matches!(h.app.screen, Screen::Feedback(_)));
+}
+
+#[test]
+fn the_session_ends_on_the_summary_when_nothing_is_due() {
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Foot), 1);
+    let n = deck.cards.len();
+    let mut h = Harness::with(80, 24, deck, Progress::default());
+    for _ in 0..n {
+        match h.app.card().map(|c| c.kind) {
+            Some(CardKind::Name) => h.key(KeyCode::Char('2')),
+            _ => h.key(KeyCode::Enter),
+        };
+        h.key(KeyCode::Char('n'));
+    }
+    assert_eq!(h.app.screen, Screen::Summary);
+    assert_eq!(h.app.answered as usize, n);
+    assert!(h.screen().contains("foot"), "{}", h.screen());
+    // Keys other than q do nothing now; q quits.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Summary);
+    h.key(KeyCode::Char('q'));
+    assert!(h.app.quit);
+}
+
+#[test]
+fn progress_is_saved_after_each_answer() {
+    let dir = std::env::temp_dir().join(format!("painmap-study-tui-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("progress.json");
+    let deck = Deck::build(atlas(), None, 1);
+    let mut app = StudyApp::new(atlas(), deck, Progress::default(), Some(path.clone()), T0);
+    let id = app.card().unwrap().id();
+    update::update(&mut app, Msg::Choose(0));
+    assert!(app.save_error.is_none(), "{:?}", app.save_error);
+    let saved = Progress::load(&path).unwrap();
+    assert_eq!(saved.state(&id).seen, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn nothing_due_opens_on_the_summary() {
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Hand), 1);
+    let mut p = Progress::default();
+    for c in &deck.cards {
+        p.record(&c.id(), true, T0);
+    }
+    let h = Harness::with(80, 24, deck, p);
+    assert_eq!(h.app.screen, Screen::Summary);
+    let s = h.screen();
+    assert!(s.contains("Nothing due"), "{s}");
+    assert!(s.contains("100%"), "{s}");
+}
+
+#[test]
+fn too_small_says_so() {
+    let h = Harness::new(40, 10, 1);
+    assert!(h.screen().contains("too small"), "{}", h.screen());
+}
+
+#[test]
+fn no_panic_at_any_size_or_key() {
+    let mut rng = Rng::new(11);
+    let keys = [
+        KeyCode::Char('1'),
+        KeyCode::Char('4'),
+        KeyCode::Char('a'),
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Tab,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Char('n'),
+    ];
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (0..=60).step_by(3) {
+        for h in (0..=20).step_by(2) {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([(80, 24), (120, 40), (200, 60), (51, 16), (50, 16), (49, 15)]);
+    for (i, &(w, h)) in sizes.iter().enumerate() {
+        let mut hn = Harness::new(w, h, i as u64);
+        for _ in 0..6 {
+            let k = keys[rng.below(keys.len())];
+            hn.key(k);
+            if hn.app.quit {
+                break;
+            }
+            let (x, y) = (rng.below(usize::from(w) + 1), rng.below(usize::from(h) + 1));
+            hn.click(x as u16, y as u16);
+        }
+    }
+}

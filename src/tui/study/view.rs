@@ -1,0 +1,544 @@
+//! The study screens, drawn as a pure function of the state: a card (the diagram on the
+//! left, the question on the right), the feedback with the answer drawn, and the summary.
+//! Returns the layout drawn, for hit-testing the next event.
+
+use super::app::{Outcome, Screen, StudyApp};
+use super::input::{StudyLayout, clamp};
+use crate::atlas::{RegionInstance, Side};
+use crate::body::BodyModel;
+use crate::body::diagram::Diagram;
+use crate::body::frame::Frame as Framing;
+use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
+use crate::body::overlay::Overlay;
+use crate::study::cards::{Card, CardKind};
+use crate::study::schedule::DAY;
+use crate::study::score::Overlap;
+use crate::tui::layout::{ListLayout, MapLayout};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// The smallest terminal study mode draws in.
+pub const MIN_WIDTH: u16 = 50;
+/// The smallest terminal study mode draws in.
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLayout {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let mut layout = StudyLayout::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(buf, area, theme);
+        return layout;
+    }
+    header(buf, area, app, theme);
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    match &app.screen {
+        Screen::Summary => summary(buf, body, app, theme),
+        Screen::Card | Screen::Feedback(_) => {
+            let panel_w = (area.width * 2 / 5).clamp(26, 44);
+            let map_area = Rect::new(body.x, body.y, body.width - panel_w - 1, body.height);
+            let panel = Rect::new(map_area.right() + 1, body.y, panel_w, body.height);
+            if let Some(card) = app.card() {
+                let (hits, start) = diagram(buf, map_area, app, card, theme);
+                let under = (app.cursor_shown).then(|| {
+                    let (x, y) = clamp(app.cursor, &hits);
+                    hits.region_at(x, y).cloned()
+                });
+                // Only an unanswered "draw" card takes clicks on the map.
+                if app.screen == Screen::Card && card.kind == CardKind::Draw {
+                    layout.map = Some(hits);
+                    layout.start = start;
+                }
+                let mut p = Pen::new(buf, panel, theme);
+                match &app.screen {
+                    Screen::Feedback(outcome) => feedback(&mut p, app, card, outcome),
+                    _ if card.kind == CardKind::Name => {
+                        layout.choices = Some(name_panel(&mut p, app, card));
+                    }
+                    _ => draw_panel(&mut p, app, card, under.as_ref()),
+                }
+            }
+        }
+    }
+    footer(buf, area, app, theme);
+    layout
+}
+
+fn too_small(buf: &mut Buffer, area: Rect, theme: &Theme) {
+    let msg = format!("Terminal too small for study: need {MIN_WIDTH}x{MIN_HEIGHT}");
+    let y = area.y + area.height / 2;
+    if area.height > 0 {
+        buf.set_stringn(area.x, y, msg, usize::from(area.width), theme.text);
+    }
+}
+
+fn header(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
+    let kind = match (&app.screen, app.card()) {
+        (Screen::Summary, _) | (_, None) => "Summary",
+        (_, Some(c)) => c.kind.title(),
+    };
+    let left = format!(" painmap study · {kind}");
+    buf.set_stringn(area.x, area.y, &left, usize::from(area.width), theme.title);
+    let right = match app.card() {
+        Some(c) if app.screen != Screen::Summary => {
+            let st = app.progress.state(&c.id());
+            format!(
+                "card {} of {} · box {} · {}/{} right ",
+                app.pos + 1,
+                app.queue.len(),
+                st.leitner,
+                app.right,
+                app.answered
+            )
+        }
+        _ => format!("{}/{} right this session ", app.right, app.answered),
+    };
+    let w = right.chars().count() as u16;
+    let used = left.chars().count() as u16 + 2;
+    if used + w <= area.width {
+        buf.set_string(area.right() - w, area.y, right, theme.dim);
+    }
+}
+
+fn footer(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
+    let hint = match &app.screen {
+        Screen::Summary if app.card().is_some() => " Enter study · Tab back · q quit",
+        Screen::Summary => " Nothing left to study now · q: quit",
+        Screen::Feedback(_) => " Any key: next card · Tab summary · q quit (progress is saved)",
+        Screen::Card if app.drawing() => {
+            " Arrows move · Space or click marks · Enter submits · Tab summary · q quit"
+        }
+        Screen::Card if app.typed.is_empty() => {
+            " 1-4 choose · or type a name · Tab summary · q quit"
+        }
+        Screen::Card => " Enter answers the top match · Backspace · Esc clears · 1-4 choose",
+    };
+    let y = area.bottom() - 1;
+    match &app.save_error {
+        Some(e) => buf.set_stringn(
+            area.x,
+            y,
+            format!(" {e}"),
+            usize::from(area.width),
+            theme.flag,
+        ),
+        None => buf.set_stringn(area.x, y, hint, usize::from(area.width), theme.dim),
+    };
+}
+
+/// The trigger point's referral overlay on the card's side.
+fn pattern(app: &StudyApp<'_>, card: &Card, side: Side) -> Overlay {
+    let model = BodyModel::shipped();
+    match card.lookup(app.atlas) {
+        Some((_, tp)) => Overlay::for_trigger_point(
+            model,
+            &tp.id,
+            &tp.location,
+            &tp.essential,
+            &tp.spillover,
+            &tp.crosses,
+            side,
+        ),
+        None => Overlay::default(),
+    }
+}
+
+/// Draws the card's diagram; returns the hit grid of the map and the cell of the X.
+fn diagram(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &StudyApp<'_>,
+    card: &Card,
+    theme: &Theme,
+) -> (MapLayout, Option<(u16, u16)>) {
+    let model = BodyModel::shipped();
+    let answer = pattern(app, card, card.side);
+    let asking_draw = card.kind == CardKind::Draw && app.screen == Screen::Card;
+    let mut overlay = if asking_draw {
+        // Only the X: the zones are what the student draws.
+        Overlay {
+            trigger_points: answer.trigger_points.clone(),
+            ..Overlay::default()
+        }
+    } else {
+        answer.clone()
+    };
+    if card.kind == CardKind::Draw {
+        overlay.selected.clone_from(&app.marked);
+    }
+    let framing = Framing::for_overlay(model, &answer);
+    // The legend takes one row, or two when the map is narrow.
+    let legend = if area.width >= 64 { 1 } else { 2 };
+    let d = Diagram::layout(model, &framing, area.width, area.height, legend);
+    let mut hits = MapLayout::new(Rect::new(area.x, area.y, d.width(), d.height()));
+    if asking_draw && app.cursor_shown {
+        let (x, y) = clamp(app.cursor, &hits);
+        overlay.cursor = Some((x, y));
+    }
+    let canvas = d.render(&overlay, GlyphSet::Unicode);
+    let mut start = None;
+    for row in 0..canvas.height() {
+        for col in 0..canvas.width() {
+            let Some(cell) = canvas.get(col, row) else {
+                continue;
+            };
+            if cell.style == Mark::TriggerPoint && start.is_none() {
+                start = Some((col, row));
+            }
+            if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
+                target.set_char(cell.ch).set_style(style_of(*cell, theme));
+            }
+            hits.set(col, row, d.region_at(col, row));
+        }
+    }
+    (hits, start)
+}
+
+/// The theme's style for a painted cell.
+fn style_of(cell: Cell, theme: &Theme) -> Style {
+    match cell.style {
+        Mark::Background => theme.text,
+        Mark::Body | Mark::Detail => theme.body,
+        Mark::Outline => theme.outline,
+        Mark::Essential | Mark::Spillover if cell.selected => theme.overlap,
+        Mark::Essential => theme.essential,
+        Mark::Spillover => theme.spillover,
+        Mark::Selected => theme.selected,
+        Mark::TriggerPoint => theme.point,
+        Mark::Cursor => theme.cursor,
+        Mark::Label | Mark::Title | Mark::Legend => theme.label,
+    }
+}
+
+/// Writes lines into a panel, wrapping words, and keeps track of the row.
+struct Pen<'b> {
+    buf: &'b mut Buffer,
+    area: Rect,
+    row: u16,
+    theme: Theme,
+}
+
+impl<'b> Pen<'b> {
+    fn new(buf: &'b mut Buffer, area: Rect, theme: &Theme) -> Pen<'b> {
+        Pen {
+            buf,
+            area,
+            row: 0,
+            theme: theme.clone(),
+        }
+    }
+
+    /// The screen row the next line goes on.
+    fn y(&self) -> u16 {
+        self.area.y + self.row
+    }
+
+    fn room(&self) -> bool {
+        self.row < self.area.height
+    }
+
+    /// One line, cut at the panel's width.
+    fn line(&mut self, text: &str, style: Style) {
+        if self.room() {
+            self.buf.set_stringn(
+                self.area.x,
+                self.y(),
+                text,
+                usize::from(self.area.width),
+                style,
+            );
+        }
+        self.row = self.row.saturating_add(1);
+    }
+
+    /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`.
+    fn wrap(&mut self, text: &str, indent: usize, style: Style) {
+        for l in wrap(text, usize::from(self.area.width), indent) {
+            self.line(&l, style);
+        }
+    }
+
+    fn blank(&mut self) {
+        self.row = self.row.saturating_add(1);
+    }
+}
+
+/// Greedy word wrap to `width` columns.
+fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let width = width.max(indent + 8);
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let len = cur.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut cur));
+            cur = " ".repeat(indent);
+        }
+        if !cur.trim().is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Left => "LEFT",
+        Side::Right => "RIGHT",
+    }
+}
+
+fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> ListLayout {
+    let t = p.theme.clone();
+    p.wrap("Which muscle refers pain like this?", 0, t.title);
+    p.wrap(
+        &format!(
+            "The X is its trigger point, on the patient's {} side.",
+            side_word(card.side).to_lowercase()
+        ),
+        0,
+        t.dim,
+    );
+    p.blank();
+    let first = p.y();
+    for (i, m) in card.choices.iter().enumerate() {
+        p.line(&format!(" {}  {}", i + 1, app.muscle_name(m)), t.text);
+    }
+    let choices = ListLayout {
+        area: Rect::new(p.area.x, first, p.area.width, card.choices.len() as u16)
+            .intersection(p.area),
+        offset: 0,
+        rows_per_item: 1,
+        len: card.choices.len(),
+    };
+    p.blank();
+    if app.typed.is_empty() {
+        p.wrap(
+            "Or type a name (fuzzy, Enter accepts the top match).",
+            0,
+            t.dim,
+        );
+    } else {
+        p.line(&format!("Name: {}_", app.typed), t.highlight);
+        if app.completions.is_empty() {
+            p.line("  no muscle matches", t.dim);
+        }
+        for (i, c) in app.completions.iter().enumerate() {
+            let (mark, style) = if i == 0 {
+                ("›", t.matched)
+            } else {
+                (" ", t.text)
+            };
+            p.line(&format!(" {mark} {}", c.label), style);
+        }
+    }
+    choices
+}
+
+fn draw_panel(
+    p: &mut Pen<'_>,
+    app: &StudyApp<'_>,
+    card: &Card,
+    under: Option<&Option<RegionInstance>>,
+) {
+    let t = p.theme.clone();
+    let Some((m, tp)) = card.lookup(app.atlas) else {
+        return;
+    };
+    p.wrap("Mark the essential zone of", 0, t.title);
+    p.wrap(&m.name, 2, t.label);
+    p.wrap(&tp.name, 2, t.text);
+    p.wrap(
+        &format!("on the patient's {} side (the X).", side_word(card.side)),
+        0,
+        t.text,
+    );
+    p.blank();
+    match under {
+        Some(Some(r)) => {
+            let mark = if app.marked.contains(r) {
+                "marked"
+            } else {
+                "Space marks it"
+            };
+            p.wrap(
+                &format!("Cursor: {} ({mark})", region_label(app, r)),
+                2,
+                t.highlight,
+            );
+        }
+        Some(None) => p.line("Cursor: outside the body", t.dim),
+        None => {}
+    }
+    if app.marked.is_empty() {
+        p.wrap(
+            "Nothing marked yet. Click regions, or move with the arrows and press Space.",
+            0,
+            t.dim,
+        );
+    } else {
+        p.line(&format!("Marked ({}):", app.marked.len()), t.title);
+        for r in &app.marked {
+            p.line(&format!("  {}", region_label(app, r)), t.text);
+        }
+    }
+}
+
+fn region_label(app: &StudyApp<'_>, r: &RegionInstance) -> String {
+    let name = app.atlas.region_name(&r.region).to_lowercase();
+    match r.side {
+        Some(s) => format!("{s} {name}"),
+        None => name,
+    }
+}
+
+fn feedback(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &Outcome) {
+    let t = p.theme.clone();
+    let Some((m, tp)) = card.lookup(app.atlas) else {
+        return;
+    };
+    if outcome.correct {
+        p.line("✓ Correct", t.title);
+    } else {
+        p.line("✗ Not quite", t.flag);
+    }
+    p.blank();
+    p.wrap(&m.name, 2, t.label);
+    p.wrap(&format!("{} ({})", tp.name, card.side.as_str()), 2, t.text);
+    if let Some(named) = &outcome.named
+        && !outcome.correct
+    {
+        p.wrap(&format!("You said: {}", app.muscle_name(named)), 2, t.dim);
+    }
+    let zones: Vec<String> =
+        crate::study::score::zone_instances(app.atlas, tp, &tp.essential, card.side)
+            .iter()
+            .map(|r| region_label(app, r))
+            .collect();
+    p.wrap(&format!("Essential zone: {}", zones.join(", ")), 2, t.text);
+    if let Some(o) = &outcome.overlap {
+        overlap_lines(p, app, o);
+    }
+    p.blank();
+    let st = app.progress.state(&card.id());
+    let when = match st.due.saturating_sub(app.now) / DAY {
+        0 => "next session".to_owned(),
+        1 => "in 1 day".to_owned(),
+        d => format!("in {d} days"),
+    };
+    p.wrap(
+        &format!("Box {} · next review {when}", st.leitner),
+        0,
+        t.dim,
+    );
+}
+
+fn overlap_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, o: &Overlap) {
+    let t = p.theme.clone();
+    let pct = |x: f64| (x * 100.0).round() as u32;
+    p.blank();
+    p.wrap(
+        &format!(
+            "Overlap {}% (precision {}%, recall {}%)",
+            pct(o.jaccard),
+            pct(o.precision),
+            pct(o.recall)
+        ),
+        0,
+        t.text,
+    );
+    let list = |rs: &[RegionInstance]| {
+        rs.iter()
+            .map(|r| region_label(app, r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !o.missed.is_empty() {
+        p.wrap(&format!("Missed: {}", list(&o.missed)), 2, t.text);
+    }
+    if !o.extra.is_empty() {
+        p.wrap(&format!("Not in it: {}", list(&o.extra)), 2, t.text);
+    }
+    if !o.spillover.is_empty() {
+        p.wrap(
+            &format!("Spillover, not scored: {}", list(&o.spillover)),
+            2,
+            t.dim,
+        );
+    }
+}
+
+fn summary(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
+    let s = app.summary();
+    let width = area.width.min(64);
+    let left = area.x + (area.width - width) / 2;
+    let mut p = Pen::new(buf, Rect::new(left, area.y, width, area.height), theme);
+    let t = theme.clone();
+    p.blank();
+    p.line("Study summary", t.title);
+    p.line(
+        &format!(
+            "{} cards · {} due now · {} never seen",
+            s.cards, s.due, s.new
+        ),
+        t.text,
+    );
+    let acc = |seen: u32, correct: u32| {
+        if seen == 0 {
+            "—".to_owned()
+        } else {
+            format!(
+                "{}%",
+                (f64::from(correct) * 100.0 / f64::from(seen)).round() as u32
+            )
+        }
+    };
+    p.line(
+        &format!(
+            "{} answered so far, {} right ({}) · this session {}/{}",
+            s.seen,
+            s.correct,
+            acc(s.seen, s.correct),
+            app.right,
+            app.answered
+        ),
+        t.text,
+    );
+    if s.due == 0
+        && let Some(next) = s.next_due
+    {
+        let days = next.saturating_sub(app.now).div_ceil(DAY);
+        p.line(
+            &format!("Nothing due; the next card is due in {days} day(s)."),
+            t.dim,
+        );
+    }
+    p.blank();
+    p.line(
+        &format!(
+            "{:<14}{:>7}{:>7}{:>10}",
+            "Body group", "cards", "due", "accuracy"
+        ),
+        t.title,
+    );
+    for g in &s.groups {
+        p.line(
+            &format!(
+                "{:<14}{:>7}{:>7}{:>10}",
+                g.group.as_str(),
+                g.cards,
+                g.due,
+                acc(g.seen, g.correct)
+            ),
+            t.text,
+        );
+    }
+}
