@@ -4,7 +4,6 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` atomically. When `replace` is false an existing file is never
 /// touched: the call fails with `AlreadyExists`. On any failure the temporary file is
@@ -19,7 +18,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
 }
 
 fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(tmp) {
+        Ok(f) => f,
+        // A file left by a crashed run with the same process id: replace it.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tmp.is_file() => {
+            fs::remove_file(tmp)?;
+            OpenOptions::new().write(true).create_new(true).open(tmp)?
+        }
+        // Something else in the way must not read as "the target exists".
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(io::Error::other(format!(
+                "{} is in the way of the temporary file",
+                tmp.display()
+            )));
+        }
+        Err(e) => return Err(e),
+    };
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -40,14 +54,13 @@ fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io:
     Ok(())
 }
 
-/// A unique hidden name beside `path`.
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+/// The hidden temporary name beside `path` a write goes through, unique to this process.
+/// (painmap writes a given file from one thread at a time.)
+pub fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "painmap".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 #[cfg(test)]
@@ -92,6 +105,20 @@ mod tests {
         write_atomic(&p, b"new", true).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(entries(&d), ["note.md"]);
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_stale_temporary_file_is_replaced_and_an_obstruction_is_an_error() {
+        let d = dir("stale");
+        let p = d.join("note.md");
+        fs::write(temp_path(&p), "left by a crash").unwrap();
+        write_atomic(&p, b"new", false).unwrap();
+        assert_eq!(entries(&d), ["note.md"]);
+        fs::create_dir(temp_path(&p)).unwrap();
+        let err = write_atomic(&d.join("note.md"), b"x", true).unwrap_err();
+        assert_ne!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
         fs::remove_dir_all(&d).unwrap();
     }
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -151,38 +151,8 @@ impl Progress {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(write_err)?;
         }
-        let tmp = temp_path(path);
-        let written = (|| {
-            let mut f = File::create(&tmp)?;
-            f.write_all(json.as_bytes())?;
-            f.sync_all()?;
-            drop(f);
-            fs::rename(&tmp, path)
-        })();
-        if let Err(e) = written {
-            // Best effort: the temporary file may not even exist.
-            let _ = fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
-        // Make the rename itself durable where directories can be synced.
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && let Ok(d) = File::open(dir)
-        {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        crate::fsutil::write_atomic(path, json.as_bytes(), true).map_err(write_err)
     }
-}
-
-/// The temporary file a save writes before renaming: same directory, hidden, per process.
-pub fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| OsString::from(FILE_NAME), OsString::from);
-    let mut tmp = OsString::from(".");
-    tmp.push(name);
-    tmp.push(format!(".tmp{}", std::process::id()));
-    path.with_file_name(tmp)
 }
 
 /// The data directory from the values of `XDG_DATA_HOME` and `HOME`: `$XDG_DATA_HOME/painmap`
@@ -267,7 +237,7 @@ mod tests {
         old.save(&path).unwrap();
         let before = fs::read(&path).unwrap();
         // Something in the way of the temporary file makes the write fail.
-        let tmp = temp_path(&path);
+        let tmp = crate::fsutil::temp_path(&path);
         fs::create_dir(&tmp).unwrap();
         let mut new = old.clone();
         new.record("name:masseter-1", true, 3000);

@@ -9,7 +9,7 @@ pub mod input;
 pub mod layout;
 pub mod msg;
 pub mod study;
-mod terminal;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -21,12 +21,9 @@ use crate::cli::{Cli, ColorChoice, ERROR};
 use app::App;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 use theme::Theme;
 
 /// Set `PAINMAP_EXIT_AFTER_FIRST_FRAME=1` to draw one frame and exit: how start-up time
@@ -49,36 +46,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(ERROR));
     }
     let theme = Theme::for_terminal(cli.color);
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let once = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v != "0");
-    let mut guard = terminal::TerminalGuard::new()?;
     let mut app = App::new(&atlas);
     app.intake = intake;
     if let Some(path) = &cli.open {
         app.status = format!("opened {}", path.display());
     }
-    let mut next = || -> std::io::Result<Option<Event>> {
-        if once {
-            return Ok(None);
-        }
-        // A bounded wait, so a SIGTERM or SIGHUP is noticed without a ticking thread.
-        if event::poll(Duration::from_millis(250))? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    };
-    let stopped = || once || stop.load(Ordering::SeqCst);
-    run_loop(&mut guard.terminal, &mut app, &theme, &mut next, &stopped)?;
+    let (mut guard, events) = terminal::start()?;
+    run_loop(
+        &mut guard.terminal,
+        &mut app,
+        &theme,
+        &mut || events.next(),
+        &|| events.stopped(),
+    )?;
     drop(guard);
-    Ok(if stop.load(Ordering::SeqCst) {
-        ExitCode::from(143)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(events.exit_code())
 }
 
 /// The main loop, generic over the backend so tests drive it with a `TestBackend`:

@@ -2,11 +2,10 @@
 //! sessions in tmux on a private socket with `XDG_DATA_HOME` in a temporary directory
 //! (skipped, saying why, when tmux is missing).
 
-use crate::util::{code, run, stderr};
+use crate::util::{Tmux, code, run, stderr};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[test]
 fn an_unknown_group_lists_the_groups() {
@@ -27,72 +26,15 @@ fn study_refuses_without_a_terminal() {
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
-/// A tmux server of our own running one shell command, killed on drop.
-struct Session {
-    socket: String,
-}
-
-impl Session {
-    fn start(name: &str, w: u16, h: u16, data: &Path, args: &str) -> Option<Session> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
-            return None;
-        }
-        let s = Session {
-            socket: format!("painmap-study-{name}-{}", std::process::id()),
-        };
-        let bin = env!("CARGO_BIN_EXE_painmap");
-        let script = format!(
-            "XDG_DATA_HOME='{}' {bin} study {args}; echo EXIT=$?; sleep 60",
-            data.display()
-        );
-        let ok = s
-            .tmux(&["new-session", "-d", "-s", "t", "-x", &w.to_string(), "-y"])
-            .arg(h.to_string())
-            .arg(&script)
-            .env("TERM", "xterm-256color")
-            .status()
-            .is_ok_and(|st| st.success());
-        assert!(ok, "tmux starts");
-        Some(s)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
-        c
-    }
-
-    fn key(&self, k: &str) {
-        self.tmux(&["send-keys", "-t", "t", k]).status().unwrap();
-        sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .tmux(&["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits up to 10 s for any of `what` on screen.
-    fn wait_for(&self, what: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if what.iter().any(|w| s.contains(w)) || start.elapsed() > Duration::from_secs(10) {
-                return s;
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]).status();
-    }
+/// `painmap study ARGS` in tmux with its data directory in `data`.
+fn session(name: &str, w: u16, h: u16, data: &Path, args: &str) -> Option<Tmux> {
+    let name = format!("study-{name}");
+    Tmux::start(
+        &name,
+        w,
+        h,
+        &format!("XDG_DATA_HOME={} study {args}", data.display()),
+    )
 }
 
 /// A fresh data directory, removed on drop.
@@ -121,11 +63,11 @@ impl Drop for DataDir {
 #[test]
 fn a_card_is_answered_and_progress_persists_across_runs() {
     let data = DataDir::new("persist");
-    let Some(t) = Session::start("persist", 80, 24, &data.0, "--seed 1") else {
+    let Some(t) = session("persist", 80, 24, &data.0, "--seed 1") else {
         return;
     };
     // The footer is drawn last.
-    let s = t.wait_for(&["1-4 choose"]);
+    let s = t.wait_for_any(&["1-4 choose"]);
     assert!(s.contains("Name the muscle"), "{s}");
     assert!(s.contains("card 1 of 330"), "{s}");
     // An X on the diagram (the left part of the screen), not just in the text.
@@ -136,12 +78,12 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
         "{s}"
     );
     assert!(s.contains(" 1  ") && s.contains(" 4  "), "{s}");
-    t.key("1");
-    t.wait_for(&["Any key"]);
+    t.keys(&["1"]);
+    t.wait_for_any(&["Any key"]);
     let s = t.screen();
     assert!(s.contains("Correct") || s.contains("Not quite"), "{s}");
-    t.key("q");
-    let s = t.wait_for(&["EXIT="]);
+    t.keys(&["q"]);
+    let s = t.wait_for_any(&["EXIT="]);
     assert!(s.contains("EXIT=0"), "{s}");
     assert!(s.contains("Studied 1 card"), "{s}");
     let text = std::fs::read_to_string(data.progress()).expect("progress.json written");
@@ -152,18 +94,18 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
     drop(t);
 
     // A second run sees the answer.
-    let Some(t) = Session::start("persist2", 80, 24, &data.0, "--seed 1") else {
+    let Some(t) = session("persist2", 80, 24, &data.0, "--seed 1") else {
         return;
     };
-    t.wait_for(&["q quit"]);
-    t.key("Tab");
-    t.wait_for(&["Study summary"]);
+    t.wait_for_any(&["q quit"]);
+    t.keys(&["Tab"]);
+    t.wait_for_any(&["Study summary"]);
     sleep(Duration::from_millis(200));
     let s = t.screen();
     assert!(s.contains("1 answered so far"), "{s}");
     assert!(s.contains("329 never seen"), "{s}");
-    t.key("q");
-    assert!(t.wait_for(&["EXIT="]).contains("EXIT=0"));
+    t.keys(&["q"]);
+    assert!(t.wait_for_any(&["EXIT="]).contains("EXIT=0"));
 }
 
 #[test]
@@ -171,10 +113,10 @@ fn a_damaged_progress_file_is_named_and_kept() {
     let data = DataDir::new("corrupt");
     std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
     std::fs::write(data.progress(), "{\"version\": 1, \"cards\": [").unwrap();
-    let Some(t) = Session::start("corrupt", 100, 24, &data.0, "") else {
+    let Some(t) = session("corrupt", 100, 24, &data.0, "") else {
         return;
     };
-    let s = t.wait_for(&["EXIT="]);
+    let s = t.wait_for_any(&["EXIT="]);
     assert!(s.contains("EXIT=2"), "{s}");
     assert!(s.contains("progress.json is damaged"), "{s}");
     assert_eq!(
@@ -186,29 +128,29 @@ fn a_damaged_progress_file_is_named_and_kept() {
 #[test]
 fn a_draw_card_at_120x40_takes_marks_and_scores_them() {
     let data = DataDir::new("draw");
-    let Some(t) = Session::start("draw", 120, 40, &data.0, "--seed 1 --group leg") else {
+    let Some(t) = session("draw", 120, 40, &data.0, "--seed 1 --group leg") else {
         return;
     };
-    t.wait_for(&["1-4 choose"]);
+    t.wait_for_any(&["1-4 choose"]);
     // Answer name cards until a draw card comes.
     for _ in 0..8 {
         if t.screen().contains("Draw the pattern") {
             break;
         }
-        t.key("1");
-        t.wait_for(&["Any key"]);
-        t.key("n");
+        t.keys(&["1"]);
+        t.wait_for_any(&["Any key"]);
+        t.keys(&["n"]);
         sleep(Duration::from_millis(100));
     }
-    t.wait_for(&["Space or click"]);
+    t.wait_for_any(&["Space or click"]);
     let s = t.screen();
     assert!(s.contains("Mark the essential zone"), "{s}");
-    t.key("Down");
-    t.key("Space");
-    t.key("Enter");
-    t.wait_for(&["Any key"]);
+    t.keys(&["Down"]);
+    t.keys(&["Space"]);
+    t.keys(&["Enter"]);
+    t.wait_for_any(&["Any key"]);
     let s = t.screen();
     assert!(s.contains("Overlap") && s.contains("Essential zone"), "{s}");
-    t.key("q");
-    assert!(t.wait_for(&["EXIT="]).contains("EXIT=0"));
+    t.keys(&["q"]);
+    assert!(t.wait_for_any(&["EXIT="]).contains("EXIT=0"));
 }

@@ -1,108 +1,10 @@
 //! Real-terminal tests: the explorer in tmux on a private socket. Each skips (and says
 //! why) when tmux is not installed.
 
+use crate::util::Tmux;
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-/// A tmux server of our own, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, w: u16, h: u16, args: &str) -> Option<Tmux> {
-        Tmux::start_in(name, w, h, args, &std::env::temp_dir())
-    }
-
-    fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
-            return None;
-        }
-        let socket = format!("painmap-test-{name}-{}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_painmap");
-        // The shell reports the exit status and whether the terminal came back.
-        let script = format!(
-            "{bin} {args}; echo EXIT=$?; stty -a | grep -q ' icanon' && echo COOKED; sleep 60"
-        );
-        let t = Tmux { socket };
-        let ok = t
-            .cmd(&[
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-c",
-                &dir.display().to_string(),
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-            ])
-            .arg(&script)
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "tmux starts");
-        Some(t)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
-        c
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", "t", k]).status().unwrap();
-            sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn text(&self, s: &str) {
-        self.cmd(&["send-keys", "-t", "t", "-l", s])
-            .status()
-            .unwrap();
-        sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .cmd(&["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn pane_flag(&self, flag: &str) -> String {
-        let out = self
-            .cmd(&["display-message", "-p", "-t", "t", &format!("#{{{flag}}}")])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Waits up to 10 s for the screen to contain `what`.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) || start.elapsed() > Duration::from_secs(10) {
-                return s;
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-    }
-}
+use std::time::Duration;
 
 #[test]
 fn start_search_select_quit() {
@@ -237,4 +139,34 @@ fn export_writes_a_note_in_the_working_directory() {
     let note = std::fs::read_to_string(dir.join(&notes[0])).unwrap();
     assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn closing_the_terminal_ends_painmap() {
+    let Some(t) = Tmux::start("hangup", 90, 26, "") else {
+        return;
+    };
+    t.wait_for("Body map");
+    let shell = t.pane_flag("pane_pid");
+    let out = Command::new("pgrep")
+        .args(["-P", &shell, "-x", "painmap"])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "painmap runs under the pane's shell");
+    // Closing tmux hangs up the terminal: painmap must end, not spin on a dead tty.
+    t.cmd(&["kill-server"]).status().unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Err(_) => break,
+            Ok(stat) if stat.split_whitespace().nth(2) == Some("Z") => break,
+            Ok(_) => {}
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "painmap {pid} still running 5 s after its terminal closed"
+        );
+        sleep(Duration::from_millis(100));
+    }
 }

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
 
 /// The painmap binary under test.
 pub fn painmap() -> Command {
@@ -50,4 +52,127 @@ pub fn stderr(out: &Output) -> String {
 /// Stdout decoded as JSON.
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+/// A tmux server of our own, killed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Runs `painmap ARGS` in a new tmux server of its own, in the temp directory.
+    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Option<Tmux> {
+        Tmux::start_in(name, w, h, args, &std::env::temp_dir())
+    }
+
+    /// Runs `painmap ARGS` in `dir`; `None` (after saying why) when tmux is missing. ARGS
+    /// may start with `VAR=value` assignments, which go before the binary.
+    pub fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
+            return None;
+        }
+        let socket = format!("painmap-test-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_painmap");
+        // The shell reports the exit status and whether the terminal came back.
+        let (env, args) = split_env(args);
+        let script = format!(
+            "{env}{bin} {args}; echo EXIT=$?; stty -a | grep -q ' icanon' && echo COOKED; sleep 60"
+        );
+        let t = Tmux { socket };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-c",
+                &dir.display().to_string(),
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .arg(&script)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "tmux starts");
+        Some(t)
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        c
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "t", k]).status().unwrap();
+            sleep(Duration::from_millis(40));
+        }
+    }
+
+    pub fn text(&self, s: &str) {
+        self.cmd(&["send-keys", "-t", "t", "-l", s])
+            .status()
+            .unwrap();
+        sleep(Duration::from_millis(60));
+    }
+
+    pub fn screen(&self) -> String {
+        let out = self
+            .cmd(&["capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn pane_flag(&self, flag: &str) -> String {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "t", &format!("#{{{flag}}}")])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits up to 10 s for the screen to contain `what`.
+    pub fn wait_for(&self, what: &str) -> String {
+        self.wait_for_any(&[what])
+    }
+
+    /// Waits up to 10 s for the screen to contain any of `what`.
+    pub fn wait_for_any(&self, what: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if what.iter().any(|w| s.contains(w)) || start.elapsed() > Duration::from_secs(10) {
+                return s;
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+/// Splits leading `VAR=value` words off a command line.
+fn split_env(args: &str) -> (String, &str) {
+    let mut env = String::new();
+    let mut rest = args.trim_start();
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if !word.contains('=') || word.starts_with('-') {
+            break;
+        }
+        env.push_str(word);
+        env.push(' ');
+        rest = tail.trim_start();
+    }
+    (env, rest)
 }

@@ -12,8 +12,7 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
-use super::EXIT_AFTER_FIRST_FRAME;
-use super::terminal::TerminalGuard;
+use super::terminal;
 use super::theme::Theme;
 use crate::atlas::MuscleGroup;
 use crate::cli::{Cli, ERROR};
@@ -22,12 +21,10 @@ use crate::study::progress::{self, Progress};
 use app::StudyApp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The options of `painmap study`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,26 +58,15 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no trigger points to study in {group}");
     }
     let theme = Theme::for_terminal(cli.color);
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let once = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v != "0");
     let mut app = StudyApp::new(&atlas, deck, saved, Some(path.clone()), now);
-    let mut guard = TerminalGuard::new()?;
-    let mut next = || -> std::io::Result<Option<Event>> {
-        if once {
-            return Ok(None);
-        }
-        // A bounded wait, so a SIGTERM or SIGHUP is noticed without a ticking thread.
-        if event::poll(Duration::from_millis(250))? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    };
-    let stopped = || once || stop.load(Ordering::SeqCst);
-    let result = run_loop(&mut guard.terminal, &mut app, &theme, &mut next, &stopped);
+    let (mut guard, events) = terminal::start()?;
+    let result = run_loop(
+        &mut guard.terminal,
+        &mut app,
+        &theme,
+        &mut || events.next(),
+        &|| events.stopped(),
+    );
     drop(guard);
     result?;
     // Each answer was saved as it was given; save once more so a failed save is reported.
@@ -94,11 +80,7 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
             path.display()
         );
     }
-    Ok(if stop.load(Ordering::SeqCst) {
-        ExitCode::from(143)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(events.exit_code())
 }
 
 /// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait

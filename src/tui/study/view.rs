@@ -8,13 +8,14 @@ use crate::atlas::{RegionInstance, Side};
 use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
-use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
+use crate::body::glyphs::{GlyphSet, Style as Mark};
 use crate::body::overlay::Overlay;
 use crate::study::cards::{Card, CardKind};
 use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
+use crate::tui::view::style_of;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -196,22 +197,6 @@ fn diagram(
         }
     }
     (hits, start)
-}
-
-/// The theme's style for a painted cell.
-fn style_of(cell: Cell, theme: &Theme) -> Style {
-    match cell.style {
-        Mark::Background => theme.text,
-        Mark::Body | Mark::Detail => theme.body,
-        Mark::Outline => theme.outline,
-        Mark::Essential | Mark::Spillover if cell.selected => theme.overlap,
-        Mark::Essential => theme.essential,
-        Mark::Spillover => theme.spillover,
-        Mark::Selected => theme.selected,
-        Mark::TriggerPoint => theme.point,
-        Mark::Cursor => theme.cursor,
-        Mark::Label | Mark::Title | Mark::Legend => theme.label,
-    }
 }
 
 /// Writes lines into a panel, wrapping words, and keeps track of the row.

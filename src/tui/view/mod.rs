@@ -7,6 +7,8 @@ mod map;
 mod overlays;
 mod status;
 
+pub use map::style_of;
+
 use super::app::{App, Focus, Overlay};
 use super::layout::Layout;
 use super::theme::Theme;
