@@ -3,5 +3,6 @@
 mod atlas;
 mod cli;
 mod fixtures;
+mod show;
 mod util;
 mod vignettes;
