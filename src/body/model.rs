@@ -836,6 +836,48 @@ mod tests {
     }
 
     #[test]
+    fn every_atlas_trigger_point_has_a_point_in_its_muscle() {
+        let atlas = crate::atlas::Atlas::shipped().unwrap();
+        let m = BodyModel::shipped();
+        let mut ids = Vec::new();
+        for (_, tp) in atlas.trigger_points() {
+            let points = m.points_of(&tp.id);
+            assert!(!points.is_empty(), "no point for `{}`", tp.id);
+            ids.push(tp.id.as_str());
+            // When a close-up draws the point's region, the point is placed there too.
+            let loc = m.region_index(&tp.location).unwrap();
+            for area in [Area::Head, Area::Hand, Area::Foot] {
+                let whole = area.views().iter().any(|&v| m.view(v).draws_whole(loc));
+                let placed = points.iter().any(|p| p.view.area() == area);
+                assert!(
+                    !whole || placed,
+                    "`{}` has no point in the {area:?} close-up",
+                    tp.id
+                );
+            }
+        }
+        for id in m.point_ids() {
+            assert!(ids.contains(&id), "point for unknown trigger point `{id}`");
+        }
+    }
+
+    #[test]
+    fn trigger_points_lie_inside_the_body() {
+        let m = BodyModel::shipped();
+        let mut outside = Vec::new();
+        for id in m.point_ids() {
+            for p in m.points_of(id) {
+                let v = m.view(p.view);
+                let d = v.drawing(v.authored);
+                if !d.outline.iter().any(|o| o.contains(p.at)) {
+                    outside.push(format!("{id} {:?} {:?}", p.view, p.at));
+                }
+            }
+        }
+        assert!(outside.is_empty(), "outside the body: {outside:#?}");
+    }
+
+    #[test]
     fn anchors_lie_inside_the_body() {
         let m = BodyModel::shipped();
         for v in m.views() {
