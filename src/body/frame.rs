@@ -22,6 +22,9 @@ pub struct PanelSpec {
     pub crop: Option<Rect>,
     /// Dropped first when the width is short.
     pub optional: bool,
+    /// Its height as a share of the diagram's picture height (a close-up beside the
+    /// whole body is drawn smaller).
+    pub scale: f32,
 }
 
 impl PanelSpec {
@@ -32,6 +35,7 @@ impl PanelSpec {
             side,
             crop: None,
             optional: false,
+            scale: 1.0,
         }
     }
 
@@ -47,6 +51,9 @@ pub struct Frame {
     /// The panels, required ones first.
     pub panels: Vec<PanelSpec>,
 }
+
+/// The height of a close-up drawn beside the whole body, as a share of the body's.
+const CLOSE_UP_BESIDE_BODY: f32 = 0.55;
 
 /// A region drawn smaller than this (in square units of the whole-body view) is too small
 /// to read there: teeth, fingers, toes, the jaw joint.
@@ -144,12 +151,10 @@ impl Frame {
                 .filter(|r| area.views().iter().any(|&v| draws_whole(v, r)))
                 .collect();
             let views = close_up_views(area, &shown, count);
-            panels.extend(
-                views
-                    .into_iter()
-                    .take(1)
-                    .map(|v| PanelSpec::new(v, side).optional()),
-            );
+            panels.extend(views.into_iter().take(1).map(|v| PanelSpec {
+                scale: CLOSE_UP_BESIDE_BODY,
+                ..PanelSpec::new(v, side).optional()
+            }));
         }
         Frame { panels }
     }

@@ -41,6 +41,10 @@ pub enum Edge {
     Dot,
     /// A spot drawn on purpose (an eye): `o`.
     Spot,
+    /// The left side of a round part (the head): `(`.
+    CurveLeft,
+    /// The right side of a round part: `)`.
+    CurveRight,
 }
 
 /// What a cell shows before any overlay.
@@ -220,10 +224,10 @@ impl<'m> Raster<'m> {
             }
         }
         let inside = |c: usize, r: usize| mask[(SUB * r + SUB / 2) * sw + SUB * c + SUB / 2];
-        let segs: Vec<Seg> = drawing
+        let segs: Vec<(Seg, bool)> = drawing
             .boundary
             .iter()
-            .map(|&(a, b)| (t.u(a.x), t.v(a.y), t.u(b.x), t.v(b.y)))
+            .map(|s| ((t.u(s.a.x), t.v(s.a.y), t.u(s.b.x), t.v(s.b.y)), s.round))
             .collect();
         outline_cells(&mask, sw, w, h, &segs, &mut raster.cells);
 
@@ -412,13 +416,13 @@ fn outline_cells(
     sw: usize,
     w: usize,
     h: usize,
-    segs: &[Seg],
+    segs: &[(Seg, bool)],
     cells: &mut [RasterCell],
 ) {
     let n = SUB + 1;
     // Segments by the rows they come near.
     let mut rows: Vec<Vec<u32>> = vec![Vec::new(); h];
-    for (k, &(_, va, _, vb)) in segs.iter().enumerate() {
+    for (k, &((_, va, _, vb), _)) in segs.iter().enumerate() {
         let lo = (va.min(vb).floor() - 1.0).max(0.0) as usize;
         let hi = (va.max(vb).ceil() + 1.0).max(0.0) as usize;
         for row in rows.iter_mut().take(hi.min(h)).skip(lo) {
@@ -426,6 +430,7 @@ fn outline_cells(
         }
     }
     let mut above = Vec::new();
+    let mut near: Vec<(f32, f32, Seg, bool)> = Vec::new();
     for r in 0..h {
         for c in 0..w {
             let mut count = 0;
@@ -446,19 +451,35 @@ fn outline_cells(
                 let (cu, cv) = (c as f32 + 0.5, r as f32 + 0.5);
                 // The nearest segments first (ties broken by angle, the same on both
                 // sides of a mirrored view); the first that crosses this cell draws it.
-                let mut near: Vec<(f32, f32, Seg)> = rows[r]
-                    .iter()
-                    .map(|&k| segs[k as usize])
-                    .map(|s| (seg_dist(s, cu, cv), seg_slope(s), s))
-                    .filter(|&(d, _, _)| d <= 1.0)
-                    .collect();
+                near.clear();
+                near.extend(
+                    rows[r]
+                        .iter()
+                        .map(|&k| segs[k as usize])
+                        .map(|(s, round)| (seg_dist(s, cu, cv), seg_slope(s), s, round))
+                        .filter(|&(d, _, _, _)| d <= 1.0),
+                );
                 near.sort_by(|a, b| {
                     (a.0 * 1e3)
                         .round()
                         .total_cmp(&(b.0 * 1e3).round())
                         .then(a.1.total_cmp(&b.1))
                 });
-                match near.iter().find_map(|&(_, _, s)| edge_glyph(s, c, r)) {
+                let glyph = near.iter().find_map(|&(_, _, s, round)| {
+                    let g = edge_glyph(s, c, r)?;
+                    Some(match g {
+                        Emit::Here(Edge::Vertical) if round => {
+                            // The body lies on the side of the normal (-dv, du).
+                            Emit::Here(if s.3 < s.1 {
+                                Edge::CurveLeft
+                            } else {
+                                Edge::CurveRight
+                            })
+                        }
+                        other => other,
+                    })
+                });
+                match glyph {
                     Some(Emit::Here(e)) => Ground::Outline(e),
                     Some(Emit::Above) if r > 0 => {
                         above.push(i - w);
@@ -488,14 +509,25 @@ fn round_top_corners(w: usize, h: usize, cells: &mut [RasterCell]) {
             let i = r * w + c;
             if !matches!(
                 cells[i].ground,
-                Ground::Outline(Edge::Vertical | Edge::Rising | Edge::Falling)
+                Ground::Outline(
+                    Edge::Vertical
+                        | Edge::Rising
+                        | Edge::Falling
+                        | Edge::CurveLeft
+                        | Edge::CurveRight
+                )
             ) {
                 continue;
             }
             let open_above = r == 0 || cells[i - w].ground == Ground::Background;
-            let beside_flat =
-                (c > 0 && flat(cells[i - 1].ground)) || (c + 1 < w && flat(cells[i + 1].ground));
-            if open_above && beside_flat {
+            let left = (c > 0).then(|| cells[i - 1].ground);
+            let right = (c + 1 < w).then(|| cells[i + 1].ground);
+            let out = |g: Option<Ground>| g.is_none_or(|g| g == Ground::Background);
+            // A flat top on one side, nothing on the other: not where a neck meets the
+            // shoulders.
+            let corner =
+                (left.is_some_and(flat) && out(right)) || (right.is_some_and(flat) && out(left));
+            if open_above && corner {
                 corners.push(i);
             }
         }
@@ -554,7 +586,7 @@ fn edge_glyph((ua, va, ub, vb): Seg, c: usize, r: usize) -> Option<Emit> {
     if !(0.0..1.0).contains(&f) {
         return None;
     }
-    if angle < 28.0 {
+    if angle < 36.0 {
         return Some(if f >= 0.72 {
             Emit::Here(Edge::Low)
         } else if f >= 0.58 {
