@@ -400,7 +400,7 @@ impl<'m> Raster<'m> {
 }
 
 /// Silhouette samples per cell side (the sample grid is `SUB * w + 1` wide).
-const SUB: usize = 4;
+const SUB: usize = 2;
 
 /// Where a cell's outline goes: into the cell itself, or as a `_` into the cell above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,8 +456,10 @@ fn outline_cells(
                     rows[r]
                         .iter()
                         .map(|&k| segs[k as usize])
-                        .map(|(s, round)| (seg_dist(s, cu, cv), seg_slope(s), s, round))
-                        .filter(|&(d, _, _, _)| d <= 1.0),
+                        .filter(|&(s, _)| near_box(s, cu, cv))
+                        .map(|(s, round)| (seg_dist(s, cu, cv), 0.0, s, round))
+                        .filter(|&(d, _, _, _)| d <= 1.0)
+                        .map(|(d, _, s, round)| (d, seg_slope(s), s, round)),
                 );
                 near.sort_by(|a, b| {
                     (a.0 * 1e3)
@@ -542,6 +544,12 @@ fn seg_slope((ua, va, ub, vb): Seg) -> f32 {
     ((vb - va).abs() * CELL_ASPECT).atan2((ub - ua).abs())
 }
 
+/// Whether a segment's box comes within a cell of a point (a cheap test before the
+/// distance).
+fn near_box((ua, va, ub, vb): Seg, u: f32, v: f32) -> bool {
+    u >= ua.min(ub) - 1.0 && u <= ua.max(ub) + 1.0 && v >= va.min(vb) - 1.0 && v <= va.max(vb) + 1.0
+}
+
 /// Squared visual distance from a point (grid units) to a segment.
 fn seg_dist((ua, va, ub, vb): Seg, u: f32, v: f32) -> f32 {
     let k = CELL_ASPECT;
@@ -563,16 +571,17 @@ fn edge_glyph((ua, va, ub, vb): Seg, c: usize, r: usize) -> Option<Emit> {
     let (du, dv) = (ub - ua, vb - va);
     // The angle from the horizontal, as seen (rows are CELL_ASPECT times taller).
     let (vx, vy) = (du.abs(), dv.abs() * CELL_ASPECT);
-    let angle = vy.atan2(vx).to_degrees();
+    // Compared through tangents: tan 66 = 2.246, tan 45 = 1, tan 36 = 0.7265.
+    let steep = vy > vx;
     let (cu, cv) = (c as f32 + 0.5, r as f32 + 0.5);
     let rising = (du > 0.0) == (dv < 0.0);
-    if angle > 45.0 {
+    if steep {
         // Steep: drawn once per row, where the line crosses the middle row line.
         let u = ua + (cv - va) * du / dv;
         if !(u >= c as f32 && u < c as f32 + 1.0) {
             return None;
         }
-        return Some(Emit::Here(if angle > 66.0 {
+        return Some(Emit::Here(if vy > 2.246 * vx {
             Edge::Vertical
         } else if rising {
             Edge::Rising
@@ -586,7 +595,7 @@ fn edge_glyph((ua, va, ub, vb): Seg, c: usize, r: usize) -> Option<Emit> {
     if !(0.0..1.0).contains(&f) {
         return None;
     }
-    if angle < 36.0 {
+    if vy < 0.7265 * vx {
         return Some(if f >= 0.72 {
             Emit::Here(Edge::Low)
         } else if f >= 0.58 {
