@@ -6,6 +6,8 @@
 //! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
 //! - [`search`]: fuzzy search over muscles, regions and symptoms;
 //! - [`report`]: the ranked report as text, JSON or a Markdown note;
+//! - [`intake`]: intensities and pain qualities per region, saved and reopened;
+//! - [`fsutil`]: atomic writes;
 //! - [`body`]: the body model and the renderer of referral diagrams.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer). The arrow points inward only.
@@ -14,9 +16,12 @@
 pub mod atlas;
 pub mod body;
 pub mod cli;
+pub mod fsutil;
+pub mod intake;
 pub mod rank;
 pub mod report;
 pub mod search;
+pub mod tui;
 
 /// Shown with every ranking and in every note.
 pub const DISCLAIMER: &str = "painmap is an educational reference, not a diagnosis. \

@@ -1,18 +1,18 @@
 //! The `painmap` binary: parse arguments, dispatch, map errors to an exit code.
 #![forbid(unsafe_code)]
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use painmap::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Some(_) if cli.open.is_some() => Err(anyhow::anyhow!(
+            "--open reopens a record in the explorer; it takes no command"
+        )),
         Some(command) => cli::run(&cli, command),
-        None => Cli::command()
-            .print_help()
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(anyhow::Error::from),
+        None => painmap::tui::run(&cli),
     };
     match result {
         Ok(code) => code,

@@ -3,7 +3,8 @@
 
 use crate::DISCLAIMER;
 use crate::atlas::{Atlas, RedFlag, RegionInstance};
-use crate::rank::{self, Candidate, Selection};
+use crate::intake::Intake;
+use crate::rank::{self, Candidate};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -14,6 +15,12 @@ pub struct SelectedRegion {
     pub region: String,
     /// `"left"`, `"right"` or null.
     pub side: Option<&'static str>,
+    /// 0-10, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<u8>,
+    /// "aching", "burning"..., when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<&'static str>,
 }
 
 /// One reason a candidate ranks.
@@ -81,30 +88,38 @@ pub struct Report {
 }
 
 impl Report {
-    /// Ranks `selection` and keeps the best `top` candidates.
-    pub fn build(atlas: &Atlas, selection: &Selection, top: usize) -> Report {
-        let ranked = rank::rank(atlas, selection);
-        let flags = rank::red_flags(atlas, selection);
-        Report::from_parts(selection, &ranked, &flags, top)
+    /// Ranks an intake (its regions, symptoms and qualities) and keeps the best `top`
+    /// candidates.
+    pub fn build(atlas: &Atlas, intake: &Intake, top: usize) -> Report {
+        let selection = intake.ranking_selection();
+        let ranked = rank::rank(atlas, &selection);
+        let flags = rank::red_flags(atlas, &selection);
+        Report::from_parts(intake, &ranked, &flags, top)
     }
 
-    /// Builds a report from a ranking already computed (the explorer keeps one).
+    /// Builds a report from a ranking already computed.
     pub fn from_parts(
-        selection: &Selection,
+        intake: &Intake,
         ranked: &[Candidate<'_>],
         flags: &[&RedFlag],
         top: usize,
     ) -> Report {
         Report {
-            selection: selection
+            selection: intake
+                .selection
                 .regions
                 .iter()
-                .map(|r| SelectedRegion {
-                    region: r.region.clone(),
-                    side: r.side.map(crate::atlas::Side::as_str),
+                .map(|r| {
+                    let note = intake.note(r);
+                    SelectedRegion {
+                        region: r.region.clone(),
+                        side: r.side.map(crate::atlas::Side::as_str),
+                        intensity: note.intensity,
+                        quality: note.quality.map(crate::intake::Quality::as_str),
+                    }
                 })
                 .collect(),
-            symptoms: selection.symptoms.clone(),
+            symptoms: intake.selection.symptoms.clone(),
             candidates: ranked
                 .iter()
                 .take(top)
@@ -182,13 +197,30 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(s, "# painmap intake note\n");
         let _ = writeln!(s, "- Date: {date}");
-        let _ = writeln!(s, "- Where it hurts: {}", self.selection_words(atlas));
         let symptoms = if self.symptoms.is_empty() {
             "none given".to_string()
         } else {
             self.symptoms.join(", ")
         };
         let _ = writeln!(s, "- Symptoms: {symptoms}\n");
+        let _ = writeln!(s, "## Where it hurts\n");
+        if self.selection.is_empty() {
+            let _ = writeln!(s, "No region selected.\n");
+        } else {
+            let _ = writeln!(s, "| Region | Side | Intensity (0-10) | Quality |");
+            let _ = writeln!(s, "|---|---|---|---|");
+            for r in &self.selection {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    atlas.region_name(&r.region),
+                    r.side.unwrap_or("midline or either"),
+                    r.intensity.map_or("-".to_string(), |i| i.to_string()),
+                    r.quality.unwrap_or("-")
+                );
+            }
+            s.push('\n');
+        }
         let _ = writeln!(s, "## Red flags\n");
         if self.red_flags.is_empty() {
             let _ = writeln!(s, "None raised by this selection.\n");
@@ -223,14 +255,27 @@ impl Report {
         s
     }
 
-    /// "left temple, side of neck".
+    /// "left temple (7, burning), side of neck".
     fn selection_words(&self, atlas: &Atlas) -> String {
         if self.selection.is_empty() {
             return "no region selected".into();
         }
         self.selection
             .iter()
-            .map(|r| place(atlas, &r.region, r.side))
+            .map(|r| {
+                let notes: Vec<String> = r
+                    .intensity
+                    .map(|i| i.to_string())
+                    .into_iter()
+                    .chain(r.quality.map(str::to_string))
+                    .collect();
+                let words = place(atlas, &r.region, r.side);
+                if notes.is_empty() {
+                    words
+                } else {
+                    format!("{words} ({})", notes.join(", "))
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

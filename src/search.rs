@@ -116,7 +116,8 @@ impl SearchIndex {
     }
 
     /// The best `limit` hits for `query`, best first; each muscle, region or symptom at
-    /// most once (its best-matching name or alias). An empty query finds nothing.
+    /// most once (its best-matching name or alias), and only those scoring at least 70%
+    /// of the best. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let q = fold(query.trim());
         if q.is_empty() || limit == 0 {
@@ -127,8 +128,15 @@ impl SearchIndex {
             let Some((score, idx)) = self.matcher.fuzzy_indices(&e.key, &q) else {
                 continue;
             };
-            // A name or alias that starts with the query is what people mean.
-            let score = score + if e.key.starts_with(&q) { 20 } else { 0 };
+            // A name or alias that is the query, or starts with it, is what people mean.
+            let score = score
+                + if e.key == q {
+                    30
+                } else if e.key.starts_with(&q) {
+                    20
+                } else {
+                    0
+                };
             let hit = Hit {
                 kind: e.kind,
                 id: e.id.clone(),
@@ -151,6 +159,10 @@ impl SearchIndex {
                 .then_with(|| a.kind.cmp(&b.kind))
                 .then_with(|| a.label.cmp(&b.label))
         });
+        // Skim scores letters scattered across words ("tingl" in "pain sitTINg
+        // cross-LeGged") not far below real matches; keep what is close to the best.
+        let floor = best.first().map_or(0, |h| h.score * 7 / 10);
+        best.retain(|h| h.score >= floor);
         best.truncate(limit);
         best
     }
@@ -216,9 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn scattered_matches_are_dropped() {
+        let idx = index();
+        let hits = idx.search("tinnit", 10);
+        assert!(hits.iter().all(|h| h.score * 10 >= hits[0].score * 7));
+        assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    #[test]
     fn each_thing_once_and_empty_query_finds_nothing() {
         let idx = index();
-        let hits = idx.search("e", 100);
+        let hits = idx.search("t", 100);
         let mut keys: Vec<_> = hits.iter().map(|h| (h.kind, h.id.clone())).collect();
         let n = keys.len();
         keys.sort();

@@ -18,6 +18,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Reopen a saved intake record (.json) in the explorer.
+    #[arg(long, value_name = "FILE")]
+    pub open: Option<PathBuf>,
+
     /// What to do; the explorer when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -3,6 +3,7 @@
 use super::args::{Format, RankArgs};
 use super::{out, status};
 use crate::atlas::Atlas;
+use crate::intake::Intake;
 use crate::rank::Selection;
 use crate::report::{Report, utc_stamp};
 
@@ -15,7 +16,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
              `painmap regions` lists them)"
         );
     }
-    let report = Report::build(atlas, &selection, args.top);
+    let report = Report::build(atlas, &Intake::of(selection), args.top);
     let format = if args.json {
         Format::Json
     } else {

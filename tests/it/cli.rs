@@ -241,3 +241,40 @@ fn clap_definition_is_consistent() {
     use clap::CommandFactory;
     painmap::cli::Cli::command().debug_assert();
 }
+
+#[test]
+fn open_refuses_bad_records_with_one_line() {
+    let dir = std::env::temp_dir().join(format!("painmap-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad_json = dir.join("bad.json");
+    std::fs::write(
+        &bad_json,
+        "{\"format\": \"painmap-intake\",\n \"version\": 1, oops}",
+    )
+    .unwrap();
+    let unknown = dir.join("unknown.json");
+    std::fs::write(
+        &unknown,
+        r#"{"format":"painmap-intake","version":1,"date":"d","regions":[{"region":"tempel","side":"left","intensity":3,"quality":null}],"symptoms":[]}"#,
+    )
+    .unwrap();
+    for (file, expected) in [
+        (
+            dir.join("missing.json"),
+            "missing.json: no such file".to_string(),
+        ),
+        (bad_json, "bad.json:2:16: key must be a string".to_string()),
+        (unknown, "unknown.json: unknown region 'tempel'".to_string()),
+        (dir.clone(), "is a directory".to_string()),
+    ] {
+        let out = run(&["--open", file.to_str().unwrap()]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&expected), "{err} should contain {expected}");
+    }
+    let out = run(&["--open", "x.json", "regions"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("takes no command"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

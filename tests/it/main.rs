@@ -4,5 +4,7 @@ mod atlas;
 mod cli;
 mod fixtures;
 mod show;
+mod tmux;
+mod tui;
 mod util;
 mod vignettes;

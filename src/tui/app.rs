@@ -1,0 +1,216 @@
+//! The explorer's state. Everything the screen shows is a function of this; it changes
+//! only in [`super::update`]. Rankings and search results are derived on demand (both
+//! take microseconds on the shipped atlas), never stored.
+
+use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
+use crate::intake::Intake;
+use crate::rank::{self, Candidate};
+use crate::search::{Hit, SearchIndex};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The body map: arrows move the cursor, Space toggles.
+    Map,
+    /// The ranked candidates.
+    Candidates,
+    /// The detail of the highlighted candidate or the opened muscle.
+    Detail,
+}
+
+impl Focus {
+    /// Tab order.
+    const ORDER: [Focus; 3] = [Focus::Map, Focus::Candidates, Focus::Detail];
+
+    /// The next pane (Tab) or the previous one (Shift-Tab).
+    #[must_use]
+    pub fn cycle(self, forward: bool) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let n = Focus::ORDER.len();
+        Focus::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// A floating layer over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The `?` help.
+    Help,
+    /// The `/` fuzzy search.
+    Search(SearchState),
+    /// The `m` list of muscles by group.
+    Browse {
+        /// Highlighted muscle (index into the browse order).
+        selected: usize,
+    },
+    /// The `e` export prompt.
+    Export(ExportState),
+}
+
+/// The export prompt: a file name, and whether replacing it has been asked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportState {
+    /// The file to write (`.json` writes the record, anything else the Markdown note).
+    pub path: String,
+    /// The file exists and the user has been asked to confirm replacing it.
+    pub confirm: bool,
+    /// The last failure, shown in the prompt.
+    pub error: Option<String>,
+}
+
+/// The search prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchState {
+    /// What has been typed.
+    pub query: String,
+    /// Highlighted result.
+    pub selected: usize,
+}
+
+impl SearchState {
+    /// A leading "left "/"right " picks the side a region result is added on; the rest
+    /// is searched.
+    pub fn side_and_terms(&self) -> (Option<Side>, &str) {
+        let q = self.query.trim_start();
+        for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
+            if q.len() >= word.len() && q[..word.len()].eq_ignore_ascii_case(word) {
+                return (Some(side), &q[word.len()..]);
+            }
+        }
+        (None, q)
+    }
+}
+
+/// What the detail pane shows when it is not following the highlighted candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pinned {
+    /// Muscle id.
+    pub muscle: String,
+    /// Which of its trigger points.
+    pub point: usize,
+    /// The side to draw it on.
+    pub side: Option<Side>,
+}
+
+/// The map cursor, in cells from the top-left of the map area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    /// Column.
+    pub x: u16,
+    /// Row.
+    pub y: u16,
+}
+
+/// Most candidates the list keeps (the rest are of no use at intake).
+pub const MAX_CANDIDATES: usize = 60;
+
+/// How many search results are shown.
+pub const SEARCH_RESULTS: usize = 40;
+
+/// The explorer's whole state.
+pub struct App<'a> {
+    /// The atlas browsed.
+    pub atlas: &'a Atlas,
+    /// Search index over it, built once.
+    pub index: SearchIndex,
+    /// Where it hurts (with intensity and quality per region), and symptom words.
+    pub intake: Intake,
+    /// Pane with the keyboard.
+    pub focus: Focus,
+    /// Floating layer, if any.
+    pub overlay: Option<Overlay>,
+    /// Map cursor.
+    pub cursor: Cursor,
+    /// Whether the keyboard cursor has been used (it is hidden until then).
+    pub cursor_shown: bool,
+    /// Highlighted candidate.
+    pub highlighted: usize,
+    /// First candidate row shown (mouse wheel and keys keep the highlight visible).
+    pub list_offset: usize,
+    /// Detail pane pinned to a muscle opened from search or browse.
+    pub pinned: Option<Pinned>,
+    /// Lines the detail text is scrolled by.
+    pub detail_scroll: u16,
+    /// One-line message for the status bar.
+    pub status: String,
+    /// Set when the explorer should close.
+    pub quit: bool,
+}
+
+impl std::fmt::Debug for App<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("intake", &self.intake)
+            .field("focus", &self.focus)
+            .field("overlay", &self.overlay)
+            .field("cursor", &self.cursor)
+            .field("highlighted", &self.highlighted)
+            .field("pinned", &self.pinned)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> App<'a> {
+    /// A fresh explorer: nothing selected, the map focused.
+    pub fn new(atlas: &'a Atlas) -> App<'a> {
+        App {
+            atlas,
+            index: SearchIndex::new(atlas),
+            intake: Intake::default(),
+            focus: Focus::Map,
+            overlay: None,
+            cursor: Cursor::default(),
+            cursor_shown: false,
+            highlighted: 0,
+            list_offset: 0,
+            pinned: None,
+            detail_scroll: 0,
+            status: String::new(),
+            quit: false,
+        }
+    }
+
+    /// The ranked candidates for the current intake.
+    pub fn candidates(&self) -> Vec<Candidate<'a>> {
+        let mut all = rank::rank(self.atlas, &self.intake.ranking_selection());
+        all.truncate(MAX_CANDIDATES);
+        all
+    }
+
+    /// The red flags the intake raises.
+    pub fn red_flags(&self) -> Vec<&'a crate::atlas::RedFlag> {
+        rank::red_flags(self.atlas, &self.intake.ranking_selection())
+    }
+
+    /// The current search results, if the search is open.
+    pub fn search_hits(&self) -> Vec<Hit> {
+        match &self.overlay {
+            Some(Overlay::Search(s)) => self.index.search(s.side_and_terms().1, SEARCH_RESULTS),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Muscles in browse order: by body group, head to toe, then by name.
+    pub fn browse_order(&self) -> Vec<&'a Muscle> {
+        let mut all: Vec<&Muscle> = self.atlas.muscles().iter().collect();
+        all.sort_by(|a, b| a.group.cmp(&b.group).then_with(|| a.name.cmp(&b.name)));
+        all
+    }
+
+    /// What the detail pane and the map overlay show: the pinned muscle's point, else
+    /// the highlighted candidate.
+    pub fn shown_point(&self) -> Option<(&'a Muscle, &'a TriggerPoint, Option<Side>)> {
+        if let Some(p) = &self.pinned {
+            let m = self.atlas.muscle(&p.muscle)?;
+            return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
+        }
+        let cands = self.candidates();
+        cands
+            .get(self.highlighted)
+            .map(|c| (c.muscle, c.trigger_point, c.side))
+    }
+}

@@ -1,0 +1,112 @@
+//! Messages: everything that can change the explorer's state, already resolved against
+//! the layout (a click carries the region under it, not screen coordinates).
+
+use super::app::{Cursor, Focus};
+use crate::atlas::RegionInstance;
+
+/// A state change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// Close the explorer.
+    Quit,
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Close the overlay, or unpin the detail.
+    Back,
+    /// Move keyboard focus to the next (true) or previous pane.
+    CycleFocus(bool),
+    /// Give a pane the keyboard.
+    Focus(Focus),
+    /// Put the map cursor here (already clamped to the map).
+    CursorTo(Cursor),
+    /// Select the region if absent, else remove it.
+    Toggle(RegionInstance),
+    /// Clear the selection and symptoms.
+    Clear,
+    /// Move the highlight in the focused list by this many rows.
+    Move(isize),
+    /// Highlight a candidate row and open its detail.
+    OpenCandidate(usize),
+    /// Open the detail of the highlighted candidate (Enter).
+    Activate,
+    /// Scroll the candidates list (mouse wheel) by rows.
+    ScrollList(isize),
+    /// Scroll the detail text by lines.
+    ScrollDetail(i32),
+    /// Show the next (true) or previous trigger point of the muscle in the detail.
+    CyclePoint(bool),
+    /// Open the search.
+    OpenSearch,
+    /// Type into the search.
+    SearchInput(char),
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Accept the highlighted search result (or this one, for a click).
+    SearchAccept(Option<usize>),
+    /// Open the muscle browser.
+    OpenBrowse,
+    /// Accept the highlighted muscle in the browser (or this one, for a click).
+    BrowseAccept(Option<usize>),
+    /// A digit typed for a region's intensity ("1" then "0" makes 10).
+    IntensityDigit(RegionInstance, u8),
+    /// Step a region's pain quality.
+    CycleQuality(RegionInstance),
+    /// Open the export prompt.
+    OpenExport,
+    /// Type into the export prompt.
+    ExportInput(char),
+    /// Delete the last character of the export prompt.
+    ExportBackspace,
+    /// Write the note (Enter).
+    ExportAccept,
+    /// The write finished: the path written, or why not.
+    Saved(Result<String, SaveError>),
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file exists and replacing it was not confirmed.
+    Exists,
+    /// Anything else, in words.
+    Failed(String),
+}
+
+/// Work `update` asks the loop to do outside the state: writing a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `bytes` to `path` atomically; replace an existing file only if `replace`.
+    Write {
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
+}
+
+impl Effect {
+    /// Does the work and reports the outcome as a message.
+    pub fn run(self) -> Msg {
+        match self {
+            Effect::Write {
+                path,
+                bytes,
+                replace,
+            } => {
+                let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                Msg::Saved(match crate::fsutil::write_atomic(&path, &bytes, replace) {
+                    Ok(()) => Ok(shown.display().to_string()),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(SaveError::Exists)
+                    }
+                    Err(e) => Err(SaveError::Failed(format!(
+                        "could not write {}: {e}",
+                        shown.display()
+                    ))),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,697 @@
+//! The explorer driven through input mapping, `update` and `draw` on a `TestBackend`:
+//! every key, clicks on the map and lists, and a no-panic sweep over sizes and events.
+
+use super::app::{App, Focus, Overlay};
+use super::layout::Layout;
+use super::msg::Msg;
+use super::theme::Theme;
+use super::{input, view};
+use crate::atlas::{Atlas, RegionInstance, Side};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use std::sync::OnceLock;
+
+fn atlas() -> &'static Atlas {
+    static ATLAS: OnceLock<Atlas> = OnceLock::new();
+    ATLAS.get_or_init(|| Atlas::shipped().unwrap())
+}
+
+/// An explorer on a test terminal of a given size.
+struct Harness {
+    app: App<'static>,
+    term: Terminal<TestBackend>,
+    layout: Layout,
+}
+
+impl Harness {
+    fn new(w: u16, h: u16) -> Harness {
+        let mut h = Harness {
+            app: App::new(atlas()),
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            layout: Layout::default(),
+        };
+        h.draw();
+        h
+    }
+
+    fn draw(&mut self) {
+        let theme = Theme::mono();
+        let app = &self.app;
+        let mut layout = Layout::default();
+        self.term
+            .draw(|f| layout = view::draw(f, app, &theme))
+            .unwrap();
+        self.layout = layout;
+    }
+
+    fn event(&mut self, e: &Event) -> Option<Msg> {
+        let msg = input::map(e, &self.app, &self.layout);
+        if let Some(m) = msg.clone() {
+            super::dispatch(&mut self.app, m);
+        }
+        self.draw();
+        msg
+    }
+
+    fn key(&mut self, code: KeyCode) -> Option<Msg> {
+        self.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn ch(&mut self, c: char) -> Option<Msg> {
+        self.key(KeyCode::Char(c))
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.ch(c);
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) -> Option<Msg> {
+        self.event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    }
+
+    fn wheel(&mut self, col: u16, row: u16, down: bool) -> Option<Msg> {
+        self.event(&Event::Mouse(MouseEvent {
+            kind: if down {
+                MouseEventKind::ScrollDown
+            } else {
+                MouseEventKind::ScrollUp
+            },
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    }
+
+    fn screen(&self) -> String {
+        let buf = self.term.backend().buffer();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    /// A screen cell of the map showing this region instance.
+    fn cell_of(&self, region: &str, side: Option<Side>) -> (u16, u16) {
+        let map = self.layout.map.as_ref().expect("map shown");
+        for y in 0..map.area.height {
+            for x in 0..map.area.width {
+                if map.region_at(x, y) == Some(&RegionInstance::new(region, side)) {
+                    return (map.area.x + x, map.area.y + y);
+                }
+            }
+        }
+        panic!("{region} {side:?} not on the map");
+    }
+
+    fn selected(&self) -> Vec<String> {
+        self.app
+            .intake
+            .selection
+            .regions
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+}
+
+#[test]
+fn search_selects_sided_regions_and_ranks() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    assert!(matches!(h.app.overlay, Some(Overlay::Search(_))));
+    h.typed("left temple");
+    assert!(h.screen().contains("Temple"));
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    h.ch('/');
+    h.typed("left side of neck");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.selected(), ["left temple", "left neck-side"]);
+    let screen = h.screen();
+    assert!(screen.contains("Upper trapezius"), "{screen}");
+    let cands = h.app.candidates();
+    let top: Vec<&str> = cands.iter().take(8).map(|c| c.muscle.id.as_str()).collect();
+    for m in ["upper-trapezius", "temporalis", "sternocleidomastoid"] {
+        assert!(top.contains(&m), "{m} near the top: {top:?}");
+    }
+    assert!(
+        cands.iter().all(
+            |c| c.side == Some(Side::Left) || c.matches.iter().all(|m| m.region.side.is_none())
+        )
+    );
+}
+
+#[test]
+fn search_keys_move_delete_and_close() {
+    let mut h = Harness::new(100, 30);
+    h.ch('/');
+    h.typed("scmx");
+    h.key(KeyCode::Backspace);
+    let Some(Overlay::Search(s)) = &h.app.overlay else {
+        panic!()
+    };
+    assert_eq!(s.query, "scm");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+    assert!(h.app.intake.selection.is_empty());
+}
+
+#[test]
+fn search_opens_muscles_and_adds_symptoms() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("SCM");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Detail);
+    assert_eq!(h.app.pinned.as_ref().unwrap().muscle, "sternocleidomastoid");
+    assert!(h.screen().contains("Sternocleidomastoid"));
+    h.ch('/');
+    h.typed("tinnitus");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.intake.selection.symptoms, ["tinnitus"]);
+    assert!(!h.app.candidates().is_empty());
+}
+
+#[test]
+fn clicks_select_the_patients_side() {
+    let mut h = Harness::new(120, 40);
+    // The patient's left temple is on the viewer's right of the front view.
+    let (col, row) = h.cell_of("temple", Some(Side::Left));
+    let map = h.layout.map.clone().unwrap();
+    assert!(
+        col > map.area.x + map.area.width / 4,
+        "front view: patient's left on the right"
+    );
+    assert_eq!(
+        h.click(col, row),
+        Some(Msg::Toggle(RegionInstance::new("temple", Some(Side::Left))))
+    );
+    assert_eq!(h.selected(), ["left temple"]);
+    h.click(col, row);
+    assert!(h.selected().is_empty(), "a second click unselects");
+}
+
+#[test]
+fn back_view_puts_the_patients_left_on_the_viewers_left() {
+    let h = Harness::new(120, 40);
+    let map = h.layout.map.clone().unwrap();
+    let middle = map.area.x + map.area.width / 2;
+    let (left_col, _) = h.cell_of("buttock", Some(Side::Left));
+    let (right_col, _) = h.cell_of("buttock", Some(Side::Right));
+    assert!(
+        left_col > middle && right_col > middle,
+        "buttocks are in the back view"
+    );
+    assert!(left_col < right_col);
+}
+
+#[test]
+fn cursor_keys_name_and_toggle_the_region() {
+    let mut h = Harness::new(120, 40);
+    assert!(matches!(h.key(KeyCode::Right), Some(Msg::CursorTo(_))));
+    assert!(h.app.cursor_shown);
+    let start = h.app.cursor;
+    h.key(KeyCode::Right);
+    h.ch('l');
+    assert_eq!(h.app.cursor.x, start.x + 2);
+    h.ch('k');
+    h.key(KeyCode::Down);
+    h.ch('j');
+    h.ch('h');
+    assert_eq!(h.app.cursor.y, start.y + 1);
+    let shift_up = Event::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+    h.event(&shift_up);
+    assert_eq!(h.app.cursor.y, start.y - 3);
+    // Walk until a region is under the cursor, then Space toggles exactly it.
+    let map = h.layout.map.clone().unwrap();
+    let here = map.region_at(h.app.cursor.x, h.app.cursor.y).cloned();
+    let here = here.expect("the cursor starts on the chest");
+    assert!(h.screen().contains(&format!(
+        "cursor: {}",
+        crate::report::instance_words(atlas(), &here)
+    )));
+    h.ch(' ');
+    assert_eq!(h.app.intake.selection.regions, std::slice::from_ref(&here));
+    h.key(KeyCode::Enter);
+    assert!(h.app.intake.selection.regions.is_empty());
+    // The cursor never leaves the map.
+    for _ in 0..300 {
+        h.key(KeyCode::Left);
+        h.key(KeyCode::Up);
+    }
+    assert_eq!((h.app.cursor.x, h.app.cursor.y), (0, 0));
+}
+
+#[test]
+fn focus_cycles_and_lists_move() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("heel");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Map);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Candidates);
+    h.ch('j');
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.highlighted, 2);
+    h.ch('k');
+    assert_eq!(h.app.highlighted, 1);
+    h.key(KeyCode::End);
+    assert_eq!(h.app.highlighted, h.app.candidates().len() - 1);
+    h.key(KeyCode::Home);
+    assert_eq!(h.app.highlighted, 0);
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.highlighted, 0);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Detail);
+    h.key(KeyCode::Down);
+    h.ch('j');
+    assert_eq!(h.app.detail_scroll, 2);
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.detail_scroll, 0);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Map);
+    h.key(KeyCode::BackTab);
+    assert_eq!(h.app.focus, Focus::Detail);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.focus, Focus::Candidates);
+}
+
+#[test]
+fn brackets_step_through_a_muscles_points() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("soleus");
+    h.key(KeyCode::Enter);
+    let first = h.app.shown_point().unwrap().1.id.clone();
+    h.ch(']');
+    let second = h.app.shown_point().unwrap().1.id.clone();
+    assert_ne!(first, second);
+    h.ch('[');
+    assert_eq!(h.app.shown_point().unwrap().1.id, first);
+    h.key(KeyCode::Esc);
+    assert!(h.app.pinned.is_none());
+}
+
+#[test]
+fn browse_lists_every_muscle() {
+    let mut h = Harness::new(120, 40);
+    h.ch('m');
+    assert!(matches!(h.app.overlay, Some(Overlay::Browse { .. })));
+    assert_eq!(h.layout.browse.unwrap().len, atlas().muscles().len());
+    h.ch('j');
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageUp);
+    h.ch('k');
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Detail);
+    assert_eq!(
+        h.app.pinned.as_ref().unwrap().muscle,
+        h.app.browse_order()[0].id
+    );
+    h.ch('m');
+    h.ch('m');
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn help_toggles_and_lists_every_key() {
+    let mut h = Harness::new(120, 40);
+    h.ch('?');
+    assert_eq!(h.app.overlay, Some(Overlay::Help));
+    let screen = h.screen();
+    for (key, _) in super::view::overlays_keys() {
+        if !key.is_empty() {
+            assert!(screen.contains(key), "help lists {key}");
+        }
+    }
+    h.ch('x');
+    assert!(h.app.overlay.is_none(), "any key closes the help");
+}
+
+#[test]
+fn clear_and_quit() {
+    let mut h = Harness::new(100, 30);
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    h.ch('x');
+    assert!(h.app.intake.selection.is_empty());
+    h.ch('q');
+    assert!(h.app.quit);
+    let mut h = Harness::new(100, 30);
+    h.ch('/');
+    h.event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(h.app.quit, "Ctrl-C quits even from the search");
+}
+
+#[test]
+fn mouse_opens_candidates_and_scrolls() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("low back");
+    h.key(KeyCode::Enter);
+    let list = h.layout.candidates.unwrap();
+    // The second item's first row.
+    let msg = h.click(list.area.x + 2, list.area.y + 2);
+    assert_eq!(msg, Some(Msg::OpenCandidate(1)));
+    assert_eq!(h.app.highlighted, 1);
+    assert_eq!(h.app.focus, Focus::Detail);
+    h.wheel(list.area.x + 2, list.area.y + 2, true);
+    assert_eq!(h.app.highlighted, 2);
+    h.wheel(list.area.x + 2, list.area.y + 2, false);
+    assert_eq!(h.app.highlighted, 1);
+    let detail = h.layout.detail.unwrap();
+    h.wheel(detail.x + 2, detail.y + 2, true);
+    assert_eq!(h.app.detail_scroll, 3);
+}
+
+#[test]
+fn mouse_picks_search_results() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("right heel");
+    let list = h.layout.search.unwrap();
+    let hits = h.app.search_hits();
+    let row = hits.iter().position(|hit| hit.id == "heel").unwrap() as u16;
+    h.click(list.area.x + 3, list.area.y + row);
+    assert_eq!(h.selected(), ["right heel"]);
+}
+
+#[test]
+fn compact_layout_swaps_map_and_detail() {
+    let mut h = Harness::new(80, 24);
+    assert!(h.layout.map.is_some() && h.layout.candidates.is_some());
+    assert!(h.layout.detail.is_none());
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Detail);
+    assert!(h.layout.map.is_none() && h.layout.detail.is_some());
+}
+
+#[test]
+fn too_small_says_so() {
+    let h = Harness::new(50, 12);
+    assert!(h.screen().contains("terminal too small (need 60x18)"));
+}
+
+#[test]
+fn red_flags_show_as_a_banner() {
+    let mut h = Harness::new(120, 40);
+    for region in ["left chest", "left jaw"] {
+        h.ch('/');
+        h.typed(region);
+        h.key(KeyCode::Enter);
+    }
+    assert!(h.screen().contains("SEE A PHYSICIAN"), "{}", h.screen());
+}
+
+#[test]
+fn digits_and_p_note_intensity_and_quality() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("left temple");
+    h.key(KeyCode::Enter);
+    let temple = RegionInstance::new("temple", Some(Side::Left));
+    h.ch('7');
+    assert_eq!(h.app.intake.note(&temple).intensity, Some(7));
+    h.ch('1');
+    h.ch('0');
+    assert_eq!(
+        h.app.intake.note(&temple).intensity,
+        Some(10),
+        "1 then 0 is ten"
+    );
+    h.ch('0');
+    assert_eq!(h.app.intake.note(&temple).intensity, Some(0));
+    h.ch('6');
+    h.ch('p');
+    h.ch('p');
+    assert_eq!(
+        h.app.intake.note(&temple).quality,
+        Some(crate::intake::Quality::Burning)
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("6b"),
+        "the map shows intensity and quality: {screen}"
+    );
+    assert!(screen.contains("left temple 6 burning"), "{screen}");
+    // Burning is a symptom word now: it reaches the ranking.
+    assert_eq!(h.app.intake.ranking_selection().symptoms, ["burning"]);
+    // With the cursor on another region, the keys apply there (and select it).
+    h.key(KeyCode::Right);
+    let map = h.layout.map.clone().unwrap();
+    let under = map
+        .region_at(h.app.cursor.x, h.app.cursor.y)
+        .cloned()
+        .unwrap();
+    h.ch('3');
+    assert_eq!(h.app.intake.note(&under).intensity, Some(3));
+    assert!(h.app.intake.selection.regions.contains(&under));
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("painmap-tui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Opens the export prompt and replaces the suggested name with `path`.
+fn export_to(h: &mut Harness, path: &std::path::Path) {
+    h.ch('e');
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!("export prompt")
+    };
+    let suggested = e.path.clone();
+    assert!(
+        suggested.starts_with("painmap-")
+            && std::path::Path::new(&suggested)
+                .extension()
+                .is_some_and(|x| x == "md"),
+        "{suggested}"
+    );
+    assert_eq!(suggested.len(), "painmap-YYYYMMDD-HHMM.md".len());
+    for _ in 0..suggested.len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed(&path.display().to_string());
+    h.key(KeyCode::Enter);
+}
+
+#[test]
+fn export_writes_a_note_and_never_replaces_silently() {
+    let dir = temp_dir("export");
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("left temple");
+    h.key(KeyCode::Enter);
+    h.ch('7');
+    let path = dir.join("note.md");
+    export_to(&mut h, &path);
+    assert!(h.app.overlay.is_none());
+    assert!(h.app.status.starts_with("wrote /"), "{}", h.app.status);
+    let note = std::fs::read_to_string(&path).unwrap();
+    assert!(note.starts_with("# painmap intake note"));
+    assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
+    assert!(note.contains("Upper trapezius"), "{note}");
+    assert!(note.contains("painmap is an educational reference, not a diagnosis"));
+    // Again to the same name: asked first; Esc keeps the file.
+    h.ch('8');
+    export_to(&mut h, &path);
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!()
+    };
+    assert!(e.confirm && e.error.as_ref().unwrap().contains("exists"));
+    h.key(KeyCode::Esc);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), note, "kept");
+    // Confirmed: replaced.
+    export_to(&mut h, &path);
+    h.key(KeyCode::Enter);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("| Temple | left | 8 | - |")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_failed_export_is_shown_and_the_intake_stays() {
+    let dir = temp_dir("fail");
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    export_to(&mut h, &dir.join("no-such-dir").join("note.md"));
+    let Some(Overlay::Export(e)) = &h.app.overlay else {
+        panic!("prompt stays open")
+    };
+    assert!(
+        e.error.as_ref().unwrap().starts_with("could not write"),
+        "{e:?}"
+    );
+    assert!(h.screen().contains("could not write"));
+    assert_eq!(h.selected(), ["calf"]);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no partial file"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_json_export_reopens_as_the_same_intake() {
+    let dir = temp_dir("json");
+    let mut h = Harness::new(120, 40);
+    for r in ["left temple", "right jaw"] {
+        h.ch('/');
+        h.typed(r);
+        h.key(KeyCode::Enter);
+    }
+    h.ch('4');
+    h.ch('p');
+    h.ch('/');
+    h.typed("dizziness");
+    h.key(KeyCode::Enter);
+    let path = dir.join("intake.json");
+    export_to(&mut h, &path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "painmap-intake");
+    assert_eq!(v["regions"][1]["intensity"], 4);
+    assert_eq!(v["regions"][1]["quality"], "aching");
+    assert!(
+        v["report"]["candidates"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+    let back = crate::intake::Record::load(&path, atlas()).unwrap();
+    assert_eq!(back, h.app.intake);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A tiny deterministic generator, so the sweep needs no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u16 {
+        (self.next() % n) as u16
+    }
+}
+
+fn random_event(rng: &mut Rng, w: u16, h: u16) -> Event {
+    const KEYS: [KeyCode; 16] = [
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::PageDown,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Char(' '),
+        KeyCode::Char('/'),
+        KeyCode::Char('m'),
+        KeyCode::Char('?'),
+    ];
+    const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz[]xhjkl ";
+    match rng.below(4) {
+        0 => Event::Key(KeyEvent::new(
+            KEYS[usize::from(rng.below(16))],
+            KeyModifiers::NONE,
+        )),
+        1 => Event::Key(KeyEvent::new(
+            KeyCode::Char(char::from(
+                CHARS[usize::from(rng.below(CHARS.len() as u64))],
+            )),
+            KeyModifiers::NONE,
+        )),
+        2 => Event::Mouse(MouseEvent {
+            kind: [
+                MouseEventKind::Down(MouseButton::Left),
+                MouseEventKind::ScrollDown,
+                MouseEventKind::ScrollUp,
+            ][usize::from(rng.below(3))],
+            column: rng.below(u64::from(w) + 2),
+            row: rng.below(u64::from(h) + 2),
+            modifiers: KeyModifiers::NONE,
+        }),
+        _ => Event::Resize(w, h),
+    }
+}
+
+#[test]
+fn never_panics_at_any_small_size() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for w in 0..=40 {
+        for h in 0..=15 {
+            let mut harness = Harness::new(w, h);
+            for _ in 0..3 {
+                let e = random_event(&mut rng, w, h);
+                if !matches!(
+                    e,
+                    Event::Key(KeyEvent {
+                        code: KeyCode::Char('q'),
+                        ..
+                    })
+                ) {
+                    harness.event(&e);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn never_panics_on_random_large_sizes_and_events() {
+    let mut rng = Rng(42);
+    for _ in 0..10 {
+        let (w, h) = (60 + rng.below(200), 18 + rng.below(80));
+        let mut harness = Harness::new(w, h);
+        for _ in 0..80 {
+            let e = random_event(&mut rng, w, h);
+            harness.event(&e);
+            harness.app.quit = false;
+        }
+        // And shrinking under it.
+        harness
+            .term
+            .backend_mut()
+            .resize(rng.below(70), rng.below(25));
+        harness.draw();
+    }
+}

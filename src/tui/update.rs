@@ -1,0 +1,337 @@
+//! `update`: the only place the explorer's state changes. Work outside the state (writing
+//! a file) is returned as an [`Effect`] for the loop to run; its outcome comes back as a
+//! message.
+
+use super::app::{App, ExportState, Focus, Overlay, Pinned, SearchState};
+use super::msg::{Effect, Msg, SaveError};
+use crate::intake::{MAX_INTENSITY, Record};
+use crate::report::{Report, instance_words, utc_now, utc_stamp};
+use crate::search::HitKind;
+use std::path::PathBuf;
+
+/// How many candidates an exported note lists.
+pub const NOTE_CANDIDATES: usize = 10;
+
+/// Applies one message; returns work for the loop to do, if any.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one short arm per message reads best as one match"
+)]
+pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
+    match msg {
+        Msg::Quit => app.quit = true,
+        Msg::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            };
+        }
+        Msg::Back => {
+            if app.overlay.is_some() {
+                app.overlay = None;
+            } else if app.pinned.is_some() {
+                app.pinned = None;
+                app.detail_scroll = 0;
+            } else if app.focus == Focus::Detail {
+                app.focus = Focus::Candidates;
+            }
+        }
+        Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
+        Msg::Focus(focus) => app.focus = focus,
+        Msg::CursorTo(cursor) => {
+            app.cursor = cursor;
+            app.cursor_shown = true;
+            app.focus = Focus::Map;
+            // The status bar names what is under the cursor itself.
+            app.status.clear();
+        }
+        Msg::Toggle(region) => {
+            let words = instance_words(app.atlas, &region);
+            let added = app.intake.toggle(region);
+            app.status = format!("{words} {}", if added { "selected" } else { "removed" });
+            follow_ranking(app);
+        }
+        Msg::Clear => {
+            app.intake.clear();
+            app.status = "selection cleared".into();
+            follow_ranking(app);
+        }
+        Msg::Move(delta) => move_highlight(app, delta),
+        Msg::ScrollList(delta) => {
+            let len = app.candidates().len();
+            app.highlighted = step(app.highlighted, delta, len);
+            app.pinned = None;
+            app.detail_scroll = 0;
+        }
+        Msg::OpenCandidate(i) => {
+            app.highlighted = i;
+            app.pinned = None;
+            app.detail_scroll = 0;
+            app.focus = Focus::Detail;
+        }
+        Msg::Activate => {
+            if app.focus == Focus::Candidates && !app.candidates().is_empty() {
+                app.pinned = None;
+                app.focus = Focus::Detail;
+            }
+        }
+        Msg::ScrollDetail(delta) => {
+            app.detail_scroll = app.detail_scroll.saturating_add_signed(delta as i16);
+        }
+        Msg::CyclePoint(forward) => cycle_point(app, forward),
+        Msg::OpenSearch => app.overlay = Some(Overlay::Search(SearchState::default())),
+        Msg::SearchInput(c) => {
+            if let Some(Overlay::Search(s)) = &mut app.overlay {
+                s.query.push(c);
+                s.selected = 0;
+            }
+        }
+        Msg::SearchBackspace => {
+            if let Some(Overlay::Search(s)) = &mut app.overlay {
+                s.query.pop();
+                s.selected = 0;
+            }
+        }
+        Msg::SearchAccept(index) => accept_search(app, index),
+        Msg::OpenBrowse => {
+            let shown = app.shown_point().map(|(m, _, _)| m.id.clone());
+            let selected = shown
+                .and_then(|id| app.browse_order().iter().position(|m| m.id == id))
+                .unwrap_or(0);
+            app.overlay = Some(Overlay::Browse { selected });
+        }
+        Msg::BrowseAccept(index) => {
+            let Some(Overlay::Browse { selected }) = app.overlay else {
+                return None;
+            };
+            let order = app.browse_order();
+            if let Some(m) = order.get(index.unwrap_or(selected)) {
+                pin(app, m.id.clone(), 0);
+            }
+        }
+        Msg::IntensityDigit(region, digit) => {
+            let current = app.intake.note(&region).intensity;
+            // "1" then "0" is ten; any other digit is itself.
+            let value = if digit == 0 && current == Some(1) {
+                MAX_INTENSITY
+            } else {
+                digit
+            };
+            app.status = format!("{}: intensity {value}", instance_words(app.atlas, &region));
+            let was_selected = app.intake.selection.regions.contains(&region);
+            app.intake.set_intensity(region, value);
+            if !was_selected {
+                follow_ranking(app);
+            }
+        }
+        Msg::CycleQuality(region) => {
+            let words = instance_words(app.atlas, &region);
+            let quality = app.intake.cycle_quality(region);
+            app.status = format!(
+                "{words}: {}",
+                quality.map_or("no quality", crate::intake::Quality::as_str)
+            );
+            follow_ranking(app);
+        }
+        Msg::OpenExport => {
+            let (y, m, d, hh, mm) = utc_now();
+            app.overlay = Some(Overlay::Export(ExportState {
+                path: format!("painmap-{y:04}{m:02}{d:02}-{hh:02}{mm:02}.md"),
+                ..ExportState::default()
+            }));
+        }
+        Msg::ExportInput(c) => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.path.push(c);
+                e.confirm = false;
+                e.error = None;
+            }
+        }
+        Msg::ExportBackspace => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.path.pop();
+                e.confirm = false;
+                e.error = None;
+            }
+        }
+        Msg::ExportAccept => return export(app),
+        Msg::Saved(result) => saved(app, result),
+    }
+    None
+}
+
+/// The note or record for the export prompt's file name, as an effect.
+fn export(app: &mut App<'_>) -> Option<Effect> {
+    let Some(Overlay::Export(e)) = &app.overlay else {
+        return None;
+    };
+    let path = e.path.trim();
+    if path.is_empty() {
+        if let Some(Overlay::Export(e)) = &mut app.overlay {
+            e.error = Some("type a file name".into());
+        }
+        return None;
+    }
+    let path = PathBuf::from(path);
+    let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES);
+    let date = utc_stamp();
+    let json = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    let bytes = if json {
+        let record = Record::new(&app.intake, report, &date);
+        match serde_json::to_vec_pretty(&record) {
+            Ok(mut b) => {
+                b.push(b'\n');
+                b
+            }
+            Err(err) => {
+                app.status = format!("could not encode the record: {err}");
+                return None;
+            }
+        }
+    } else {
+        report.to_markdown(app.atlas, &date).into_bytes()
+    };
+    Some(Effect::Write {
+        path,
+        bytes,
+        replace: e.confirm,
+    })
+}
+
+/// The outcome of a write: close the prompt, or ask to confirm, or show the failure.
+fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
+    match result {
+        Ok(path) => {
+            app.overlay = None;
+            app.status = format!("wrote {path}");
+        }
+        Err(SaveError::Exists) => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.confirm = true;
+                e.error = Some("the file exists: Enter replaces it, Esc keeps it".into());
+            }
+        }
+        Err(SaveError::Failed(why)) => {
+            app.status.clone_from(&why);
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                e.confirm = false;
+                e.error = Some(why);
+            }
+        }
+    }
+}
+
+/// After the selection changes: highlight the new best candidate and follow it.
+fn follow_ranking(app: &mut App<'_>) {
+    app.highlighted = 0;
+    app.pinned = None;
+    app.detail_scroll = 0;
+}
+
+/// `i` moved by `delta` within `0..len` (saturating at both ends).
+fn step(i: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    i.saturating_add_signed(delta).min(len - 1)
+}
+
+fn move_highlight(app: &mut App<'_>, delta: isize) {
+    match &app.overlay {
+        Some(Overlay::Search(_)) => {
+            let len = app.search_hits().len();
+            if let Some(Overlay::Search(s)) = &mut app.overlay {
+                s.selected = step(s.selected, delta, len);
+            }
+        }
+        Some(Overlay::Browse { selected }) => {
+            let len = app.atlas.muscles().len();
+            app.overlay = Some(Overlay::Browse {
+                selected: step(*selected, delta, len),
+            });
+        }
+        Some(Overlay::Help | Overlay::Export(_)) => {}
+        None => {
+            let len = app.candidates().len();
+            app.highlighted = step(app.highlighted, delta, len);
+            app.pinned = None;
+            app.detail_scroll = 0;
+        }
+    }
+}
+
+/// Shows a muscle's trigger point in the detail, on the side the selection suggests.
+fn pin(app: &mut App<'_>, muscle: String, point: usize) {
+    let side = app.intake.selection.regions.iter().find_map(|r| r.side);
+    app.pinned = Some(Pinned {
+        muscle,
+        point,
+        side,
+    });
+    app.overlay = None;
+    app.focus = Focus::Detail;
+    app.detail_scroll = 0;
+}
+
+/// Steps through the trigger points of the muscle in the detail.
+fn cycle_point(app: &mut App<'_>, forward: bool) {
+    let Some((muscle, tp, side)) = app.shown_point() else {
+        return;
+    };
+    let n = muscle.trigger_points.len();
+    let i = muscle
+        .trigger_points
+        .iter()
+        .position(|t| t.id == tp.id)
+        .unwrap_or(0);
+    let next = if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    };
+    app.pinned = Some(Pinned {
+        muscle: muscle.id.clone(),
+        point: next,
+        side,
+    });
+    app.detail_scroll = 0;
+    app.status = format!("{}: point {} of {n}", muscle.name, next + 1);
+}
+
+fn accept_search(app: &mut App<'_>, index: Option<usize>) {
+    let Some(Overlay::Search(search)) = &app.overlay else {
+        return;
+    };
+    let side = search.side_and_terms().0;
+    let hits = app.search_hits();
+    let Some(hit) = hits.get(index.unwrap_or(search.selected)) else {
+        return;
+    };
+    match hit.kind {
+        HitKind::Region => {
+            let midline = app.atlas.region(&hit.id).is_some_and(|r| r.midline);
+            let region = crate::atlas::RegionInstance::new(
+                hit.id.clone(),
+                if midline { None } else { side },
+            );
+            app.overlay = None;
+            update(app, Msg::Toggle(region));
+        }
+        HitKind::Muscle => pin(app, hit.id.clone(), 0),
+        HitKind::Symptom => {
+            let word = hit.id.clone();
+            let symptoms = &mut app.intake.selection.symptoms;
+            if let Some(i) = symptoms.iter().position(|s| *s == word) {
+                symptoms.remove(i);
+                app.status = format!("symptom removed: {word}");
+            } else {
+                app.status = format!("symptom added: {word}");
+                symptoms.push(word);
+            }
+            app.overlay = None;
+            follow_ranking(app);
+        }
+    }
+}

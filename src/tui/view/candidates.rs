@@ -1,0 +1,156 @@
+//! The ranked candidates: two rows each, the trigger point and its reasons.
+
+use super::pane;
+use crate::atlas::Side;
+use crate::rank::{Candidate, Zone};
+use crate::report::{instance_words, place};
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::ListLayout;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+/// Draws the list and returns where its items are.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> ListLayout {
+    let cands = app.candidates();
+    let title = if cands.is_empty() {
+        "Candidates".to_string()
+    } else {
+        format!("Candidates ({})", cands.len())
+    };
+    let block = pane(&title, app.focus == Focus::Candidates, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if cands.is_empty() {
+        let hint = if app.intake.selection.is_empty() {
+            "Mark where it hurts: click the body map, or move the cursor with the arrow \
+             keys and press Space. Press / to search regions, muscles and symptoms, \
+             ? for help."
+        } else {
+            "No trigger point in the atlas refers pain there."
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(hint, theme.dim)).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return ListLayout {
+            area: inner,
+            offset: 0,
+            rows_per_item: 2,
+            len: 0,
+        };
+    }
+    let inner = intake_line(frame, inner, app, theme);
+    let width = usize::from(inner.width);
+    let items: Vec<ListItem<'_>> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| item(app, i, c, width, theme))
+        .collect();
+    let list = List::new(items).highlight_style(theme.highlight);
+    let mut state = ListState::default()
+        .with_selected(Some(app.highlighted.min(cands.len() - 1)))
+        .with_offset(0);
+    frame.render_stateful_widget(list, inner, &mut state);
+    ListLayout {
+        area: inner,
+        offset: state.offset(),
+        rows_per_item: 2,
+        len: cands.len(),
+    }
+}
+
+fn item<'a>(
+    app: &App<'_>,
+    i: usize,
+    c: &Candidate<'_>,
+    width: usize,
+    theme: &Theme,
+) -> ListItem<'a> {
+    // The side as a tag by the score, so it survives truncation of the name.
+    let side = match c.side {
+        Some(Side::Left) => " L",
+        Some(Side::Right) => " R",
+        None => "",
+    };
+    let head = format!("{:>2}. {}, {}", i + 1, c.muscle.name, c.trigger_point.name);
+    let score = format!("{side} {}", c.score);
+    let room = width.saturating_sub(score.len());
+    let head = fit(&head, room);
+    let pad = width.saturating_sub(head.chars().count() + score.len());
+    let mut reasons: Vec<Span<'a>> = vec![Span::raw("    ")];
+    for (k, m) in c.matches.iter().enumerate() {
+        if k > 0 {
+            reasons.push(Span::styled(" · ", theme.dim));
+        }
+        let zone_style = match m.zone {
+            Zone::Essential => theme.essential,
+            Zone::Spillover => theme.spillover,
+            Zone::Local => theme.dim,
+        };
+        // The candidate's own side is on its first row; name only a different one.
+        let words = if m.region.side.is_some() && m.region.side == c.side {
+            place(app.atlas, &m.region.region, None)
+        } else {
+            instance_words(app.atlas, &m.region)
+        };
+        reasons.push(Span::raw(words));
+        reasons.push(Span::styled(format!(" ({})", m.zone.as_str()), zone_style));
+    }
+    for word in &c.symptoms {
+        reasons.push(Span::styled(format!(" · {word}"), theme.matched));
+    }
+    ListItem::new(vec![
+        Line::from(vec![
+            Span::styled(head, theme.title),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(score, theme.dim),
+        ]),
+        Line::from(reasons),
+    ])
+}
+
+/// "left temple 7 burning · side of neck": the intake on one line above the list, when
+/// any region has a note. Returns the area left for the list.
+fn intake_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme) -> Rect {
+    if app.intake.notes.is_empty() || inner.height < 4 {
+        return inner;
+    }
+    let words: Vec<String> = app
+        .intake
+        .selection
+        .regions
+        .iter()
+        .map(|r| {
+            let note = app.intake.note(r);
+            let mut w = instance_words(app.atlas, r);
+            if let Some(i) = note.intensity {
+                w.push(' ');
+                w.push_str(&i.to_string());
+            }
+            if let Some(q) = note.quality {
+                w.push(' ');
+                w.push_str(q.as_str());
+            }
+            w
+        })
+        .collect();
+    let line = fit(&words.join(" · "), usize::from(inner.width));
+    frame.render_widget(
+        Paragraph::new(Line::styled(line, theme.label)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
+}
+
+/// `s` cut to `width` chars with an ellipsis.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

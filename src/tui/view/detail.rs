@@ -1,0 +1,120 @@
+//! The detail pane: everything a therapist reads about the shown trigger point and its
+//! muscle: where it lies, its zones, why it ranks, symptoms, where to press, what else
+//! to consider, and the source.
+
+use super::pane;
+use crate::atlas::{Muscle, Side, TriggerPoint};
+use crate::report::place;
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the detail into `area` and returns the area.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> Rect {
+    let block = pane("Detail", app.focus == Focus::Detail, theme);
+    let lines = match app.shown_point() {
+        Some((m, tp, side)) => lines(app, m, tp, side, theme),
+        None => vec![Line::styled(
+            "Select regions to rank candidates; the highlighted one is explained here. \
+             Press m to browse every muscle.",
+            theme.dim,
+        )],
+    };
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll.min(max), 0)),
+        area,
+    );
+    area
+}
+
+fn lines<'a>(
+    app: &App<'_>,
+    m: &Muscle,
+    tp: &TriggerPoint,
+    side: Option<Side>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let atlas = app.atlas;
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| place(atlas, id, None))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let field = |label: &str, value: String, style: Style| {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), theme.title),
+            Span::styled(value, style),
+        ])
+    };
+    let mut out = vec![Line::styled(m.name.clone(), theme.title)];
+    let side_words = side.map(|s| format!(" ({s})")).unwrap_or_default();
+    let n = m.trigger_points.len();
+    let index = m
+        .trigger_points
+        .iter()
+        .position(|t| t.id == tp.id)
+        .unwrap_or(0);
+    out.push(Line::from(vec![
+        Span::raw(format!("{}{side_words}", tp.name)),
+        Span::styled(
+            if n > 1 {
+                format!("  [{} of {n}; [ ] for others]", index + 1)
+            } else {
+                String::new()
+            },
+            theme.dim,
+        ),
+    ]));
+    out.push(Line::default());
+    out.push(field(
+        "Where to press",
+        format!("{}: {}", place(atlas, &tp.location, None), tp.location_note),
+        theme.text,
+    ));
+    out.push(field("Essential", names(&tp.essential), theme.essential));
+    if !tp.spillover.is_empty() {
+        out.push(field("Spillover", names(&tp.spillover), theme.spillover));
+    }
+    if !tp.crosses.is_empty() {
+        out.push(field("Both sides", names(&tp.crosses), theme.text));
+    }
+    out.push(field(
+        "Likelihood",
+        tp.likelihood.as_str().to_string(),
+        theme.text,
+    ));
+    if !tp.symptoms.is_empty() {
+        out.push(field("Symptoms", tp.symptoms.join(", "), theme.text));
+    }
+    out.push(Line::default());
+    out.push(Line::raw(m.note.clone()));
+    for (title, items) in [
+        ("Self-care", &m.self_care),
+        ("Aggravated by", &m.aggravating),
+        ("Consider also", &m.differential),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        out.push(Line::default());
+        out.push(Line::styled(title.to_string(), theme.title));
+        for item in items {
+            out.push(Line::raw(format!(" • {item}")));
+        }
+    }
+    out.push(Line::default());
+    let source = tp.source.as_ref().unwrap_or(&m.source);
+    out.push(field("Source", source.clone(), theme.dim));
+    out
+}

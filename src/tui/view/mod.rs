@@ -1,0 +1,124 @@
+//! The view: a pure function of the state that draws one frame and returns the layout it
+//! drew, for hit-testing the next event.
+
+mod candidates;
+mod detail;
+mod map;
+mod overlays;
+mod status;
+
+use super::app::{App, Focus, Overlay};
+use super::layout::Layout;
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout as Split, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+/// The smallest terminal the explorer draws in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal the explorer draws in.
+pub const MIN_HEIGHT: u16 = 18;
+/// From this width and height on, map, candidates and detail are side by side.
+pub const WIDE_WIDTH: u16 = 110;
+/// See [`WIDE_WIDTH`].
+pub const WIDE_HEIGHT: u16 = 30;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
+    let area = frame.area();
+    let mut layout = Layout::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, theme);
+        return layout;
+    }
+    let flags = app.red_flags();
+    let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
+    let rows = Split::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Length(banner_rows),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .split(area);
+    status::banner(frame, rows[0], &flags, theme);
+    let main = rows[1];
+    let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
+    if wide {
+        let map_width = map::preferred_width(main.height).min(main.width / 2);
+        let rest = main.width.saturating_sub(map_width);
+        let cols = Split::default()
+            .direction(Direction::Horizontal)
+            .constraints([
+                Constraint::Length(map_width),
+                Constraint::Length(rest / 2),
+                Constraint::Min(1),
+            ])
+            .split(main);
+        layout.map = Some(map::draw(frame, cols[0], app, theme));
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, theme));
+        layout.detail = Some(detail::draw(frame, cols[2], app, theme));
+    } else {
+        let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
+        let cols = Split::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(map_width), Constraint::Min(1)])
+            .split(main);
+        // The detail takes the map's place while it has the keyboard.
+        if app.focus == Focus::Detail {
+            layout.detail = Some(detail::draw(frame, cols[0], app, theme));
+        } else {
+            layout.map = Some(map::draw(frame, cols[0], app, theme));
+        }
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, theme));
+    }
+    status::bar(frame, rows[2], app, &layout, theme);
+    match &app.overlay {
+        Some(Overlay::Help) => layout.help = Some(overlays::help(frame, main, theme)),
+        Some(Overlay::Search(s)) => {
+            layout.search = Some(overlays::search(frame, main, app, s, theme));
+        }
+        Some(Overlay::Browse { selected }) => {
+            layout.browse = Some(overlays::browse(frame, main, app, *selected, theme));
+        }
+        Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
+        None => {}
+    }
+    layout
+}
+
+/// A bordered pane, its border bright when it has the keyboard.
+fn pane<'t>(title: &'t str, focused: bool, theme: &Theme) -> Block<'t> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.focus_border
+        } else {
+            theme.border
+        })
+        .title(Line::styled(format!(" {title} "), theme.title))
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let text = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT})");
+    let y = area.height / 2;
+    let line = Rect::new(area.x, area.y + y, area.width, area.height.min(1));
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, theme.text))
+            .centered()
+            .wrap(Wrap { trim: true }),
+        if area.height > 1 { line } else { area },
+    );
+}
+
+/// The keys the help lists (for tests).
+#[cfg(test)]
+pub fn overlays_keys() -> &'static [(&'static str, &'static str)] {
+    &overlays::KEYS
+}

@@ -1,0 +1,250 @@
+//! Floating layers: the help, the fuzzy search and the muscle browser.
+
+use super::candidates::fit;
+use crate::search::Hit;
+use crate::tui::app::{App, ExportState, SearchState};
+use crate::tui::layout::ListLayout;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+/// Every key, as the help lists them (short enough to fit an 80x24 terminal).
+pub const KEYS: [(&str, &str); 18] = [
+    ("arrows, h j k l", "move the map cursor (Shift: faster)"),
+    (
+        "Space, Enter",
+        "map: select or unselect the region under the cursor",
+    ),
+    ("click", "select a region on the map; open a candidate"),
+    ("wheel", "scroll candidates, detail or search results"),
+    ("/", "search regions, muscles, symptoms (\"left temple\")"),
+    (
+        "Enter in search",
+        "region: toggle · muscle: open · symptom: add",
+    ),
+    ("Esc", "close; back from a muscle opened by search"),
+    ("x", "clear the selection and symptoms"),
+    (
+        "0-9 · p · e",
+        "intensity (1 then 0 = 10) · pain quality · export note",
+    ),
+    (
+        "Tab, Shift-Tab",
+        "next / previous pane: map, candidates, detail",
+    ),
+    ("↑ ↓, j k", "candidates: choose · detail: scroll"),
+    ("PgUp PgDn Home End", "move faster in lists"),
+    ("Enter", "candidates: open the detail"),
+    ("[ ]", "previous / next trigger point of the muscle"),
+    ("m", "browse every muscle by body area"),
+    ("? · q, Ctrl-C", "this help · quit"),
+    (
+        "R … L",
+        "the patient's sides: in Front their right is on your left",
+    ),
+    (
+        "█ ▒ X ░",
+        "essential zone · spillover · trigger point · selected",
+    ),
+];
+
+/// A box centred in `area`, at most `w` by `h`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame_box<'t>(title: &'t str, theme: &Theme) -> Block<'t> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border)
+        .title(Line::styled(format!(" {title} "), theme.title))
+}
+
+/// A tall framed box over the panes, cleared; returns its inside.
+fn floating(frame: &mut Frame<'_>, area: Rect, width: u16, title: &str, theme: &Theme) -> Rect {
+    let rect = centred(area, width, area.height.saturating_sub(2).max(6));
+    frame.render_widget(Clear, rect);
+    let block = frame_box(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// Draws the help and returns its area.
+pub fn help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
+    let rect = centred(area, 80, KEYS.len() as u16 + 4);
+    frame.render_widget(Clear, rect);
+    let key_width = KEYS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line<'_>> = KEYS
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<key_width$}  "), theme.title),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(
+        " Any key closes. painmap informs; it does not diagnose.",
+        theme.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Help", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+    rect
+}
+
+/// Draws the search prompt and results; returns where the results are.
+pub fn search(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    state: &SearchState,
+    theme: &Theme,
+) -> ListLayout {
+    let inner = floating(frame, area, 70, "Search: regions, muscles, symptoms", theme);
+    if inner.height < 2 {
+        return ListLayout::default();
+    }
+    let prompt = Line::from(vec![
+        Span::styled("/ ", theme.label),
+        Span::raw(state.query.clone()),
+        Span::styled("▏", theme.label),
+    ]);
+    frame.render_widget(
+        Paragraph::new(prompt),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let results = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    let hits = app.search_hits();
+    if hits.is_empty() {
+        let msg = if state.query.trim().is_empty() {
+            "Type to search: temple, SCM, tingling, heel spur..."
+        } else {
+            "No match."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), results);
+        return ListLayout {
+            area: results,
+            offset: 0,
+            rows_per_item: 1,
+            len: 0,
+        };
+    }
+    let width = usize::from(results.width);
+    let items: Vec<ListItem<'_>> = hits.iter().map(|h| hit_line(h, width, theme)).collect();
+    let mut list_state =
+        ListState::default().with_selected(Some(state.selected.min(hits.len() - 1)));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.highlight),
+        results,
+        &mut list_state,
+    );
+    ListLayout {
+        area: results,
+        offset: list_state.offset(),
+        rows_per_item: 1,
+        len: hits.len(),
+    }
+}
+
+/// "muscle   Sternocleidomastoid (SCM)" with the matched letters highlighted.
+fn hit_line<'a>(hit: &Hit, width: usize, theme: &Theme) -> ListItem<'a> {
+    let mut spans = vec![Span::styled(
+        format!(" {:<8}", hit.kind.as_str()),
+        theme.dim,
+    )];
+    let room = width.saturating_sub(9);
+    for (i, ch) in hit.label.chars().enumerate().take(room) {
+        let style = if hit.indices.contains(&i) {
+            theme.matched
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled(ch.to_string(), style));
+    }
+    ListItem::new(Line::from(spans))
+}
+
+/// Draws the export prompt.
+pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Theme) {
+    let rect = centred(area, 70, 7);
+    frame.render_widget(Clear, rect);
+    let mut lines = vec![
+        Line::styled(
+            "Write the intake note (.md) or record (.json) to:",
+            theme.dim,
+        ),
+        Line::from(vec![
+            Span::styled("> ", theme.label),
+            Span::raw(state.path.clone()),
+            Span::styled("▏", theme.label),
+        ]),
+    ];
+    match &state.error {
+        Some(e) => lines.push(Line::styled(e.clone(), theme.flag)),
+        None => lines.push(Line::styled("Enter writes · Esc cancels", theme.dim)),
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Export", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// Draws the muscle browser; returns where its rows are.
+pub fn browse(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    selected: usize,
+    theme: &Theme,
+) -> ListLayout {
+    let title = "Muscles by body area (Enter opens, Esc closes)";
+    let inner = floating(frame, area, 72, title, theme);
+    let order = app.browse_order();
+    let width = usize::from(inner.width);
+    let items: Vec<ListItem<'_>> = order
+        .iter()
+        .map(|m| {
+            let n = m.trigger_points.len();
+            let text = format!(
+                " {:<13}{} ({n} point{})",
+                m.group.as_str(),
+                m.name,
+                if n == 1 { "" } else { "s" }
+            );
+            ListItem::new(Line::raw(fit(&text, width)))
+        })
+        .collect();
+    let mut state =
+        ListState::default().with_selected(Some(selected.min(order.len().saturating_sub(1))));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.highlight),
+        inner,
+        &mut state,
+    );
+    ListLayout {
+        area: inner,
+        offset: state.offset(),
+        rows_per_item: 1,
+        len: order.len(),
+    }
+}

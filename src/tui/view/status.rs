@@ -1,0 +1,61 @@
+//! The red-flag banner and the status bar.
+
+use super::map::under_cursor;
+use crate::atlas::RedFlag;
+use crate::report::instance_words;
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::Layout;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// One line per raised red flag (as many as fit).
+pub fn banner(frame: &mut Frame<'_>, area: Rect, flags: &[&RedFlag], theme: &Theme) {
+    for (i, flag) in flags.iter().enumerate().take(usize::from(area.height)) {
+        let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
+        let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.flag)), row);
+    }
+}
+
+/// Status on the left, key hints on the right.
+pub fn bar(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, layout: &Layout, theme: &Theme) {
+    let hints = match app.focus {
+        Focus::Map => {
+            "arrows move · Space toggle · / search · m muscles · Tab next · ? help · q quit"
+        }
+        Focus::Candidates => {
+            "↑↓ choose · Enter open · / search · x clear · Tab next · ? help · q quit"
+        }
+        Focus::Detail => "↑↓ scroll · [ ] other points · Esc back · Tab next · ? help · q quit",
+    };
+    let here = layout
+        .map
+        .as_ref()
+        .filter(|_| app.cursor_shown && app.focus == Focus::Map)
+        .and_then(|m| under_cursor(m, app))
+        .map(|r| format!("cursor: {}", instance_words(app.atlas, &r)));
+    let left = match (here, app.status.is_empty()) {
+        (Some(h), true) => h,
+        (Some(h), false) => format!("{h} · {}", app.status),
+        (None, _) => app.status.clone(),
+    };
+    let width = usize::from(area.width);
+    let hint_room = width.saturating_sub(left.chars().count() + 2);
+    let hints = if hints.chars().count() <= hint_room {
+        hints.to_string()
+    } else {
+        "? help · q quit".to_string()
+    };
+    let pad = width.saturating_sub(left.chars().count() + hints.chars().count());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, theme.title),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(hints, theme.dim),
+        ])),
+        area,
+    );
+}
