@@ -135,7 +135,8 @@ impl<'m> Diagram<'m> {
                 if w == 0 {
                     continue;
                 }
-                let mut vp = Viewport::new(spec.view, spec.side, w, rows);
+                let h = ((f32::from(rows) * spec.scale.clamp(0.1, 1.0)).round() as u16).max(1);
+                let mut vp = Viewport::new(spec.view, spec.side, w, h);
                 vp.crop = spec.crop;
                 panels.push(Panel {
                     spec: *spec,
@@ -260,7 +261,7 @@ fn fit_rows(model: &BodyModel, specs: &[PanelSpec], width: u16, rows: u16) -> (u
     }
     let ks: Vec<f32> = specs
         .iter()
-        .map(|p| cols_per_row(shown_box(model, p.view, p.crop)))
+        .map(|p| cols_per_row(shown_box(model, p.view, p.crop)) * p.scale.clamp(0.1, 1.0))
         .collect();
     let gaps = GAP.saturating_mul(specs.len().saturating_sub(1) as u16);
     let avail = f32::from(width.saturating_sub(gaps));
@@ -529,8 +530,8 @@ mod tests {
         overlay.selected.push(RegionInstance::new("temple", None));
         let small = (0..=40u16).flat_map(|w| (0..=15u16).map(move |h| (w, h)));
         let large = (0..=200u16)
-            .step_by(13)
-            .flat_map(|w| (0..=100u16).step_by(9).map(move |h| (w, h)));
+            .step_by(23)
+            .flat_map(|w| (0..=100u16).step_by(13).map(move |h| (w, h)));
         for (w, h) in small
             .chain(large)
             .chain([(200, 100), (1, 1), (200, 1), (1, 100)])

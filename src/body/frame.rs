@@ -22,6 +22,9 @@ pub struct PanelSpec {
     pub crop: Option<Rect>,
     /// Dropped first when the width is short.
     pub optional: bool,
+    /// Its height as a share of the diagram's picture height (a close-up beside the
+    /// whole body is drawn smaller).
+    pub scale: f32,
 }
 
 impl PanelSpec {
@@ -32,6 +35,7 @@ impl PanelSpec {
             side,
             crop: None,
             optional: false,
+            scale: 1.0,
         }
     }
 
@@ -47,6 +51,9 @@ pub struct Frame {
     /// The panels, required ones first.
     pub panels: Vec<PanelSpec>,
 }
+
+/// The height of a close-up drawn beside the whole body, as a share of the body's.
+const CLOSE_UP_BESIDE_BODY: f32 = 0.55;
 
 /// A region drawn smaller than this (in square units of the whole-body view) is too small
 /// to read there: teeth, fingers, toes, the jaw joint.
@@ -108,14 +115,14 @@ impl Frame {
             return Frame { panels };
         }
 
+        // The whole body; and, when there is room, the close-up that adds the most:
+        // zones too small for the whole body (teeth, fingers, toes, the arch) count most,
+        // then other zones it draws whole (a heel, a temple).
         let mut panels: Vec<PanelSpec> = Frame::whole_body().panels;
-        let fine: Vec<&RegionInstance> = regions
-            .iter()
-            .copied()
-            .filter(|r| {
-                let Some(i) = model.region_index(&r.region) else {
-                    return false;
-                };
+        let zones: Vec<&RegionInstance> =
+            overlay.essential.iter().chain(&overlay.spillover).collect();
+        let is_fine = |r: &RegionInstance| {
+            model.region_index(&r.region).is_some_and(|i| {
                 let area: f32 = Area::WholeBody
                     .views()
                     .iter()
@@ -124,28 +131,30 @@ impl Frame {
                     .sum();
                 area < FINE_AREA
             })
-            .collect();
-        if !fine.is_empty() {
-            let best = [Area::Head, Area::Hand, Area::Foot]
-                .into_iter()
-                .map(|a| {
-                    let n = fine
-                        .iter()
-                        .filter(|r| a.views().iter().any(|&v| draws(v, r)))
-                        .count();
-                    (n, a)
-                })
-                .filter(|&(n, _)| n > 0)
-                .max_by_key(|&(n, a)| (n, std::cmp::Reverse(a)));
-            if let Some((_, area)) = best {
-                let views = close_up_views(area, &fine, count);
-                panels.extend(
-                    views
-                        .into_iter()
-                        .take(1)
-                        .map(|v| PanelSpec::new(v, side).optional()),
-                );
-            }
+        };
+        let best = [Area::Head, Area::Hand, Area::Foot]
+            .into_iter()
+            .map(|a| {
+                let score: usize = zones
+                    .iter()
+                    .filter(|r| a.views().iter().any(|&v| draws_whole(v, r)))
+                    .map(|r| if is_fine(r) { 10 } else { 1 })
+                    .sum();
+                (score, a)
+            })
+            .filter(|&(score, _)| score > 0)
+            .max_by_key(|&(score, a)| (score, std::cmp::Reverse(a)));
+        if let Some((_, area)) = best {
+            let shown: Vec<&RegionInstance> = zones
+                .iter()
+                .copied()
+                .filter(|r| area.views().iter().any(|&v| draws_whole(v, r)))
+                .collect();
+            let views = close_up_views(area, &shown, count);
+            panels.extend(views.into_iter().take(1).map(|v| PanelSpec {
+                scale: CLOSE_UP_BESIDE_BODY,
+                ..PanelSpec::new(v, side).optional()
+            }));
         }
         Frame { panels }
     }

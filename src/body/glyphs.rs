@@ -72,6 +72,8 @@ impl GlyphSet {
             (GlyphSet::Ascii, Edge::Rising) => '/',
             (GlyphSet::Ascii, Edge::Falling) => '\\',
             (_, Edge::Low) => '_',
+            (_, Edge::CurveLeft) => '(',
+            (_, Edge::CurveRight) => ')',
             (GlyphSet::Ascii, Edge::High) => '-',
             (GlyphSet::Ascii, Edge::Dot) => '.',
             (GlyphSet::Ascii, Edge::Spot) => 'o',
@@ -79,7 +81,7 @@ impl GlyphSet {
             (GlyphSet::Unicode, Edge::Vertical) => '│',
             (GlyphSet::Unicode, Edge::Rising) => '╱',
             (GlyphSet::Unicode, Edge::Falling) => '╲',
-            (GlyphSet::Unicode, Edge::High) => '‾',
+            (GlyphSet::Unicode, Edge::High) => '─',
             (GlyphSet::Unicode, Edge::Dot) => '·',
         }
     }
@@ -136,8 +138,10 @@ impl Cell {
 mod tests {
     use super::*;
 
-    const EDGES: [Edge; 7] = [
+    const EDGES: [Edge; 9] = [
         Edge::Spot,
+        Edge::CurveLeft,
+        Edge::CurveRight,
         Edge::Vertical,
         Edge::Rising,
         Edge::Falling,

@@ -153,6 +153,9 @@ struct BodyFile {
 #[serde(deny_unknown_fields, rename = "Silhouette")]
 struct SilhouetteDef {
     outline: Vec<String>,
+    /// Polygons whose sides are drawn round, `( )` (the head).
+    #[serde(default)]
+    round: Vec<String>,
     #[serde(default)]
     details: Vec<String>,
 }
@@ -221,9 +224,22 @@ pub struct Drawing {
     pub details: Vec<Vec<Pt>>,
     /// The segments of the silhouette's outline (those between the union of the outline
     /// polygons and the outside; the seam of a mirrored half is not among them).
-    pub boundary: Vec<(Pt, Pt)>,
+    pub boundary: Vec<Boundary>,
     /// Region shapes in painting order (later shapes win).
     pub shapes: Vec<Shape>,
+}
+
+/// A piece of the silhouette's outline, running so that the body lies on the side of
+/// its normal `(-dy, dx)` (on screen, with y down: the body is to the left when it runs
+/// down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Boundary {
+    /// Start.
+    pub a: Pt,
+    /// End.
+    pub b: Pt,
+    /// Drawn round, `( )`, where it runs up and down.
+    pub round: bool,
 }
 
 impl Drawing {
@@ -239,7 +255,11 @@ impl Drawing {
             boundary: self
                 .boundary
                 .iter()
-                .map(|&(a, b)| (b.mirrored(axis), a.mirrored(axis)))
+                .map(|s| Boundary {
+                    a: s.b.mirrored(axis),
+                    b: s.a.mirrored(axis),
+                    round: s.round,
+                })
                 .collect(),
             shapes: self
                 .shapes
@@ -571,25 +591,49 @@ fn anchor_in(poly: &Polygon, outline: &[Polygon]) -> (Pt, f32) {
 /// The outline segments that separate the union of the polygons from the outside, less
 /// the straight cuts along the top and bottom of the view (where a close-up ends: the
 /// neck, the wrist, the leg), which are not edges of the body.
-fn boundary_of(outline: &[Polygon], bounds: Rect) -> Vec<(Pt, Pt)> {
+fn boundary_of(outline: &[Polygon], round: &[bool], bounds: Rect) -> Vec<Boundary> {
     let cut = |a: Pt, b: Pt| {
         let on = |y: f32, edge: f32| (y - edge).abs() < 0.01;
         (on(a.y, bounds.y0) && on(b.y, bounds.y0)) || (on(a.y, bounds.y1) && on(b.y, bounds.y1))
     };
     let inside = |p: Pt| outline.iter().any(|q| q.contains(p));
     let mut out = Vec::new();
-    for poly in outline {
+    for (poly, &round) in outline.iter().zip(round) {
         for (a, b) in poly.edges() {
             let (dx, dy) = (b.x - a.x, b.y - a.y);
             let len = dx.hypot(dy);
             if len <= 0.0 || cut(a, b) {
                 continue;
             }
-            let m = Pt::new(f32::midpoint(a.x, b.x), f32::midpoint(a.y, b.y));
+            // Pieces of at most 2 units, so overlapping polygons are cut where they meet.
+            let pieces = (len / 2.0).ceil().max(1.0) as usize;
             let eps = 0.05;
             let (ox, oy) = (-dy / len * eps, dx / len * eps);
-            if inside(Pt::new(m.x + ox, m.y + oy)) != inside(Pt::new(m.x - ox, m.y - oy)) {
-                out.push((a, b));
+            let at = |f: f32| Pt::new(a.x + dx * f, a.y + dy * f);
+            // Runs of consecutive pieces with the body on the same side become one segment.
+            let mut run: Option<(usize, bool)> = None;
+            for k in 0..=pieces {
+                let state = (k < pieces).then(|| {
+                    let m = at((k as f32 + 0.5) / pieces as f32);
+                    let left = inside(Pt::new(m.x + ox, m.y + oy));
+                    let right = inside(Pt::new(m.x - ox, m.y - oy));
+                    (left != right).then_some(left)
+                });
+                let state = state.flatten();
+                match (run, state) {
+                    (Some((_, l)), Some(s)) if l == s => {}
+                    _ => {
+                        if let Some((start, left)) = run.take() {
+                            let (p0, p1) = (
+                                at(start as f32 / pieces as f32),
+                                at(k as f32 / pieces as f32),
+                            );
+                            let (a, b) = if left { (p0, p1) } else { (p1, p0) };
+                            out.push(Boundary { a, b, round });
+                        }
+                        run = state.map(|l| (k, l));
+                    }
+                }
             }
         }
     }
@@ -648,8 +692,10 @@ fn build_view(
     let mut outline = sil
         .outline
         .iter()
+        .chain(&sil.round)
         .map(|t| polygon(t, &what))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut round: Vec<bool> = (0..outline.len()).map(|i| i >= sil.outline.len()).collect();
     let mut details = sil
         .details
         .iter()
@@ -671,6 +717,7 @@ fn build_view(
                 .iter()
                 .flat_map(|p| [p.clone(), p.mirrored(axis)])
                 .collect();
+            round = round.iter().flat_map(|&r| [r, r]).collect();
             details = details
                 .iter()
                 .flat_map(|d| [d.clone(), d.iter().map(|p| p.mirrored(axis)).collect()])
@@ -692,7 +739,7 @@ fn build_view(
         bilateral.map(|_| axis),
         authored,
     )?;
-    let boundary = boundary_of(&outline, bounds);
+    let boundary = boundary_of(&outline, &round, bounds);
     let first = Drawing {
         outline,
         details,
@@ -833,6 +880,48 @@ mod tests {
         let err = BodyModel::parse("BodyModel(\n  nope: 1,\n)").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("body model 2:"), "{msg}");
+    }
+
+    #[test]
+    fn every_atlas_trigger_point_has_a_point_in_its_muscle() {
+        let atlas = crate::atlas::Atlas::shipped().unwrap();
+        let m = BodyModel::shipped();
+        let mut ids = Vec::new();
+        for (_, tp) in atlas.trigger_points() {
+            let points = m.points_of(&tp.id);
+            assert!(!points.is_empty(), "no point for `{}`", tp.id);
+            ids.push(tp.id.as_str());
+            // When a close-up draws the point's region, the point is placed there too.
+            let loc = m.region_index(&tp.location).unwrap();
+            for area in [Area::Head, Area::Hand, Area::Foot] {
+                let whole = area.views().iter().any(|&v| m.view(v).draws_whole(loc));
+                let placed = points.iter().any(|p| p.view.area() == area);
+                assert!(
+                    !whole || placed,
+                    "`{}` has no point in the {area:?} close-up",
+                    tp.id
+                );
+            }
+        }
+        for id in m.point_ids() {
+            assert!(ids.contains(&id), "point for unknown trigger point `{id}`");
+        }
+    }
+
+    #[test]
+    fn trigger_points_lie_inside_the_body() {
+        let m = BodyModel::shipped();
+        let mut outside = Vec::new();
+        for id in m.point_ids() {
+            for p in m.points_of(id) {
+                let v = m.view(p.view);
+                let d = v.drawing(v.authored);
+                if !d.outline.iter().any(|o| o.contains(p.at)) {
+                    outside.push(format!("{id} {:?} {:?}", p.view, p.at));
+                }
+            }
+        }
+        assert!(outside.is_empty(), "outside the body: {outside:#?}");
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub enum Edge {
     Dot,
     /// A spot drawn on purpose (an eye): `o`.
     Spot,
+    /// The left side of a round part (the head): `(`.
+    CurveLeft,
+    /// The right side of a round part: `)`.
+    CurveRight,
 }
 
 /// What a cell shows before any overlay.
@@ -220,10 +224,10 @@ impl<'m> Raster<'m> {
             }
         }
         let inside = |c: usize, r: usize| mask[(SUB * r + SUB / 2) * sw + SUB * c + SUB / 2];
-        let segs: Vec<Seg> = drawing
+        let segs: Vec<(Seg, bool)> = drawing
             .boundary
             .iter()
-            .map(|&(a, b)| (t.u(a.x), t.v(a.y), t.u(b.x), t.v(b.y)))
+            .map(|s| ((t.u(s.a.x), t.v(s.a.y), t.u(s.b.x), t.v(s.b.y)), s.round))
             .collect();
         outline_cells(&mask, sw, w, h, &segs, &mut raster.cells);
 
@@ -396,7 +400,7 @@ impl<'m> Raster<'m> {
 }
 
 /// Silhouette samples per cell side (the sample grid is `SUB * w + 1` wide).
-const SUB: usize = 4;
+const SUB: usize = 2;
 
 /// Where a cell's outline goes: into the cell itself, or as a `_` into the cell above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -412,13 +416,13 @@ fn outline_cells(
     sw: usize,
     w: usize,
     h: usize,
-    segs: &[Seg],
+    segs: &[(Seg, bool)],
     cells: &mut [RasterCell],
 ) {
     let n = SUB + 1;
     // Segments by the rows they come near.
     let mut rows: Vec<Vec<u32>> = vec![Vec::new(); h];
-    for (k, &(_, va, _, vb)) in segs.iter().enumerate() {
+    for (k, &((_, va, _, vb), _)) in segs.iter().enumerate() {
         let lo = (va.min(vb).floor() - 1.0).max(0.0) as usize;
         let hi = (va.max(vb).ceil() + 1.0).max(0.0) as usize;
         for row in rows.iter_mut().take(hi.min(h)).skip(lo) {
@@ -426,6 +430,7 @@ fn outline_cells(
         }
     }
     let mut above = Vec::new();
+    let mut near: Vec<(f32, f32, Seg, bool)> = Vec::new();
     for r in 0..h {
         for c in 0..w {
             let mut count = 0;
@@ -446,19 +451,37 @@ fn outline_cells(
                 let (cu, cv) = (c as f32 + 0.5, r as f32 + 0.5);
                 // The nearest segments first (ties broken by angle, the same on both
                 // sides of a mirrored view); the first that crosses this cell draws it.
-                let mut near: Vec<(f32, f32, Seg)> = rows[r]
-                    .iter()
-                    .map(|&k| segs[k as usize])
-                    .map(|s| (seg_dist(s, cu, cv), seg_slope(s), s))
-                    .filter(|&(d, _, _)| d <= 1.0)
-                    .collect();
+                near.clear();
+                near.extend(
+                    rows[r]
+                        .iter()
+                        .map(|&k| segs[k as usize])
+                        .filter(|&(s, _)| near_box(s, cu, cv))
+                        .map(|(s, round)| (seg_dist(s, cu, cv), 0.0, s, round))
+                        .filter(|&(d, _, _, _)| d <= 1.0)
+                        .map(|(d, _, s, round)| (d, seg_slope(s), s, round)),
+                );
                 near.sort_by(|a, b| {
                     (a.0 * 1e3)
                         .round()
                         .total_cmp(&(b.0 * 1e3).round())
                         .then(a.1.total_cmp(&b.1))
                 });
-                match near.iter().find_map(|&(_, _, s)| edge_glyph(s, c, r)) {
+                let glyph = near.iter().find_map(|&(_, _, s, round)| {
+                    let g = edge_glyph(s, c, r)?;
+                    Some(match g {
+                        Emit::Here(Edge::Vertical) if round => {
+                            // The body lies on the side of the normal (-dv, du).
+                            Emit::Here(if s.3 < s.1 {
+                                Edge::CurveLeft
+                            } else {
+                                Edge::CurveRight
+                            })
+                        }
+                        other => other,
+                    })
+                });
+                match glyph {
                     Some(Emit::Here(e)) => Ground::Outline(e),
                     Some(Emit::Above) if r > 0 => {
                         above.push(i - w);
@@ -488,14 +511,25 @@ fn round_top_corners(w: usize, h: usize, cells: &mut [RasterCell]) {
             let i = r * w + c;
             if !matches!(
                 cells[i].ground,
-                Ground::Outline(Edge::Vertical | Edge::Rising | Edge::Falling)
+                Ground::Outline(
+                    Edge::Vertical
+                        | Edge::Rising
+                        | Edge::Falling
+                        | Edge::CurveLeft
+                        | Edge::CurveRight
+                )
             ) {
                 continue;
             }
             let open_above = r == 0 || cells[i - w].ground == Ground::Background;
-            let beside_flat =
-                (c > 0 && flat(cells[i - 1].ground)) || (c + 1 < w && flat(cells[i + 1].ground));
-            if open_above && beside_flat {
+            let left = (c > 0).then(|| cells[i - 1].ground);
+            let right = (c + 1 < w).then(|| cells[i + 1].ground);
+            let out = |g: Option<Ground>| g.is_none_or(|g| g == Ground::Background);
+            // A flat top on one side, nothing on the other: not where a neck meets the
+            // shoulders.
+            let corner =
+                (left.is_some_and(flat) && out(right)) || (right.is_some_and(flat) && out(left));
+            if open_above && corner {
                 corners.push(i);
             }
         }
@@ -508,6 +542,12 @@ fn round_top_corners(w: usize, h: usize, cells: &mut [RasterCell]) {
 /// The visual steepness of a segment, for breaking ties the same way on both sides.
 fn seg_slope((ua, va, ub, vb): Seg) -> f32 {
     ((vb - va).abs() * CELL_ASPECT).atan2((ub - ua).abs())
+}
+
+/// Whether a segment's box comes within a cell of a point (a cheap test before the
+/// distance).
+fn near_box((ua, va, ub, vb): Seg, u: f32, v: f32) -> bool {
+    u >= ua.min(ub) - 1.0 && u <= ua.max(ub) + 1.0 && v >= va.min(vb) - 1.0 && v <= va.max(vb) + 1.0
 }
 
 /// Squared visual distance from a point (grid units) to a segment.
@@ -531,16 +571,17 @@ fn edge_glyph((ua, va, ub, vb): Seg, c: usize, r: usize) -> Option<Emit> {
     let (du, dv) = (ub - ua, vb - va);
     // The angle from the horizontal, as seen (rows are CELL_ASPECT times taller).
     let (vx, vy) = (du.abs(), dv.abs() * CELL_ASPECT);
-    let angle = vy.atan2(vx).to_degrees();
+    // Compared through tangents: tan 66 = 2.246, tan 45 = 1, tan 36 = 0.7265.
+    let steep = vy > vx;
     let (cu, cv) = (c as f32 + 0.5, r as f32 + 0.5);
     let rising = (du > 0.0) == (dv < 0.0);
-    if angle > 45.0 {
+    if steep {
         // Steep: drawn once per row, where the line crosses the middle row line.
         let u = ua + (cv - va) * du / dv;
         if !(u >= c as f32 && u < c as f32 + 1.0) {
             return None;
         }
-        return Some(Emit::Here(if angle > 66.0 {
+        return Some(Emit::Here(if vy > 2.246 * vx {
             Edge::Vertical
         } else if rising {
             Edge::Rising
@@ -554,7 +595,7 @@ fn edge_glyph((ua, va, ub, vb): Seg, c: usize, r: usize) -> Option<Emit> {
     if !(0.0..1.0).contains(&f) {
         return None;
     }
-    if angle < 28.0 {
+    if vy < 0.7265 * vx {
         return Some(if f >= 0.72 {
             Emit::Here(Edge::Low)
         } else if f >= 0.58 {

@@ -132,6 +132,15 @@ pub struct ShowArgs {
     #[arg(long, value_name = "ID")]
     pub tp: Option<String>,
 
+    /// Draw the diagrams in printable ASCII only (`#` essential, `:` spillover, `X`
+    /// trigger point), for pasting into notes.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Fit the diagrams within N columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

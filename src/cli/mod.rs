@@ -48,11 +48,26 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&atlas, args)?,
         Command::Regions(args) => list::regions(&atlas, args)?,
         Command::Muscles(args) => list::muscles(&atlas, args)?,
-        Command::Show(args) => show::run(&atlas, args)?,
+        Command::Show(args) => show::run(&atlas, args, use_color(cli.color))?,
         Command::Glossary(args) => glossary::run(&atlas, args)?,
         Command::Validate(_) | Command::Study(_) => unreachable!("handled above"),
     };
     Ok(ExitCode::from(code))
+}
+
+/// Whether to write ANSI colour to stdout: `--color always`, or `auto` on a terminal with
+/// `NO_COLOR` unset (or empty) and a `TERM` other than `dumb`.
+pub fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal as _;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
 }
 
 /// 0 when `found`, else 1.

@@ -3,6 +3,7 @@
 mod atlas;
 mod cli;
 mod fixtures;
+mod show;
 mod study;
 mod tmux;
 mod tui;

@@ -1,0 +1,95 @@
+//! `painmap show`: the referral diagrams, their width, glyph sets and colour.
+
+use crate::util::{code, painmap, run, stdout};
+
+/// The diagram lines of a `show` output: from each "Diagram" caption to its legend.
+fn diagram_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("Diagram (") {
+            inside = true;
+            continue;
+        }
+        if inside {
+            out.push(line);
+            if line.contains("trigger point") {
+                inside = false;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn ascii_show_is_printable_ascii_and_fits_80_columns() {
+    for muscle in [
+        "gluteus-minimus",
+        "masseter",
+        "first-dorsal-interosseous",
+        "soleus",
+    ] {
+        let out = run(&["show", muscle, "--ascii"]);
+        assert_eq!(code(&out), 0, "{muscle}");
+        assert!(
+            out.stdout
+                .iter()
+                .all(|&b| b == b'\n' || (0x20..0x7f).contains(&b)),
+            "{muscle}: non-printable byte"
+        );
+        let text = stdout(&out);
+        let lines = diagram_lines(&text);
+        assert!(lines.len() > 10, "{muscle}: no diagram\n{text}");
+        assert!(lines.iter().all(|l| l.len() <= 80), "{muscle}");
+        assert!(text.contains('X') && text.contains('#'), "{muscle}");
+    }
+}
+
+#[test]
+fn width_is_respected() {
+    for width in ["40", "120"] {
+        let out = run(&["show", "upper-trapezius", "--ascii", "--width", width]);
+        assert_eq!(code(&out), 0);
+        let text = stdout(&out);
+        let w: usize = width.parse().unwrap();
+        let lines = diagram_lines(&text);
+        assert!(!lines.is_empty());
+        assert!(lines.iter().all(|l| l.chars().count() <= w), "{text}");
+    }
+    let out = run(&["show", "soleus", "--width", "0"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn the_picture_is_framed_to_the_pattern() {
+    let text = stdout(&run(&["show", "masseter", "--ascii"]));
+    assert!(text.contains("Head, front"), "{text}");
+    let text = stdout(&run(&["show", "gluteus-minimus", "--ascii"]));
+    assert!(text.contains("Front") && text.contains("Back"), "{text}");
+}
+
+#[test]
+fn colour_only_when_allowed() {
+    // NO_COLOR is set by the harness, and stdout is a pipe.
+    let plain = stdout(&run(&["show", "soleus"]));
+    assert!(!plain.contains('\u{1b}'));
+    assert!(plain.contains('█') || plain.contains('▒'));
+    let out = painmap()
+        .args(["show", "soleus", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("\u{1b}[31m"));
+    let out = painmap()
+        .args(["show", "soleus", "--ascii", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\u{1b}'));
+}
+
+#[test]
+fn json_has_no_diagram() {
+    let out = run(&["show", "soleus", "--json"]);
+    assert_eq!(code(&out), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "soleus");
+}
