@@ -1,5 +1,5 @@
-//! Rasterizing the body: a full whole-body view at 200x60 (budget: 1 ms), and the
-//! explorer's front-and-back map with a pattern painted over it.
+//! Rasterizing the body: a full whole-body view at 80x24 and 200x60 (budget: 1 ms), and
+//! the explorer's front-and-back map with a pattern painted over it.
 use criterion::{Criterion, criterion_group, criterion_main};
 use painmap::atlas::Side;
 use painmap::body::diagram::Diagram;
@@ -22,6 +22,20 @@ fn bench(c: &mut Criterion) {
         &[],
         Side::Left,
     );
+    c.bench_function("raster front 80x24", |b| {
+        b.iter(|| {
+            Raster::new(
+                model,
+                black_box(Viewport::new(ViewId::Front, Side::Right, 80, 24)),
+            )
+        });
+    });
+    c.bench_function("diagram front+back 80x24", |b| {
+        b.iter(|| {
+            let d = Diagram::layout(model, &Frame::whole_body(), black_box(80), 24, 1);
+            d.render(&overlay, GlyphSet::Unicode)
+        });
+    });
     c.bench_function("raster front 200x60", |b| {
         b.iter(|| {
             Raster::new(

@@ -6,6 +6,7 @@ mod load;
 pub mod model;
 mod resolve;
 pub mod side;
+pub mod synth;
 pub mod text;
 mod validate;
 

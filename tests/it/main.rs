@@ -1,8 +1,10 @@
 //! Integration tests: one binary with modules, run against the built `painmap`.
 
 mod atlas;
+mod budget;
 mod cli;
 mod fixtures;
+mod hostile;
 mod show;
 mod study;
 mod tmux;

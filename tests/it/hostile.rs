@@ -1,0 +1,234 @@
+//! Hostile input: whatever the atlas file holds, painmap exits 2 with one line, never a
+//! panic, a stack overflow or a hang. Deep nesting, a file over the size cap, binary
+//! noise, random edits of the shipped atlas, and the fuzzers' crash inputs.
+
+use crate::util::{code, fixture, painmap, stderr, stdout};
+use painmap::atlas::{Atlas, MAX_ATLAS_BYTES, SHIPPED_ATLAS};
+use std::path::{Path, PathBuf};
+
+/// A deterministic xorshift64 generator: the same edits on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A fresh directory under the target dir, named for the test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `painmap validate FILE` and `painmap --atlas FILE rank temple --json`; both must
+/// exit 2 with one line on stderr naming the file and nothing on stdout. Returns the line.
+fn refused(path: &Path) -> String {
+    let p = path.to_str().unwrap();
+    let mut line = String::new();
+    for args in [
+        vec!["validate", p],
+        vec!["--atlas", p, "rank", "temple", "--json"],
+    ] {
+        let out = painmap().args(&args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(stdout(&out).is_empty(), "{args:?}: nothing on stdout");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        assert!(err.starts_with("painmap: ") && err.contains(p), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        line = err.trim_end().to_string();
+    }
+    line
+}
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let dir = scratch("nesting");
+    for (name, open, close) in [("brackets", "[", "]"), ("parens", "(", ")")] {
+        let text = format!(
+            "Atlas(regions: {}{}, muscles: [])",
+            open.repeat(100_000),
+            close.repeat(100_000)
+        );
+        // In process, on a test thread's small stack: ron's recursion limit holds.
+        assert!(Atlas::from_text(&text, name).is_err());
+        let path = dir.join(format!("{name}.ron"));
+        std::fs::write(&path, &text).unwrap();
+        let err = refused(&path);
+        assert!(err.contains("recursion"), "{err}");
+    }
+}
+
+#[test]
+fn a_20_mb_file_is_refused_by_size_before_reading() {
+    let dir = scratch("huge");
+    let path = dir.join("huge.ron");
+    // Sparse: 20 MB of zero bytes that take no disk. Zero bytes are valid UTF-8, so a
+    // reader that read them first would fail on parsing, not on size.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(20 * 1024 * 1024).unwrap();
+    drop(file);
+    assert!(20 * 1024 * 1024 > MAX_ATLAS_BYTES);
+    let err = refused(&path);
+    assert!(err.contains("too large") || err.contains("larger"), "{err}");
+}
+
+#[test]
+fn binary_noise_is_refused() {
+    let dir = scratch("noise");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for (i, len) in [1usize, 7, 4096, 65_536].into_iter().enumerate() {
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let path = dir.join(format!("noise-{i}.bin"));
+        std::fs::write(&path, bytes).unwrap();
+        refused(&path);
+    }
+}
+
+#[test]
+fn every_kind_of_unreadable_atlas_is_one_line_through_rank_too() {
+    let dir = scratch("kinds");
+    let missing = dir.join("missing.ron");
+    for path in [
+        fixture("broken/empty.ron"),
+        fixture("broken/not-utf8.ron"),
+        fixture("broken/wrong-type.ron"),
+        dir.clone(),
+        missing,
+    ] {
+        refused(&path);
+    }
+}
+
+/// One random edit: overwrite, delete, insert or duplicate a span, or cut the text short.
+/// Inserted bytes favour RON's own punctuation, where the parser's paths branch.
+fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
+    const PUNCT: &[u8] = b"[](){}:,\"\\'#/*rx0-9. \n\xff\xc3";
+    let at = rng.below(bytes.len());
+    let pick = |rng: &mut Rng| {
+        if rng.below(4) == 0 {
+            rng.next() as u8
+        } else {
+            PUNCT[rng.below(PUNCT.len())]
+        }
+    };
+    match rng.below(5) {
+        0 => bytes[at] = pick(rng),
+        1 => {
+            let end = (at + 1 + rng.below(64)).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        2 => {
+            let n = 1 + rng.below(8);
+            let new: Vec<u8> = (0..n).map(|_| pick(rng)).collect();
+            bytes.splice(at..at, new);
+        }
+        3 => {
+            let end = (at + 1 + rng.below(256)).min(bytes.len());
+            let copy = bytes[at..end].to_vec();
+            let to = rng.below(bytes.len());
+            bytes.splice(to..to, copy);
+        }
+        _ => bytes.truncate(at),
+    }
+}
+
+fn mutant(rng: &mut Rng) -> Vec<u8> {
+    let mut bytes = SHIPPED_ATLAS.as_bytes().to_vec();
+    for _ in 0..=rng.below(4) {
+        if bytes.is_empty() {
+            break;
+        }
+        mutate(rng, &mut bytes);
+    }
+    bytes
+}
+
+#[test]
+fn random_edits_of_the_shipped_atlas_never_panic() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut accepted = 0;
+    for _ in 0..300 {
+        let bytes = mutant(&mut rng);
+        let text = String::from_utf8_lossy(&bytes);
+        // `Ok` or `Err` are both fine; a panic fails the test.
+        if let Ok(atlas) = Atlas::from_text(&text, "mutant.ron") {
+            accepted += 1;
+            let index = painmap::search::SearchIndex::new(&atlas);
+            let _ = index.search("temple", 10);
+        }
+    }
+    // Most single edits inside comments and strings still validate.
+    assert!(
+        accepted > 0,
+        "no mutant validated: the edits are too coarse"
+    );
+}
+
+#[test]
+fn random_edits_through_the_binary_exit_0_or_2() {
+    let dir = scratch("mutants");
+    let mut rng = Rng(0xdead_beef_cafe_f00d);
+    for i in 0..8 {
+        let path = dir.join(format!("mutant-{i}.ron"));
+        std::fs::write(&path, mutant(&mut rng)).unwrap();
+        let out = painmap()
+            .args(["validate", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(matches!(code(&out), 0 | 2), "mutant {i}: {err}");
+        assert!(err.lines().count() <= 1, "mutant {i}: one line: {err}");
+        assert!(!err.contains("panicked"), "mutant {i}: {err}");
+    }
+}
+
+/// Every input a fuzzer crashed on is kept in `tests/fixtures/fuzz/<target>/` and must
+/// now pass cleanly.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let root = fixture("fuzz");
+    let atlas = Atlas::shipped().unwrap();
+    let index = painmap::search::SearchIndex::new(&atlas);
+    for target in ["atlas", "query"] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            if target == "atlas" {
+                let _ = Atlas::from_text(text, "fuzz.ron");
+            } else {
+                let _ = index.search(text, 40);
+                let _ = atlas.resolve_muscle(text);
+                for token in text.split(',') {
+                    let _ = atlas.resolve_region(token);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_generated_atlas_validates() {
+    let shipped = Atlas::shipped().unwrap();
+    let text = painmap::atlas::synth::synthetic_text(3).unwrap();
+    let big = Atlas::from_text(&text, "synthetic-3x.ron").unwrap();
+    assert_eq!(big.muscles().len(), 3 * shipped.muscles().len());
+    assert_eq!(big.trigger_point_count(), 3 * shipped.trigger_point_count());
+    assert_eq!(big.regions().len(), shipped.regions().len());
+}
