@@ -76,13 +76,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         layout.candidates = Some(candidates::draw(frame, cols[1], app, theme));
     }
     status::bar(frame, rows[2], app, &layout, theme);
+    // Lists float beside the map, not over it: the map stays in view while searching,
+    // and closing the box repaints text, not the body.
+    let beside_map = layout.map.as_ref().map_or(main, |m| {
+        let x = (m.area.right() + 1).min(main.right());
+        Rect::new(x, main.y, main.right() - x, main.height)
+    });
     match &app.overlay {
         Some(Overlay::Help) => layout.help = Some(overlays::help(frame, main, theme)),
         Some(Overlay::Search(s)) => {
-            layout.search = Some(overlays::search(frame, main, app, s, theme));
+            layout.search = Some(overlays::search(frame, beside_map, app, s, theme));
         }
         Some(Overlay::Browse { selected }) => {
-            layout.browse = Some(overlays::browse(frame, main, app, *selected, theme));
+            layout.browse = Some(overlays::browse(frame, beside_map, app, *selected, theme));
         }
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
         None => {}
@@ -90,21 +96,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     layout
 }
 
-/// A bordered pane, its border bright when it has the keyboard.
+/// A bordered pane; the one with the keyboard has a marked, highlighted title. (Only the
+/// title changes with focus, so Tab repaints a few cells, not two borders.)
 fn pane<'t>(title: &'t str, focused: bool, theme: &Theme) -> Block<'t> {
+    let title = if focused {
+        Line::styled(format!(" ▸ {title} "), theme.highlight)
+    } else {
+        Line::styled(format!(" {title} "), theme.title)
+    };
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.focus_border
-        } else {
-            theme.border
-        })
-        .title(Line::styled(format!(" {title} "), theme.title))
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title)
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {

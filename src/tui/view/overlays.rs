@@ -69,9 +69,14 @@ fn frame_box<'t>(title: &'t str, theme: &Theme) -> Block<'t> {
         .title(Line::styled(format!(" {title} "), theme.title))
 }
 
-/// A tall framed box over the panes, cleared; returns its inside.
+/// Rows a floating list box takes at most: enough results to choose from, and little
+/// enough repainting per keystroke (the 2 KB budget).
+const FLOATING_ROWS: u16 = 14;
+
+/// A framed list box over the panes, cleared; returns its inside.
 fn floating(frame: &mut Frame<'_>, area: Rect, width: u16, title: &str, theme: &Theme) -> Rect {
-    let rect = centred(area, width, area.height.saturating_sub(2).max(6));
+    let rows = area.height.saturating_sub(2).clamp(6, FLOATING_ROWS);
+    let rect = centred(area, width, rows);
     frame.render_widget(Clear, rect);
     let block = frame_box(title, theme);
     let inner = block.inner(rect);
@@ -118,7 +123,7 @@ pub fn search(
     state: &SearchState,
     theme: &Theme,
 ) -> ListLayout {
-    let inner = floating(frame, area, 70, "Search: regions, muscles, symptoms", theme);
+    let inner = floating(frame, area, 60, "Search: regions, muscles, symptoms", theme);
     if inner.height < 2 {
         return ListLayout::default();
     }
