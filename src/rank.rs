@@ -240,8 +240,14 @@ fn candidate_sides(selection: &Selection) -> Vec<Option<Side>> {
 /// Every candidate that covers the selection, best first.
 pub fn rank<'a>(atlas: &'a Atlas, selection: &Selection) -> Vec<Candidate<'a>> {
     let sides = candidate_sides(selection);
-    let mut out: Vec<Candidate<'a>> = atlas
-        .trigger_points()
+    // With regions selected, only points touching one of them can score.
+    let pool: Vec<(&Muscle, &TriggerPoint)> = if selection.regions.is_empty() {
+        atlas.trigger_points().collect()
+    } else {
+        atlas.trigger_points_touching(selection.regions.iter().map(|r| r.region.as_str()))
+    };
+    let mut out: Vec<Candidate<'a>> = pool
+        .into_iter()
         .flat_map(|(m, tp)| {
             sides
                 .iter()

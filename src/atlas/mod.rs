@@ -42,6 +42,8 @@ pub struct Atlas {
     region_keys: HashMap<String, usize>,
     /// Folded muscle id, name and alias -> muscle index.
     muscle_keys: HashMap<String, usize>,
+    /// Region id -> the trigger points whose zones or location include it, in file order.
+    touching: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Atlas {
@@ -77,6 +79,7 @@ impl Atlas {
             trigger_points: HashMap::new(),
             region_keys: HashMap::new(),
             muscle_keys: HashMap::new(),
+            touching: HashMap::new(),
             file,
         };
         for (i, r) in atlas.file.regions.iter().enumerate() {
@@ -92,6 +95,13 @@ impl Atlas {
             }
             for (j, tp) in m.trigger_points.iter().enumerate() {
                 atlas.trigger_points.insert(tp.id.clone(), (i, j));
+                let regions = tp.essential.iter().chain(&tp.spillover);
+                for r in regions.chain(std::iter::once(&tp.location)) {
+                    let list = atlas.touching.entry(r.clone()).or_default();
+                    if list.last() != Some(&(i, j)) {
+                        list.push((i, j));
+                    }
+                }
             }
         }
         atlas
@@ -146,6 +156,28 @@ impl Atlas {
             .muscles
             .iter()
             .flat_map(|m| m.trigger_points.iter().map(move |tp| (m, tp)))
+    }
+
+    /// The trigger points whose zones or location include any of `regions`, each once,
+    /// in file order: the only ones a selection of those regions can rank.
+    pub fn trigger_points_touching<'r>(
+        &self,
+        regions: impl IntoIterator<Item = &'r str>,
+    ) -> Vec<(&Muscle, &TriggerPoint)> {
+        let mut at: Vec<(usize, usize)> = regions
+            .into_iter()
+            .filter_map(|r| self.touching.get(r))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .map(|(i, j)| {
+                let m = &self.file.muscles[i];
+                (m, &m.trigger_points[j])
+            })
+            .collect()
     }
 
     /// How many trigger points the atlas holds.

@@ -109,3 +109,23 @@ fn the_size_cap_is_checked_before_reading() {
     assert!(matches!(err, AtlasError::TooLarge { .. }), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn trigger_points_touching_lists_each_once_in_file_order() {
+    let atlas = mini();
+    let ids = |regions: &[&str]| {
+        atlas
+            .trigger_points_touching(regions.iter().copied())
+            .iter()
+            .map(|(_, tp)| tp.id.clone())
+            .collect::<Vec<_>>()
+    };
+    // alpha: temple essential; beta: temple spillover; gamma: temple and neck essential;
+    // delta and sterno lie in the side of the neck.
+    assert_eq!(ids(&["temple"]), ["alpha-1", "beta-1", "gamma-1"]);
+    assert_eq!(
+        ids(&["temple", "neck-side"]),
+        ["alpha-1", "beta-1", "gamma-1", "delta-1", "sterno-1"]
+    );
+    assert!(ids(&["nowhere"]).is_empty());
+}

@@ -105,6 +105,9 @@ pub struct Cursor {
     pub y: u16,
 }
 
+/// A trigger point shown in the detail and on the map: muscle, point, side.
+pub type Shown<'a> = (&'a Muscle, &'a TriggerPoint, Option<Side>);
+
 /// Most candidates the list keeps (the rest are of no use at intake).
 pub const MAX_CANDIDATES: usize = 60;
 
@@ -203,12 +206,16 @@ impl<'a> App<'a> {
 
     /// What the detail pane and the map overlay show: the pinned muscle's point, else
     /// the highlighted candidate.
-    pub fn shown_point(&self) -> Option<(&'a Muscle, &'a TriggerPoint, Option<Side>)> {
+    pub fn shown_point(&self) -> Option<Shown<'a>> {
+        self.shown_among(&self.candidates())
+    }
+
+    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once).
+    pub fn shown_among(&self, cands: &[Candidate<'a>]) -> Option<Shown<'a>> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
         }
-        let cands = self.candidates();
         cands
             .get(self.highlighted)
             .map(|c| (c.muscle, c.trigger_point, c.side))

@@ -13,8 +13,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 /// Draws the list and returns where its items are.
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> ListLayout {
-    let cands = app.candidates();
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    cands: &[Candidate<'_>],
+    theme: &Theme,
+) -> ListLayout {
     let title = if cands.is_empty() {
         "Candidates".to_string()
     } else {

@@ -5,7 +5,7 @@
 use super::pane;
 use crate::atlas::{Muscle, Side, TriggerPoint};
 use crate::report::place;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Shown};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,9 +14,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the detail into `area` and returns the area.
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> Rect {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    shown: Option<Shown<'_>>,
+    theme: &Theme,
+) -> Rect {
     let block = pane("Detail", app.focus == Focus::Detail, theme);
-    let lines = match app.shown_point() {
+    let lines = match shown {
         Some((m, tp, side)) => lines(app, m, tp, side, theme),
         None => vec![Line::styled(
             "Select regions to rank candidates; the highlighted one is explained here. \

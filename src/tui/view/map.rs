@@ -8,7 +8,7 @@ use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
 use crate::body::overlay::{Overlay, paint};
 use crate::body::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::body::{BodyModel, ViewId};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Shown};
 use crate::tui::input::clamp;
 use crate::tui::layout::MapLayout;
 use crate::tui::theme::Theme;
@@ -33,7 +33,13 @@ pub fn preferred_width(height: u16) -> u16 {
 }
 
 /// Draws the map into `area` and returns its hit grid.
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> MapLayout {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    shown: Option<Shown<'_>>,
+    theme: &Theme,
+) -> MapLayout {
     let block = pane("Body map", app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -42,7 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) -> 
         return hits;
     }
     let model = BodyModel::shipped();
-    let pattern = pattern_overlay(model, app);
+    let pattern = pattern_overlay(model, shown);
     let cursor = (app.cursor_shown && app.focus == Focus::Map)
         .then(|| clamp(app.cursor, inner.width, inner.height));
     let half = (inner.width - 1) / 2;
@@ -122,8 +128,8 @@ fn covers(selected: &RegionInstance, drawn: &RegionInstance) -> bool {
 }
 
 /// The shown trigger point's zones and X (on its side; the left when it has none).
-fn pattern_overlay(model: &BodyModel, app: &App<'_>) -> Overlay {
-    match app.shown_point() {
+fn pattern_overlay(model: &BodyModel, shown: Option<Shown<'_>>) -> Overlay {
+    match shown {
         Some((_, tp, side)) => Overlay::for_trigger_point(
             model,
             &tp.id,

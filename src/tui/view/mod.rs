@@ -34,6 +34,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         too_small(frame, area, theme);
         return layout;
     }
+    // Rank once per frame; every pane reads the same result.
+    let cands = app.candidates();
+    let shown = app.shown_among(&cands);
     let flags = app.red_flags();
     let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
     let rows = Split::default()
@@ -58,9 +61,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
                 Constraint::Min(1),
             ])
             .split(main);
-        layout.map = Some(map::draw(frame, cols[0], app, theme));
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, theme));
-        layout.detail = Some(detail::draw(frame, cols[2], app, theme));
+        layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, theme));
+        layout.detail = Some(detail::draw(frame, cols[2], app, shown, theme));
     } else {
         let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
         let cols = Split::default()
@@ -69,11 +72,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             .split(main);
         // The detail takes the map's place while it has the keyboard.
         if app.focus == Focus::Detail {
-            layout.detail = Some(detail::draw(frame, cols[0], app, theme));
+            layout.detail = Some(detail::draw(frame, cols[0], app, shown, theme));
         } else {
-            layout.map = Some(map::draw(frame, cols[0], app, theme));
+            layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         }
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, theme));
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, theme));
     }
     status::bar(frame, rows[2], app, &layout, theme);
     // Lists float beside the map, not over it: the map stays in view while searching,
