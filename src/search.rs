@@ -10,7 +10,7 @@ use crate::atlas::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -123,9 +123,13 @@ impl SearchIndex {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut best: Vec<Hit> = Vec::new();
-        for e in &self.entries {
-            let Some((score, idx)) = self.matcher.fuzzy_indices(&e.key, &q) else {
+        // Score every entry (cheap), keep each thing's best entry, cut, and only then
+        // compute the matched letters of what is shown.
+        let mut best: Vec<(i64, usize)> = Vec::new();
+        // (kind, id) -> index in `best`.
+        let mut seen: HashMap<(HitKind, &str), usize> = HashMap::new();
+        for (n, e) in self.entries.iter().enumerate() {
+            let Some(score) = self.matcher.fuzzy_match(&e.key, &q) else {
                 continue;
             };
             // A name or alias that is the query, or starts with it, is what people mean.
@@ -137,34 +141,43 @@ impl SearchIndex {
                 } else {
                     0
                 };
-            let hit = Hit {
-                kind: e.kind,
-                id: e.id.clone(),
-                label: e.label.clone(),
-                score,
-                indices: idx.into_iter().map(|i| i + e.offset).collect(),
-            };
-            match best
-                .iter_mut()
-                .find(|h| h.kind == hit.kind && h.id == hit.id)
-            {
-                Some(old) if old.score >= hit.score => {}
-                Some(old) => *old = hit,
-                None => best.push(hit),
+            match seen.get(&(e.kind, e.id.as_str())) {
+                Some(&i) if best[i].0 >= score => {}
+                Some(&i) => best[i] = (score, n),
+                None => {
+                    seen.insert((e.kind, e.id.as_str()), best.len());
+                    best.push((score, n));
+                }
             }
         }
+        let entry = |n: usize| &self.entries[n];
         best.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.label.cmp(&b.label))
+            b.0.cmp(&a.0)
+                .then_with(|| entry(a.1).kind.cmp(&entry(b.1).kind))
+                .then_with(|| entry(a.1).label.cmp(&entry(b.1).label))
         });
         // Skim scores letters scattered across words ("tingl" in "pain sitTINg
         // cross-LeGged") not far below real matches; keep what is close to the best.
-        let floor = best.first().map_or(0, |h| h.score * 7 / 10);
-        best.retain(|h| h.score >= floor);
-        best.truncate(limit);
-        best
+        let floor = best.first().map_or(0, |h| h.0 * 7 / 10);
+        best.into_iter()
+            .take_while(|h| h.0 >= floor)
+            .take(limit)
+            .map(|(score, n)| {
+                let e = entry(n);
+                let indices = self
+                    .matcher
+                    .fuzzy_indices(&e.key, &q)
+                    .map(|(_, idx)| idx.into_iter().map(|i| i + e.offset).collect())
+                    .unwrap_or_default();
+                Hit {
+                    kind: e.kind,
+                    id: e.id.clone(),
+                    label: e.label.clone(),
+                    score,
+                    indices,
+                }
+            })
+            .collect()
     }
 }
 
