@@ -36,6 +36,19 @@ pub struct Overlay {
 }
 
 impl Overlay {
+    /// [`Overlay::for_trigger_point`] for an atlas trigger point.
+    pub fn of_point(model: &BodyModel, tp: &crate::atlas::TriggerPoint, side: Side) -> Overlay {
+        Overlay::for_trigger_point(
+            model,
+            &tp.id,
+            &tp.location,
+            &tp.essential,
+            &tp.spillover,
+            &tp.crosses,
+            side,
+        )
+    }
+
     /// The overlay of one trigger point on `side`: its zones on that side (midline zones
     /// and the zones in `crosses` on both sides), and its X.
     #[allow(clippy::too_many_arguments, reason = "the fields of a trigger point")]

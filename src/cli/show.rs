@@ -78,15 +78,7 @@ fn ascii_only(text: &str) -> String {
 /// The diagram of one trigger point, as lines.
 pub fn diagram(tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
     let model = BodyModel::shipped();
-    let overlay = Overlay::for_trigger_point(
-        model,
-        &tp.id,
-        &tp.location,
-        &tp.essential,
-        &tp.spillover,
-        &tp.crosses,
-        DRAWN_SIDE,
-    );
+    let overlay = Overlay::of_point(model, tp, DRAWN_SIDE);
     render_lines(model, &overlay, style.width, style.glyphs, style.color)
 }
 

@@ -135,15 +135,7 @@ fn footer(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
 fn pattern(app: &StudyApp<'_>, card: &Card, side: Side) -> Overlay {
     let model = BodyModel::shipped();
     match card.lookup(app.atlas) {
-        Some((_, tp)) => Overlay::for_trigger_point(
-            model,
-            &tp.id,
-            &tp.location,
-            &tp.essential,
-            &tp.spillover,
-            &tp.crosses,
-            side,
-        ),
+        Some((_, tp)) => Overlay::of_point(model, tp, side),
         None => Overlay::default(),
     }
 }

@@ -130,15 +130,7 @@ fn covers(selected: &RegionInstance, drawn: &RegionInstance) -> bool {
 /// The shown trigger point's zones and X (on its side; the left when it has none).
 fn pattern_overlay(model: &BodyModel, shown: Option<Shown<'_>>) -> Overlay {
     match shown {
-        Some((_, tp, side)) => Overlay::for_trigger_point(
-            model,
-            &tp.id,
-            &tp.location,
-            &tp.essential,
-            &tp.spillover,
-            &tp.crosses,
-            side.unwrap_or(Side::Left),
-        ),
+        Some((_, tp, side)) => Overlay::of_point(model, tp, side.unwrap_or(Side::Left)),
         None => Overlay::default(),
     }
 }
