@@ -63,36 +63,65 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(events.exit_code())
 }
 
-/// The main loop, generic over the backend so tests drive it with a `TestBackend`:
-/// draw, wait for an event, map it to a message, update; until `quit` or `stopped`.
-/// `next` returns `None` when no event came in time.
-pub fn run_loop<B: Backend>(
+/// A full-screen face driven by [`run_loop`]: the explorer and study mode.
+pub trait Screen {
+    /// What a frame drew, for resolving the next event against.
+    type Layout: Default;
+    /// Draws a frame (a function of the state) and returns its layout.
+    fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> Self::Layout;
+    /// Maps an event against the last layout and applies it; whether anything changed.
+    fn handle(&mut self, event: &Event, layout: &Self::Layout) -> bool;
+    /// Whether the screen asked to close.
+    fn quit(&self) -> bool;
+}
+
+impl Screen for App<'_> {
+    type Layout = layout::Layout;
+
+    fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> layout::Layout {
+        view::draw(frame, self, theme)
+    }
+
+    fn handle(&mut self, event: &Event, layout: &layout::Layout) -> bool {
+        match input::map(event, self, layout) {
+            Some(msg) => {
+                dispatch(self, msg);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn quit(&self) -> bool {
+        self.quit
+    }
+}
+
+/// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
+/// for an event, map it to a message, update; until the screen quits or `stopped`.
+/// `next` returns `None` when no event came in time. Redraws only on input and resize.
+pub fn run_loop<B: Backend, S: Screen>(
     terminal: &mut Terminal<B>,
-    app: &mut App<'_>,
+    screen: &mut S,
     theme: &Theme,
     next: &mut dyn FnMut() -> std::io::Result<Option<Event>>,
     stopped: &dyn Fn() -> bool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
-    let mut layout = layout::Layout::default();
+    let mut layout = S::Layout::default();
     loop {
         if dirty {
             terminal
-                .draw(|frame| layout = view::draw(frame, app, theme))
+                .draw(|frame| layout = screen.draw(frame, theme))
                 .map_err(|e| anyhow::anyhow!("drawing the screen failed: {e}"))?;
             dirty = false;
         }
-        if app.quit || stopped() {
+        if screen.quit() || stopped() {
             return Ok(());
         }
         let Some(event) = next()? else { continue };
-        if matches!(event, Event::Resize(..)) {
-            dirty = true;
-        }
-        if let Some(msg) = input::map(&event, app, &layout) {
-            dispatch(app, msg);
-            dirty = true;
-        }
+        let changed = screen.handle(&event, &layout);
+        dirty = changed || matches!(event, Event::Resize(..));
     }
 }
 

@@ -696,3 +696,33 @@ fn never_panics_on_random_large_sizes_and_events() {
         harness.draw();
     }
 }
+
+#[test]
+fn the_loop_runs_scripted_events_to_quit() {
+    let mut app = App::new(atlas());
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut script: Vec<Event> = "/heel"
+        .chars()
+        .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect();
+    script.push(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    script.push(Event::Resize(90, 28));
+    script.push(Event::Key(KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+    )));
+    script.reverse();
+    let mut next = || Ok(script.pop());
+    super::run_loop(&mut term, &mut app, &Theme::mono(), &mut next, &|| false).unwrap();
+    assert!(app.quit);
+    assert_eq!(
+        app.intake.selection.regions,
+        [RegionInstance::new("heel", None)]
+    );
+    let buf = term.backend().buffer();
+    let first_row: String = (0..buf.area.width).map(|x| buf[(x, 0)].symbol()).collect();
+    assert!(first_row.contains("Body map"), "{first_row}");
+}

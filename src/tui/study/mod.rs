@@ -19,8 +19,6 @@ use crate::cli::{Cli, ERROR};
 use crate::study::cards::Deck;
 use crate::study::progress::{self, Progress};
 use app::StudyApp;
-use ratatui::Terminal;
-use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -60,7 +58,7 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
     let theme = Theme::for_terminal(cli.color);
     let mut app = StudyApp::new(&atlas, deck, saved, Some(path.clone()), now);
     let (mut guard, events) = terminal::start()?;
-    let result = run_loop(
+    let result = super::run_loop(
         &mut guard.terminal,
         &mut app,
         &theme,
@@ -83,34 +81,24 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
     Ok(events.exit_code())
 }
 
-/// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
-/// for an event, map it to a message, update; until quit or `stopped`.
-pub fn run_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut StudyApp<'_>,
-    theme: &Theme,
-    next: &mut dyn FnMut() -> std::io::Result<Option<Event>>,
-    stopped: &dyn Fn() -> bool,
-) -> anyhow::Result<()> {
-    let mut dirty = true;
-    let mut layout = input::StudyLayout::default();
-    loop {
-        if dirty {
-            terminal
-                .draw(|frame| layout = view::draw(frame, app, theme))
-                .map_err(|e| anyhow::anyhow!("drawing the screen failed: {e}"))?;
-            dirty = false;
+impl super::Screen for StudyApp<'_> {
+    type Layout = input::StudyLayout;
+
+    fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> input::StudyLayout {
+        view::draw(frame, self, theme)
+    }
+
+    fn handle(&mut self, event: &Event, layout: &input::StudyLayout) -> bool {
+        match input::map(event, self, layout) {
+            Some(msg) => {
+                update::update(self, msg);
+                true
+            }
+            None => false,
         }
-        if app.quit || stopped() {
-            return Ok(());
-        }
-        let Some(event) = next()? else { continue };
-        if matches!(event, Event::Resize(..)) {
-            dirty = true;
-        }
-        if let Some(msg) = input::map(&event, app, &layout) {
-            update::update(app, msg);
-            dirty = true;
-        }
+    }
+
+    fn quit(&self) -> bool {
+        self.quit
     }
 }
