@@ -115,27 +115,101 @@ pub fn details(
     points: &[&TriggerPoint],
     style: Option<DiagramStyle>,
 ) -> String {
+    // Prose is wrapped to the width; diagram lines already fit (and may carry colour).
+    let width = style.map_or(usize::MAX, |st| usize::from(st.width));
     let mut s = String::new();
-    let _ = writeln!(s, "{} ({})", m.name, m.id);
+    let mut prose = String::new();
+    let _ = writeln!(prose, "{} ({})", m.name, m.id);
     if !m.aliases.is_empty() {
-        let _ = writeln!(s, "Also: {}", m.aliases.join(", "));
+        let _ = writeln!(prose, "Also: {}", m.aliases.join(", "));
     }
-    let _ = writeln!(s, "Group: {}    Source: {}\n", m.group.as_str(), m.source);
-    let _ = writeln!(s, "{}\n", m.note);
+    let _ = writeln!(prose, "Group: {}", m.group.as_str());
+    let _ = writeln!(prose, "Source: {}\n", m.source);
+    let _ = writeln!(prose, "{}\n", m.note);
+    s.push_str(&wrap(&prose, width));
     for tp in points {
-        trigger_point(&mut s, atlas, tp);
+        prose.clear();
+        trigger_point(&mut prose, atlas, tp);
+        if style.is_some() {
+            let _ = writeln!(prose, "  Diagram (the patient's {DRAWN_SIDE} side):");
+        }
+        s.push_str(&wrap(prose.trim_end_matches('\n'), width));
+        s.push('\n');
         if let Some(style) = style {
-            let _ = writeln!(s, "  Diagram (the patient's {DRAWN_SIDE} side):");
             for line in diagram(tp, style) {
                 let _ = writeln!(s, "{line}");
             }
-            s.push('\n');
         }
+        s.push('\n');
     }
-    list(&mut s, "Aggravated by", &m.aggravating);
-    list(&mut s, "Self-care", &m.self_care);
-    list(&mut s, "Consider also", &m.differential);
+    prose.clear();
+    list(&mut prose, "Aggravated by", &m.aggravating);
+    list(&mut prose, "Self-care", &m.self_care);
+    list(&mut prose, "Consider also", &m.differential);
+    s.push_str(&wrap(&prose, width));
     s
+}
+
+/// Wraps each line at word boundaries to `width` columns. Continuation lines are
+/// indented under the text after a leading label ("  Lies in:   ") or bullet ("  - "),
+/// so fields and lists stay readable in a narrow terminal.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.split('\n') {
+        if line.chars().count() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let hang = hanging_indent(line).min(width / 2);
+        let mut col = 0;
+        for (i, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            // Leading spaces split into empty words: keep them.
+            if i > 0 && col > 0 && col + 1 + len > width && col > hang {
+                out.push('\n');
+                out.push_str(&" ".repeat(hang));
+                col = hang;
+            } else if i > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            // A word longer than a whole line is cut.
+            let mut rest: Vec<char> = word.chars().collect();
+            while col + rest.len() > width && rest.len() > width - hang.min(width - 1) {
+                let take = width.saturating_sub(col).max(1);
+                out.extend(rest.drain(..take.min(rest.len())));
+                out.push('\n');
+                out.push_str(&" ".repeat(hang));
+                col = hang;
+            }
+            col += rest.len();
+            out.extend(rest);
+        }
+        out.push('\n');
+    }
+    // `split` yields one more (empty) piece after a final newline.
+    if text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Where continuation lines of `line` start: after "  Label:   " or "  - ", else at its
+/// own indentation.
+fn hanging_indent(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    if let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("* ")) {
+        return lead + 2 + (after.len() - after.trim_start().len());
+    }
+    match rest.find(": ") {
+        Some(i) if i <= 12 && rest[..i].chars().all(|c| c.is_alphabetic() || c == ' ') => {
+            let after = &rest[i + 1..];
+            lead + i + 1 + (after.len() - after.trim_start().len())
+        }
+        _ => lead,
+    }
 }
 
 fn trigger_point(s: &mut String, atlas: &Atlas, tp: &TriggerPoint) {
@@ -177,4 +251,26 @@ fn list(s: &mut String, title: &str, items: &[String]) {
         let _ = writeln!(s, "  - {item}");
     }
     s.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "  Lies in:   temple: At the front of the temple, one or two finger-widths \
+                    behind the outer end of the eyebrow\n  - a bullet that goes on and on and \
+                    on past the edge\nshort\nsupercalifragilisticexpialidocious-and-more-words";
+        for width in [12, 20, 40, 80] {
+            let out = wrap(text, width);
+            for line in out.lines() {
+                assert!(line.chars().count() <= width, "{width}: {line:?}");
+            }
+            let words = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(words(&out), words(text), "{width}: nothing lost");
+        }
+        let out = wrap("  - one two three four five six", 14);
+        assert_eq!(out, "  - one two\n    three four\n    five six\n");
+    }
 }
