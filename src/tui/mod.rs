@@ -15,6 +15,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;
 
 use crate::cli::{Cli, ColorChoice, ERROR};
@@ -69,8 +71,12 @@ pub trait Screen {
     type Layout: Default;
     /// Draws a frame (a function of the state) and returns its layout.
     fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> Self::Layout;
-    /// Maps an event against the last layout and applies it; whether anything changed.
-    fn handle(&mut self, event: &Event, layout: &Self::Layout) -> bool;
+    /// What changes the state.
+    type Msg: Clone;
+    /// Maps an event against the last layout to a message, if it means anything.
+    fn map(&self, event: &Event, layout: &Self::Layout) -> Option<Self::Msg>;
+    /// Applies a message (and any work it asks for).
+    fn apply(&mut self, msg: Self::Msg);
     /// Whether the screen asked to close.
     fn quit(&self) -> bool;
 }
@@ -82,14 +88,14 @@ impl Screen for App<'_> {
         view::draw(frame, self, theme)
     }
 
-    fn handle(&mut self, event: &Event, layout: &layout::Layout) -> bool {
-        match input::map(event, self, layout) {
-            Some(msg) => {
-                dispatch(self, msg);
-                true
-            }
-            None => false,
-        }
+    type Msg = msg::Msg;
+
+    fn map(&self, event: &Event, layout: &layout::Layout) -> Option<msg::Msg> {
+        input::map(event, self, layout)
+    }
+
+    fn apply(&mut self, msg: msg::Msg) {
+        dispatch(self, msg);
     }
 
     fn quit(&self) -> bool {
@@ -120,8 +126,11 @@ pub fn run_loop<B: Backend, S: Screen>(
             return Ok(());
         }
         let Some(event) = next()? else { continue };
-        let changed = screen.handle(&event, &layout);
-        dirty = changed || matches!(event, Event::Resize(..));
+        dirty = matches!(event, Event::Resize(..));
+        if let Some(msg) = screen.map(&event, &layout) {
+            screen.apply(msg);
+            dirty = true;
+        }
     }
 }
 

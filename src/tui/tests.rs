@@ -2,10 +2,8 @@
 //! every key, clicks on the map and lists, and a no-panic sweep over sizes and events.
 
 use super::app::{App, Focus, Overlay};
-use super::layout::Layout;
 use super::msg::Msg;
 use super::theme::Theme;
-use super::{input, view};
 use crate::atlas::{Atlas, RegionInstance, Side};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,89 +17,12 @@ fn atlas() -> &'static Atlas {
     ATLAS.get_or_init(|| Atlas::shipped().unwrap())
 }
 
-/// An explorer on a test terminal of a given size.
-struct Harness {
-    app: App<'static>,
-    term: Terminal<TestBackend>,
-    layout: Layout,
-}
+/// The explorer on a test terminal.
+type Harness = super::testkit::Harness<App<'static>>;
 
 impl Harness {
     fn new(w: u16, h: u16) -> Harness {
-        let mut h = Harness {
-            app: App::new(atlas()),
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-            layout: Layout::default(),
-        };
-        h.draw();
-        h
-    }
-
-    fn draw(&mut self) {
-        let theme = Theme::mono();
-        let app = &self.app;
-        let mut layout = Layout::default();
-        self.term
-            .draw(|f| layout = view::draw(f, app, &theme))
-            .unwrap();
-        self.layout = layout;
-    }
-
-    fn event(&mut self, e: &Event) -> Option<Msg> {
-        let msg = input::map(e, &self.app, &self.layout);
-        if let Some(m) = msg.clone() {
-            super::dispatch(&mut self.app, m);
-        }
-        self.draw();
-        msg
-    }
-
-    fn key(&mut self, code: KeyCode) -> Option<Msg> {
-        self.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-    }
-
-    fn ch(&mut self, c: char) -> Option<Msg> {
-        self.key(KeyCode::Char(c))
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.ch(c);
-        }
-    }
-
-    fn click(&mut self, col: u16, row: u16) -> Option<Msg> {
-        self.event(&Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: col,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }))
-    }
-
-    fn wheel(&mut self, col: u16, row: u16, down: bool) -> Option<Msg> {
-        self.event(&Event::Mouse(MouseEvent {
-            kind: if down {
-                MouseEventKind::ScrollDown
-            } else {
-                MouseEventKind::ScrollUp
-            },
-            column: col,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }))
-    }
-
-    fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                s.push_str(buf[(x, y)].symbol());
-            }
-            s.push('\n');
-        }
-        s
+        Harness::start(App::new(atlas()), w, h)
     }
 
     /// A screen cell of the map showing this region instance.

@@ -88,14 +88,14 @@ impl super::Screen for StudyApp<'_> {
         view::draw(frame, self, theme)
     }
 
-    fn handle(&mut self, event: &Event, layout: &input::StudyLayout) -> bool {
-        match input::map(event, self, layout) {
-            Some(msg) => {
-                update::update(self, msg);
-                true
-            }
-            None => false,
-        }
+    type Msg = update::Msg;
+
+    fn map(&self, event: &Event, layout: &input::StudyLayout) -> Option<update::Msg> {
+        input::map(event, self, layout)
+    }
+
+    fn apply(&mut self, msg: update::Msg) {
+        update::update(self, msg);
     }
 
     fn quit(&self) -> bool {

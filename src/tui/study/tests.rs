@@ -2,20 +2,13 @@
 //! name and draw cards, feedback, summary, quitting, and a no-panic sweep over sizes.
 
 use super::app::{Screen, StudyApp};
-use super::input::{self, StudyLayout};
 use super::update::{self, Msg};
-use super::view;
 use crate::atlas::{Atlas, MuscleGroup};
 use crate::study::cards::{CardKind, Deck};
 use crate::study::progress::Progress;
 use crate::study::rng::Rng;
 use crate::study::score::zone_instances;
-use crate::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::KeyCode;
 use std::sync::OnceLock;
 
 const T0: u64 = 1_800_000_000;
@@ -25,11 +18,8 @@ fn atlas() -> &'static Atlas {
     ATLAS.get_or_init(|| Atlas::shipped().unwrap())
 }
 
-struct Harness {
-    app: StudyApp<'static>,
-    term: Terminal<TestBackend>,
-    layout: StudyLayout,
-}
+/// Study mode on a test terminal.
+type Harness = crate::tui::testkit::Harness<StudyApp<'static>>;
 
 impl Harness {
     fn new(w: u16, h: u16, seed: u64) -> Harness {
@@ -38,63 +28,7 @@ impl Harness {
     }
 
     fn with(w: u16, h: u16, deck: Deck, progress: Progress) -> Harness {
-        let mut h = Harness {
-            app: StudyApp::new(atlas(), deck, progress, None, T0),
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-            layout: StudyLayout::default(),
-        };
-        h.draw();
-        h
-    }
-
-    fn draw(&mut self) {
-        let theme = Theme::mono();
-        let app = &self.app;
-        let mut layout = StudyLayout::default();
-        self.term
-            .draw(|f| layout = view::draw(f, app, &theme))
-            .unwrap();
-        self.layout = layout;
-    }
-
-    fn event(&mut self, e: &Event) -> Option<Msg> {
-        let msg = input::map(e, &self.app, &self.layout);
-        if let Some(m) = msg.clone() {
-            update::update(&mut self.app, m);
-        }
-        self.draw();
-        msg
-    }
-
-    fn key(&mut self, code: KeyCode) -> Option<Msg> {
-        self.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn click(&mut self, col: u16, row: u16) -> Option<Msg> {
-        self.event(&Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: col,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }))
-    }
-
-    fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                s.push_str(buf[(x, y)].symbol());
-            }
-            s.push('\n');
-        }
-        s
+        Harness::start(StudyApp::new(atlas(), deck, progress, None, T0), w, h)
     }
 
     /// Skips to the next card of `kind`, answering the others.
