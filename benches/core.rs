@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("search keystroke");
     for (name, atlas) in &loaded {
         let index = SearchIndex::new(atlas);
-        for query in ["s", "stern", "left side of neck"] {
+        for query in ["s", "st", "stern", "left side of neck"] {
             let id = BenchmarkId::new(*name, query);
             group.bench_with_input(id, &index, |b, index| {
                 b.iter(|| index.search(black_box(query), 40));

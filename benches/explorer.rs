@@ -123,24 +123,31 @@ fn bench(c: &mut Criterion) {
             });
         });
 
-        // The search box: type a letter, then take it back.
-        let (mut term, mut app, mut layout) = explorer(atlas);
-        layout = press(&mut term, &mut app, &layout, KeyCode::Char('/'));
-        for c in "ster".chars() {
-            layout = press(&mut term, &mut app, &layout, KeyCode::Char(c));
-        }
-        let mut typing = true;
-        group.bench_function(BenchmarkId::new("search type", name), |b| {
-            b.iter(|| {
-                let code = if typing {
-                    KeyCode::Char('n')
-                } else {
-                    KeyCode::Backspace
-                };
-                typing = !typing;
-                layout = press(&mut term, &mut app, &layout, code);
+        // The search box: type a letter, then take it back; "n" after "ster", and "s"
+        // in an empty box (a first letter matches nearly everything).
+        let cases = [
+            ("ster", 'n', "search type"),
+            ("", 's', "search first letter"),
+        ];
+        for (typed, letter, bench) in cases {
+            let (mut term, mut app, mut layout) = explorer(atlas);
+            layout = press(&mut term, &mut app, &layout, KeyCode::Char('/'));
+            for c in typed.chars() {
+                layout = press(&mut term, &mut app, &layout, KeyCode::Char(c));
+            }
+            let mut typing = true;
+            group.bench_function(BenchmarkId::new(bench, name), |b| {
+                b.iter(|| {
+                    let code = if typing {
+                        KeyCode::Char(letter)
+                    } else {
+                        KeyCode::Backspace
+                    };
+                    typing = !typing;
+                    layout = press(&mut term, &mut app, &layout, code);
+                });
             });
-        });
+        }
     }
     group.finish();
 }

@@ -10,7 +10,7 @@ use crate::atlas::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,21 +50,28 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
-/// One searchable string.
+/// One searchable string of a thing: its name or one of its aliases.
 #[derive(Debug, Clone)]
-struct Entry {
-    kind: HitKind,
-    id: String,
+struct Key {
+    /// What to show when this key is the best match.
     label: String,
     /// The folded text matched against.
-    key: String,
-    /// Where `key` starts in `label`, in chars.
+    folded: String,
+    /// Where `folded` starts in `label`, in chars.
     offset: usize,
+}
+
+/// One thing that can be found: a muscle, a region or a symptom, with all its keys.
+#[derive(Debug, Clone)]
+struct Thing {
+    kind: HitKind,
+    id: String,
+    keys: Vec<Key>,
 }
 
 /// A search index over one atlas.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    things: Vec<Thing>,
     matcher: SkimMatcherV2,
 }
 
@@ -72,27 +79,29 @@ impl SearchIndex {
     /// Indexes muscle names and aliases, region names, ids and aliases, and every
     /// distinct symptom phrase.
     pub fn new(atlas: &Atlas) -> SearchIndex {
-        let mut entries = Vec::new();
+        let mut things = Vec::new();
         let mut push = |kind, id: &str, name: &str, words: &[&String]| {
-            entries.push(Entry {
-                kind,
-                id: id.to_string(),
+            let mut keys = vec![Key {
                 label: name.to_string(),
-                key: fold(name),
+                folded: fold(name),
                 offset: 0,
-            });
+            }];
             for word in words {
-                if fold(word) == fold(name) {
+                let folded = fold(word);
+                if keys.iter().any(|k| k.folded == folded) {
                     continue;
                 }
-                entries.push(Entry {
-                    kind,
-                    id: id.to_string(),
+                keys.push(Key {
                     label: format!("{name} ({word})"),
-                    key: fold(word),
+                    folded,
                     offset: name.chars().count() + 2,
                 });
             }
+            things.push(Thing {
+                kind,
+                id: id.to_string(),
+                keys,
+            });
         };
         for m in atlas.muscles() {
             let words: Vec<&String> = m.aliases.iter().collect();
@@ -110,9 +119,31 @@ impl SearchIndex {
             push(HitKind::Symptom, s, s, &[]);
         }
         SearchIndex {
-            entries,
+            things,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    /// Skim's score of `key` for the folded query, plus a bonus when the key is the
+    /// query or starts with it (a name or alias typed out is what people mean).
+    fn score(&self, key: &str, q: &str, one: Option<char>) -> Option<i64> {
+        let score = match one {
+            Some(c) => one_char_match(key, c)?.0,
+            // Most keys miss most queries; skim would find that out only after copying
+            // both strings, so a plain in-order scan turns them away first.
+            None if !in_order(key, q) => return None,
+            None => self.matcher.fuzzy_match(key, q)?,
+        };
+        Some(
+            score
+                + if key == q {
+                    30
+                } else if key.starts_with(q) {
+                    20
+                } else {
+                    0
+                },
+        )
     }
 
     /// The best `limit` hits for `query`, best first; each muscle, region or symptom at
@@ -123,68 +154,145 @@ impl SearchIndex {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // Score every entry (cheap), keep each thing's best entry, cut, and only then
-        // compute the matched letters of what is shown.
-        let mut best: Vec<(i64, usize)> = Vec::new();
-        // (kind, id) -> index in `best`.
-        let mut seen: HashMap<(HitKind, &str), usize> = HashMap::new();
-        for (n, e) in self.entries.iter().enumerate() {
-            let Some(score) = self.matcher.fuzzy_match(&e.key, &q) else {
-                continue;
-            };
-            // A name or alias that is the query, or starts with it, is what people mean.
-            let score = score
-                + if e.key == q {
-                    30
-                } else if e.key.starts_with(&q) {
-                    20
-                } else {
-                    0
-                };
-            match seen.get(&(e.kind, e.id.as_str())) {
-                Some(&i) if best[i].0 >= score => {}
-                Some(&i) => best[i] = (score, n),
-                None => {
-                    seen.insert((e.kind, e.id.as_str()), best.len());
-                    best.push((score, n));
+        // A one-letter query matches nearly everything, so it takes the short road.
+        let one = {
+            let mut chars = q.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        // Each thing's best key: (score, thing, key). Indices come later, only for
+        // what is shown.
+        let mut best: Vec<(i64, usize, usize)> = Vec::new();
+        for (t, thing) in self.things.iter().enumerate() {
+            let mut top: Option<(i64, usize)> = None;
+            for (k, key) in thing.keys.iter().enumerate() {
+                if let Some(score) = self.score(&key.folded, &q, one)
+                    && top.is_none_or(|(s, _)| score > s)
+                {
+                    top = Some((score, k));
                 }
             }
+            if let Some((score, k)) = top {
+                best.push((score, t, k));
+            }
         }
-        let entry = |n: usize| &self.entries[n];
-        best.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| entry(a.1).kind.cmp(&entry(b.1).kind))
-                .then_with(|| entry(a.1).label.cmp(&entry(b.1).label))
-        });
         // Skim scores letters scattered across words ("tingl" in "pain sitTINg
         // cross-LeGged") not far below real matches; keep what is close to the best.
-        let floor = best.first().map_or(0, |h| h.0 * 7 / 10);
+        let floor = best.iter().map(|h| h.0).max().unwrap_or(0) * 7 / 10;
+        best.retain(|h| h.0 >= floor);
+        let label = |&(_, t, k): &(i64, usize, usize)| &self.things[t].keys[k].label;
+        let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
+            b.0.cmp(&a.0)
+                .then_with(|| self.things[a.1].kind.cmp(&self.things[b.1].kind))
+                .then_with(|| label(a).cmp(label(b)))
+                .then_with(|| self.things[a.1].id.cmp(&self.things[b.1].id))
+        };
+        // Only the first `limit` need sorting.
+        if best.len() > limit {
+            best.select_nth_unstable_by(limit - 1, order);
+            best.truncate(limit);
+        }
+        best.sort_unstable_by(order);
         best.into_iter()
-            .take_while(|h| h.0 >= floor)
-            .take(limit)
-            .map(|(score, n)| {
-                let e = entry(n);
-                let indices = self
-                    .matcher
-                    .fuzzy_indices(&e.key, &q)
-                    .map(|(_, idx)| idx.into_iter().map(|i| i + e.offset).collect())
-                    .unwrap_or_default();
+            .map(|(score, t, k)| {
+                let thing = &self.things[t];
+                let key = &thing.keys[k];
+                let found = match one {
+                    Some(c) => one_char_match(&key.folded, c).map(|(_, at)| vec![at]),
+                    None => self
+                        .matcher
+                        .fuzzy_indices(&key.folded, &q)
+                        .map(|(_, idx)| idx),
+                };
                 Hit {
-                    kind: e.kind,
-                    id: e.id.clone(),
-                    label: e.label.clone(),
+                    kind: thing.kind,
+                    id: thing.id.clone(),
+                    label: key.label.clone(),
                     score,
-                    indices,
+                    indices: found
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|i| i + key.offset)
+                        .collect(),
                 }
             })
             .collect()
     }
 }
 
+/// Whether the letters of `q` appear in `key` in order (ASCII case ignored, as skim
+/// does): the necessary condition for any skim match.
+fn in_order(key: &str, q: &str) -> bool {
+    let mut wanted = q.chars().peekable();
+    for c in key.chars() {
+        match wanted.peek() {
+            Some(w) if w.eq_ignore_ascii_case(&c) => {
+                wanted.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// Skim's score and matched position for a one-character pattern, without its
+/// alignment matrix (which costs an allocation and a pass per key). For one character
+/// skim's dynamic programme reduces to: the best position's in-place bonus, plus the
+/// match score, less one for the gap before it and two for a case mismatch; on a tie
+/// the later position wins. The unit test `one_char_match_is_skims` holds this to
+/// skim's own answer on every key of the shipped and a synthetic atlas.
+fn one_char_match(key: &str, p: char) -> Option<(i64, usize)> {
+    const MATCH: i64 = 16;
+    const GAP: i64 = -1;
+    const CASE_MISMATCH: i64 = -2;
+    let mut best: Option<(i64, usize)> = None;
+    let mut prev = '\0';
+    for (j, c) in key.chars().enumerate() {
+        if c.eq_ignore_ascii_case(&p) {
+            let bonus = in_place_bonus(prev, c) * if j == 0 { 2 } else { 1 };
+            let matched = (MATCH + if c == p { 0 } else { CASE_MISMATCH }).max(0);
+            let score = GAP + bonus + matched;
+            if best.is_none_or(|(s, _)| score >= s) {
+                best = Some((score, j));
+            }
+        }
+        prev = c;
+    }
+    best
+}
+
+/// Skim's bonus for matching `c` after `prev`: the head of a word, after a soft
+/// separator, or a camel-case hump.
+fn in_place_bonus(prev: char, c: char) -> i64 {
+    #[derive(PartialEq)]
+    enum Type {
+        Empty,
+        Upper,
+        Lower,
+        Number,
+        HardSep,
+        SoftSep,
+    }
+    let of = |ch: char| match ch {
+        '\0' => Type::Empty,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Type::HardSep,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Type::SoftSep,
+        '0'..='9' => Type::Number,
+        'A'..='Z' => Type::Upper,
+        _ => Type::Lower,
+    };
+    match (of(prev), of(c)) {
+        (Type::Empty | Type::HardSep, _) => 8,
+        (Type::SoftSep, _) => 7,
+        (Type::Lower | Type::Number, Type::Upper) => 6,
+        _ => 0,
+    }
+}
+
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("entries", &self.entries.len())
+            .field("things", &self.things.len())
             .finish_non_exhaustive()
     }
 }
@@ -197,6 +305,42 @@ mod tests {
         let atlas =
             Atlas::from_text(include_str!("../tests/fixtures/mini.ron"), "mini.ron").unwrap();
         SearchIndex::new(&atlas)
+    }
+
+    #[test]
+    fn one_char_match_is_skims() {
+        let skim = SkimMatcherV2::default().ignore_case();
+        let synthetic = crate::atlas::synth::synthetic_text(2).unwrap();
+        let atlases = [
+            Atlas::shipped().unwrap(),
+            Atlas::from_text(&synthetic, "synthetic.ron").unwrap(),
+        ];
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for atlas in &atlases {
+            for thing in SearchIndex::new(atlas).things {
+                keys.extend(thing.keys.into_iter().map(|k| k.folded));
+            }
+        }
+        // Raw keys too: upper case, camel humps, digits and separators of every kind.
+        keys.extend(
+            [
+                "SCM", "TrP1", "a-b_c.d", "x(y)z", "Éa", "2Ab", "aB3c", "  a", "ab'c~d",
+            ]
+            .map(String::from),
+        );
+        let mut patterns: BTreeSet<char> = keys.iter().flat_map(|k| k.chars()).collect();
+        patterns.extend(['A', 'S', 'Q', 'é']);
+        let mut compared = 0;
+        for key in &keys {
+            for &p in &patterns {
+                let theirs = skim
+                    .fuzzy_indices(key, &p.to_string())
+                    .map(|(score, idx)| (score, idx[0]));
+                assert_eq!(one_char_match(key, p), theirs, "{key:?} / {p:?}");
+                compared += usize::from(theirs.is_some());
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]
