@@ -1,6 +1,6 @@
 //! The command-line grammar (clap derive).
 
-use crate::atlas::MuscleGroup;
+use crate::atlas::{MuscleGroup, Side};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -141,6 +141,11 @@ pub struct ShowArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
+    /// Draw the trigger point on the patient's left or right side (patterns that cross
+    /// the midline are drawn crossing from it).
+    #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
+    pub side: Side,
+
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -176,6 +181,15 @@ pub struct StudyArgs {
     /// Seed of the card order, sides and choices, for a reproducible session.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+/// Parses `--side`: left or right (or l, r), in any case.
+fn parse_side(s: &str) -> Result<Side, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "left" | "l" => Ok(Side::Left),
+        "right" | "r" => Ok(Side::Right),
+        _ => Err("the side is left or right".to_string()),
+    }
 }
 
 /// Parses `--group`, listing the groups when the word is not one.

@@ -1,4 +1,4 @@
-//! `painmap show MUSCLE [--tp ID] [--ascii] [--width N] [--json]`: one muscle in full,
+//! `painmap show MUSCLE [--tp ID] [--side S] [--ascii] [--width N] [--json]`: one muscle in full,
 //! with the referral diagram of each trigger point.
 
 use super::args::ShowArgs;
@@ -20,10 +20,10 @@ pub struct DiagramStyle {
     pub glyphs: GlyphSet,
     /// ANSI colour.
     pub color: bool,
+    /// The patient's side the trigger point is drawn on (the classic charts use the
+    /// right).
+    pub side: Side,
 }
-
-/// The side the diagrams show: the patient's right, as the classic charts do.
-const DRAWN_SIDE: Side = Side::Right;
 
 /// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON).
 pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool) -> anyhow::Result<u8> {
@@ -42,6 +42,7 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool) -> anyhow::Result<u8> {
                 GlyphSet::Unicode
             },
             color: color && !args.ascii,
+            side: args.side,
         };
         let text = details(atlas, muscle, &points, Some(style));
         if args.ascii { ascii_only(&text) } else { text }
@@ -78,7 +79,7 @@ fn ascii_only(text: &str) -> String {
 /// The diagram of one trigger point, as lines.
 pub fn diagram(tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
     let model = BodyModel::shipped();
-    let overlay = Overlay::of_point(model, tp, DRAWN_SIDE);
+    let overlay = Overlay::of_point(model, tp, style.side);
     render_lines(model, &overlay, style.width, style.glyphs, style.color)
 }
 
@@ -130,8 +131,8 @@ pub fn details(
     for tp in points {
         prose.clear();
         trigger_point(&mut prose, atlas, tp);
-        if style.is_some() {
-            let _ = writeln!(prose, "  Diagram (the patient's {DRAWN_SIDE} side):");
+        if let Some(style) = style {
+            let _ = writeln!(prose, "  Diagram (the patient's {} side):", style.side);
         }
         s.push_str(&wrap(prose.trim_end_matches('\n'), width));
         s.push('\n');

@@ -200,14 +200,6 @@ fn glossary_filters() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
-    let out = run(&["rank", "--top", "many", "temple"]);
-    assert_eq!(code(&out), 2);
-    let out = run(&["frobnicate"]);
-    assert_eq!(code(&out), 2);
-}
-
-#[test]
 fn a_closed_pipe_is_not_an_error() {
     let mut child = painmap()
         .args(["muscles", "--json"])
@@ -277,4 +269,28 @@ fn open_refuses_bad_records_with_one_line() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("takes no command"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_are_one_line_with_exit_2() {
+    for (args, says) in [
+        (
+            &["show", "soleus", "--side", "up"][..],
+            "the side is left or right",
+        ),
+        (&["show", "soleus", "--sid", "left"][..], "'--side'"),
+        (&["rnak", "temple"][..], "'rank'"),
+        (&["show"][..], "<MUSCLE>"),
+        (&["rank", "--top", "many", "temple"][..], "'--top <N>'"),
+        (&["frobnicate"][..], "'frobnicate'"),
+    ] {
+        let out = run(args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("painmap: ") && err.contains(says), "{err}");
+    }
+    let out = run(&["--help"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("Usage: painmap"));
 }

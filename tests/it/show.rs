@@ -130,3 +130,64 @@ fn every_muscle_fits_40_and_80_columns_in_ascii_with_its_picture() {
         }
     });
 }
+
+/// The column of the first `X` inside the Front figure, and the Front figure's middle
+/// (halfway between its "R" and "L" labels).
+fn front_x(text: &str) -> (usize, usize) {
+    let lines = diagram_lines(text);
+    let header = lines
+        .iter()
+        .find(|l| l.contains("Front"))
+        .expect("a Front view");
+    let (r, l) = (header.find('R').unwrap(), header.find('L').unwrap());
+    let x = lines
+        .iter()
+        .find_map(|line| line.find('X').filter(|&c| c > r && c < l))
+        .expect("an X in the Front view");
+    (x, usize::midpoint(r, l))
+}
+
+#[test]
+fn side_puts_the_point_on_that_side_of_each_view() {
+    let show = |side: &str| {
+        let out = run(&[
+            "show",
+            "upper-trapezius",
+            "--tp",
+            "upper-trapezius-1",
+            "--ascii",
+            "--width",
+            "100",
+            "--side",
+            side,
+        ]);
+        assert_eq!(code(&out), 0, "{side}");
+        stdout(&out)
+    };
+    // In a Front view the patient's left is on the viewer's right.
+    let left = show("left");
+    assert!(left.contains("Diagram (the patient's left side)"), "{left}");
+    let (x, mid) = front_x(&left);
+    assert!(
+        x > mid,
+        "left side drawn at column {x} (middle {mid})\n{left}"
+    );
+    let right = show("R");
+    assert!(right.contains("Diagram (the patient's right side)"));
+    let (x, mid) = front_x(&right);
+    assert!(
+        x < mid,
+        "right side drawn at column {x} (middle {mid})\n{right}"
+    );
+    // The default is the classic charts' right side.
+    let default = stdout(&run(&[
+        "show",
+        "upper-trapezius",
+        "--tp",
+        "upper-trapezius-1",
+        "--ascii",
+        "--width",
+        "100",
+    ]));
+    assert_eq!(default, right);
+}
