@@ -12,6 +12,10 @@ use std::path::PathBuf;
 /// How many fuzzy completions the "name" card lists.
 pub const COMPLETIONS: usize = 4;
 
+/// A missed card comes back after this many other cards (or at the end, if fewer are
+/// left), so it is asked again while the answer is fresh but not straight away.
+pub const RETRY_AFTER: usize = 3;
+
 /// What the screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
@@ -140,6 +144,24 @@ impl<'a> StudyApp<'a> {
     /// Whether the current card asks to draw.
     pub fn drawing(&self) -> bool {
         self.card().is_some_and(|c| c.kind == CardKind::Draw)
+    }
+
+    /// Whether the current card comes back later in this session.
+    pub fn again_later(&self) -> bool {
+        self.queue
+            .get(self.pos)
+            .is_some_and(|i| self.queue[self.pos + 1..].contains(i))
+    }
+
+    /// Puts the current card back in the queue, [`RETRY_AFTER`] cards on, unless it is
+    /// already there.
+    pub fn requeue_current(&mut self) {
+        if let Some(&i) = self.queue.get(self.pos)
+            && !self.again_later()
+        {
+            let at = (self.pos + 1 + RETRY_AFTER).min(self.queue.len());
+            self.queue.insert(at, i);
+        }
     }
 
     /// Cards left in the session, the current one included.

@@ -1,7 +1,7 @@
 //! Study mode driven through input mapping, `update` and `draw` on a `TestBackend`: the
 //! name and draw cards, feedback, summary, quitting, and a no-panic sweep over sizes.
 
-use super::app::{Screen, StudyApp};
+use super::app::{RETRY_AFTER, Screen, StudyApp};
 use super::update::{self, Msg};
 use crate::atlas::{Atlas, MuscleGroup};
 use crate::study::cards::{CardKind, Deck};
@@ -31,16 +31,13 @@ impl Harness {
         Harness::start(StudyApp::new(atlas(), deck, progress, None, T0), w, h)
     }
 
-    /// Skips to the next card of `kind`, answering the others.
+    /// Skips to the next card of `kind`, answering the others right.
     fn until(&mut self, kind: CardKind) {
         for _ in 0..50 {
             if self.app.card().is_some_and(|c| c.kind == kind) {
                 return;
             }
-            match self.app.card().map(|c| c.kind) {
-                Some(CardKind::Name) => self.key(KeyCode::Char('1')),
-                _ => self.key(KeyCode::Enter),
-            };
+            self.answer_right();
             self.key(KeyCode::Char(' '));
         }
         panic!("no {kind:?} card");
@@ -210,16 +207,34 @@ fn tab_opens_the_summary_and_returns_to_the_card() {
     assert!(matches!(h.app.screen, Screen::Feedback(_)));
 }
 
+impl Harness {
+    /// Answers the current card right: its muscle, or exactly its essential zone.
+    fn answer_right(&mut self) {
+        let card = self.app.card().unwrap().clone();
+        if let Some(i) = card.answer_index() {
+            update::update(&mut self.app, Msg::Choose(i));
+        } else {
+            let tp = atlas().trigger_point(&card.trigger_point).unwrap().1;
+            for r in zone_instances(atlas(), tp, &tp.essential, card.side) {
+                update::update(&mut self.app, Msg::Toggle(r));
+            }
+            update::update(&mut self.app, Msg::Submit);
+        }
+        self.draw();
+        assert!(
+            matches!(&self.app.screen, Screen::Feedback(o) if o.correct),
+            "{card:?}"
+        );
+    }
+}
+
 #[test]
 fn the_session_ends_on_the_summary_when_nothing_is_due() {
     let deck = Deck::build(atlas(), Some(MuscleGroup::Foot), 1);
     let n = deck.cards.len();
     let mut h = Harness::with(80, 24, deck, Progress::default());
     for _ in 0..n {
-        match h.app.card().map(|c| c.kind) {
-            Some(CardKind::Name) => h.key(KeyCode::Char('2')),
-            _ => h.key(KeyCode::Enter),
-        };
+        h.answer_right();
         h.key(KeyCode::Char('n'));
     }
     assert_eq!(h.app.screen, Screen::Summary);
@@ -230,6 +245,54 @@ fn the_session_ends_on_the_summary_when_nothing_is_due() {
     assert_eq!(h.app.screen, Screen::Summary);
     h.key(KeyCode::Char('q'));
     assert!(h.app.quit);
+}
+
+#[test]
+fn a_missed_card_comes_back_later_in_the_session_until_it_is_right() {
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Foot), 1);
+    let n = deck.cards.len();
+    assert!(n > RETRY_AFTER + 1, "{n}");
+    let mut h = Harness::with(120, 40, deck, Progress::default());
+    let missed = h.app.card().unwrap().clone();
+    let wrong = missed.answer_index().map_or(KeyCode::Enter, |i| {
+        KeyCode::Char(char::from(b'1' + ((i + 1) % 4) as u8))
+    });
+    h.key(wrong);
+    assert!(matches!(&h.app.screen, Screen::Feedback(o) if !o.correct));
+    assert!(
+        h.screen().contains("next review later in this session"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.app.left(), n + 1, "the session grew by one card");
+    // The next RETRY_AFTER cards are others; then the missed one again.
+    for _ in 0..RETRY_AFTER {
+        h.key(KeyCode::Char('n'));
+        assert_ne!(h.app.card().unwrap().id(), missed.id());
+        h.answer_right();
+    }
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.app.card().unwrap().id(), missed.id());
+    h.answer_right();
+    assert!(
+        !h.app.again_later(),
+        "right the second time: done for today"
+    );
+    assert!(
+        h.screen().contains("next review in 1 day"),
+        "{}",
+        h.screen()
+    );
+    let st = h.app.progress.state(&missed.id());
+    assert_eq!((st.seen, st.correct, st.leitner), (2, 1, 2));
+    // The rest of the deck, then the summary: every card once, the missed one twice.
+    while h.app.screen != Screen::Summary {
+        h.key(KeyCode::Char('n'));
+        if h.app.screen == Screen::Card {
+            h.answer_right();
+        }
+    }
+    assert_eq!(h.app.answered as usize, n + 1);
 }
 
 #[test]

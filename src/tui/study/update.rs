@@ -153,6 +153,9 @@ fn record(app: &mut StudyApp<'_>, outcome: Outcome) {
         return;
     };
     app.progress.record(&id, outcome.correct, app.now);
+    if !outcome.correct {
+        app.requeue_current();
+    }
     app.answered += 1;
     app.right += u32::from(outcome.correct);
     if let Some(path) = &app.path {

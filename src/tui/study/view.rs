@@ -407,6 +407,7 @@ fn feedback(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &Outcome)
     p.blank();
     let st = app.progress.state(&card.id());
     let when = match st.due.saturating_sub(app.now) / DAY {
+        0 if app.again_later() => "later in this session".to_owned(),
         0 => "next session".to_owned(),
         1 => "in 1 day".to_owned(),
         d => format!("in {d} days"),
