@@ -59,7 +59,43 @@ const CLOSE_UP_BESIDE_BODY: f32 = 0.55;
 /// to read there: teeth, fingers, toes, the jaw joint.
 const FINE_AREA: f32 = 40.0;
 
+/// Every close-up view, in the order a student cycles through them on a "draw" card.
+pub const CLOSE_UPS: [ViewId; 8] = [
+    ViewId::HeadFront,
+    ViewId::HeadSide,
+    ViewId::HandPalm,
+    ViewId::HandBack,
+    ViewId::FootTop,
+    ViewId::FootSole,
+    ViewId::FootInner,
+    ViewId::FootOuter,
+];
+
 impl Frame {
+    /// The whole body, front and back, and beside it one close-up (or none), all on
+    /// `side`. For asking where a pattern goes: framing to the answer would give it away.
+    pub fn whole_body_with(close_up: Option<ViewId>, side: Side) -> Frame {
+        let mut panels: Vec<PanelSpec> = Area::WholeBody
+            .views()
+            .iter()
+            .map(|&v| PanelSpec::new(v, side))
+            .collect();
+        panels.extend(close_up.map(|v| PanelSpec {
+            scale: CLOSE_UP_BESIDE_BODY,
+            ..PanelSpec::new(v, side)
+        }));
+        Frame { panels }
+    }
+
+    /// The first close-up (in [`CLOSE_UPS`] order) that draws all of `region`: where a
+    /// trigger point in it is best seen, or `None` for one on a limb or the trunk.
+    pub fn close_up_of(model: &BodyModel, region: &str) -> Option<ViewId> {
+        let i = model.region_index(region)?;
+        CLOSE_UPS
+            .into_iter()
+            .find(|&v| model.view(v).draws_whole(i))
+    }
+
     /// The whole body, front and back.
     pub fn whole_body() -> Frame {
         Frame {
@@ -208,6 +244,34 @@ mod tests {
 
     fn views(f: &Frame) -> Vec<(ViewId, bool)> {
         f.panels.iter().map(|p| (p.view, p.optional)).collect()
+    }
+
+    #[test]
+    fn a_question_frame_shows_the_body_and_the_close_up_asked_for() {
+        let f = Frame::whole_body_with(Some(ViewId::FootSole), Side::Left);
+        assert_eq!(
+            views(&f),
+            vec![
+                (ViewId::Front, false),
+                (ViewId::Back, false),
+                (ViewId::FootSole, false)
+            ]
+        );
+        assert!(f.panels.iter().all(|p| p.side == Side::Left));
+        assert!(f.panels[2].scale < 1.0);
+        assert_eq!(views(&Frame::whole_body_with(None, Side::Right)).len(), 2);
+        let m = BodyModel::shipped();
+        assert_eq!(Frame::close_up_of(m, "jaw"), Some(ViewId::HeadFront));
+        assert_eq!(
+            Frame::close_up_of(m, "thumb-web").map(ViewId::area),
+            Some(Area::Hand)
+        );
+        assert_eq!(
+            Frame::close_up_of(m, "instep").map(ViewId::area),
+            Some(Area::Foot)
+        );
+        assert_eq!(Frame::close_up_of(m, "calf"), None);
+        assert_eq!(Frame::close_up_of(m, "no-such-region"), None);
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn a_draw_card_at_120x40_takes_marks_and_scores_them() {
     };
     t.wait_for_any(&["1-4 choose"]);
     // Answer name cards until a draw card comes.
-    for _ in 0..8 {
+    for _ in 0..16 {
         if t.screen().contains("Draw the pattern") {
             break;
         }
@@ -142,9 +142,14 @@ fn a_draw_card_at_120x40_takes_marks_and_scores_them() {
         t.keys(&["n"]);
         sleep(Duration::from_millis(100));
     }
-    t.wait_for_any(&["Space or click"]);
+    t.wait_for_any(&["Space/click"]);
     let s = t.screen();
     assert!(s.contains("Mark the essential zone"), "{s}");
+    // `v` brings a close-up beside the body, whatever the answer.
+    let before = s;
+    t.keys(&["v"]);
+    sleep(Duration::from_millis(200));
+    assert_ne!(t.screen(), before, "v changes the close-up");
     t.keys(&["Down"]);
     t.keys(&["Space"]);
     t.keys(&["Enter"]);

@@ -2,6 +2,9 @@
 //! student's answer in progress, and the progress to save.
 
 use crate::atlas::{Atlas, Muscle, RegionInstance, TriggerPoint};
+use crate::body::BodyModel;
+use crate::body::frame::{CLOSE_UPS, Frame};
+use crate::body::model::ViewId;
 use crate::search::{HitKind, SearchIndex};
 use crate::study::cards::{Card, CardKind, Deck};
 use crate::study::progress::Progress;
@@ -77,6 +80,9 @@ pub struct StudyApp<'a> {
     pub cursor: (u16, u16),
     /// Whether the cursor has been moved (it is hidden until then).
     pub cursor_shown: bool,
+    /// Times `v` was pressed on this card: how far the close-up beside the body has
+    /// moved on from the one nearest the trigger point.
+    pub close_up_steps: usize,
     /// Answers this session.
     pub answered: u32,
     /// Right answers this session.
@@ -119,6 +125,7 @@ impl<'a> StudyApp<'a> {
             marked: Vec::new(),
             cursor: (0, 0),
             cursor_shown: false,
+            close_up_steps: 0,
             answered: 0,
             right: 0,
             save_error: None,
@@ -203,5 +210,21 @@ impl<'a> StudyApp<'a> {
         self.completions.clear();
         self.marked.clear();
         self.cursor_shown = false;
+        self.close_up_steps = 0;
+    }
+
+    /// The close-up beside the body while a "draw" card asks: at first the one nearest
+    /// the trigger point (none for a limb or the trunk), then each in turn, then none.
+    pub fn close_up(&self) -> Option<ViewId> {
+        let model = BodyModel::shipped();
+        let near = self
+            .current()
+            .and_then(|(_, _, tp)| Frame::close_up_of(model, &tp.location));
+        // None first, then every close-up.
+        let cycle: Vec<Option<ViewId>> = std::iter::once(None)
+            .chain(CLOSE_UPS.into_iter().map(Some))
+            .collect();
+        let start = cycle.iter().position(|&v| v == near).unwrap_or(0);
+        cycle[(start + self.close_up_steps) % cycle.len()]
     }
 }

@@ -90,6 +90,7 @@ fn draw_key(key: KeyEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Option<M
             let (x, y) = clamp(app.cursor, m);
             m.region_at(x, y).cloned().map(Msg::Toggle)
         }
+        KeyCode::Char('v') => Some(Msg::CycleCloseUp),
         KeyCode::Enter => Some(Msg::Submit),
         _ => None,
     }

@@ -3,7 +3,9 @@
 
 use super::app::{RETRY_AFTER, Screen, StudyApp};
 use super::update::{self, Msg};
-use crate::atlas::{Atlas, MuscleGroup};
+use crate::atlas::{Atlas, MuscleGroup, RegionInstance};
+use crate::body::BodyModel;
+use crate::body::model::ViewId;
 use crate::study::cards::{CardKind, Deck};
 use crate::study::progress::Progress;
 use crate::study::rng::Rng;
@@ -171,6 +173,68 @@ fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
     let o = o.overlap.clone().unwrap();
     assert!(h.screen().contains("Overlap"), "{}", h.screen());
     assert!(o.recall > 0.0, "{o:?}");
+}
+
+#[test]
+fn a_draw_card_frames_the_question_without_the_answer_and_v_cycles_close_ups() {
+    // Soleus: a trigger point in the calf whose pattern is on the heel. Framed to the
+    // answer it would open on a foot close-up.
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Leg), 1);
+    let pos = deck
+        .cards
+        .iter()
+        .position(|c| c.kind == CardKind::Draw && c.trigger_point == "soleus-1")
+        .expect("a soleus draw card");
+    let mut h = Harness::with(120, 40, deck, Progress::default());
+    h.app.queue = vec![pos];
+    h.draw();
+    let side = h.app.card().unwrap().side;
+    let titles = |h: &Harness| {
+        let s = h.screen();
+        crate::body::frame::CLOSE_UPS
+            .iter()
+            .filter(|&&v| s.contains(&BodyModel::shipped().view(v).title(side)))
+            .count()
+    };
+    assert_eq!(h.app.close_up(), None, "the calf is on no close-up");
+    assert_eq!(titles(&h), 0, "no close-up\n{}", h.screen());
+    assert!(h.screen().contains("Front") && h.screen().contains("Back"));
+    // v: each close-up in turn, drawn and clickable, then none again.
+    let mut seen = Vec::new();
+    for _ in 0..crate::body::frame::CLOSE_UPS.len() {
+        assert_eq!(h.key(KeyCode::Char('v')), Some(Msg::CycleCloseUp));
+        let view = h.app.close_up().expect("a close-up");
+        let s = h.screen();
+        assert!(
+            s.contains(&BodyModel::shipped().view(view).title(side)),
+            "{s}"
+        );
+        seen.push(view);
+    }
+    assert_eq!(seen, crate::body::frame::CLOSE_UPS);
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.close_up(), None);
+    // Marking in a close-up counts: the sole's heel.
+    h.key(KeyCode::Char('v'));
+    while h.app.close_up() != Some(ViewId::FootSole) {
+        h.key(KeyCode::Char('v'));
+    }
+    let map = h.layout.map.clone().unwrap();
+    let heel = RegionInstance::new("heel", Some(side));
+    let cells: Vec<(u16, u16)> = (0..map.area.height)
+        .flat_map(|y| (0..map.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| map.region_at(x, y) == Some(&heel))
+        .collect();
+    assert!(!cells.is_empty(), "the heel is on the map");
+    // The close-up is the rightmost panel.
+    let &(x, y) = cells.iter().max_by_key(|c| c.0).unwrap();
+    h.click(map.area.x + x, map.area.y + y);
+    assert_eq!(h.app.marked, vec![heel]);
+    // The feedback frames the answer; the next card starts from its own close-up.
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::Feedback(_)));
+    h.app.reset_answer();
+    assert_eq!(h.app.close_up_steps, 0);
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub enum Msg {
     Click(u16, u16, Option<RegionInstance>),
     /// Mark or unmark a region on a "draw" card.
     Toggle(RegionInstance),
+    /// Show the next close-up beside the body on a "draw" card.
+    CycleCloseUp,
     /// Submit the marked regions.
     Submit,
     /// From the feedback (or the summary), on to the next card.
@@ -69,6 +71,11 @@ pub fn update(app: &mut StudyApp<'_>, msg: Msg) {
             }
         }
         Msg::Toggle(region) => toggle(app, region),
+        Msg::CycleCloseUp => {
+            if app.screen == Screen::Card && app.drawing() {
+                app.close_up_steps += 1;
+            }
+        }
         Msg::Submit => answer_draw(app),
     }
 }

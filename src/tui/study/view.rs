@@ -111,7 +111,7 @@ fn footer(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
         Screen::Summary => " Nothing left to study now · q: quit",
         Screen::Feedback(_) => " Any key: next card · Tab summary · q quit (progress is saved)",
         Screen::Card if app.drawing() => {
-            " Arrows move · Space or click marks · Enter submits · Tab summary · q quit"
+            " Arrows move · Space/click marks · v close-up · Enter submits · Tab · q quit"
         }
         Screen::Card if app.typed.is_empty() => {
             " 1-4 choose · or type a name · Tab summary · q quit"
@@ -163,7 +163,13 @@ fn diagram(
     if card.kind == CardKind::Draw {
         overlay.selected.clone_from(&app.marked);
     }
-    let framing = Framing::for_overlay(model, &answer);
+    // While asking, the frame must not depend on the answer: the body, and the close-up
+    // the student chose (`v`). The feedback frames the answer.
+    let framing = if asking_draw {
+        Framing::whole_body_with(app.close_up(), card.side)
+    } else {
+        Framing::for_overlay(model, &answer)
+    };
     // The legend takes one row, or two when the map is narrow.
     let legend = if area.width >= 64 { 1 } else { 2 };
     let d = Diagram::layout(model, &framing, area.width, area.height, legend);
@@ -357,7 +363,8 @@ fn draw_panel(
     }
     if app.marked.is_empty() {
         p.wrap(
-            "Nothing marked yet. Click regions, or move with the arrows and press Space.",
+            "Nothing marked yet. Click regions, or move with the arrows and press Space; \
+             v shows another close-up (head, hand, foot) beside the body.",
             0,
             t.dim,
         );
