@@ -5,6 +5,7 @@ use super::app::{App, Focus, Overlay};
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::atlas::{Atlas, RegionInstance, Side};
+use crate::study::rng::Rng;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
@@ -514,20 +515,9 @@ fn a_json_export_reopens_as_the_same_intake() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A tiny deterministic generator, so the sweep needs no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u16 {
-        (self.next() % n) as u16
-    }
+/// A number in `0..n`, as a terminal coordinate or index.
+fn below(rng: &mut Rng, n: usize) -> u16 {
+    u16::try_from(rng.below(n)).unwrap_or(u16::MAX)
 }
 
 fn random_event(rng: &mut Rng, w: u16, h: u16) -> Event {
@@ -551,15 +541,13 @@ fn random_event(rng: &mut Rng, w: u16, h: u16) -> Event {
     ];
     // No `e`: the export prompt writes files, and a sweep must not litter the tree.
     const CHARS: &[u8] = b"abcdfghijklmnopqrstuvwxyz[]xhjkl ";
-    match rng.below(4) {
+    match below(rng, 4) {
         0 => Event::Key(KeyEvent::new(
-            KEYS[usize::from(rng.below(16))],
+            KEYS[usize::from(below(rng, 16))],
             KeyModifiers::NONE,
         )),
         1 => Event::Key(KeyEvent::new(
-            KeyCode::Char(char::from(
-                CHARS[usize::from(rng.below(CHARS.len() as u64))],
-            )),
+            KeyCode::Char(char::from(CHARS[usize::from(below(rng, CHARS.len()))])),
             KeyModifiers::NONE,
         )),
         2 => Event::Mouse(MouseEvent {
@@ -567,9 +555,9 @@ fn random_event(rng: &mut Rng, w: u16, h: u16) -> Event {
                 MouseEventKind::Down(MouseButton::Left),
                 MouseEventKind::ScrollDown,
                 MouseEventKind::ScrollUp,
-            ][usize::from(rng.below(3))],
-            column: rng.below(u64::from(w) + 2),
-            row: rng.below(u64::from(h) + 2),
+            ][usize::from(below(rng, 3))],
+            column: below(rng, usize::from(w) + 2),
+            row: below(rng, usize::from(h) + 2),
             modifiers: KeyModifiers::NONE,
         }),
         _ => Event::Resize(w, h),
@@ -578,7 +566,7 @@ fn random_event(rng: &mut Rng, w: u16, h: u16) -> Event {
 
 #[test]
 fn never_panics_at_any_small_size() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for w in 0..=40 {
         for h in 0..=15 {
             let mut harness = Harness::new(w, h);
@@ -600,9 +588,9 @@ fn never_panics_at_any_small_size() {
 
 #[test]
 fn never_panics_on_random_large_sizes_and_events() {
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     for _ in 0..10 {
-        let (w, h) = (60 + rng.below(200), 18 + rng.below(80));
+        let (w, h) = (60 + below(&mut rng, 200), 18 + below(&mut rng, 80));
         let mut harness = Harness::new(w, h);
         for _ in 0..80 {
             let e = random_event(&mut rng, w, h);
@@ -613,7 +601,7 @@ fn never_panics_on_random_large_sizes_and_events() {
         harness
             .term
             .backend_mut()
-            .resize(rng.below(70), rng.below(25));
+            .resize(below(&mut rng, 70), below(&mut rng, 25));
         harness.draw();
     }
 }

@@ -4,23 +4,9 @@
 
 use crate::util::{code, fixture, painmap, stderr, stdout};
 use painmap::atlas::{Atlas, MAX_ATLAS_BYTES, SHIPPED_ATLAS};
+// Seeded, so the same edits are made on every run.
+use painmap::study::rng::Rng;
 use std::path::{Path, PathBuf};
-
-/// A deterministic xorshift64 generator: the same edits on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// A fresh directory under the target dir, named for the test.
 fn scratch(name: &str) -> PathBuf {
@@ -91,9 +77,9 @@ fn a_20_mb_file_is_refused_by_size_before_reading() {
 #[test]
 fn binary_noise_is_refused() {
     let dir = scratch("noise");
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for (i, len) in [1usize, 7, 4096, 65_536].into_iter().enumerate() {
-        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
         let path = dir.join(format!("noise-{i}.bin"));
         std::fs::write(&path, bytes).unwrap();
         refused(&path);
@@ -122,7 +108,7 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
     let at = rng.below(bytes.len());
     let pick = |rng: &mut Rng| {
         if rng.below(4) == 0 {
-            rng.next() as u8
+            rng.next_u64() as u8
         } else {
             PUNCT[rng.below(PUNCT.len())]
         }
@@ -161,7 +147,7 @@ fn mutant(rng: &mut Rng) -> Vec<u8> {
 
 #[test]
 fn random_edits_of_the_shipped_atlas_never_panic() {
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     let mut accepted = 0;
     for _ in 0..300 {
         let bytes = mutant(&mut rng);
@@ -183,7 +169,7 @@ fn random_edits_of_the_shipped_atlas_never_panic() {
 #[test]
 fn random_edits_through_the_binary_exit_0_or_2() {
     let dir = scratch("mutants");
-    let mut rng = Rng(0xdead_beef_cafe_f00d);
+    let mut rng = Rng::new(0xdead_beef_cafe_f00d);
     for i in 0..8 {
         let path = dir.join(format!("mutant-{i}.ron"));
         std::fs::write(&path, mutant(&mut rng)).unwrap();
