@@ -102,10 +102,14 @@ fn suggest<'a>(
         return Vec::new();
     }
     let matcher = SkimMatcherV2::default().ignore_case();
-    let limit = (typed.chars().count() / 3).max(1) + 1;
+    let typed_len = typed.chars().count();
+    let limit = (typed_len / 3).max(1) + 1;
     let mut scored: Vec<(i64, String)> = keys
         .filter_map(|k| {
-            let d = edit_distance(typed, k);
+            // The lengths' difference is a lower bound of the distance: a long paste
+            // is not compared letter by letter with every name.
+            let near = typed_len.abs_diff(k.chars().count()) <= limit;
+            let d = if near { edit_distance(typed, k) } else { usize::MAX };
             if d <= limit {
                 // Closer is better; any edit-distance hit beats a fuzzy one.
                 return Some((1_000_000 - d as i64, k.clone()));
