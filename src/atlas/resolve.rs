@@ -109,7 +109,11 @@ fn suggest<'a>(
             // The lengths' difference is a lower bound of the distance: a long paste
             // is not compared letter by letter with every name.
             let near = typed_len.abs_diff(k.chars().count()) <= limit;
-            let d = if near { edit_distance(typed, k) } else { usize::MAX };
+            let d = if near {
+                edit_distance(typed, k)
+            } else {
+                usize::MAX
+            };
             if d <= limit {
                 // Closer is better; any edit-distance hit beats a fuzzy one.
                 return Some((1_000_000 - d as i64, k.clone()));
