@@ -180,9 +180,12 @@ impl SearchIndex {
         let floor = best.iter().map(|h| h.0).max().unwrap_or(0) * 7 / 10;
         best.retain(|h| h.0 >= floor);
         let label = |&(_, t, k): &(i64, usize, usize)| &self.things[t].keys[k].label;
+        // Ties: muscles, then regions, then symptoms; a name before an alias (typing
+        // "s" lists Sartorius before "Abdominal obliques (side abs)"); then A to Z.
         let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
             b.0.cmp(&a.0)
                 .then_with(|| self.things[a.1].kind.cmp(&self.things[b.1].kind))
+                .then_with(|| (a.2 > 0).cmp(&(b.2 > 0)))
                 .then_with(|| label(a).cmp(label(b)))
                 .then_with(|| self.things[a.1].id.cmp(&self.things[b.1].id))
         };
@@ -341,6 +344,30 @@ mod tests {
             }
         }
         assert!(compared > 10_000, "{compared}");
+    }
+
+    #[test]
+    fn on_a_tie_a_name_comes_before_an_alias() {
+        let atlas = Atlas::shipped().unwrap();
+        let hits = SearchIndex::new(&atlas).search("s", 40);
+        assert_eq!(hits[0].label, "Sartorius", "{hits:?}");
+        let is_alias =
+            |h: &Hit| h.indices.first().is_some_and(|&i| i > 0) && h.label.contains(" (");
+        let mut aliases_in_group = 0;
+        for (i, h) in hits.iter().enumerate() {
+            let same_group = i > 0 && (hits[i - 1].score, hits[i - 1].kind) == (h.score, h.kind);
+            if !same_group {
+                aliases_in_group = 0;
+            }
+            if is_alias(h) {
+                aliases_in_group += 1;
+            } else {
+                assert_eq!(
+                    aliases_in_group, 0,
+                    "a name after an alias at {i}: {hits:?}"
+                );
+            }
+        }
     }
 
     #[test]
