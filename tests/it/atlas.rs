@@ -311,3 +311,25 @@ fn red_flags_and_glossary_ship() {
         assert!(terms.iter().any(|t| t.contains(word)), "glossary: {word}");
     }
 }
+
+#[test]
+fn sources_agree_with_the_chapters_the_reference_cites() {
+    // The chapters docs/referral-reference.md names for Travell & Simons (rows H4, S6,
+    // S8, A7, A17, G1). The atlas's other chapter numbers follow the same books' order.
+    let atlas = atlas();
+    for (muscle, chapter) in [
+        ("lower-trapezius", "vol. 1 (2nd ed.), ch. 6;"),
+        ("subscapularis", "vol. 1 (2nd ed.), ch. 26;"),
+        ("latissimus-dorsi", "vol. 1 (2nd ed.), ch. 24;"),
+        ("triceps-brachii", "vol. 1 (2nd ed.), ch. 32;"),
+        ("flexor-carpi-radialis", "vol. 1 (2nd ed.), ch. 38;"),
+        ("gluteus-maximus", "vol. 2 (1992), ch. 7;"),
+    ] {
+        let m = atlas.muscle(muscle).unwrap_or_else(|| panic!("{muscle}"));
+        assert!(
+            m.source.contains(&format!("Travell & Simons {chapter}")),
+            "{muscle}: {}",
+            m.source
+        );
+    }
+}
