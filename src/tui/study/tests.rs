@@ -238,6 +238,31 @@ fn a_draw_card_frames_the_question_without_the_answer_and_v_cycles_close_ups() {
 }
 
 #[test]
+fn a_choice_too_long_for_the_panel_ends_in_an_ellipsis() {
+    let long = "Extensor digitorum brevis and extensor hallucis brevis";
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Foot), 1);
+    let pos = deck
+        .cards
+        .iter()
+        .position(|c| {
+            c.kind == CardKind::Name
+                && c.choices
+                    .iter()
+                    .any(|m| atlas().muscle(m).is_some_and(|m| m.name == long))
+        })
+        .expect("a card offering the long name");
+    let mut h = Harness::with(80, 24, deck, Progress::default());
+    h.app.queue = vec![pos];
+    h.draw();
+    let s = h.screen();
+    let row = s
+        .lines()
+        .find(|l| l.contains("Extensor digitorum b"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(!row.contains(long) && row.trim_end().ends_with('…'), "{s}");
+}
+
+#[test]
 fn submitting_nothing_is_not_quite() {
     let mut h = Harness::new(80, 24, 5);
     h.until(CardKind::Draw);

@@ -15,7 +15,7 @@ use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
-use crate::tui::view::style_of;
+use crate::tui::view::{fit, style_of};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -227,13 +227,12 @@ impl<'b> Pen<'b> {
     /// One line, cut at the panel's width.
     fn line(&mut self, text: &str, style: Style) {
         if self.room() {
-            self.buf.set_stringn(
-                self.area.x,
-                self.y(),
-                text,
-                usize::from(self.area.width),
-                style,
-            );
+            // A line too long for the panel (a long muscle name among the choices)
+            // ends in an ellipsis, so it reads as cut rather than as the whole name.
+            let width = usize::from(self.area.width);
+            let text = fit(text, width);
+            self.buf
+                .set_stringn(self.area.x, self.y(), text, width, style);
         }
         self.row = self.row.saturating_add(1);
     }

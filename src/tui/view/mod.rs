@@ -7,6 +7,7 @@ mod map;
 mod overlays;
 mod status;
 
+pub use candidates::fit;
 pub use map::style_of;
 
 use super::app::{App, Focus, Overlay};
