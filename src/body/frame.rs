@@ -98,12 +98,8 @@ impl Frame {
 
     /// The whole body, front and back.
     pub fn whole_body() -> Frame {
-        Frame {
-            panels: vec![
-                PanelSpec::new(ViewId::Front, Side::Right),
-                PanelSpec::new(ViewId::Back, Side::Right),
-            ],
-        }
+        // Both views show both sides, so the side is only nominal.
+        Frame::whole_body_with(None, Side::Right)
     }
 
     /// The views that best show what an overlay marks (see the module docs).
