@@ -59,17 +59,9 @@ const CLOSE_UP_BESIDE_BODY: f32 = 0.55;
 /// to read there: teeth, fingers, toes, the jaw joint.
 const FINE_AREA: f32 = 40.0;
 
-/// Every close-up view, in the order a student cycles through them on a "draw" card.
-pub const CLOSE_UPS: [ViewId; 8] = [
-    ViewId::HeadFront,
-    ViewId::HeadSide,
-    ViewId::HandPalm,
-    ViewId::HandBack,
-    ViewId::FootTop,
-    ViewId::FootSole,
-    ViewId::FootInner,
-    ViewId::FootOuter,
-];
+/// Every close-up view, in the order a student cycles through them on a "draw" card:
+/// all views but the whole body's two, which [`ViewId::ALL`] lists first.
+pub const CLOSE_UPS: &[ViewId] = ViewId::ALL.split_at(2).1;
 
 impl Frame {
     /// The whole body, front and back, and beside it one close-up (or none), all on
@@ -92,7 +84,8 @@ impl Frame {
     pub fn close_up_of(model: &BodyModel, region: &str) -> Option<ViewId> {
         let i = model.region_index(region)?;
         CLOSE_UPS
-            .into_iter()
+            .iter()
+            .copied()
             .find(|&v| model.view(v).draws_whole(i))
     }
 
@@ -240,6 +233,12 @@ mod tests {
 
     fn views(f: &Frame) -> Vec<(ViewId, bool)> {
         f.panels.iter().map(|p| (p.view, p.optional)).collect()
+    }
+
+    #[test]
+    fn close_ups_are_every_view_but_the_whole_body() {
+        assert_eq!(CLOSE_UPS.len(), ViewId::ALL.len() - 2);
+        assert!(CLOSE_UPS.iter().all(|v| v.area() != Area::WholeBody));
     }
 
     #[test]

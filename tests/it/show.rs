@@ -149,8 +149,9 @@ fn front_x(text: &str) -> (usize, usize) {
 
 #[test]
 fn side_puts_the_point_on_that_side_of_each_view() {
-    let show = |side: &str| {
-        let out = run(&[
+    // Upper trapezius TrP1 at 100 columns, on a side or on the default one.
+    let show = |side: Option<&str>| {
+        let mut args = vec![
             "show",
             "upper-trapezius",
             "--tp",
@@ -158,21 +159,21 @@ fn side_puts_the_point_on_that_side_of_each_view() {
             "--ascii",
             "--width",
             "100",
-            "--side",
-            side,
-        ]);
-        assert_eq!(code(&out), 0, "{side}");
+        ];
+        args.extend(side.map(|s| ["--side", s]).into_iter().flatten());
+        let out = run(&args);
+        assert_eq!(code(&out), 0, "{side:?}");
         stdout(&out)
     };
     // In a Front view the patient's left is on the viewer's right.
-    let left = show("left");
+    let left = show(Some("left"));
     assert!(left.contains("Diagram (the patient's left side)"), "{left}");
     let (x, mid) = front_x(&left);
     assert!(
         x > mid,
         "left side drawn at column {x} (middle {mid})\n{left}"
     );
-    let right = show("R");
+    let right = show(Some("R"));
     assert!(right.contains("Diagram (the patient's right side)"));
     let (x, mid) = front_x(&right);
     assert!(
@@ -180,14 +181,6 @@ fn side_puts_the_point_on_that_side_of_each_view() {
         "right side drawn at column {x} (middle {mid})\n{right}"
     );
     // The default is the classic charts' right side.
-    let default = stdout(&run(&[
-        "show",
-        "upper-trapezius",
-        "--tp",
-        "upper-trapezius-1",
-        "--ascii",
-        "--width",
-        "100",
-    ]));
+    let default = show(None);
     assert_eq!(default, right);
 }

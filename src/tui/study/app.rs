@@ -222,7 +222,7 @@ impl<'a> StudyApp<'a> {
             .and_then(|(_, _, tp)| Frame::close_up_of(model, &tp.location));
         // None first, then every close-up.
         let cycle: Vec<Option<ViewId>> = std::iter::once(None)
-            .chain(CLOSE_UPS.into_iter().map(Some))
+            .chain(CLOSE_UPS.iter().copied().map(Some))
             .collect();
         let start = cycle.iter().position(|&v| v == near).unwrap_or(0);
         cycle[(start + self.close_up_steps) % cycle.len()]
