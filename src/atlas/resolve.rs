@@ -18,6 +18,19 @@ pub enum ResolveError {
         /// Close matches, best first.
         suggestions: Vec<String>,
     },
+    /// The token names a body area ("arm", "left leg"), which holds several regions.
+    #[error(
+        "'{token}' is a body area ({area}), not one region; name one of its regions: {}",
+        .regions.join(", ")
+    )]
+    Area {
+        /// What was typed.
+        token: String,
+        /// The area's heading.
+        area: String,
+        /// The ids of the area's regions, in atlas order.
+        regions: Vec<String>,
+    },
     /// No muscle answers to the token.
     #[error("unknown muscle '{token}'{}", did_you_mean(.suggestions))]
     UnknownMuscle {
@@ -67,13 +80,36 @@ impl Atlas {
                 let side = if region.midline { None } else { side };
                 Ok(RegionInstance::new(region.id.clone(), side))
             }
-            None => Err(ResolveError::UnknownRegion {
-                token: token.trim().to_string(),
-                suggestions: suggest(rest, self.region_keys.keys(), |k| {
-                    self.file.regions[self.region_keys[k]].id.clone()
-                }),
-            }),
+            None => Err(self.area_named(rest).map_or_else(
+                || ResolveError::UnknownRegion {
+                    token: token.trim().to_string(),
+                    suggestions: suggest(rest, self.region_keys.keys(), |k| {
+                        self.file.regions[self.region_keys[k]].id.clone()
+                    }),
+                },
+                |area| ResolveError::Area {
+                    token: token.trim().to_string(),
+                    area: area.to_string(),
+                    regions: self
+                        .file
+                        .regions
+                        .iter()
+                        .filter(|r| r.group == area)
+                        .map(|r| r.id.clone())
+                        .collect(),
+                },
+            )),
         }
+    }
+
+    /// The region heading one of whose parts `k` (a lookup key) is: "arm" for "Arm",
+    /// "hand" for "Wrist & hand".
+    fn area_named(&self, k: &str) -> Option<&str> {
+        self.file
+            .regions
+            .iter()
+            .map(|r| r.group.as_str())
+            .find(|group| group.split(['&', ',']).any(|part| key(part) == k))
     }
 
     /// Resolves a muscle by id, name or alias (`SCM`, `traps`, `Sternocleidomastoid`).

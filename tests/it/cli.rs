@@ -294,3 +294,26 @@ fn usage_errors_are_one_line_with_exit_2() {
     assert_eq!(code(&out), 0);
     assert!(stdout(&out).contains("Usage: painmap"));
 }
+
+#[test]
+fn a_body_area_lists_its_regions_instead_of_guessing() {
+    let out = run(&["rank", "left arm"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("painmap: 'left arm' is a body area (Arm), not one region;")
+            && err.contains("upper-arm-front")
+            && err.contains("elbow-outer"),
+        "{err}"
+    );
+    let err = stderr(&run(&["rank", "Hand"]));
+    assert!(
+        err.contains("(Wrist & hand)") && err.contains("thumb-web"),
+        "{err}"
+    );
+    // A typo still gets a guess, and a region named like an area still resolves.
+    let err = stderr(&run(&["rank", "tempel"]));
+    assert!(err.contains("did you mean 'temple'"), "{err}");
+    assert_eq!(code(&run(&["rank", "upper back"])), 0);
+}
