@@ -254,6 +254,18 @@ fn people_can_type_the_usual_abbreviations() {
             "{typed}"
         );
     }
+    // The places people name, as docs/domain.md's examples put them.
+    for (typed, id) in [
+        ("left temple", "temple"),
+        ("side of the neck", "neck-side"),
+        ("outer hip", "hip-side"),
+    ] {
+        assert_eq!(
+            atlas.resolve_region(typed).map(|r| r.region),
+            Ok(id.to_string()),
+            "{typed}"
+        );
+    }
 }
 
 #[test]
