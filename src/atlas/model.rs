@@ -191,6 +191,16 @@ pub struct Muscle {
     pub trigger_points: Vec<TriggerPoint>,
 }
 
+impl Muscle {
+    /// Where the trigger point `id` is among the muscle's points (0 if it is not one).
+    pub fn point_index(&self, id: &str) -> usize {
+        self.trigger_points
+            .iter()
+            .position(|t| t.id == id)
+            .unwrap_or(0)
+    }
+}
+
 /// One way a red flag is raised: every part that is non-empty must hold.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

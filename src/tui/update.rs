@@ -281,11 +281,7 @@ fn cycle_point(app: &mut App<'_>, forward: bool) {
         return;
     };
     let n = muscle.trigger_points.len();
-    let i = muscle
-        .trigger_points
-        .iter()
-        .position(|t| t.id == tp.id)
-        .unwrap_or(0);
+    let i = muscle.point_index(&tp.id);
     let next = if forward {
         (i + 1) % n
     } else {

@@ -66,11 +66,7 @@ fn lines<'a>(
     let mut out = vec![Line::styled(m.name.clone(), theme.title)];
     let side_words = side.map(|s| format!(" ({s})")).unwrap_or_default();
     let n = m.trigger_points.len();
-    let index = m
-        .trigger_points
-        .iter()
-        .position(|t| t.id == tp.id)
-        .unwrap_or(0);
+    let index = m.point_index(&tp.id);
     out.push(Line::from(vec![
         Span::raw(format!("{}{side_words}", tp.name)),
         Span::styled(
