@@ -42,8 +42,11 @@ pub enum ColorChoice {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Rank the trigger points that refer pain to the given regions.
+    /// Rank the muscles (or trigger points) that refer pain to the given regions.
     Rank(RankArgs),
+    /// Print the pain guides for a region: the muscles that refer pain there, in the
+    /// order the references list them.
+    Guide(GuideArgs),
     /// Fuzzy-search muscles, regions and symptoms.
     Search(SearchArgs),
     /// List the body regions.
@@ -88,6 +91,15 @@ pub struct RankArgs {
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
     pub top: usize,
 
+    /// What a candidate is: a muscle (scored over all its trigger points) or a single
+    /// trigger point.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = By::Muscle)]
+    pub by: By,
+
+    /// The client's age in years (some red flags depend on it).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::rank::MAX_AGE)))]
+    pub age: Option<u8>,
+
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
@@ -95,6 +107,27 @@ pub struct RankArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+}
+
+/// `rank --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// A muscle on a side, with its trigger points beneath it.
+    Muscle,
+    /// A trigger point on a side.
+    Point,
+}
+
+/// `painmap guide`.
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// The region: id, name or alias (a left/right prefix is accepted and ignored).
+    #[arg(value_name = "REGION")]
+    pub region: String,
+
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `painmap search`.

@@ -3,6 +3,7 @@
 
 mod args;
 mod glossary;
+mod guide;
 mod list;
 mod out;
 mod rank;
@@ -45,6 +46,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     let atlas = load_atlas(cli)?;
     let code = match command {
         Command::Rank(args) => rank::run(&atlas, args)?,
+        Command::Guide(args) => guide::run(&atlas, args)?,
         Command::Search(args) => search::run(&atlas, args)?,
         Command::Regions(args) => list::regions(&atlas, args)?,
         Command::Muscles(args) => list::muscles(&atlas, args)?,

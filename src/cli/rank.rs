@@ -1,22 +1,28 @@
-//! `painmap rank REGION... [--symptom WORD]... [--top N] [--json | --format F]`.
+//! `painmap rank REGION... [--symptom WORD]... [--age N] [--by muscle|point] [--top N]
+//! [--json | --format F]`.
 
-use super::args::{Format, RankArgs};
+use super::args::{By, Format, RankArgs};
 use super::{out, status};
 use crate::atlas::Atlas;
 use crate::intake::Intake;
 use crate::rank::Selection;
-use crate::report::{Report, utc_stamp};
+use crate::report::{self, Report, utc_stamp};
 
 /// Resolves the regions (each argument may hold several, comma-separated), ranks, prints.
 pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
-    let selection = selection(atlas, &args.regions, &args.symptoms)?;
+    let mut selection = selection(atlas, &args.regions, &args.symptoms)?;
+    selection.age = args.age;
     if selection.is_empty() {
         anyhow::bail!(
             "nothing to rank: name at least one region (e.g. `painmap rank \"left temple\"`; \
              `painmap regions` lists them)"
         );
     }
-    let report = Report::build(atlas, &Intake::of(selection), args.top);
+    let by = match args.by {
+        By::Muscle => report::By::Muscle,
+        By::Point => report::By::Point,
+    };
+    let report = Report::build(atlas, &Intake::of(selection), args.top, by);
     let format = if args.json {
         Format::Json
     } else {

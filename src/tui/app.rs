@@ -4,7 +4,7 @@
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
-use crate::rank::{self, Candidate};
+use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
 use crate::search::{Hit, SearchIndex};
 
 /// Which pane has the keyboard.
@@ -49,6 +49,8 @@ pub enum Overlay {
     },
     /// The `e` export prompt.
     Export(ExportState),
+    /// The `a` age prompt: the digits typed so far.
+    Age(String),
 }
 
 /// The export prompt: a file name, and whether replacing it has been asked.
@@ -132,6 +134,9 @@ pub struct App<'a> {
     pub cursor_shown: bool,
     /// Highlighted candidate.
     pub highlighted: usize,
+    /// Which of the highlighted muscle's trigger points reaching the selection is shown
+    /// (`[` and `]` step through them).
+    pub highlighted_point: usize,
     /// First candidate row shown (mouse wheel and keys keep the highlight visible).
     pub list_offset: usize,
     /// Detail pane pinned to a muscle opened from search or browse.
@@ -169,6 +174,7 @@ impl<'a> App<'a> {
             cursor: Cursor::default(),
             cursor_shown: false,
             highlighted: 0,
+            highlighted_point: 0,
             list_offset: 0,
             pinned: None,
             detail_scroll: 0,
@@ -177,16 +183,19 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The ranked candidates for the current intake.
-    pub fn candidates(&self) -> Vec<Candidate<'a>> {
-        let mut all = rank::rank(self.atlas, &self.intake.ranking_selection());
-        all.truncate(MAX_CANDIDATES);
-        all
+    /// The ranked muscles for the current intake (the best [`MAX_CANDIDATES`]).
+    pub fn candidates(&self) -> Vec<Placed<MuscleCandidate<'a>>> {
+        rank::rank(self.atlas, &self.intake.ranking_selection(), MAX_CANDIDATES).candidates
     }
 
     /// The red flags the intake raises.
     pub fn red_flags(&self) -> Vec<&'a crate::atlas::RedFlag> {
         rank::red_flags(self.atlas, &self.intake.ranking_selection())
+    }
+
+    /// The red flags held back until the age is known.
+    pub fn age_questions(&self) -> Vec<AgeQuestion<'a>> {
+        rank::age_questions(self.atlas, &self.intake.ranking_selection())
     }
 
     /// The current search results, if the search is open.
@@ -210,14 +219,27 @@ impl<'a> App<'a> {
         self.shown_among(&self.candidates())
     }
 
-    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once).
-    pub fn shown_among(&self, cands: &[Candidate<'a>]) -> Option<Shown<'a>> {
+    /// Where the shown point is among those `[ ]` step through: (index, count, whether
+    /// they are the points reaching the selection rather than all the muscle's).
+    pub fn shown_place(&self, cands: &[Placed<MuscleCandidate<'a>>]) -> Option<(usize, usize, bool)> {
+        if let Some(p) = &self.pinned {
+            let m = self.atlas.muscle(&p.muscle)?;
+            return Some((p.point, m.trigger_points.len(), false));
+        }
+        let n = cands.get(self.highlighted)?.item.points.len();
+        Some((self.highlighted_point.min(n.saturating_sub(1)), n, true))
+    }
+
+    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once):
+    /// the highlighted muscle's stepped-to point among those reaching the selection.
+    pub fn shown_among(&self, cands: &[Placed<MuscleCandidate<'a>>]) -> Option<Shown<'a>> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
         }
-        cands
-            .get(self.highlighted)
-            .map(|c| (c.muscle, c.trigger_point, c.side))
+        let c = &cands.get(self.highlighted)?.item;
+        let points = &c.points;
+        let p = points.get(self.highlighted_point.min(points.len().saturating_sub(1)))?;
+        Some((c.muscle, p.trigger_point, c.side))
     }
 }

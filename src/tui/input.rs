@@ -45,6 +45,13 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             KeyCode::Char(c) if !ctrl => Some(Msg::ExportInput(c)),
             _ => None,
         },
+        Some(Overlay::Age(_)) => match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::AgeAccept),
+            KeyCode::Backspace => Some(Msg::AgeBackspace),
+            KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Msg::AgeInput(c)),
+            _ => None,
+        },
         Some(Overlay::Browse { .. }) => match key.code {
             KeyCode::Esc | KeyCode::Char('m') => Some(Msg::Back),
             KeyCode::Char('q') => Some(Msg::Quit),
@@ -72,6 +79,7 @@ fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
         KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
         KeyCode::Char('e') => return Some(Msg::OpenExport),
+        KeyCode::Char('a') => return Some(Msg::OpenAge),
         KeyCode::Char(c @ '0'..='9') => {
             let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
             return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));
@@ -189,7 +197,7 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_)) => return None,
+        Some(Overlay::Export(_) | Overlay::Age(_)) => return None,
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

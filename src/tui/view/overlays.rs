@@ -27,8 +27,8 @@ pub const KEYS: [(&str, &str); 18] = [
     ("Esc", "close; back from a muscle opened by search"),
     ("x", "clear the selection and symptoms"),
     (
-        "0-9 · p · e",
-        "intensity (1 then 0 = 10) · pain quality · export note",
+        "0-9 · p · a · e",
+        "intensity (1 then 0 = 10) · pain quality · age · export",
     ),
     (
         "Tab, Shift-Tab",
@@ -37,7 +37,7 @@ pub const KEYS: [(&str, &str); 18] = [
     ("↑ ↓, j k", "candidates: choose · detail: scroll"),
     ("PgUp PgDn Home End", "move faster in lists"),
     ("Enter", "candidates: open the detail"),
-    ("[ ]", "previous / next trigger point of the muscle"),
+    ("[ ]", "previous / next trigger point of the muscle shown"),
     ("m", "browse every muscle by body area"),
     ("? · q, Ctrl-C", "this help · quit"),
     (
@@ -209,6 +209,27 @@ pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Th
     frame.render_widget(
         Paragraph::new(lines)
             .block(frame_box("Export", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// Draws the age prompt.
+pub fn age(frame: &mut Frame<'_>, area: Rect, text: &str, theme: &Theme) {
+    let rect = centred(area, 50, 6);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::styled("The client's age in years (empty: not known):", theme.dim),
+        Line::from(vec![
+            Span::styled("> ", theme.label),
+            Span::raw(text.to_string()),
+            Span::styled("▏", theme.label),
+        ]),
+        Line::styled("Enter sets · Esc cancels", theme.dim),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Age", theme))
             .wrap(Wrap { trim: false }),
         rect,
     );
