@@ -254,6 +254,10 @@ pub struct FlagCondition {
     /// Symptom words of which at least one must be given.
     #[serde(default)]
     pub symptoms: Vec<String>,
+    /// The age the client must be known to be over (giant cell arteritis: 50). Without
+    /// an age the flag is not raised; the screen says to ask it.
+    #[serde(default)]
+    pub over_age: Option<u8>,
 }
 
 /// A physician-referral warning raised by a selection or symptoms.

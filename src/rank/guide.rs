@@ -21,8 +21,9 @@ impl<'a> Places<'a> {
     /// The places in the guides of these regions only (the selected ones).
     pub fn of_regions<'r>(atlas: &'a Atlas, regions: impl IntoIterator<Item = &'r str>) -> Self {
         let mut places = Places::default();
-        for region in regions {
-            for guide in atlas.guides_for(region) {
+        let regions: Vec<&str> = regions.into_iter().collect();
+        for guide in atlas.guides() {
+            if regions.contains(&guide.region.as_str()) {
                 places.add(guide);
             }
         }
