@@ -87,10 +87,15 @@ fn item<'a>(
         0 | 1 => String::new(),
         n => format!(" ({n} points)"),
     };
-    let head = format!("{:>3}. {}{points}", placed.label(), c.muscle.name);
     let score = format!("{side} {}", c.score);
     let room = width.saturating_sub(score.len());
-    let head = fit(&head, room);
+    // The name first: the count of points goes when both do not fit.
+    let full = format!("{:>3}. {}{points}", placed.label(), c.muscle.name);
+    let head = if full.chars().count() <= room {
+        full
+    } else {
+        fit(&format!("{:>3}. {}", placed.label(), c.muscle.name), room)
+    };
     let pad = width.saturating_sub(head.chars().count() + score.len());
     let mut reasons: Vec<Span<'a>> = vec![Span::raw("    ")];
     for (k, m) in c.matches.iter().enumerate() {
