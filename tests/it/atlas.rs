@@ -6,13 +6,14 @@ use std::collections::HashSet;
 
 /// The stable region ids of docs/domain.md. The atlas may add regions, never rename or
 /// drop these.
-const VOCABULARY: [&str; 87] = [
+const VOCABULARY: [&str; 94] = [
     "vertex",
     "forehead",
     "temple",
     "occiput",
     "eye",
     "cheek",
+    "head-side",
     "ear",
     "tmj",
     "jaw",
@@ -63,6 +64,8 @@ const VOCABULARY: [&str; 87] = [
     "forearm-little-finger-side",
     "wrist-back",
     "wrist-front",
+    "wrist-thumb-side",
+    "wrist-little-finger-side",
     "hand-back",
     "palm",
     "thumb",
@@ -88,10 +91,14 @@ const VOCABULARY: [&str; 87] = [
     "ankle-inner",
     "achilles",
     "heel",
+    "heel-inner",
     "instep",
     "foot-top",
+    "foot-top-outer",
     "foot-outer",
     "ball-of-foot",
+    "big-toe-ball",
+    "little-toe-ball",
     "big-toe",
     "lesser-toes",
 ];
