@@ -2,14 +2,15 @@
 //! [--json | --format F]`.
 
 use super::args::{By, Format, RankArgs};
-use super::{out, status};
+use super::{Context, out, status};
 use crate::atlas::Atlas;
+use crate::date::Utc;
 use crate::intake::Intake;
 use crate::rank::Selection;
-use crate::report::{self, Report, utc_stamp};
+use crate::report::{self, Report};
 
 /// Resolves the regions (each argument may hold several, comma-separated), ranks, prints.
-pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
+pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> {
     let mut selection = selection(atlas, &args.regions, &args.symptoms)?;
     selection.age = args.age;
     if selection.is_empty() {
@@ -22,7 +23,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
         By::Muscle => report::By::Muscle,
         By::Point => report::By::Point,
     };
-    let report = Report::build(atlas, &Intake::of(selection), args.top, by);
+    let report = Report::build(atlas, &Intake::of(selection), usize::from(args.top), by);
     let format = if args.json {
         Format::Json
     } else {
@@ -31,7 +32,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
     let text = match format {
         Format::Text => report.to_text(atlas),
         Format::Json => out::json(&report)?,
-        Format::Markdown => report.to_markdown(atlas, &utc_stamp()),
+        Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
     out::print(&text)?;
     Ok(status(!report.candidates.is_empty()))

@@ -61,13 +61,13 @@ pub enum Msg {
     /// Set the age (Enter); an empty prompt clears it.
     AgeAccept,
     /// Open the export prompt.
-    OpenExport,
+    OpenExport(i64),
     /// Type into the export prompt.
     ExportInput(char),
     /// Delete the last character of the export prompt.
     ExportBackspace,
     /// Write the note (Enter).
-    ExportAccept,
+    ExportAccept(i64),
     /// The write finished: the path written, or why not.
     Saved(Result<String, SaveError>),
 }
