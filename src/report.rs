@@ -242,7 +242,8 @@ impl ReportCandidate {
         reasons(atlas, &self.matches, &self.symptoms)
     }
 
-    /// The heading: "Upper trapezius" or "Upper trapezius, TrP1 ...", with the side.
+    /// The heading: "Upper trapezius", or by point "Upper trapezius, `TrP1` ...", with
+    /// the side.
     fn title(&self) -> String {
         let side = self.side.map(|s| format!(" ({s})")).unwrap_or_default();
         match &self.trigger_point_name {
@@ -291,11 +292,20 @@ impl Report {
         let (candidates, total) = match by {
             By::Muscle => {
                 let r = rank::rank(atlas, &selection, top);
-                (r.candidates.iter().map(ReportCandidate::of_muscle).collect(), r.total)
+                (
+                    r.candidates
+                        .iter()
+                        .map(ReportCandidate::of_muscle)
+                        .collect(),
+                    r.total,
+                )
             }
             By::Point => {
                 let r = rank::rank_points(atlas, &selection, top);
-                (r.candidates.iter().map(ReportCandidate::of_point).collect(), r.total)
+                (
+                    r.candidates.iter().map(ReportCandidate::of_point).collect(),
+                    r.total,
+                )
             }
         };
         Report {

@@ -43,7 +43,9 @@ pub fn run(atlas: &Atlas, args: &GuideArgs) -> anyhow::Result<u8> {
                 .map(|(i, e)| Entry {
                     place: i + 1,
                     muscle: &e.muscle,
-                    muscle_name: atlas.muscle(&e.muscle).map_or(e.muscle.as_str(), |m| &m.name),
+                    muscle_name: atlas
+                        .muscle(&e.muscle)
+                        .map_or(e.muscle.as_str(), |m| &m.name),
                     zone: e.zone.as_str(),
                 })
                 .collect(),

@@ -32,11 +32,10 @@ fn holds(c: &FlagCondition, selection: &Selection) -> Holds {
         && (c.any.is_empty() || c.any.iter().any(selected))
         && (c.symptoms.is_empty() || c.symptoms.iter().any(said));
     match (rest, c.over_age, selection.age) {
-        (false, _, _) => Holds::No,
         (true, None, _) => Holds::Yes,
         (true, Some(over), Some(age)) if age > over => Holds::Yes,
-        (true, Some(_), Some(_)) => Holds::No,
         (true, Some(over), None) => Holds::IfOlderThan(over),
+        _ => Holds::No,
     }
 }
 

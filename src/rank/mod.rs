@@ -58,8 +58,8 @@ pub use flags::{AgeQuestion, age_questions, has_phrase, red_flags};
 pub use score::{MuscleCandidate, PointCandidate, UNLISTED};
 pub use top::{Placed, Ranking};
 pub use weights::{
-    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_LISTED,
-    LOCAL, OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
+    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_LISTED, LOCAL,
+    OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
 };
 
 use crate::atlas::text::fold;
@@ -200,7 +200,11 @@ pub fn symptom_matches(word: &str, phrase: &str) -> bool {
 /// The best `top` muscles on a side for the selection, best first, with the count of
 /// every candidate. Only the best `top` are put in order (a partial selection), so the
 /// cost grows with the atlas, not with its logarithm.
-pub fn rank<'a>(atlas: &'a Atlas, selection: &Selection, top: usize) -> Ranking<MuscleCandidate<'a>> {
+pub fn rank<'a>(
+    atlas: &'a Atlas,
+    selection: &Selection,
+    top: usize,
+) -> Ranking<MuscleCandidate<'a>> {
     top::best(score::muscles(atlas, selection), top)
 }
 

@@ -213,7 +213,8 @@ impl<'a> Ctx<'_, 'a> {
                     (own, std::cmp::Reverse(place), p.trigger_point.likelihood)
                 })
                 .max_by_key(|&(own, place, _)| (own, place));
-            let (own, place, tier) = best.unwrap_or((0, std::cmp::Reverse(UNLISTED), Likelihood::Rare));
+            let (own, place, tier) =
+                best.unwrap_or((0, std::cmp::Reverse(UNLISTED), Likelihood::Rare));
             score = own;
             guide_key = place.0;
             likelihood = tier;
@@ -228,10 +229,13 @@ impl<'a> Ctx<'_, 'a> {
                         let own = x.zone_points() + weights::attestation(p.trigger_point.attested);
                         Some((own, x, p.trigger_point.likelihood))
                     })
-                    .fold(None, |acc: Option<(u32, &Match, Likelihood)>, b| match acc {
-                        Some(a) if a.0 >= b.0 => Some(a),
-                        _ => Some(b),
-                    });
+                    .fold(
+                        None,
+                        |acc: Option<(u32, &Match, Likelihood)>, b| match acc {
+                            Some(a) if a.0 >= b.0 => Some(a),
+                            _ => Some(b),
+                        },
+                    );
                 let Some((own, x, tier)) = best else { continue };
                 let (weight, place) = self.guide(&r.region, &m.id);
                 score += own + weight;

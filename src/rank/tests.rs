@@ -176,7 +176,10 @@ fn true_ties_share_a_rank_in_atlas_order_not_by_name() {
         .collect();
     assert_eq!(
         ids,
-        [("zeta-1".to_string(), 1, true), ("eta-1".to_string(), 1, true)]
+        [
+            ("zeta-1".to_string(), 1, true),
+            ("eta-1".to_string(), 1, true)
+        ]
     );
     let first = order(&rank_all(&atlas, &s));
     for _ in 0..5 {
@@ -277,7 +280,10 @@ fn muscles(atlas: &Atlas, s: &Selection) -> Vec<String> {
 #[test]
 fn the_guide_puts_its_first_muscle_first_between_equal_fits() {
     let atlas = fixture();
-    assert_eq!(muscles(&atlas, &sel(&atlas, &["chest"])), ["1 pec", "2 obl"]);
+    assert_eq!(
+        muscles(&atlas, &sel(&atlas, &["chest"])),
+        ["1 pec", "2 obl"]
+    );
     let r = rank(&atlas, &sel(&atlas, &["chest"]), 5);
     let (pec, obl) = (&r.candidates[0].item, &r.candidates[1].item);
     assert_eq!(pec.score - obl.score, GUIDE_FIRST - (GUIDE_FIRST - 1));
@@ -303,10 +309,17 @@ fn a_muscle_is_scored_over_all_its_points_with_them_listed_best_first() {
             ("arm", Zone::Spillover)
         ]
     );
-    let points: Vec<&str> = pec.points.iter().map(|p| p.trigger_point.id.as_str()).collect();
+    let points: Vec<&str> = pec
+        .points
+        .iter()
+        .map(|p| p.trigger_point.id.as_str())
+        .collect();
     assert_eq!(points, ["pec-2", "pec-1"], "the point covering three first");
     assert!(pec.points[0].score > pec.points[1].score);
-    assert!(pec.score > pec.points[0].score, "the muscle covers more than any point");
+    assert!(
+        pec.score > pec.points[0].score,
+        "the muscle covers more than any point"
+    );
 }
 
 #[test]
@@ -324,7 +337,10 @@ fn true_ties_show_as_ties_and_no_name_breaks_them() {
     let atlas = fixture();
     // "Aaa" (tie-b) is first in the file; "Zzz" (tie-a) second: names and ids both
     // sort the other way.
-    assert_eq!(muscles(&atlas, &sel(&atlas, &["temple"])), ["=1 tie-b", "=1 tie-a"]);
+    assert_eq!(
+        muscles(&atlas, &sel(&atlas, &["temple"])),
+        ["=1 tie-b", "=1 tie-a"]
+    );
 }
 
 #[test]
@@ -341,7 +357,9 @@ fn the_guide_order_breaks_ties_its_weight_cannot() {
     // common) score alike; their places in the guide order them.
     assert_eq!(
         ids,
-        ["1 jaw-a", "2 late-1", "3 late-2", "4 jaw-b", "5 jaw-c", "6 jaw-d"]
+        [
+            "1 jaw-a", "2 late-1", "3 late-2", "4 jaw-b", "5 jaw-c", "6 jaw-d"
+        ]
     );
     assert!(got[0].1 == got[1].1 && got[1].1 == got[2].1, "{got:?}");
 }

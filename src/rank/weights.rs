@@ -41,12 +41,10 @@ const ATTESTED_MAX: u32 = CHARTED;
 
 // An essential match outweighs a spillover one with every bonus a region can carry,
 // the likelihood and a symptom word.
-const _: () =
-    assert!(ESSENTIAL > SPILLOVER + ATTESTED_MAX + GUIDE_FIRST + COMMON + SYMPTOM);
+const _: () = assert!(ESSENTIAL > SPILLOVER + ATTESTED_MAX + GUIDE_FIRST + COMMON + SYMPTOM);
 // Two spillover matches, with every bonus, do not outweigh one bare essential match.
-const _: () = assert!(
-    ESSENTIAL > 2 * (SPILLOVER + ATTESTED_MAX + GUIDE_FIRST) + EXTRA_REGION + COMMON
-);
+const _: () =
+    assert!(ESSENTIAL > 2 * (SPILLOVER + ATTESTED_MAX + GUIDE_FIRST) + EXTRA_REGION + COMMON);
 // A zone outweighs the point merely lying there, with all the bonuses.
 const _: () = assert!(SPILLOVER > LOCAL + ATTESTED_MAX + GUIDE_FIRST);
 // A rare zone counts less than the zone would, and a rare essential zone still more

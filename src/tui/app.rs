@@ -221,7 +221,10 @@ impl<'a> App<'a> {
 
     /// Where the shown point is among those `[ ]` step through: (index, count, whether
     /// they are the points reaching the selection rather than all the muscle's).
-    pub fn shown_place(&self, cands: &[Placed<MuscleCandidate<'a>>]) -> Option<(usize, usize, bool)> {
+    pub fn shown_place(
+        &self,
+        cands: &[Placed<MuscleCandidate<'a>>],
+    ) -> Option<(usize, usize, bool)> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return Some((p.point, m.trigger_points.len(), false));

@@ -74,9 +74,11 @@ fn search_selects_sided_regions_and_ranks() {
     for m in ["upper-trapezius", "temporalis", "sternocleidomastoid"] {
         assert!(top.contains(&m), "{m} near the top: {top:?}");
     }
-    assert!(cands.iter().map(|c| &c.item).all(
-        |c| c.side == Some(Side::Left) || c.matches.iter().all(|m| m.region.side.is_none())
-    ));
+    assert!(
+        cands.iter().map(|c| &c.item).all(
+            |c| c.side == Some(Side::Left) || c.matches.iter().all(|m| m.region.side.is_none())
+        )
+    );
 }
 
 #[test]
@@ -262,7 +264,11 @@ fn brackets_step_through_the_highlighted_muscles_points_reaching_the_selection()
     h.ch(']');
     assert_eq!(h.app.shown_point().unwrap().1.id, points[1]);
     assert!(h.app.pinned.is_none(), "still following the list");
-    assert!(h.screen().contains("reaching the selection"), "{}", h.screen());
+    assert!(
+        h.screen().contains("reaching the selection"),
+        "{}",
+        h.screen()
+    );
     h.ch('[');
     assert_eq!(h.app.shown_point().unwrap().1.id, points[0]);
     h.ch('[');

@@ -23,7 +23,10 @@ fn rank_json_has_the_documented_shape() {
     assert_eq!(cands[0]["tied"], false);
     assert_eq!(cands[0]["muscle"], "gamma");
     assert_eq!(cands[0]["muscle_name"], "Gamma");
-    assert!(cands[0].get("trigger_point").is_none(), "a muscle candidate");
+    assert!(
+        cands[0].get("trigger_point").is_none(),
+        "a muscle candidate"
+    );
     assert_eq!(cands[0]["side"], "left");
     assert_eq!(cands[0]["likelihood"], "occasional");
     assert_eq!(
@@ -50,7 +53,13 @@ fn rank_json_has_the_documented_shape() {
 
 #[test]
 fn rank_by_point_gives_the_trigger_point_list() {
-    let v = json(&run_mini(&["rank", "left temple", "--by", "point", "--json"]));
+    let v = json(&run_mini(&[
+        "rank",
+        "left temple",
+        "--by",
+        "point",
+        "--json",
+    ]));
     assert_eq!(v["by"], "point");
     let c = &v["candidates"][0];
     assert_eq!(c["trigger_point"], "alpha-1");
@@ -77,7 +86,11 @@ fn the_age_decides_the_giant_cell_flag() {
         let mut args = vec!["--atlas", atlas, "rank", "temple", "jaw", "--json"];
         args.extend_from_slice(extra);
         let v = json(&run(&args));
-        (v["red_flags"].clone(), v["ask_age"].clone(), v["age"].clone())
+        (
+            v["red_flags"].clone(),
+            v["ask_age"].clone(),
+            v["age"].clone(),
+        )
     };
     let (raised, asked, age) = flags(&[]);
     assert_eq!(raised, serde_json::json!([]));
@@ -89,7 +102,10 @@ fn the_age_decides_the_giant_cell_flag() {
     assert_eq!(asked, serde_json::json!([]));
     assert_eq!(age, 62);
     let (raised, asked, _) = flags(&["--age", "40"]);
-    assert_eq!((raised, asked), (serde_json::json!([]), serde_json::json!([])));
+    assert_eq!(
+        (raised, asked),
+        (serde_json::json!([]), serde_json::json!([]))
+    );
     let text = stdout(&run(&["--atlas", atlas, "rank", "temple", "jaw"]));
     assert!(
         text.contains("Ask the age: over 50, temple pain with jaw pain is a red flag."),
@@ -119,7 +135,11 @@ fn guide_prints_the_pain_guides_of_a_region() {
     assert!(stdout(&out).contains("No pain guide"), "{}", stdout(&out));
     let out = run(&["--atlas", atlas, "guide", "calff"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("did you mean 'calf'"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean 'calf'"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -99,7 +99,10 @@ fn the_vignettes_rank_their_muscles_first_and_in_the_top_five() {
         if missing.is_empty() {
             in_five += 1;
         }
-        let wrong_first = v.first.as_ref().filter(|f| !(alone && top.first() == Some(f)));
+        let wrong_first = v
+            .first
+            .as_ref()
+            .filter(|f| !(alone && top.first() == Some(f)));
         if v.first.is_some() {
             firsts += 1;
             if wrong_first.is_none() {

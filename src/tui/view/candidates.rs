@@ -52,10 +52,7 @@ pub fn draw(
     let inner = intake_line(frame, inner, app, theme);
     let inner = ask_age_line(frame, inner, questions, theme);
     let width = usize::from(inner.width);
-    let items: Vec<ListItem<'_>> = cands
-        .iter()
-        .map(|c| item(app, c, width, theme))
-        .collect();
+    let items: Vec<ListItem<'_>> = cands.iter().map(|c| item(app, c, width, theme)).collect();
     let list = List::new(items).highlight_style(theme.highlight);
     let mut state = ListState::default()
         .with_selected(Some(app.highlighted.min(cands.len() - 1)))
@@ -141,12 +138,9 @@ fn intake_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme)
         return inner;
     }
     let age = age.map(|a| format!("age {a}"));
-    let words: Vec<String> = age.into_iter().chain(app
-        .intake
-        .selection
-        .regions
-        .iter()
-        .map(|r| {
+    let words: Vec<String> = age
+        .into_iter()
+        .chain(app.intake.selection.regions.iter().map(|r| {
             let note = app.intake.note(r);
             let mut w = instance_words(app.atlas, r);
             if let Some(i) = note.intensity {
@@ -182,9 +176,15 @@ fn ask_age_line(
     if inner.height < 4 {
         return inner;
     }
-    let text = format!("{} (a sets it)", crate::report::ask_age(&q.flag.title, q.over));
+    let text = format!(
+        "{} (a sets it)",
+        crate::report::ask_age(&q.flag.title, q.over)
+    );
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(&text, usize::from(inner.width)), theme.dim)),
+        Paragraph::new(Line::styled(
+            fit(&text, usize::from(inner.width)),
+            theme.dim,
+        )),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)

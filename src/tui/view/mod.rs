@@ -65,7 +65,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             ])
             .split(main);
         layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, &questions, theme));
+        layout.candidates = Some(candidates::draw(
+            frame, cols[1], app, &cands, &questions, theme,
+        ));
         layout.detail = Some(detail::draw(frame, cols[2], app, shown, place_of, theme));
     } else {
         let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
@@ -79,7 +81,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         } else {
             layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         }
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, &questions, theme));
+        layout.candidates = Some(candidates::draw(
+            frame, cols[1], app, &cands, &questions, theme,
+        ));
     }
     status::bar(frame, rows[2], app, &layout, theme);
     // Lists float beside the map, not over it: the map stays in view while searching,
