@@ -13,9 +13,10 @@
 //!   point itself lies there (an active point is tender where it is);
 //! - the point's provenance: [`CHARTED`] in Travell & Simons, [`DAVIES`], [`CONSENSUS`],
 //!   or [`PRACTICE`] for a practice description;
-//! - the pain guides' word: [`GUIDE_FIRST`] when a guide for that region lists the muscle
-//!   first, one less per place further down (essential entries count before spillover
-//!   ones), at least [`GUIDE_LISTED`] when it is listed at all (see [`guide`]).
+//! - the pain guides' word: [`GUIDE_FIRST`] when the guide for that region lists the
+//!   muscle first, one less per place further down (essential entries count before
+//!   spillover ones; with a second guide, its mean place), at least [`GUIDE_LISTED`]
+//!   when it is listed at all (see [`guide`]).
 //!
 //! To that it adds [`EXTRA_REGION`] for each covered region beyond the first, the
 //! likelihood of its best tier among the points that serve it ([`COMMON`],
@@ -34,8 +35,8 @@
 //! # Ties
 //!
 //! Equal scores are ordered by the guides: the lower the sum of the muscle's places in
-//! the guides of the regions it covers (an unlisted muscle counts [`UNLISTED`] there),
-//! the higher. What the guides cannot separate is a true tie: the candidates share a
+//! the guides of the regions it covers (an unlisted muscle counts [`UNLISTED`] there; a
+//! guide of the region that does not list it counts its length), the higher. What the guides cannot separate is a true tie: the candidates share a
 //! rank number (shown "=3") and are listed in atlas order. A name never breaks a tie.
 //!
 //! # Laterality

@@ -25,7 +25,7 @@ pub struct PointCandidate<'a> {
     /// The symptom words it matched.
     pub symptoms: Vec<String>,
     /// The sum of the muscle's places in the guides of the covered regions (lower is
-    /// better): the tie rule.
+    /// better; see [`super::guide`]): the tie rule.
     pub guide_key: u32,
     /// Atlas order, for listing true ties.
     order: usize,
@@ -113,10 +113,14 @@ impl<'a> Ctx<'_, 'a> {
         }
     }
 
-    /// The guide weight and place of a muscle for a region.
+    /// The guide weight of a muscle for a region, and its tie key there (the sum of
+    /// its places in the region's guides, [`UNLISTED`] when none lists it).
     fn guide(&self, region: &str, muscle: &str) -> (u32, u32) {
-        let place = self.places.place(region, muscle);
-        (weights::guide(place), place.unwrap_or(UNLISTED))
+        let standing = self.places.standing(region, muscle);
+        (
+            weights::guide(standing.map(|s| s.place)),
+            standing.map_or(UNLISTED, |s| s.total),
+        )
     }
 
     /// For symptoms only: the guide weight and place of the point's best placed
