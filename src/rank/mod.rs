@@ -77,6 +77,9 @@ pub struct Selection {
     pub regions: Vec<RegionInstance>,
     /// Symptom words, as typed.
     pub symptoms: Vec<String>,
+    /// Pain qualities given for one region ("tingling" in the left palm): a quality counts
+    /// like a symptom word, for the candidates that cover that region only.
+    pub qualities: Vec<(RegionInstance, String)>,
     /// The client's age in years, when known (some red flags depend on it).
     pub age: Option<u8>,
 }
@@ -180,12 +183,7 @@ pub fn coverage(
     } else {
         return None;
     };
-    let midline = atlas.region(id).is_some_and(|r| r.midline);
-    let reaches = midline
-        || selected.side.is_none()
-        || side.is_none()
-        || selected.side == side
-        || tp.crosses.contains(id);
+    let reaches = side.is_none_or(|side| atlas.reach(tp, id, side).covers(selected.side));
     let rare = zone != Zone::Local && tp.rare.contains(id);
     reaches.then_some((zone, rare))
 }

@@ -154,13 +154,19 @@ impl<'a> Ctx<'_, 'a> {
                 })
             })
             .collect();
-        let symptoms: Vec<String> = self
+        // A quality said of one region counts only for points covering that region.
+        let said_here = self
             .selection
-            .symptoms
+            .qualities
             .iter()
-            .filter(|w| tp.symptoms.iter().any(|p| symptom_matches(w, p)))
-            .cloned()
-            .collect();
+            .filter(|(region, _)| matches.iter().any(|m| m.region == *region))
+            .map(|(_, word)| word);
+        let mut symptoms: Vec<String> = Vec::new();
+        for w in self.selection.symptoms.iter().chain(said_here) {
+            if !symptoms.contains(w) && tp.symptoms.iter().any(|p| symptom_matches(w, p)) {
+                symptoms.push(w.clone());
+            }
+        }
         let attested = weights::attestation(tp.attested);
         let (regions, guide_key) = if self.selection.regions.is_empty() {
             if symptoms.is_empty() {
@@ -199,9 +205,11 @@ impl<'a> Ctx<'_, 'a> {
         let m = points[0].muscle;
         let side = points[0].side;
         let mut symptoms: Vec<String> = Vec::new();
-        for w in &self.selection.symptoms {
-            if points.iter().any(|p| p.symptoms.contains(w)) {
-                symptoms.push(w.clone());
+        for p in &points {
+            for w in &p.symptoms {
+                if !symptoms.contains(w) {
+                    symptoms.push(w.clone());
+                }
             }
         }
         let (mut matches, mut score, mut guide_key) = (Vec::new(), 0, 0);

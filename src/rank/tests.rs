@@ -439,3 +439,25 @@ fn the_giant_cell_flag_waits_for_an_age_over_fifty() {
     s.age = Some(20);
     assert_eq!(raised(&s), ["cardiac"]);
 }
+
+#[test]
+fn a_quality_counts_only_for_points_covering_its_region() {
+    let atlas = mini();
+    let forehead = RegionInstance::new("forehead", None);
+    let chest = RegionInstance::new("chest", None);
+    let delta = |s: &Selection| {
+        rank_all(&atlas, s)
+            .into_iter()
+            .find(|c| c.trigger_point.id == "delta-1")
+            .map(|c| c.symptoms)
+    };
+    let mut s = Selection::of([forehead.clone(), chest.clone()]);
+    s.qualities.push((chest, "tinnitus".into()));
+    assert_eq!(
+        delta(&s),
+        Some(vec![]),
+        "said of the chest, which delta does not cover"
+    );
+    s.qualities.push((forehead, "tinnitus".into()));
+    assert_eq!(delta(&s), Some(vec!["tinnitus".to_string()]));
+}

@@ -42,8 +42,7 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CursorTo(cursor) => {
-            app.cursor = cursor;
-            app.cursor_shown = true;
+            app.cursor = Some(cursor);
             app.focus = Focus::Map;
             // The status bar names what is under the cursor itself.
             app.status.clear();
@@ -85,15 +84,9 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         }
         Msg::CyclePoint(forward) => cycle_point(app, forward),
         Msg::OpenSearch => app.overlay = Some(Overlay::Search(SearchState::default())),
-        Msg::SearchInput(c) => {
+        Msg::SearchEdit(edit) => {
             if let Some(Overlay::Search(s)) = &mut app.overlay {
-                s.query.push(c);
-                s.selected = 0;
-            }
-        }
-        Msg::SearchBackspace => {
-            if let Some(Overlay::Search(s)) = &mut app.overlay {
-                s.query.pop();
+                super::edit::apply(&mut s.query, edit);
                 s.selected = 0;
             }
         }
@@ -156,22 +149,18 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::AgeAccept => accept_age(app),
+        Msg::OpenExport(_) if app.intake.selection.is_empty() => {
+            app.status = "nothing to export yet: mark where it hurts first".into();
+        }
         Msg::OpenExport(now) => {
             app.overlay = Some(Overlay::Export(ExportState {
                 path: format!("painmap-{}.md", Utc::from_unix(now).file_stamp()),
                 ..ExportState::default()
             }));
         }
-        Msg::ExportInput(c) => {
+        Msg::ExportEdit(edit) => {
             if let Some(Overlay::Export(e)) = &mut app.overlay {
-                e.path.push(c);
-                e.confirm = false;
-                e.error = None;
-            }
-        }
-        Msg::ExportBackspace => {
-            if let Some(Overlay::Export(e)) = &mut app.overlay {
-                e.path.pop();
+                super::edit::apply(&mut e.path, edit);
                 e.confirm = false;
                 e.error = None;
             }
@@ -263,12 +252,16 @@ fn accept_age(app: &mut App<'_>) {
         }
     };
     app.intake.selection.age = age;
+    // The age changes the red flags, not the order.
+    app.rerank();
     app.overlay = None;
     app.status = age.map_or_else(|| "age cleared".into(), |a| format!("age {a}"));
 }
 
-/// After the selection changes: highlight the new best candidate and follow it.
+/// After the selection changes: rank again, highlight the new best candidate and follow
+/// it.
 fn follow_ranking(app: &mut App<'_>) {
+    app.rerank();
     app.highlighted = 0;
     app.highlighted_point = 0;
     app.pinned = None;
@@ -332,20 +325,18 @@ fn cycle_point(app: &mut App<'_>, forward: bool) {
         }
     };
     if app.pinned.is_none() {
-        let cands = app.candidates();
-        let Some(c) = cands.get(app.highlighted).map(|p| &p.item) else {
+        let Some((name, n)) = app
+            .candidates()
+            .get(app.highlighted)
+            .map(|p| (p.item.muscle.name.clone(), p.item.points.len()))
+        else {
             return;
         };
-        let n = c.points.len();
         if n > 0 {
             let i = next(app.highlighted_point.min(n - 1), n);
             app.highlighted_point = i;
             app.detail_scroll = 0;
-            app.status = format!(
-                "{}: point {} of the {n} reaching the selection",
-                c.muscle.name,
-                i + 1
-            );
+            app.status = format!("{name}: point {} of the {n} reaching the selection", i + 1);
         }
         return;
     }

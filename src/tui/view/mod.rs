@@ -37,8 +37,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     }
     // Rank once per frame; every pane reads the same result.
     let cands = app.candidates();
-    let shown = app.shown_among(&cands);
-    let place_of = app.shown_place(&cands);
+    let shown = app.shown_among(cands);
+    let place_of = app.shown_place(cands);
     let flags = app.red_flags();
     let questions = app.age_questions();
     let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             Constraint::Length(1),
         ])
         .split(area);
-    status::banner(frame, rows[0], &flags, theme);
+    status::banner(frame, rows[0], flags, theme);
     let main = rows[1];
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     if wide {
@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             .split(main);
         layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         layout.candidates = Some(candidates::draw(
-            frame, cols[1], app, &cands, &questions, theme,
+            frame, cols[1], app, cands, questions, theme,
         ));
         layout.detail = Some(detail::draw(frame, cols[2], app, shown, place_of, theme));
     } else {
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         }
         layout.candidates = Some(candidates::draw(
-            frame, cols[1], app, &cands, &questions, theme,
+            frame, cols[1], app, cands, questions, theme,
         ));
     }
     status::bar(frame, rows[2], app, &layout, theme);
@@ -132,10 +132,4 @@ fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             .wrap(Wrap { trim: true }),
         if area.height > 1 { line } else { area },
     );
-}
-
-/// The keys the help lists (for tests).
-#[cfg(test)]
-pub fn overlays_keys() -> &'static [(&'static str, &'static str)] {
-    &overlays::KEYS
 }
