@@ -259,7 +259,11 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(&[(S::Panes, A::Clear)], "clear the selection and symptoms"),
     HelpRow {
-        shows: &[(S::Panes, A::Quality), (S::Panes, A::Age), (S::Panes, A::Export)],
+        shows: &[
+            (S::Panes, A::Quality),
+            (S::Panes, A::Age),
+            (S::Panes, A::Export),
+        ],
         extra: "0-9",
         what: "intensity (1, 0 = 10) · pain quality · age · export",
     },
