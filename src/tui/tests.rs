@@ -68,7 +68,7 @@ fn search_selects_sided_regions_and_ranks() {
     let cands = h.app.candidates();
     // The first five muscles (a muscle with several points at the temple counts once).
     let mut top: Vec<&str> = Vec::new();
-    for c in &cands {
+    for c in cands {
         if !top.contains(&c.muscle.id.as_str()) {
             top.push(c.muscle.id.as_str());
         }
