@@ -185,6 +185,10 @@ struct ViewDef {
     /// pattern fit the close-up.
     #[serde(default)]
     partial: Vec<String>,
+    /// Magnified parts of a whole-body view ("{Side} shoulder to hip", "x0,y0 x1,y1"),
+    /// authored on the viewer's left half and mirrored for the other side.
+    #[serde(default)]
+    zooms: Vec<(String, String)>,
     regions: Vec<(String, String)>,
 }
 
@@ -297,6 +301,7 @@ pub struct View {
     bounds: Rect,
     drawings: [Drawing; 2],
     partial: Vec<RegionIdx>,
+    zooms: Vec<(String, Rect)>,
 }
 
 impl View {
@@ -320,6 +325,28 @@ impl View {
     /// For a bilateral view, the patient's side seen on the viewer's left.
     pub fn viewer_left(&self) -> Option<Side> {
         self.bilateral
+    }
+
+    /// How many magnified parts ([`View::zoom`]) the view has.
+    pub fn zoom_count(&self) -> usize {
+        self.zooms.len()
+    }
+
+    /// A magnified part of the view on a side: its title and the box it shows (for the
+    /// side seen on the viewer's right of a bilateral view, the mirrored box).
+    pub fn zoom(&self, k: usize, side: Side) -> Option<(String, Rect)> {
+        let (title, b) = self.zooms.get(k)?;
+        let title = title
+            .replace("{side}", side.as_str())
+            .replace("{Side}", if side == Side::Left { "Left" } else { "Right" });
+        let b = if self.bilateral.is_some_and(|l| l != side) {
+            Rect::EMPTY
+                .including(Pt::new(b.x0, b.y0).mirrored(self.axis))
+                .including(Pt::new(b.x1, b.y1).mirrored(self.axis))
+        } else {
+            *b
+        };
+        Some((title, b))
     }
 
     /// Whether it shows both sides at once.
@@ -839,6 +866,18 @@ fn build_view(
             BodyError::Invalid(format!("{what}: partial region `{id}` is not drawn here"))
         })?);
     }
+    let mut zooms = Vec::new();
+    for (title, text) in &def.zooms {
+        let pts = parse_points(text)
+            .map_err(|e| BodyError::Invalid(format!("{what}, zoom `{title}`: {e}")))?;
+        let b = pts.iter().fold(Rect::EMPTY, |b, &p| b.including(p));
+        if pts.len() != 2 || b.width() <= 0.0 || b.height() <= 0.0 {
+            return Err(BodyError::Invalid(format!(
+                "{what}, zoom `{title}`: a box is two corners \"x0,y0 x1,y1\""
+            )));
+        }
+        zooms.push((title.clone(), b));
+    }
     Ok(View {
         id: def.id,
         title: def.title.clone(),
@@ -848,6 +887,7 @@ fn build_view(
         bounds,
         drawings: [first, second],
         partial,
+        zooms,
     })
 }
 
