@@ -409,9 +409,13 @@ impl View {
         })
     }
 
-    /// Whether the view draws a region (on any side).
+    /// Whether the view draws a region (on any side) where it can be seen (not wholly
+    /// outside the body or under later shapes).
     pub fn draws(&self, region: RegionIdx) -> bool {
-        self.drawings[0].shapes.iter().any(|s| s.region == region)
+        self.drawings[0]
+            .shapes
+            .iter()
+            .any(|s| s.region == region && s.weight > 0.0)
     }
 
     /// Whether the view draws all of a region (not just the part at a close-up's edge).

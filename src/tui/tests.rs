@@ -66,7 +66,14 @@ fn search_selects_sided_regions_and_ranks() {
     let screen = h.screen();
     assert!(screen.contains("Upper trapezius"), "{screen}");
     let cands = h.app.candidates();
-    let top: Vec<&str> = cands.iter().take(8).map(|c| c.muscle.id.as_str()).collect();
+    // The first five muscles (a muscle with several points at the temple counts once).
+    let mut top: Vec<&str> = Vec::new();
+    for c in &cands {
+        if !top.contains(&c.muscle.id.as_str()) {
+            top.push(c.muscle.id.as_str());
+        }
+    }
+    top.truncate(5);
     for m in ["upper-trapezius", "temporalis", "sternocleidomastoid"] {
         assert!(top.contains(&m), "{m} near the top: {top:?}");
     }
@@ -510,7 +517,7 @@ fn a_json_export_reopens_as_the_same_intake() {
             .as_array()
             .is_some_and(|c| !c.is_empty())
     );
-    let back = crate::intake::Record::load(&path, atlas()).unwrap();
+    let back = crate::record::Record::load(&path, atlas()).unwrap();
     assert_eq!(back, h.app.intake);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -625,7 +632,15 @@ fn the_loop_runs_scripted_events_to_quit() {
     )));
     script.reverse();
     let mut next = || Ok(script.pop());
-    super::run_loop(&mut term, &mut app, &Theme::mono(), &mut next, &|| false).unwrap();
+    super::run_loop(
+        &mut term,
+        &mut app,
+        &Theme::mono(),
+        &mut next,
+        &|| false,
+        &|| super::testkit::NOW,
+    )
+    .unwrap();
     assert!(app.quit);
     assert_eq!(
         app.intake.selection.regions,
@@ -715,6 +730,7 @@ fn every_region_can_be_clicked_at_80x24() {
                     }),
                     &h.app,
                     &h.layout,
+                    0,
                 ) {
                     hit.insert(r.to_string());
                 }
