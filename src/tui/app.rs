@@ -1,6 +1,7 @@
 //! The explorer's state. Everything the screen shows is a function of this; it changes
-//! only in [`super::update`]. Rankings and search results are derived on demand (both
-//! take microseconds on the shipped atlas), never stored.
+//! only in [`super::update`]. The ranking is computed once per change of the intake
+//! ([`App::rerank`], called by update), not once per frame: a large intake must not cost
+//! its ranking on every keystroke. Search results are derived on demand.
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::frame::Stop;
@@ -78,8 +79,12 @@ impl SearchState {
     pub fn side_and_terms(&self) -> (Option<Side>, &str) {
         let q = self.query.trim_start();
         for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
-            if q.len() >= word.len() && q[..word.len()].eq_ignore_ascii_case(word) {
-                return (Some(side), &q[word.len()..]);
+            // `get` and `strip_prefix`-style slicing: a query such as "lefté" must not be
+            // cut inside a character.
+            if let (Some(head), Some(rest)) = (q.get(..word.len()), q.get(word.len()..))
+                && head.eq_ignore_ascii_case(word)
+            {
+                return (Some(side), rest);
             }
         }
         (None, q)
@@ -129,10 +134,9 @@ pub struct App<'a> {
     pub overlay: Option<Overlay>,
     /// What the map shows: the whole body or one close-up (`v` steps through them).
     pub map: Stop,
-    /// Map cursor.
-    pub cursor: Cursor,
-    /// Whether the keyboard cursor has been used (it is hidden until then).
-    pub cursor_shown: bool,
+    /// Map cursor; `None` until moved, when it stands at [`super::input::start`], shown
+    /// from the first frame so Space works before any arrow.
+    pub cursor: Option<Cursor>,
     /// Highlighted candidate.
     pub highlighted: usize,
     /// First candidate row shown (mouse wheel and keys keep the highlight visible).
@@ -145,6 +149,15 @@ pub struct App<'a> {
     pub status: String,
     /// Set when the explorer should close.
     pub quit: bool,
+    /// The intake's ranking, as of the last [`App::rerank`].
+    ranking: Ranking<'a>,
+}
+
+/// The candidates and red flags of an intake.
+#[derive(Debug, Clone, Default)]
+struct Ranking<'a> {
+    candidates: Vec<Candidate<'a>>,
+    flags: Vec<&'a crate::atlas::RedFlag>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -164,34 +177,58 @@ impl std::fmt::Debug for App<'_> {
 impl<'a> App<'a> {
     /// A fresh explorer: nothing selected, the map focused.
     pub fn new(atlas: &'a Atlas) -> App<'a> {
-        App {
+        App::with_intake(atlas, Intake::default())
+    }
+
+    /// An explorer opened on an intake (a reopened record), ranked.
+    pub fn with_intake(atlas: &'a Atlas, intake: Intake) -> App<'a> {
+        let mut app = App {
             atlas,
             index: SearchIndex::new(atlas),
-            intake: Intake::default(),
+            intake,
             focus: Focus::Map,
             overlay: None,
             map: Stop::WholeBody,
-            cursor: Cursor::default(),
-            cursor_shown: false,
+            cursor: None,
             highlighted: 0,
             list_offset: 0,
             pinned: None,
             detail_scroll: 0,
             status: String::new(),
             quit: false,
+            ranking: Ranking::default(),
+        };
+        app.rerank();
+        app
+    }
+
+    /// Where the map cursor is on a map of this size.
+    pub fn cursor_on(&self, width: u16, height: u16) -> Cursor {
+        match self.cursor {
+            Some(c) => super::input::clamp(c, width, height),
+            None => super::input::start(width, height),
         }
     }
 
-    /// The ranked candidates for the current intake.
-    pub fn candidates(&self) -> Vec<Candidate<'a>> {
-        let mut all = rank::rank(self.atlas, &self.intake.ranking_selection());
-        all.truncate(MAX_CANDIDATES);
-        all
+    /// Ranks the intake again; update calls it whenever the intake changes.
+    pub fn rerank(&mut self) {
+        let selection = self.intake.ranking_selection();
+        let mut candidates = rank::rank(self.atlas, &selection);
+        candidates.truncate(MAX_CANDIDATES);
+        self.ranking = Ranking {
+            candidates,
+            flags: rank::red_flags(self.atlas, &selection),
+        };
+    }
+
+    /// The ranked candidates for the intake.
+    pub fn candidates(&self) -> &[Candidate<'a>] {
+        &self.ranking.candidates
     }
 
     /// The red flags the intake raises.
-    pub fn red_flags(&self) -> Vec<&'a crate::atlas::RedFlag> {
-        rank::red_flags(self.atlas, &self.intake.ranking_selection())
+    pub fn red_flags(&self) -> &[&'a crate::atlas::RedFlag] {
+        &self.ranking.flags
     }
 
     /// The current search results, if the search is open.
@@ -212,16 +249,11 @@ impl<'a> App<'a> {
     /// What the detail pane and the map overlay show: the pinned muscle's point, else
     /// the highlighted candidate.
     pub fn shown_point(&self) -> Option<Shown<'a>> {
-        self.shown_among(&self.candidates())
-    }
-
-    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once).
-    pub fn shown_among(&self, cands: &[Candidate<'a>]) -> Option<Shown<'a>> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
         }
-        cands
+        self.candidates()
             .get(self.highlighted)
             .map(|c| (c.muscle, c.trigger_point, c.side))
     }
