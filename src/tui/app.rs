@@ -4,6 +4,7 @@
 //! its ranking on every keystroke. Search results are derived on demand.
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
+use crate::body::frame::Stop;
 use crate::intake::Intake;
 use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
 use crate::search::{Hit, SearchIndex};
@@ -133,6 +134,8 @@ pub struct App<'a> {
     pub focus: Focus,
     /// Floating layer, if any.
     pub overlay: Option<Overlay>,
+    /// What the map shows: the whole body or one close-up (`v` steps through them).
+    pub map: Stop,
     /// Map cursor; `None` until moved, when it stands at [`super::input::start`], shown
     /// from the first frame so Space works before any arrow.
     pub cursor: Option<Cursor>,
@@ -169,6 +172,7 @@ impl std::fmt::Debug for App<'_> {
             .field("intake", &self.intake)
             .field("focus", &self.focus)
             .field("overlay", &self.overlay)
+            .field("map", &self.map)
             .field("cursor", &self.cursor)
             .field("highlighted", &self.highlighted)
             .field("pinned", &self.pinned)
@@ -190,6 +194,7 @@ impl<'a> App<'a> {
             intake,
             focus: Focus::Map,
             overlay: None,
+            map: Stop::WholeBody,
             cursor: None,
             highlighted: 0,
             highlighted_point: 0,

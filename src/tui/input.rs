@@ -94,6 +94,8 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
         Action::Age => Msg::OpenAge,
+        Action::NextMap => Msg::CycleMap(true),
+        Action::PrevMap => Msg::CycleMap(false),
         Action::Quality => return intake_target(app, layout).map(Msg::CycleQuality),
         Action::Cursor(dx, dy) => return move_cursor(app, layout, dx, dy),
         Action::Toggle => {

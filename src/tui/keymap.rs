@@ -49,6 +49,10 @@ pub enum Action {
     Export,
     /// Ask the client's age.
     Age,
+    /// The map's next picture (whole body, then each close-up).
+    NextMap,
+    /// The map's previous picture.
+    PrevMap,
     /// Step the pain quality of that region.
     Quality,
     /// Move the map cursor by (dx, dy) cells.
@@ -145,6 +149,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
     b(S::Panes, &[c('a')], A::Age),
+    b(S::Panes, &[c('v')], A::NextMap),
+    b(S::Panes, &[c('V')], A::PrevMap),
     b(S::Panes, &[c('p')], A::Quality),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
@@ -290,6 +296,10 @@ pub const HELP: &[HelpRow] = &[
         "previous / next trigger point of the muscle shown",
     ),
     row(&[(S::Panes, A::Browse)], "browse every muscle by body area"),
+    row(
+        &[(S::Panes, A::NextMap), (S::Panes, A::PrevMap)],
+        "map: next / previous picture (body, close-ups)",
+    ),
     HelpRow {
         shows: &[(S::Panes, A::Help), (S::Panes, A::Quit)],
         extra: "Ctrl-C",
