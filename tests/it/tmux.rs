@@ -155,7 +155,10 @@ fn closing_the_terminal_ends_painmap() {
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(!pid.is_empty(), "painmap runs under the pane's shell");
     // Closing tmux hangs up the terminal: painmap must end, not spin on a dead tty.
-    t.cmd(&["kill-server"]).status().unwrap();
+    t.cmd(&["kill-server"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     loop {
         match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
