@@ -137,6 +137,13 @@ fn export_writes_a_note_in_the_working_directory() {
         "{notes:?}"
     );
     let note = std::fs::read_to_string(dir.join(&notes[0])).unwrap();
+    // Health data: owner-only whatever the umask (the tmux server has the suite's).
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(dir.join(&notes[0]))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "{notes:?}");
     assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
