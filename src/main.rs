@@ -21,7 +21,8 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("painmap: {}", one_line(&e));
+            // Errors quote what was typed or read: cut and escaped like usage errors.
+            eprintln!("painmap: {}", shown_line(&one_line(&e)));
             ExitCode::from(cli::ERROR)
         }
     }

@@ -200,13 +200,19 @@ impl Record {
 
     /// Reads a record file and rebuilds its intake.
     pub fn load(path: &Path, atlas: &Atlas) -> Result<Intake, RecordError> {
-        let file = path.display().to_string();
         let bytes = crate::fsutil::read_capped(path, MAX_RECORD_BYTES).map_err(|reason| {
             RecordError::Read {
-                file: file.clone(),
+                file: path.display().to_string(),
                 reason,
             }
         })?;
+        Record::from_bytes(&bytes, path, atlas)
+    }
+
+    /// Rebuilds an intake from a record file's bytes; `path` names it in errors (and its
+    /// extension tells a Markdown note).
+    pub fn from_bytes(bytes: &[u8], path: &Path, atlas: &Atlas) -> Result<Intake, RecordError> {
+        let file = path.display().to_string();
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
         if first != Some(b'{') {
             let markdown = path
@@ -224,7 +230,7 @@ impl Record {
                 what: what.into(),
             });
         }
-        let record: Record = serde_json::from_slice(&bytes).map_err(|e| RecordError::Syntax {
+        let record: Record = serde_json::from_slice(bytes).map_err(|e| RecordError::Syntax {
             file: file.clone(),
             line: e.line(),
             col: e.column(),

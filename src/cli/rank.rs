@@ -34,7 +34,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
         Format::Json => out::json(&report)?,
         Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
-    out::print(&text)?;
+    out::print_text(&text)?;
     Ok(status(!report.candidates.is_empty()))
 }
 

@@ -25,6 +25,6 @@ pub fn run(atlas: &Atlas, args: &SearchArgs) -> anyhow::Result<u8> {
             crate::atlas::text::shown(&query)
         );
     }
-    out::print(&text)?;
+    out::print_text(&text)?;
     Ok(status(!hits.is_empty()))
 }

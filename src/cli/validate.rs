@@ -19,6 +19,7 @@ pub fn ok(atlas: &Atlas) -> anyhow::Result<u8> {
 /// Prints every problem of an atlas that failed to load, one a line, on stderr.
 pub fn problems(e: &AtlasError) {
     for line in e.lines() {
-        eprintln!("painmap: {line}");
+        // Problems quote the atlas's own text, which may hold escape sequences.
+        eprintln!("painmap: {}", crate::atlas::text::printable(&line));
     }
 }

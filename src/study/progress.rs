@@ -5,13 +5,22 @@
 //! which is flushed to disk and then renamed over the old file, so a crash leaves either
 //! the old progress or the new, never half a file. A file that cannot be read or parsed
 //! is an error naming the file; it is never silently replaced.
+//!
+//! Two sessions may study on one data folder at once. A save takes an advisory lock
+//! (`.progress.json.lock` beside the file), reads what is on disk, merges it card by card
+//! (the newest answer wins) and writes the result before letting go, so no session's
+//! answers are lost to another's save. Temporary files left by a session that was killed
+//! mid-save are removed when the next session starts.
 
 use super::schedule::CardState;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 use thiserror::Error;
 
 /// The file name inside the data directory.
@@ -20,6 +29,9 @@ pub const FILE_NAME: &str = "progress.json";
 pub const VERSION: u32 = 1;
 /// A progress file larger than this is refused rather than read.
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// How long a save waits for another session's save to finish before giving up (a save
+/// takes milliseconds; a lock held longer belongs to a stopped process).
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 /// Why progress could not be found, read or written.
 #[derive(Debug, Error)]
@@ -59,6 +71,17 @@ pub enum ProgressError {
         /// Why.
         source: io::Error,
     },
+    /// Another session held the lock for longer than [`LOCK_WAIT`].
+    #[error(
+        "cannot save study progress to {file}: another painmap has held {lock} for over {} s",
+        LOCK_WAIT.as_secs()
+    )]
+    Locked {
+        /// The file.
+        file: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+    },
 }
 
 /// Everything remembered about a student's cards.
@@ -91,6 +114,30 @@ impl Progress {
         let next = self.state(card).answered(correct, now);
         self.cards.insert(card.to_owned(), next);
         next
+    }
+
+    /// Takes in another copy of the progress, card by card: the state answered last wins
+    /// (on a tie, the one answered more often), so answers given in two sessions are
+    /// all kept.
+    pub fn merge(&mut self, other: &Progress) {
+        for (card, theirs) in &other.cards {
+            let newer = self
+                .cards
+                .get(card)
+                .is_none_or(|ours| (theirs.last, theirs.seen) > (ours.last, ours.seen));
+            if newer {
+                self.cards.insert(card.clone(), *theirs);
+            }
+        }
+    }
+
+    /// Parses progress from a file's bytes; `file` names it in errors.
+    pub fn from_bytes(bytes: &[u8], file: &Path) -> Result<Progress, ProgressError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| ProgressError::Corrupt {
+            file: file.to_owned(),
+            detail: "not UTF-8 text".into(),
+        })?;
+        Progress::from_json(text, file)
     }
 
     /// Parses progress JSON; `file` names it in errors.
@@ -132,27 +179,106 @@ impl Progress {
                 });
             }
         };
-        let text = String::from_utf8(bytes).map_err(|_| ProgressError::Corrupt {
-            file: path.to_owned(),
-            detail: "not UTF-8 text".into(),
-        })?;
-        Progress::from_json(&text, path)
+        Progress::from_bytes(&bytes, path)
     }
 
-    /// Writes progress to `path` atomically (creating its directory).
+    /// Saves this progress into `path`: under the lock, what is on disk is read and
+    /// merged with it ([`Progress::merge`]) and the result written atomically, 0600 in a
+    /// 0700 folder. A damaged file on disk is an error and stays as it is.
     pub fn save(&self, path: &Path) -> Result<(), ProgressError> {
         let write_err = |source| ProgressError::Write {
             file: path.to_owned(),
             source,
         };
-        let mut json =
-            serde_json::to_string_pretty(self).map_err(|e| write_err(io::Error::other(e)))?;
-        json.push('\n');
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::fsutil::create_private_dir(dir).map_err(write_err)?;
         }
+        let lock = lock_path(path);
+        let _held = hold_lock(&lock, LOCK_WAIT).map_err(|e| match e {
+            TryLockError::WouldBlock => ProgressError::Locked {
+                file: path.to_owned(),
+                lock: lock.clone(),
+            },
+            TryLockError::Error(source) => write_err(source),
+        })?;
+        let mut merged = Progress::load(path)?;
+        merged.merge(self);
+        let mut json =
+            serde_json::to_string_pretty(&merged).map_err(|e| write_err(io::Error::other(e)))?;
+        json.push('\n');
         crate::fsutil::write_private(path, json.as_bytes(), true).map_err(write_err)
     }
+}
+
+/// The advisory lock file beside a progress file: `.progress.json.lock`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Takes the exclusive lock on `lock` (created 0600 if missing), waiting up to `wait`
+/// for another holder. The lock goes with the returned file (and with the process).
+fn hold_lock(lock: &Path, wait: Duration) -> Result<File, TryLockError> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(lock)
+        .map_err(TryLockError::Error)?;
+    let deadline = Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes the temporary files (`.progress.json.PID.tmp`) that sessions killed
+/// mid-save left beside `path`: those whose process is no longer running (on systems
+/// with `/proc`; elsewhere none is removed). Returns how many were removed.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let ours = pid == std::process::id();
+        let running = !ours && Path::new(&format!("/proc/{pid}")).exists();
+        let plain_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !running && plain_file && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// The data directory from the values of `XDG_DATA_HOME` and `HOME`: `$XDG_DATA_HOME/painmap`
@@ -214,12 +340,20 @@ mod tests {
         assert_eq!(Progress::load(&path).unwrap(), p);
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"version\": 1"), "{text}");
-        // No temporary file is left behind.
-        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+        // No temporary file is left behind; the lock file stays (removing it while
+        // another session waits on it would let two saves run at once).
+        let mut names: Vec<_> = fs::read_dir(path.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, vec![OsString::from("progress.json")]);
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                OsString::from(".progress.json.lock"),
+                "progress.json".into()
+            ]
+        );
     }
 
     #[test]
@@ -294,6 +428,119 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn merge_keeps_the_newest_answer_of_each_card() {
+        let mut a = Progress::default();
+        a.record("name:a", true, 100);
+        a.record("name:both", true, 200);
+        let mut b = Progress::default();
+        b.record("name:b", false, 150);
+        b.record("name:both", false, 300);
+        let mut merged = a.clone();
+        merged.merge(&b);
+        assert_eq!(merged.cards.len(), 3);
+        assert_eq!(merged.state("name:a"), a.state("name:a"));
+        assert_eq!(merged.state("name:b"), b.state("name:b"));
+        assert_eq!(merged.state("name:both").last, 300);
+        // The other way round gives the same.
+        let mut other = b.clone();
+        other.merge(&a);
+        assert_eq!(other, merged);
+    }
+
+    #[test]
+    fn two_sessions_saving_in_turn_keep_every_answer() {
+        let d = TempDir::new("two");
+        let path = d.0.join("painmap/progress.json");
+        // Both start from the same (empty) file.
+        let mut first = Progress::load(&path).unwrap();
+        let mut second = Progress::load(&path).unwrap();
+        first.record("name:a", true, 100);
+        first.save(&path).unwrap();
+        second.record("name:b", true, 110);
+        second.save(&path).unwrap();
+        first.record("name:c", false, 120);
+        first.save(&path).unwrap();
+        let on_disk = Progress::load(&path).unwrap();
+        let cards: Vec<_> = on_disk.cards.keys().map(String::as_str).collect();
+        assert_eq!(cards, ["name:a", "name:b", "name:c"]);
+        assert!(lock_path(&path).exists());
+    }
+
+    #[test]
+    fn saves_from_many_threads_at_once_lose_nothing() {
+        let d = TempDir::new("threads");
+        let path = d.0.join("progress.json");
+        std::thread::scope(|s| {
+            for t in 0..4u64 {
+                let path = &path;
+                s.spawn(move || {
+                    let mut mine = Progress::default();
+                    for k in 0..10u64 {
+                        mine.record(&format!("name:{t}-{k}"), true, 1000 + k);
+                        mine.save(path).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(Progress::load(&path).unwrap().cards.len(), 40);
+    }
+
+    #[test]
+    fn a_held_lock_is_waited_for_then_reported() {
+        let d = TempDir::new("locked");
+        let lock = lock_path(&d.0.join("progress.json"));
+        let held = hold_lock(&lock, Duration::ZERO).unwrap();
+        let start = Instant::now();
+        assert!(matches!(
+            hold_lock(&lock, Duration::from_millis(100)),
+            Err(TryLockError::WouldBlock)
+        ));
+        assert!(start.elapsed() >= Duration::from_millis(100));
+        drop(held);
+        assert!(hold_lock(&lock, Duration::ZERO).is_ok());
+    }
+
+    #[test]
+    fn a_damaged_file_is_not_overwritten_by_a_save() {
+        let d = TempDir::new("damaged");
+        let path = d.0.join("progress.json");
+        fs::write(&path, "{\"version\": 1, \"cards\": ").unwrap();
+        let err = sample().save(&path).unwrap_err();
+        assert!(matches!(err, ProgressError::Corrupt { .. }), "{err}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "{\"version\": 1, \"cards\": "
+        );
+    }
+
+    #[test]
+    fn stale_temporary_files_of_dead_sessions_are_removed() {
+        let d = TempDir::new("stale");
+        let path = d.0.join("progress.json");
+        // A process that has ended: its id is free (and not soon reused).
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let alive = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let stale = d.0.join(format!(".progress.json.{dead}.tmp"));
+        let live = d.0.join(format!(".progress.json.{}.tmp", alive.id()));
+        let other = d.0.join(".notes.md.1.tmp");
+        for f in [&stale, &live, &other] {
+            fs::write(f, "x").unwrap();
+        }
+        assert_eq!(remove_stale_temps(&path), 1);
+        assert!(!stale.exists());
+        assert!(live.exists(), "a running session's file is kept");
+        assert!(other.exists(), "only progress temporaries are touched");
+        let mut alive = alive;
+        let _ = alive.kill();
+        let _ = alive.wait();
     }
 
     #[test]

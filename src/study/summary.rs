@@ -71,8 +71,10 @@ impl Summary {
                 let st = progress.state(&card.id());
                 g.cards += 1;
                 g.due += usize::from(st.is_due(now));
-                g.seen += st.seen;
-                g.correct += st.correct;
+                // Counters saturate: a file may hold anything up to u32::MAX, and a
+                // right count above the answer count is read as all right.
+                g.seen = g.seen.saturating_add(st.seen);
+                g.correct = g.correct.saturating_add(st.correct.min(st.seen));
                 s.new += usize::from(st.seen == 0);
                 if !st.is_due(now) {
                     s.next_due = Some(s.next_due.map_or(st.due, |d| d.min(st.due)));
@@ -80,8 +82,8 @@ impl Summary {
             }
             if g.cards > 0 {
                 s.due += g.due;
-                s.seen += g.seen;
-                s.correct += g.correct;
+                s.seen = s.seen.saturating_add(g.seen);
+                s.correct = s.correct.saturating_add(g.correct);
                 s.groups.push(g);
             }
         }
@@ -157,7 +159,7 @@ pub fn due_order(deck: &Deck, progress: &Progress, now: u64) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::atlas::Atlas;
-    use crate::study::schedule::DAY;
+    use crate::study::schedule::{CardState, DAY};
 
     const T0: u64 = 1_800_000_000;
 
@@ -225,5 +227,37 @@ mod tests {
         assert!(!order.contains(&0));
         // A day later the first is due again.
         assert!(due_order(&deck, &p, T0 + DAY).contains(&0));
+    }
+
+    #[test]
+    fn counters_at_their_limit_saturate() {
+        let a = Atlas::shipped().unwrap();
+        let deck = Deck::build(&a, None, 1);
+        let full = CardState {
+            leitner: 5,
+            due: u64::MAX,
+            seen: u32::MAX,
+            correct: u32::MAX,
+            last: u64::MAX,
+        };
+        let mut p = Progress::default();
+        for c in &deck.cards[..3] {
+            p.cards.insert(c.id(), full);
+        }
+        // More right than answered counts as all right, never above 100 %.
+        let odd = CardState { seen: 1, ..full };
+        p.cards.insert(deck.cards[3].id(), odd);
+        let s = Summary::of(&deck, &p, T0);
+        assert_eq!((s.seen, s.correct), (u32::MAX, u32::MAX));
+        assert_eq!(s.accuracy(), Some(1.0));
+        assert!(s.groups.iter().all(|g| g.correct <= g.seen));
+        assert_eq!(s.next_due, Some(u64::MAX));
+        let order = due_order(&deck, &p, T0);
+        assert_eq!(order.len(), deck.cards.len() - 4);
+        let again = p.record(&deck.cards[0].id(), true, u64::MAX);
+        assert_eq!(
+            (again.seen, again.correct, again.due),
+            (u32::MAX, u32::MAX, u64::MAX)
+        );
     }
 }

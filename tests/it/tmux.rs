@@ -137,6 +137,13 @@ fn export_writes_a_note_in_the_working_directory() {
         "{notes:?}"
     );
     let note = std::fs::read_to_string(dir.join(&notes[0])).unwrap();
+    // Health data: owner-only whatever the umask (the tmux server has the suite's).
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(dir.join(&notes[0]))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "{notes:?}");
     assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -155,7 +162,10 @@ fn closing_the_terminal_ends_painmap() {
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(!pid.is_empty(), "painmap runs under the pane's shell");
     // Closing tmux hangs up the terminal: painmap must end, not spin on a dead tty.
-    t.cmd(&["kill-server"]).status().unwrap();
+    t.cmd(&["kill-server"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     loop {
         match std::fs::read_to_string(format!("/proc/{pid}/stat")) {

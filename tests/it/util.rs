@@ -68,6 +68,18 @@ impl Tmux {
     /// Runs `painmap ARGS` in `dir`; `None` (after saying why) when tmux is missing. ARGS
     /// may start with `VAR=value` assignments, which go before the binary.
     pub fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Option<Tmux> {
+        Tmux::start_after(name, w, h, "", args, dir)
+    }
+
+    /// [`Tmux::start_in`] with shell commands run first (`umask 022;`).
+    pub fn start_after(
+        name: &str,
+        w: u16,
+        h: u16,
+        before: &str,
+        args: &str,
+        dir: &std::path::Path,
+    ) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
             return None;
@@ -77,7 +89,7 @@ impl Tmux {
         // The shell reports the exit status and whether the terminal came back.
         let (env, args) = split_env(args);
         let script = format!(
-            "{env}{bin} {args}; echo EXIT=$?; stty -a | grep -q ' icanon' && echo COOKED; sleep 60"
+            "{before}{env}{bin} {args}; echo EXIT=$?; stty -a | grep -q ' icanon' && echo COOKED; sleep 60"
         );
         let t = Tmux { socket };
         let ok = t
@@ -131,8 +143,19 @@ impl Tmux {
     }
 
     pub fn pane_flag(&self, flag: &str) -> String {
+        self.pane_flag_of("t", flag)
+    }
+
+    /// A format variable of the pane `target` (`t:1`: the session's second window).
+    pub fn pane_flag_of(&self, target: &str, flag: &str) -> String {
         let out = self
-            .cmd(&["display-message", "-p", "-t", "t", &format!("#{{{flag}}}")])
+            .cmd(&[
+                "display-message",
+                "-p",
+                "-t",
+                target,
+                &format!("#{{{flag}}}"),
+            ])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -158,7 +181,12 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
+        // Quietly: a test may have ended the server already ("no server running").
+        let _ = self
+            .cmd(&["kill-server"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
     }
 }
 

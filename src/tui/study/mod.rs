@@ -43,6 +43,8 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     super::check_terminal("study mode")?;
     let path = &options.progress;
+    // Files a session killed mid-save left behind; the saved progress itself is intact.
+    crate::study::progress::remove_stale_temps(path);
     let saved = Progress::load(path)?;
     let now = u64::try_from(clock()).unwrap_or(0);
     let deck = Deck::build(atlas, options.group, options.seed.unwrap_or(now));
