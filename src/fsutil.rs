@@ -3,6 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically. When `replace` is false an existing file is never
@@ -18,12 +19,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
 }
 
 fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let mut file = match OpenOptions::new().write(true).create_new(true).open(tmp) {
+    // Notes and records are health data: owner-only whatever the umask.
+    let private = || {
+        let mut o = OpenOptions::new();
+        o.write(true).create_new(true).mode(0o600);
+        o
+    };
+    let mut file = match private().open(tmp) {
         Ok(f) => f,
         // A file left by a crashed run with the same process id: replace it.
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tmp.is_file() => {
             fs::remove_file(tmp)?;
-            OpenOptions::new().write(true).create_new(true).open(tmp)?
+            private().open(tmp)?
         }
         // Something else in the way must not read as "the target exists".
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {

@@ -244,6 +244,14 @@ impl Record {
     /// Reads a record file and rebuilds its intake. Errors are one line naming the file
     /// (and the `line:col` of a JSON error).
     pub fn load(path: &Path, atlas: &Atlas) -> Result<Intake, String> {
+        let record = Record::read(path)?;
+        record
+            .to_intake(atlas)
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Reads a record file without checking it against an atlas (see [`Record::load`]).
+    pub fn read(path: &Path) -> Result<Record, String> {
         let name = path.display();
         let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_words(&e)))?;
         if meta.is_dir() {
@@ -256,9 +264,8 @@ impl Record {
             ));
         }
         let text = std::fs::read(path).map_err(|e| format!("{name}: {}", io_words(&e)))?;
-        let record: Record = serde_json::from_slice(&text)
-            .map_err(|e| format!("{name}:{}:{}: {}", e.line(), e.column(), strip_position(&e)))?;
-        record.to_intake(atlas).map_err(|e| format!("{name}: {e}"))
+        serde_json::from_slice(&text)
+            .map_err(|e| format!("{name}:{}:{}: {}", e.line(), e.column(), strip_position(&e)))
     }
 }
 

@@ -9,6 +9,7 @@
 //! - [`intake`]: intensities and pain qualities per region, saved and reopened;
 //! - [`fsutil`]: atomic writes;
 //! - [`body`]: the body model and the renderer of referral diagrams;
+//! - [`records`]: client records (visits, history, trends) in an SQLite file;
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod fsutil;
 pub mod intake;
 pub mod rank;
+pub mod records;
 pub mod report;
 pub mod search;
 pub mod study;

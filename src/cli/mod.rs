@@ -3,14 +3,17 @@
 
 mod args;
 mod glossary;
+mod history;
 mod list;
 mod out;
 mod rank;
 mod search;
 mod show;
 mod validate;
+mod visit;
 
 pub use args::{Cli, ColorChoice, Command, Format, StudyArgs};
+pub use visit::{now_stamp, open_store, today};
 
 use crate::atlas::Atlas;
 use std::process::ExitCode;
@@ -42,6 +45,12 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         };
         return crate::tui::study::run(cli, &options);
     }
+    // Managing clients needs no atlas (a broken --atlas must not block `forget`).
+    match command {
+        Command::Clients(args) => return visit::clients(cli, args).map(ExitCode::from),
+        Command::Forget(args) => return visit::forget(cli, args).map(ExitCode::from),
+        _ => {}
+    }
     let atlas = load_atlas(cli)?;
     let code = match command {
         Command::Rank(args) => rank::run(&atlas, args)?,
@@ -50,7 +59,11 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Muscles(args) => list::muscles(&atlas, args)?,
         Command::Show(args) => show::run(&atlas, args, use_color(cli.color))?,
         Command::Glossary(args) => glossary::run(&atlas, args)?,
-        Command::Validate(_) | Command::Study(_) => unreachable!("handled above"),
+        Command::Visit(args) => visit::visit(cli, &atlas, args)?,
+        Command::History(args) => history::run(cli, &atlas, args)?,
+        Command::Validate(_) | Command::Study(_) | Command::Clients(_) | Command::Forget(_) => {
+            unreachable!("handled above")
+        }
     };
     Ok(ExitCode::from(code))
 }
