@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         Some(_) if cli.open.is_some() => Err(anyhow::anyhow!(
             "--open reopens a record in the explorer; it takes no command"
         )),
+        Some(_) if cli.client.is_some() => Err(anyhow::anyhow!(
+            "--client ties the explorer to a client; it takes no command (the commands name the client themselves)"
+        )),
         Some(command) => cli::run(&cli, command),
         None => painmap::tui::run(&cli),
     };

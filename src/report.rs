@@ -341,6 +341,17 @@ pub fn utc_stamp() -> String {
     format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02} UTC")
 }
 
+/// Today's date in UTC, for a visit saved without `--date` (read beside the other
+/// clock readings so the clock stays in one place).
+pub fn utc_today() -> crate::records::Date {
+    let (y, m, d, _, _) = utc_now();
+    crate::records::Date::from_civil(y, m, d).unwrap_or(crate::records::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day): Howard Hinnant's
 /// algorithm.
 pub fn civil_from_days(z: i64) -> (i64, u32, u32) {

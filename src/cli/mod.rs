@@ -13,7 +13,6 @@ mod validate;
 mod visit;
 
 pub use args::{Cli, ColorChoice, Command, Format, StudyArgs};
-pub use visit::{now_stamp, open_store, today};
 
 use crate::atlas::Atlas;
 use std::process::ExitCode;

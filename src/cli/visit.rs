@@ -6,28 +6,12 @@ use super::{Cli, ERROR, FOUND, NOTHING, out};
 use crate::atlas::Atlas;
 use crate::intake::{Intake, Quality, Record};
 use crate::records::{self, Date, SqliteStore, Store, Visit};
-use crate::report::utc_now;
 
 /// Opens the records named by `--db` (or the default file). Without `create` a missing
 /// file is `None`: reading commands never create one.
 pub fn open_store(cli: &Cli, create: bool) -> anyhow::Result<Option<SqliteStore>> {
     let (path, own_folder) = records::locate(cli.db.as_deref())?;
     Ok(SqliteStore::open(&path, create, own_folder)?)
-}
-
-/// Today's date from the clock (UTC): the face reads the clock, the core is handed it.
-pub fn today() -> Date {
-    let (y, m, d, _, _) = utc_now();
-    Date::from_civil(y, m, d).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
-}
-
-/// The save time stamped on a visit.
-pub fn now_stamp() -> String {
-    crate::report::utc_stamp()
 }
 
 /// Builds the visit from the arguments (or the imported record), saves it, prints its id.
@@ -50,7 +34,7 @@ pub fn visit(cli: &Cli, atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<u8> {
     }
     let date = match &args.date {
         Some(d) => Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?,
-        None => record_date.unwrap_or_else(today),
+        None => record_date.unwrap_or_else(crate::report::utc_today),
     };
     let mut visit = Visit::of_intake(atlas, &intake, date);
     visit.age = args.age;
@@ -62,7 +46,7 @@ pub fn visit(cli: &Cli, atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<u8> {
     let Some(mut store) = open_store(cli, true)? else {
         anyhow::bail!("the client records could not be created");
     };
-    let id = store.save_visit(&args.client, &visit, &now_stamp())?;
+    let id = store.save_visit(&args.client, &visit, &crate::report::utc_stamp())?;
     out::print(&format!("{id}\n"))?;
     Ok(FOUND)
 }

@@ -5,6 +5,7 @@
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
 use crate::rank::{self, Candidate};
+use crate::records::Date;
 use crate::search::{Hit, SearchIndex};
 
 /// Which pane has the keyboard.
@@ -49,6 +50,32 @@ pub enum Overlay {
     },
     /// The `e` export prompt.
     Export(ExportState),
+    /// The `H` history of the client: their visits and trends, and one compared with
+    /// today's intake.
+    History(HistoryState),
+}
+
+/// The history screen: the client's visits (oldest first), the one highlighted, and
+/// whether it is shown beside today's map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HistoryState {
+    /// The visits as loaded when the screen opened.
+    pub visits: Vec<crate::records::SavedVisit>,
+    /// Highlighted visit (index into `visits`).
+    pub selected: usize,
+    /// The highlighted visit's map is shown beside today's, with what changed.
+    pub comparing: bool,
+}
+
+/// Where the explorer saves visits and reads the history: plain values handed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientRecords {
+    /// The client, as typed on the command line.
+    pub client: String,
+    /// The database file.
+    pub db: std::path::PathBuf,
+    /// Whether the database's folder is painmap's own (see `SqliteStore::open`).
+    pub own_folder: bool,
 }
 
 /// The export prompt: a file name, and whether replacing it has been asked.
@@ -142,6 +169,10 @@ pub struct App<'a> {
     pub status: String,
     /// Set when the explorer should close.
     pub quit: bool,
+    /// The client the intake is for (`--client`), and where their records are.
+    pub records: Option<ClientRecords>,
+    /// Today, as the caller's clock says: the date a saved visit gets.
+    pub today: Date,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -174,6 +205,12 @@ impl<'a> App<'a> {
             detail_scroll: 0,
             status: String::new(),
             quit: false,
+            records: None,
+            today: Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
         }
     }
 

@@ -45,6 +45,16 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             KeyCode::Char(c) if !ctrl => Some(Msg::ExportInput(c)),
             _ => None,
         },
+        Some(Overlay::History(_)) => match key.code {
+            KeyCode::Esc | KeyCode::Char('H') => Some(Msg::Back),
+            KeyCode::Char('q') => Some(Msg::Quit),
+            KeyCode::Enter | KeyCode::Char('c') => Some(Msg::ToggleCompare),
+            KeyCode::Up | KeyCode::Char('k') => Some(Msg::Move(-1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(Msg::Move(1)),
+            KeyCode::Home | KeyCode::Char('g') => Some(Msg::Move(isize::MIN)),
+            KeyCode::End | KeyCode::Char('G') => Some(Msg::Move(isize::MAX)),
+            _ => None,
+        },
         Some(Overlay::Browse { .. }) => match key.code {
             KeyCode::Esc | KeyCode::Char('m') => Some(Msg::Back),
             KeyCode::Char('q') => Some(Msg::Quit),
@@ -72,6 +82,8 @@ fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
         KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
         KeyCode::Char('e') => return Some(Msg::OpenExport),
+        KeyCode::Char('s') => return Some(Msg::SaveVisit),
+        KeyCode::Char('H') => return Some(Msg::OpenHistory),
         KeyCode::Char(c @ '0'..='9') => {
             let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
             return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));
@@ -116,7 +128,6 @@ fn map_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Right | KeyCode::Char('l') => (step, 0),
         KeyCode::Up | KeyCode::Char('k') => (0, -step),
         KeyCode::Down | KeyCode::Char('j') => (0, step),
-        KeyCode::Char('H') => (-4, 0),
         KeyCode::Char('L') => (4, 0),
         KeyCode::Char('K') => (0, -4),
         KeyCode::Char('J') => (0, 4),
@@ -189,7 +200,7 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_)) => return None,
+        Some(Overlay::Export(_) | Overlay::History(_)) => return None,
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

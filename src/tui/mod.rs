@@ -47,9 +47,26 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(ERROR));
     }
+    let records = match &cli.client {
+        Some(client) => {
+            crate::records::check_client_name(client).map_err(anyhow::Error::msg)?;
+            let (db, own_folder) = crate::records::locate(cli.db.as_deref())?;
+            // Refuse a foreign, damaged or newer file now, not at the first save.
+            crate::records::SqliteStore::open(&db, false, own_folder)?;
+            Some(app::ClientRecords {
+                client: client.clone(),
+                db,
+                own_folder,
+            })
+        }
+        None => None,
+    };
     let theme = Theme::for_terminal(cli.color);
     let mut app = App::new(&atlas);
     app.intake = intake;
+    app.records = records;
+    // The explorer's face reads the clock; the state is handed today's date.
+    app.today = crate::report::utc_today();
     if let Some(path) = &cli.open {
         app.status = format!("opened {}", path.display());
     }

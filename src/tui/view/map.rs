@@ -8,6 +8,7 @@ use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
 use crate::body::overlay::{Overlay, paint};
 use crate::body::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::body::{BodyModel, ViewId};
+use crate::intake::Intake;
 use crate::tui::app::{App, Focus, Shown};
 use crate::tui::input::clamp;
 use crate::tui::layout::MapLayout;
@@ -40,17 +41,67 @@ pub fn draw(
     shown: Option<Shown<'_>>,
     theme: &Theme,
 ) -> MapLayout {
-    let block = pane("Body map", app.focus == Focus::Map, theme);
+    let title = match &app.records {
+        Some(r) => format!("Body map · {}", r.client),
+        None => "Body map".to_string(),
+    };
+    let block = pane(&title, app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let model = BodyModel::shipped();
+    let cursor = (app.cursor_shown && app.focus == Focus::Map)
+        .then(|| clamp(app.cursor, inner.width, inner.height));
+    let content = Content {
+        selected: &app.intake.selection.regions,
+        pattern: pattern_overlay(model, shown),
+        cursor,
+        labels: note_labels(&app.intake),
+    };
+    paint_map(frame, inner, &content, theme)
+}
+
+/// A map of a visit or intake, not the live one: no cursor and no pattern, its regions
+/// marked and labelled with `labels` ("6", "4 better"). Returns its hit grid.
+pub fn draw_marked(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    intake: &Intake,
+    labels: Vec<(RegionInstance, String)>,
+    theme: &Theme,
+) -> MapLayout {
+    let block = pane(title, false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let content = Content {
+        selected: &intake.selection.regions,
+        pattern: Overlay::default(),
+        cursor: None,
+        labels,
+    };
+    paint_map(frame, inner, &content, theme)
+}
+
+/// What one map shows.
+struct Content<'x> {
+    selected: &'x [RegionInstance],
+    pattern: Overlay,
+    cursor: Option<crate::tui::app::Cursor>,
+    labels: Vec<(RegionInstance, String)>,
+}
+
+/// Paints both views inside a pane's `inner` area, then the labels.
+fn paint_map(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    content: &Content<'_>,
+    theme: &Theme,
+) -> MapLayout {
     let mut hits = MapLayout::new(inner);
     if inner.width < 5 || inner.height < 3 {
         return hits;
     }
     let model = BodyModel::shipped();
-    let pattern = pattern_overlay(model, shown);
-    let cursor = (app.cursor_shown && app.focus == Focus::Map)
-        .then(|| clamp(app.cursor, inner.width, inner.height));
     let half = (inner.width - 1) / 2;
     for (i, (view, title, viewer_left, viewer_right)) in VIEWS.into_iter().enumerate() {
         let x = inner.x + (half + 1) * i as u16;
@@ -61,9 +112,9 @@ pub fn draw(
             model,
             Viewport::new(view, Side::Left, body.width, body.height),
         );
-        let mut overlay = pattern.clone();
-        overlay.selected.clone_from(&app.intake.selection.regions);
-        overlay.cursor = cursor.and_then(|c| {
+        let mut overlay = content.pattern.clone();
+        overlay.selected = content.selected.to_vec();
+        overlay.cursor = content.cursor.and_then(|c| {
             let (cx, cy) = (inner.x + c.x, inner.y + c.y);
             (cx >= body.x && cx < body.right() && cy >= body.y && cy < body.bottom())
                 .then(|| (cx - body.x, cy - body.y))
@@ -82,23 +133,36 @@ pub fn draw(
             }
         }
     }
-    label_notes(frame, &hits, app, theme);
+    label_regions(frame, &hits, &content.labels, theme);
     hits
 }
 
-/// Writes each noted region's intensity and quality initial ("7b") on its middle cell
-/// in every view it shows in.
-fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, app: &App<'_>, theme: &Theme) {
-    for (region, note) in &app.intake.notes {
-        let label: String = note
-            .intensity
-            .map(|i| i.to_string())
-            .into_iter()
-            .chain(note.quality.map(|q| q.as_str()[..1].to_string()))
-            .collect();
-        if label.is_empty() {
-            continue;
-        }
+/// Each noted region's intensity and quality initial ("7b").
+fn note_labels(intake: &Intake) -> Vec<(RegionInstance, String)> {
+    intake
+        .notes
+        .iter()
+        .map(|(region, note)| {
+            let label: String = note
+                .intensity
+                .map(|i| i.to_string())
+                .into_iter()
+                .chain(note.quality.map(|q| q.as_str()[..1].to_string()))
+                .collect();
+            (region.clone(), label)
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// Writes each label on its region's middle cell in every view the region shows in.
+fn label_regions(
+    frame: &mut Frame<'_>,
+    hits: &MapLayout,
+    labels: &[(RegionInstance, String)],
+    theme: &Theme,
+) {
+    for (region, label) in labels {
         // The region's cells, split into the two views by column.
         let half = hits.area.width / 2;
         for in_back in [false, true] {
@@ -110,12 +174,12 @@ fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, app: &App<'_>, theme: &T
             let Some(&(x, y)) = cells.get(cells.len() / 2) else {
                 continue;
             };
-            let width = u16::try_from(label.len()).unwrap_or(2);
+            let width = u16::try_from(label.chars().count()).unwrap_or(2);
             let x = x.min(hits.area.width.saturating_sub(width));
             frame.buffer_mut().set_string(
                 hits.area.x + x,
                 hits.area.y + y,
-                &label,
+                label,
                 theme.label.add_modifier(ratatui::style::Modifier::REVERSED),
             );
         }

@@ -3,6 +3,7 @@
 
 mod candidates;
 mod detail;
+mod history;
 mod map;
 mod overlays;
 mod status;
@@ -95,6 +96,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             layout.browse = Some(overlays::browse(frame, beside_map, app, *selected, theme));
         }
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
+        Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
         None => {}
     }
     layout

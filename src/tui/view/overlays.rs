@@ -12,7 +12,10 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 
 /// Every key, as the help lists them (short enough to fit an 80x24 terminal).
 pub const KEYS: [(&str, &str); 18] = [
-    ("arrows, h j k l", "move the map cursor (Shift: faster)"),
+    (
+        "arrows, h j k l",
+        "move the map cursor (Shift-arrows: faster)",
+    ),
     (
         "Space, Enter",
         "map: select or unselect the region under the cursor",
@@ -27,8 +30,8 @@ pub const KEYS: [(&str, &str); 18] = [
     ("Esc", "close; back from a muscle opened by search"),
     ("x", "clear the selection and symptoms"),
     (
-        "0-9 · p · e",
-        "intensity (1 then 0 = 10) · pain quality · export note",
+        "0-9 · p · e · s",
+        "intensity (1 then 0 = 10) · quality · export · save visit",
     ),
     (
         "Tab, Shift-Tab",
@@ -38,7 +41,7 @@ pub const KEYS: [(&str, &str); 18] = [
     ("PgUp PgDn Home End", "move faster in lists"),
     ("Enter", "candidates: open the detail"),
     ("[ ]", "previous / next trigger point of the muscle"),
-    ("m", "browse every muscle by body area"),
+    ("m · H", "browse muscles by area · the client's history"),
     ("? · q, Ctrl-C", "this help · quit"),
     (
         "R … L",
