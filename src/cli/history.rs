@@ -50,25 +50,6 @@ pub fn run(cli: &Cli, atlas: &Atlas, args: &HistoryArgs) -> anyhow::Result<u8> {
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
 }
 
-/// "right heel 6 aching, left calf".
-fn regions_words(atlas: &Atlas, v: &SavedVisit) -> String {
-    v.visit
-        .regions
-        .iter()
-        .map(|r| {
-            let mut w = instance_words(atlas, &r.instance());
-            if let Some(i) = r.intensity {
-                let _ = write!(w, " {i}");
-            }
-            if let Some(q) = r.quality {
-                let _ = write!(w, " {}", q.as_str());
-            }
-            w
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// "Soleus (soleus-1, right) 42".
 fn candidate_words(atlas: &Atlas, v: &SavedVisit) -> Vec<String> {
     v.visit
@@ -100,7 +81,7 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
             .map(|a| format!(", age {a}"))
             .unwrap_or_default();
         let _ = writeln!(s, "Visit {} · {} (id {}{age})", i + 1, v.visit.date, v.id);
-        let _ = writeln!(s, "  where: {}", regions_words(atlas, v));
+        let _ = writeln!(s, "  where: {}", v.visit.regions_words(atlas));
         if !v.visit.symptoms.is_empty() {
             let _ = writeln!(s, "  symptoms: {}", v.visit.symptoms.join(", "));
         }

@@ -6,6 +6,7 @@ use super::{Cli, ERROR, FOUND, NOTHING, out};
 use crate::atlas::Atlas;
 use crate::intake::{Intake, Quality, Record};
 use crate::records::{self, Date, SqliteStore, Store, Visit};
+use std::fmt::Write as _;
 
 /// Opens the records named by `--db` (or the default file). Without `create` a missing
 /// file is `None`: reading commands never create one.
@@ -109,12 +110,13 @@ pub fn clients(cli: &Cli, args: &ListArgs) -> anyhow::Result<u8> {
             .max("client".len());
         let mut s = format!("{:<width$}  visits  last visit\n", "client");
         for c in &list {
-            s.push_str(&format!(
-                "{:<width$}  {:>6}  {}\n",
+            let _ = writeln!(
+                s,
+                "{:<width$}  {:>6}  {}",
                 c.name,
                 c.visits,
                 c.last_visit.as_deref().unwrap_or("-")
-            ));
+            );
         }
         s
     };

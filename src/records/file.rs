@@ -108,18 +108,18 @@ pub fn check_version(path: &Path, found: i64) -> Result<(), RecordsError> {
 /// Makes the folder (owner-only, whatever the umask) and an empty owner-only file, unless
 /// one appeared meanwhile (another painmap got there first: fine).
 pub fn create(path: &Path) -> Result<(), RecordsError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| io_err(path, "cannot create its folder", &e))?;
-            // The umask may have narrowed the mode; it cannot have widened it, but the
-            // explicit chmod states the rule.
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-                .map_err(|e| io_err(path, "cannot protect its folder", &e))?;
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| io_err(path, "cannot create its folder", &e))?;
+        // The umask may have narrowed the mode; it cannot have widened it, but the
+        // explicit chmod states the rule.
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| io_err(path, "cannot protect its folder", &e))?;
     }
     match OpenOptions::new()
         .write(true)
@@ -151,11 +151,9 @@ pub fn protect(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
             _ => {}
         }
     }
-    if own_folder {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-                .map_err(|e| io_err(path, "cannot make its folder owner-only", &e))?;
-        }
+    if own_folder && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| io_err(path, "cannot make its folder owner-only", &e))?;
     }
     Ok(())
 }

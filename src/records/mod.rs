@@ -87,7 +87,6 @@ impl AtlasStamp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Visit {
     /// The day of the visit.
-    #[serde(serialize_with = "as_text")]
     pub date: Date,
     /// The client's age then, when given.
     pub age: Option<u8>,
@@ -101,10 +100,6 @@ pub struct Visit {
     pub candidates: Vec<StoredCandidate>,
     /// The atlas that ranked them.
     pub atlas: AtlasStamp,
-}
-
-fn as_text<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
 }
 
 /// How many candidates a visit keeps.
@@ -137,6 +132,24 @@ impl Visit {
             candidates: candidates_of(&report),
             atlas: AtlasStamp::of(atlas),
         }
+    }
+
+    /// Its regions in words with their notes: "right heel 6 sharp, calf".
+    pub fn regions_words(&self, atlas: &Atlas) -> String {
+        self.regions
+            .iter()
+            .map(|r| {
+                let mut w = crate::report::instance_words(atlas, &r.instance());
+                if let Some(i) = r.intensity {
+                    w = format!("{w} {i}");
+                }
+                if let Some(q) = r.quality {
+                    w = format!("{w} {}", q.as_str());
+                }
+                w
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The intake this visit records (to show its map, or compare it).

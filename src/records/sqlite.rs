@@ -131,10 +131,7 @@ impl SqliteStore {
     }
 
     /// Reads one visit's regions, symptoms and candidates.
-    fn visit_parts(
-        &self,
-        id: i64,
-    ) -> Result<(Vec<VisitRegion>, Vec<String>, Vec<StoredCandidate>), RecordsError> {
+    fn visit_parts(&self, id: i64) -> Result<VisitParts, RecordsError> {
         let err = self.err();
         let mut st = self
             .conn
@@ -209,7 +206,11 @@ impl SqliteStore {
                 score,
             });
         }
-        Ok((regions, symptoms, candidates))
+        Ok(VisitParts {
+            regions,
+            symptoms,
+            candidates,
+        })
     }
 
     fn side(&self, word: Option<String>) -> Result<Option<crate::atlas::Side>, RecordsError> {
@@ -218,6 +219,13 @@ impl SqliteStore {
             Some(w) => side_of(&w).map(Some).ok_or_else(|| self.unexpected("side")),
         }
     }
+}
+
+/// The rows of a visit kept in their own tables.
+struct VisitParts {
+    regions: Vec<VisitRegion>,
+    symptoms: Vec<String>,
+    candidates: Vec<StoredCandidate>,
 }
 
 /// An SQLite error in words that name the file and never a row's contents.
@@ -373,7 +381,11 @@ impl Store for SqliteStore {
         let mut visits = Vec::with_capacity(rows.len());
         for (id, date, saved_at, age, note, version, hash) in rows {
             let date = Date::parse(&date).map_err(|_| self.unexpected("visit.date"))?;
-            let (regions, symptoms, candidates) = self.visit_parts(id)?;
+            let VisitParts {
+                regions,
+                symptoms,
+                candidates,
+            } = self.visit_parts(id)?;
             visits.push(SavedVisit {
                 id,
                 saved_at,

@@ -20,15 +20,14 @@ pub fn trends(visits: &[SavedVisit]) -> Vec<RegionTrend> {
     for (i, v) in visits.iter().enumerate() {
         for r in &v.visit.regions {
             let inst = r.instance();
-            let pos = match out.iter().position(|t| t.region == inst) {
-                Some(p) => p,
-                None => {
-                    out.push(RegionTrend {
-                        region: inst,
-                        values: vec![None; visits.len()],
-                    });
-                    out.len() - 1
-                }
+            let pos = if let Some(p) = out.iter().position(|t| t.region == inst) {
+                p
+            } else {
+                out.push(RegionTrend {
+                    region: inst,
+                    values: vec![None; visits.len()],
+                });
+                out.len() - 1
             };
             out[pos].values[i] = r.intensity;
         }

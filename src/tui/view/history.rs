@@ -49,7 +49,7 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         .map(|v| {
             ListItem::new(Line::from(vec![
                 Span::styled(format!(" {}  ", v.visit.date), theme.title),
-                Span::raw(visit_words(app, &v.visit)),
+                Span::raw(v.visit.regions_words(app.atlas)),
             ]))
         })
         .collect();
@@ -94,21 +94,6 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// "right heel 6 sharp, calf".
-fn visit_words(app: &App<'_>, v: &Visit) -> String {
-    v.regions
-        .iter()
-        .map(|r| {
-            let mut w = instance_words(app.atlas, &r.instance());
-            if let Some(i) = r.intensity {
-                w.push_str(&format!(" {i}"));
-            }
-            w
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The chosen visit's map beside today's, labelled with the changes, and the list of
