@@ -447,3 +447,72 @@ impl Store for SqliteStore {
         Ok(true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Side;
+
+    fn visit(date: &str, candidates: Vec<StoredCandidate>) -> Visit {
+        Visit {
+            date: Date::parse(date).unwrap(),
+            age: Some(30),
+            regions: vec![VisitRegion {
+                region: "heel".into(),
+                side: Some(Side::Right),
+                intensity: Some(4),
+                quality: Some(Quality::Burning),
+            }],
+            symptoms: vec!["tingling".into()],
+            note: Some("note".into()),
+            candidates,
+            atlas: AtlasStamp {
+                version: "1".into(),
+                hash: "abc".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn visits_round_trip_in_date_order_and_candidates_may_be_muscles() {
+        let dir = std::env::temp_dir().join(format!("painmap-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("sub/c.sqlite3");
+        let mut store = SqliteStore::open(&path, true, false).unwrap().unwrap();
+        // A ranking by muscle stores no trigger point.
+        let by_muscle = vec![StoredCandidate {
+            rank: 1,
+            muscle: "soleus".into(),
+            trigger_point: None,
+            side: None,
+            score: 9,
+        }];
+        let late = visit("2026-02-01", by_muscle);
+        let early = visit("2026-01-01", vec![]);
+        let a = store.save_visit("Ann", &late, "t1").unwrap();
+        let b = store.save_visit("Ann", &early, "t2").unwrap();
+        store.save_visit("Bo", &early, "t3").unwrap();
+        let got = store.history("Ann").unwrap().unwrap();
+        assert_eq!(got.iter().map(|v| v.id).collect::<Vec<_>>(), [b, a]);
+        assert_eq!(got[1].visit, late);
+        assert_eq!(got[0].saved_at, "t2");
+        assert_eq!(store.history("ann").unwrap(), None, "names as typed");
+        let clients = store.clients().unwrap();
+        assert_eq!(clients.len(), 2);
+        assert_eq!(clients[0].visits, 2);
+        assert_eq!(clients[0].last_visit.as_deref(), Some("2026-02-01"));
+        assert!(store.forget("Ann").unwrap());
+        assert!(!store.forget("Ann").unwrap());
+        assert_eq!(store.history("Ann").unwrap(), None);
+        drop(store);
+        // Reopening an existing file migrates nothing and keeps the rest.
+        let store = SqliteStore::open(&path, false, false).unwrap().unwrap();
+        assert_eq!(store.clients().unwrap().len(), 1);
+        assert!(
+            SqliteStore::open(&dir.join("none"), false, false)
+                .unwrap()
+                .is_none()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(t[0].region, RegionInstance::new("heel", r));
         assert_eq!(t[0].values, [Some(7), Some(5), None]);
         assert_eq!(t[1].values, [None, None, Some(2)]);
-        assert_eq!(sparkline(&t[0].values), "▆▄·");
+        assert_eq!(sparkline(&t[0].values), "▆▅·");
         assert_eq!(sparkline(&[Some(0), Some(10)]), "▁█");
     }
 
