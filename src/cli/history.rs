@@ -50,24 +50,30 @@ pub fn run(cli: &Cli, atlas: &Atlas, args: &HistoryArgs) -> anyhow::Result<u8> {
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
 }
 
-/// "Soleus (soleus-1, right) 42".
+/// "1. Soleus, TrP1 (right)": the muscle and point named by the atlas now, or their ids
+/// when it no longer has them.
 fn candidate_words(atlas: &Atlas, v: &SavedVisit) -> Vec<String> {
     v.visit
         .candidates
         .iter()
         .take(SHOWN_CANDIDATES)
         .map(|c| {
-            let name = atlas
+            let muscle = atlas
                 .muscle(&c.muscle)
                 .map_or(c.muscle.as_str(), |m| &m.name);
-            let mut detail: Vec<&str> = c.trigger_point.iter().map(String::as_str).collect();
-            detail.extend(c.side.map(crate::atlas::Side::as_str));
-            let detail = if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", detail.join(", "))
+            let point = c.trigger_point.as_ref().map(|id| {
+                atlas
+                    .trigger_point(id)
+                    .map_or(id.as_str(), |(_, tp)| tp.name.as_str())
+            });
+            let mut words = match point {
+                Some(p) => format!("{}. {muscle}, {p}", c.rank),
+                None => format!("{}. {muscle}", c.rank),
             };
-            format!("{}. {name}{detail}", c.rank)
+            if let Some(side) = c.side {
+                let _ = write!(words, " ({side})");
+            }
+            words
         })
         .collect()
 }
