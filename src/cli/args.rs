@@ -49,26 +49,37 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The subcommands.
+impl From<ColorChoice> for crate::color::ColorMode {
+    fn from(c: ColorChoice) -> Self {
+        match c {
+            ColorChoice::Auto => crate::color::ColorMode::Auto,
+            ColorChoice::Always => crate::color::ColorMode::Always,
+            ColorChoice::Never => crate::color::ColorMode::Never,
+        }
+    }
+}
+
+/// The subcommands, by the face that runs them.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Rank the trigger points that refer pain to the given regions.
-    Rank(RankArgs),
-    /// Fuzzy-search muscles, regions and symptoms.
-    Search(SearchArgs),
-    /// List the body regions.
-    Regions(ListArgs),
-    /// List every muscle with its trigger points.
-    Muscles(ListArgs),
-    /// Show one muscle: its trigger points, zones and notes.
-    Show(ShowArgs),
-    /// Check an atlas file (the shipped one, or --atlas, when FILE is omitted).
-    Validate(ValidateArgs),
-    /// Explain the terms: trigger point, knot, essential zone...
-    Glossary(GlossaryArgs),
+    /// The commands that read the atlas and print.
+    #[command(flatten)]
+    Atlas(AtlasCommand),
     /// Study the patterns with flash cards (needs a terminal); progress is saved in
     /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
     Study(StudyArgs),
+    /// Print a shell completion script: `painmap completions bash > ~/.local/share/bash-completion/completions/painmap`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `painmap man | man -l -`.
+    Man,
+    /// The commands over the client records.
+    #[command(flatten)]
+    Records(RecordsCommand),
+}
+
+/// The commands over the client records.
+#[derive(Debug, Subcommand)]
+pub enum RecordsCommand {
     /// Save a client's visit: where it hurts, how much, how it feels; prints its id.
     Visit(VisitArgs),
     /// A client's visits, oldest first, with each region's intensity trend.
@@ -77,6 +88,13 @@ pub enum Command {
     Clients(ListArgs),
     /// Remove a client and every visit for good (needs --yes).
     Forget(ForgetArgs),
+}
+
+impl RecordsCommand {
+    /// Whether it reads the atlas (to resolve regions, rank, or name them).
+    pub fn needs_atlas(&self) -> bool {
+        matches!(self, RecordsCommand::Visit(_) | RecordsCommand::History(_))
+    }
 }
 
 /// `painmap visit`.
@@ -161,6 +179,33 @@ pub struct ForgetArgs {
     pub yes: bool,
 }
 
+/// The commands that read the atlas and print text, JSON or Markdown.
+#[derive(Debug, Subcommand)]
+pub enum AtlasCommand {
+    /// Rank the trigger points that refer pain to the given regions.
+    Rank(RankArgs),
+    /// Fuzzy-search muscles, regions and symptoms.
+    Search(SearchArgs),
+    /// List the body regions.
+    Regions(ListArgs),
+    /// List every muscle with its trigger points.
+    Muscles(ListArgs),
+    /// Show one muscle: its trigger points, zones and notes.
+    Show(ShowArgs),
+    /// Check an atlas file (the shipped one, or --atlas, when FILE is omitted).
+    Validate(ValidateArgs),
+    /// Explain the terms: trigger point, knot, essential zone...
+    Glossary(GlossaryArgs),
+}
+
+/// `painmap completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 /// Output format of `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -184,9 +229,10 @@ pub struct RankArgs {
     #[arg(long = "symptom", short = 's', value_name = "WORD")]
     pub symptoms: Vec<String>,
 
-    /// Show at most N candidates.
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
-    pub top: usize,
+    /// Show at most N candidates (1 or more).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
 
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]
@@ -204,9 +250,10 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
 
-    /// Show at most N results.
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
-    pub top: usize,
+    /// Show at most N results (1 or more).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
 
     /// Print JSON.
     #[arg(long)]

@@ -3,7 +3,7 @@
 
 use super::args::{HistoryArgs, HistoryFormat};
 use super::visit::open_store;
-use super::{Cli, FOUND, NOTHING, out};
+use super::{FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::Atlas;
 use crate::records::{RegionTrend, SavedVisit, Store, sparkline, trends};
 use crate::report::instance_words;
@@ -22,8 +22,8 @@ struct History<'a> {
 }
 
 /// Prints the history; exit 1 when the client has none.
-pub fn run(cli: &Cli, atlas: &Atlas, args: &HistoryArgs) -> anyhow::Result<u8> {
-    let visits = match open_store(cli, false)? {
+pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<u8> {
+    let visits = match open_store(at, false)? {
         Some(store) => store.history(&args.client)?,
         None => None,
     };

@@ -1,5 +1,6 @@
-//! The non-interactive face of painmap: each subcommand loads the atlas, asks the core,
-//! and prints text, JSON or Markdown. Exit codes: 0 results, 1 none, 2 error.
+//! The non-interactive face of painmap: each subcommand asks the core and prints text,
+//! JSON or Markdown. It is handed plain values by the binary (the atlas, whether to
+//! colour, the time). Exit codes: 0 results, 1 none, 2 error.
 
 mod args;
 mod glossary;
@@ -8,11 +9,16 @@ mod list;
 mod out;
 mod rank;
 mod search;
+mod shell;
 mod show;
 mod validate;
 mod visit;
 
-pub use args::{Cli, ColorChoice, Command, Format, StudyArgs};
+pub use args::{
+    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, RecordsCommand, StudyArgs,
+};
+pub use shell::{completions, man};
+pub use validate::problems as print_atlas_problems;
 
 use crate::atlas::Atlas;
 use std::process::ExitCode;
@@ -24,62 +30,55 @@ pub const NOTHING: u8 = 1;
 /// Exit status for errors (bad input, unreadable or invalid atlas).
 pub const ERROR: u8 = 2;
 
-/// Loads the atlas named by `--atlas`, or the shipped one.
-pub fn load_atlas(cli: &Cli) -> anyhow::Result<Atlas> {
-    Ok(match &cli.atlas {
-        Some(path) => Atlas::from_path(path)?,
-        None => Atlas::shipped()?,
-    })
+/// What the binary decided for this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// Whether stdout gets ANSI colour.
+    pub color: bool,
+    /// Seconds since the Unix epoch, for dated output.
+    pub now: i64,
 }
 
-/// Runs a subcommand. `None` (the explorer) is the caller's to handle.
-pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
-    if let Command::Validate(args) = command {
-        return validate::run(cli, args);
-    }
-    if let Command::Study(args) = command {
-        let options = crate::tui::study::StudyOptions {
-            group: args.group,
-            seed: args.seed,
-        };
-        return crate::tui::study::run(cli, &options);
-    }
-    // Managing clients needs no atlas (a broken --atlas must not block `forget`).
-    match command {
-        Command::Clients(args) => return visit::clients(cli, args).map(ExitCode::from),
-        Command::Forget(args) => return visit::forget(cli, args).map(ExitCode::from),
-        _ => {}
-    }
-    let atlas = load_atlas(cli)?;
+/// Runs a command over a loaded atlas.
+pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
     let code = match command {
-        Command::Rank(args) => rank::run(&atlas, args)?,
-        Command::Search(args) => search::run(&atlas, args)?,
-        Command::Regions(args) => list::regions(&atlas, args)?,
-        Command::Muscles(args) => list::muscles(&atlas, args)?,
-        Command::Show(args) => show::run(&atlas, args, use_color(cli.color))?,
-        Command::Glossary(args) => glossary::run(&atlas, args)?,
-        Command::Visit(args) => visit::visit(cli, &atlas, args)?,
-        Command::History(args) => history::run(cli, &atlas, args)?,
-        Command::Validate(_) | Command::Study(_) | Command::Clients(_) | Command::Forget(_) => {
-            unreachable!("handled above")
-        }
+        AtlasCommand::Rank(args) => rank::run(atlas, args, ctx)?,
+        AtlasCommand::Search(args) => search::run(atlas, args)?,
+        AtlasCommand::Regions(args) => list::regions(atlas, args)?,
+        AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
+        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color)?,
+        AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
+        AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };
     Ok(ExitCode::from(code))
 }
 
-/// Whether to write ANSI colour to stdout: `--color always`, or `auto` on a terminal with
-/// `NO_COLOR` unset (or empty) and a `TERM` other than `dumb`.
-pub fn use_color(choice: ColorChoice) -> bool {
-    use std::io::IsTerminal as _;
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-        }
-    }
+/// Where the client records are, as the binary located them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordsAt {
+    /// The database file.
+    pub db: std::path::PathBuf,
+    /// Whether its folder is painmap's own (made owner-only even if it existed).
+    pub own_folder: bool,
+}
+
+/// Runs a command over the client records. `atlas` is loaded by the caller when
+/// [`RecordsCommand::needs_atlas`]; managing clients needs none, so a broken `--atlas`
+/// never blocks `forget`.
+pub fn run_records(
+    atlas: Option<&Atlas>,
+    command: &RecordsCommand,
+    at: &RecordsAt,
+    now: i64,
+) -> anyhow::Result<ExitCode> {
+    let atlas = || atlas.ok_or_else(|| anyhow::anyhow!("this command needs the atlas"));
+    let code = match command {
+        RecordsCommand::Visit(args) => visit::visit(atlas()?, args, at, now)?,
+        RecordsCommand::History(args) => history::run(atlas()?, args, at)?,
+        RecordsCommand::Clients(args) => visit::clients(args, at)?,
+        RecordsCommand::Forget(args) => visit::forget(args, at)?,
+    };
+    Ok(ExitCode::from(code))
 }
 
 /// 0 when `found`, else 1.

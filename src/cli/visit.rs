@@ -2,25 +2,29 @@
 //! managing the clients. (`history` is in `history.rs`.)
 
 use super::args::{ForgetArgs, ListArgs, VisitArgs};
-use super::{Cli, ERROR, FOUND, NOTHING, out};
+use super::{ERROR, FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::Atlas;
-use crate::intake::{Intake, Quality, Record};
+use crate::date::Utc;
+use crate::intake::{Intake, Quality};
+use crate::record::Record;
 use crate::records::{self, Date, SqliteStore, Store, Visit};
 use std::fmt::Write as _;
 
-/// Opens the records named by `--db` (or the default file). Without `create` a missing
-/// file is `None`: reading commands never create one.
-pub fn open_store(cli: &Cli, create: bool) -> anyhow::Result<Option<SqliteStore>> {
-    let (path, own_folder) = records::locate(cli.db.as_deref())?;
-    Ok(SqliteStore::open(&path, create, own_folder)?)
+/// Opens the records. Without `create` a missing file is `None`: reading commands never
+/// create one.
+pub fn open_store(at: &RecordsAt, create: bool) -> anyhow::Result<Option<SqliteStore>> {
+    Ok(SqliteStore::open(&at.db, create, at.own_folder)?)
 }
 
 /// Builds the visit from the arguments (or the imported record), saves it, prints its id.
-pub fn visit(cli: &Cli, atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<u8> {
+/// `now` (seconds since the Unix epoch) dates a visit given no `--date` and stamps its
+/// saving.
+pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyhow::Result<u8> {
+    let now = Utc::from_unix(now);
     records::check_client_name(&args.client).map_err(anyhow::Error::msg)?;
     let (intake, record_date) = match &args.from {
         Some(path) => {
-            let record = Record::read(path).map_err(anyhow::Error::msg)?;
+            let record = Record::read(path)?;
             let intake = record
                 .to_intake(atlas)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -35,7 +39,7 @@ pub fn visit(cli: &Cli, atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<u8> {
     }
     let date = match &args.date {
         Some(d) => Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?,
-        None => record_date.unwrap_or_else(crate::report::utc_today),
+        None => record_date.unwrap_or_else(|| Date::of_utc(&now)),
     };
     let mut visit = Visit::of_intake(atlas, &intake, date);
     visit.age = args.age;
@@ -44,10 +48,10 @@ pub fn visit(cli: &Cli, atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<u8> {
         .as_ref()
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
-    let Some(mut store) = open_store(cli, true)? else {
+    let Some(mut store) = open_store(at, true)? else {
         anyhow::bail!("the client records could not be created");
     };
-    let id = store.save_visit(&args.client, &visit, &crate::report::utc_stamp())?;
+    let id = store.save_visit(&args.client, &visit, &now.stamp())?;
     out::print(&format!("{id}\n"))?;
     Ok(FOUND)
 }
@@ -92,8 +96,8 @@ fn split_pair<'a>(pair: &'a str, flag: &str, form: &str) -> anyhow::Result<(&'a 
 }
 
 /// `painmap clients [--json]`.
-pub fn clients(cli: &Cli, args: &ListArgs) -> anyhow::Result<u8> {
-    let list = match open_store(cli, false)? {
+pub fn clients(args: &ListArgs, at: &RecordsAt) -> anyhow::Result<u8> {
+    let list = match open_store(at, false)? {
         Some(store) => store.clients()?,
         None => Vec::new(),
     };
@@ -125,14 +129,14 @@ pub fn clients(cli: &Cli, args: &ListArgs) -> anyhow::Result<u8> {
 }
 
 /// `painmap forget CLIENT --yes`.
-pub fn forget(cli: &Cli, args: &ForgetArgs) -> anyhow::Result<u8> {
+pub fn forget(args: &ForgetArgs, at: &RecordsAt) -> anyhow::Result<u8> {
     if !args.yes {
         eprintln!(
             "painmap: forget removes the client and every visit for good; add --yes to confirm"
         );
         return Ok(ERROR);
     }
-    let gone = match open_store(cli, false)? {
+    let gone = match open_store(at, false)? {
         Some(mut store) => store.forget(&args.client)?,
         None => false,
     };

@@ -37,9 +37,13 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
-    /// The date of a civil (year, month, day) triple, as the clock gives it.
-    pub fn from_civil(year: i64, month: u32, day: u32) -> Option<Date> {
-        Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+    /// The day of a UTC time (as the caller's clock gave it).
+    pub fn of_utc(t: &crate::date::Utc) -> Date {
+        Date::parse(&t.date()).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
     }
 }
 

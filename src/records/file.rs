@@ -7,7 +7,7 @@ use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
 use std::ffi::OsString;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// The file name inside the data directory.
@@ -31,14 +31,9 @@ pub fn default_path() -> Result<PathBuf, RecordsError> {
 }
 
 fn io_err(file: &Path, what: &str, e: &io::Error) -> RecordsError {
-    let why = match e.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    };
     RecordsError::Io {
         file: file.to_owned(),
-        detail: format!("{what}: {why}"),
+        detail: format!("{what}: {}", crate::fsutil::io_words(e)),
     }
 }
 
@@ -108,18 +103,9 @@ pub fn check_version(path: &Path, found: i64) -> Result<(), RecordsError> {
 /// Makes the folder (owner-only, whatever the umask) and an empty owner-only file, unless
 /// one appeared meanwhile (another painmap got there first: fine).
 pub fn create(path: &Path) -> Result<(), RecordsError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::fsutil::create_private_dir(dir)
             .map_err(|e| io_err(path, "cannot create its folder", &e))?;
-        // The umask may have narrowed the mode; it cannot have widened it, but the
-        // explicit chmod states the rule.
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| io_err(path, "cannot protect its folder", &e))?;
     }
     match OpenOptions::new()
         .write(true)

@@ -5,7 +5,6 @@
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
 use crate::rank::{self, Candidate};
-use crate::records::Date;
 use crate::search::{Hit, SearchIndex};
 
 /// Which pane has the keyboard.
@@ -171,8 +170,6 @@ pub struct App<'a> {
     pub quit: bool,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<ClientRecords>,
-    /// Today, as the caller's clock says: the date a saved visit gets.
-    pub today: Date,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -206,11 +203,6 @@ impl<'a> App<'a> {
             status: String::new(),
             quit: false,
             records: None,
-            today: Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            },
         }
     }
 

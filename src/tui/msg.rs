@@ -53,17 +53,18 @@ pub enum Msg {
     /// Step a region's pain quality.
     CycleQuality(RegionInstance),
     /// Open the export prompt.
-    OpenExport,
+    OpenExport(i64),
     /// Type into the export prompt.
     ExportInput(char),
     /// Delete the last character of the export prompt.
     ExportBackspace,
     /// Write the note (Enter).
-    ExportAccept,
+    ExportAccept(i64),
     /// The write finished: the path written, or why not.
     Saved(Result<String, SaveError>),
-    /// Save the intake as a visit of the client (`s`).
-    SaveVisit,
+    /// Save the intake as a visit of the client (`s`), dated by the time of the key
+    /// (seconds since the Unix epoch).
+    SaveVisit(i64),
     /// The visit was saved (its id), or why not.
     VisitSaved(Result<i64, String>),
     /// Show the client's history (`H`).
@@ -101,6 +102,8 @@ pub enum Effect {
         records: ClientRecords,
         /// What.
         visit: Box<Visit>,
+        /// When it was saved ("2026-11-24 10:30 UTC").
+        saved_at: String,
     },
     /// Read the client's visits.
     LoadHistory {
@@ -119,7 +122,7 @@ impl Effect {
                 replace,
             } => {
                 let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
-                Msg::Saved(match crate::fsutil::write_atomic(&path, &bytes, replace) {
+                Msg::Saved(match crate::fsutil::write_private(&path, &bytes, replace) {
                     Ok(()) => Ok(shown.display().to_string()),
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                         Err(SaveError::Exists)
@@ -130,12 +133,15 @@ impl Effect {
                     ))),
                 })
             }
-            Effect::SaveVisit { records, visit } => Msg::VisitSaved(
+            Effect::SaveVisit {
+                records,
+                visit,
+                saved_at,
+            } => Msg::VisitSaved(
                 SqliteStore::open(&records.db, true, records.own_folder)
                     .and_then(|store| {
                         let mut store = store.ok_or(crate::records::RecordsError::NoDataDir)?;
-                        // The save time is the face's clock; the store is handed it.
-                        store.save_visit(&records.client, &visit, &crate::report::utc_stamp())
+                        store.save_visit(&records.client, &visit, &saved_at)
                     })
                     .map_err(|e| e.to_string()),
             ),

@@ -510,7 +510,7 @@ fn a_json_export_reopens_as_the_same_intake() {
             .as_array()
             .is_some_and(|c| !c.is_empty())
     );
-    let back = crate::intake::Record::load(&path, atlas()).unwrap();
+    let back = crate::record::Record::load(&path, atlas()).unwrap();
     assert_eq!(back, h.app.intake);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -625,7 +625,15 @@ fn the_loop_runs_scripted_events_to_quit() {
     )));
     script.reverse();
     let mut next = || Ok(script.pop());
-    super::run_loop(&mut term, &mut app, &Theme::mono(), &mut next, &|| false).unwrap();
+    super::run_loop(
+        &mut term,
+        &mut app,
+        &Theme::mono(),
+        &mut next,
+        &|| false,
+        &|| super::testkit::NOW,
+    )
+    .unwrap();
     assert!(app.quit);
     assert_eq!(
         app.intake.selection.regions,
@@ -657,7 +665,6 @@ fn s_saves_the_visit_and_h_shows_the_history_and_the_comparison() {
         db: dir.join("c.sqlite3"),
         own_folder: false,
     });
-    h.app.today = crate::records::Date::parse("2026-05-01").unwrap();
     h.draw();
     assert!(
         h.screen().contains("Body map · T 1"),
@@ -670,7 +677,7 @@ fn s_saves_the_visit_and_h_shows_the_history_and_the_comparison() {
     h.key(KeyCode::Enter);
     h.ch('6');
     h.ch('s');
-    assert_eq!(h.app.status, "saved: visit 1 of 2026-05-01");
+    assert_eq!(h.app.status, "saved: visit 1");
     // Today it is better, and the calf is new.
     h.ch('3');
     h.ch('/');

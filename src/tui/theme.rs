@@ -2,8 +2,6 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
-use super::color_enabled;
-use crate::cli::ColorChoice;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.
@@ -48,9 +46,9 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for `--color` and the environment.
-    pub fn for_terminal(choice: ColorChoice) -> Theme {
-        if color_enabled(choice) {
+    /// The colour theme, or the monochrome one (see [`crate::color`] for the decision).
+    pub fn new(color: bool) -> Theme {
+        if color {
             Theme::colour()
         } else {
             Theme::mono()

@@ -4,9 +4,11 @@
 
 use super::app::{App, ExportState, Focus, HistoryState, Overlay, Pinned, SearchState};
 use super::msg::{Effect, Msg, SaveError};
-use crate::intake::{MAX_INTENSITY, Record};
+use crate::date::Utc;
+use crate::intake::MAX_INTENSITY;
+use crate::record::Record;
 use crate::records::Visit;
-use crate::report::{Report, instance_words, utc_now, utc_stamp};
+use crate::report::{Report, instance_words};
 use crate::search::HitKind;
 use std::path::PathBuf;
 
@@ -138,10 +140,9 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             );
             follow_ranking(app);
         }
-        Msg::OpenExport => {
-            let (y, m, d, hh, mm) = utc_now();
+        Msg::OpenExport(now) => {
             app.overlay = Some(Overlay::Export(ExportState {
-                path: format!("painmap-{y:04}{m:02}{d:02}-{hh:02}{mm:02}.md"),
+                path: format!("painmap-{}.md", Utc::from_unix(now).file_stamp()),
                 ..ExportState::default()
             }));
         }
@@ -159,10 +160,10 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 e.error = None;
             }
         }
-        Msg::ExportAccept => return export(app),
+        Msg::ExportAccept(now) => return export(app, now),
         Msg::Saved(result) => saved(app, result),
-        Msg::SaveVisit => return save_visit(app),
-        Msg::VisitSaved(Ok(id)) => app.status = format!("saved: visit {id} of {}", app.today),
+        Msg::SaveVisit(now) => return save_visit(app, now),
+        Msg::VisitSaved(Ok(id)) => app.status = format!("saved: visit {id}"),
         Msg::VisitSaved(Err(why)) => app.status = format!("save failed: {why}"),
         Msg::OpenHistory => {
             let Some(records) = app.records.clone() else {
@@ -195,8 +196,8 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
 /// What `s` and `H` say without `--client`.
 const NO_CLIENT: &str = "no client: start with `painmap --client CLIENT` to save visits";
 
-/// The intake as a visit of the client, dated today, as an effect.
-fn save_visit(app: &mut App<'_>) -> Option<Effect> {
+/// The intake as a visit of the client, dated by `now`, as an effect.
+fn save_visit(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let Some(records) = app.records.clone() else {
         app.status = NO_CLIENT.into();
         return None;
@@ -205,15 +206,17 @@ fn save_visit(app: &mut App<'_>) -> Option<Effect> {
         app.status = "nothing to save: select where it hurts first".into();
         return None;
     }
-    let visit = Visit::of_intake(app.atlas, &app.intake, app.today);
+    let now = Utc::from_unix(now);
+    let visit = Visit::of_intake(app.atlas, &app.intake, crate::records::Date::of_utc(&now));
     Some(Effect::SaveVisit {
         records,
         visit: Box::new(visit),
+        saved_at: now.stamp(),
     })
 }
 
 /// The note or record for the export prompt's file name, as an effect.
-fn export(app: &mut App<'_>) -> Option<Effect> {
+fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let Some(Overlay::Export(e)) = &app.overlay else {
         return None;
     };
@@ -226,7 +229,7 @@ fn export(app: &mut App<'_>) -> Option<Effect> {
     }
     let path = PathBuf::from(path);
     let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES);
-    let date = utc_stamp();
+    let date = Utc::from_unix(now).stamp();
     let json = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("json"));

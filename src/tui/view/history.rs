@@ -102,7 +102,8 @@ fn compare_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistorySta
     let Some(then) = h.visits.get(h.selected) else {
         return;
     };
-    let now = Visit::of_intake(app.atlas, &app.intake, app.today);
+    // Today's intake as a visit, only to compare (its date plays no part).
+    let now = Visit::of_intake(app.atlas, &app.intake, then.visit.date);
     let changes = compare(&then.visit, &now);
     let change_rows = (changes.len() as u16 + 2).clamp(3, (area.height / 3).max(3));
     let rows = Split::default()
@@ -133,14 +134,7 @@ fn compare_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistorySta
         .iter()
         .map(|c| (c.region.clone(), mark(c.change, c.after)))
         .collect();
-    draw_marked(
-        frame,
-        cols[1],
-        &format!("Today {}", app.today),
-        &app.intake,
-        now_labels,
-        theme,
-    );
+    draw_marked(frame, cols[1], "Today", &app.intake, now_labels, theme);
     let block = pane("What changed (Esc back to the visits)", false, theme);
     let inner = block.inner(rows[1]);
     frame.render_widget(block, rows[1]);
