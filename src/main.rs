@@ -77,9 +77,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Records(command)) => {
             let (db, own_folder) = records::locate(cli.db.as_deref())?;
-            let atlas = match command.needs_atlas() {
-                true => Some(Atlas::load(atlas_path)?),
-                false => None,
+            let atlas = if command.needs_atlas() {
+                Some(Atlas::load(atlas_path)?)
+            } else {
+                None
             };
             let at = cli::RecordsAt { db, own_folder };
             cli::run_records(atlas.as_ref(), command, &at, now())

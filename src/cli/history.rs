@@ -50,7 +50,7 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
 }
 
-/// "1. Soleus, TrP1 (right)": the muscle and point named by the atlas now, or their ids
+/// `1. Soleus, TrP1 (right)`: the muscle and point named by the atlas now, or their ids
 /// when it no longer has them.
 fn candidate_words(atlas: &Atlas, v: &SavedVisit) -> Vec<String> {
     v.visit

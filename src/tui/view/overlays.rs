@@ -30,8 +30,8 @@ pub const KEYS: [(&str, &str); 18] = [
     ("Esc", "close; back from a muscle opened by search"),
     ("x", "clear the selection and symptoms"),
     (
-        "0-9 · p · e · s",
-        "intensity (1 then 0 = 10) · quality · export · save visit",
+        "0-9 · p · e",
+        "intensity (1 then 0 = 10) · pain quality · export note",
     ),
     (
         "Tab, Shift-Tab",
@@ -41,7 +41,10 @@ pub const KEYS: [(&str, &str); 18] = [
     ("PgUp PgDn Home End", "move faster in lists"),
     ("Enter", "candidates: open the detail"),
     ("[ ]", "previous / next trigger point of the muscle"),
-    ("m · H", "browse muscles by area · the client's history"),
+    (
+        "m · s · H",
+        "muscles by body area · save the visit · its history",
+    ),
     ("? · q, Ctrl-C", "this help · quit"),
     (
         "R … L",
