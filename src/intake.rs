@@ -117,16 +117,14 @@ impl Intake {
         *self = Intake::default();
     }
 
-    /// What ranking sees: the regions, and the symptom words plus each quality given
-    /// (so "tingling" in a region favours points whose symptoms list tingling).
+    /// What ranking sees: the regions, the symptom words, and each quality given with its
+    /// region (so "tingling" in the hand favours points that cover the hand and list
+    /// tingling, not every point that lists it).
     pub fn ranking_selection(&self) -> Selection {
         let mut s = self.selection.clone();
-        for note in self.notes.values() {
+        for (region, note) in &self.notes {
             if let Some(q) = note.quality {
-                let word = q.as_str().to_string();
-                if !s.symptoms.contains(&word) {
-                    s.symptoms.push(word);
-                }
+                s.qualities.push((region.clone(), q.as_str().to_string()));
             }
         }
         s
@@ -169,11 +167,16 @@ mod tests {
         intake.cycle_quality(jaw.clone());
         intake.cycle_quality(jaw.clone());
         intake.cycle_quality(jaw);
-        intake.selection.symptoms.push("tingling".into());
+        intake.selection.symptoms.push("burning".into());
+        let s = intake.ranking_selection();
         assert_eq!(
-            intake.ranking_selection().symptoms,
-            ["tingling"],
-            "no duplicate"
+            s.symptoms,
+            ["burning"],
+            "a quality is not a symptom of the whole intake"
+        );
+        assert_eq!(
+            s.qualities,
+            [(RegionInstance::new("jaw", None), "tingling".into())]
         );
     }
 }

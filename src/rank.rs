@@ -43,6 +43,13 @@ pub const OCCASIONAL: u32 = 2;
 /// Points for each matching symptom word.
 pub const SYMPTOM: u32 = 8;
 
+// The weights keep the principles in order, checked when the crate compiles: two
+// spillover matches do not outweigh one essential match, an essential match outweighs a
+// spillover one with any likelihood or symptom, and a zone outweighs the point's own spot.
+const _: () = assert!(2 * SPILLOVER + EXTRA_REGION + COMMON < ESSENTIAL);
+const _: () = assert!(ESSENTIAL > SPILLOVER + COMMON + SYMPTOM);
+const _: () = assert!(SPILLOVER > LOCAL);
+
 /// What the user told us: where it hurts, and symptom words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
@@ -50,6 +57,9 @@ pub struct Selection {
     pub regions: Vec<RegionInstance>,
     /// Symptom words, as typed.
     pub symptoms: Vec<String>,
+    /// Pain qualities given for one region ("tingling" in the left palm): a quality counts
+    /// like a symptom word, for the candidates that cover that region only.
+    pub qualities: Vec<(RegionInstance, String)>,
 }
 
 impl Selection {
@@ -152,12 +162,7 @@ pub fn coverage(
     } else {
         return None;
     };
-    let midline = atlas.region(id).is_some_and(|r| r.midline);
-    let reaches = midline
-        || selected.side.is_none()
-        || side.is_none()
-        || selected.side == side
-        || tp.crosses.contains(id);
+    let reaches = side.is_none_or(|side| atlas.reach(tp, id, side).covers(selected.side));
     reaches.then_some(zone)
 }
 
@@ -188,12 +193,17 @@ pub fn score<'a>(
             })
         })
         .collect();
-    let symptoms: Vec<String> = selection
-        .symptoms
+    let said_here = selection
+        .qualities
         .iter()
-        .filter(|w| tp.symptoms.iter().any(|p| symptom_matches(w, p)))
-        .cloned()
-        .collect();
+        .filter(|(region, _)| matches.iter().any(|m| m.region == *region))
+        .map(|(_, word)| word);
+    let mut symptoms: Vec<String> = Vec::new();
+    for w in selection.symptoms.iter().chain(said_here) {
+        if !symptoms.contains(w) && tp.symptoms.iter().any(|p| symptom_matches(w, p)) {
+            symptoms.push(w.clone());
+        }
+    }
     let relevant = if selection.regions.is_empty() {
         !symptoms.is_empty()
     } else {
@@ -372,11 +382,6 @@ mod tests {
     }
 
     #[test]
-    fn two_spillovers_do_not_outweigh_one_essential() {
-        const { assert!(2 * SPILLOVER + EXTRA_REGION + COMMON < ESSENTIAL) };
-    }
-
-    #[test]
     fn covering_two_selected_regions_beats_one() {
         let atlas = mini();
         let ranked = rank(&atlas, &sel(&atlas, &["temple", "neck-side"]));
@@ -396,8 +401,6 @@ mod tests {
         // delta (rare) covers the forehead as essential; sterno (common) too.
         let ranked = rank(&atlas, &sel(&atlas, &["forehead"]));
         assert_eq!(order(&ranked), ["sterno-1", "delta-1"]);
-        const { assert!(ESSENTIAL > SPILLOVER + COMMON + SYMPTOM) };
-        const { assert!(SPILLOVER > LOCAL) };
     }
 
     #[test]
@@ -498,9 +501,32 @@ mod tests {
         let s = Selection {
             regions: vec![],
             symptoms: vec!["dizz".into()],
+            ..Selection::default()
         };
         let ids = order(&rank(&atlas, &s));
         assert_eq!(ids, ["gamma-1", "delta-1"]);
+    }
+
+    #[test]
+    fn a_quality_counts_only_for_points_covering_its_region() {
+        let atlas = mini();
+        let forehead = RegionInstance::new("forehead", None);
+        let chest = RegionInstance::new("chest", None);
+        let delta = |s: &Selection| {
+            rank(&atlas, s)
+                .into_iter()
+                .find(|c| c.trigger_point.id == "delta-1")
+                .map(|c| c.symptoms)
+        };
+        let mut s = Selection::of([forehead.clone(), chest.clone()]);
+        s.qualities.push((chest, "tinnitus".into()));
+        assert_eq!(
+            delta(&s),
+            Some(vec![]),
+            "said of the chest, which delta does not cover"
+        );
+        s.qualities.push((forehead, "tinnitus".into()));
+        assert_eq!(delta(&s), Some(vec!["tinnitus".to_string()]));
     }
 
     #[test]
@@ -509,6 +535,7 @@ mod tests {
         let s = Selection {
             regions: vec![],
             symptoms: vec!["zz-nothing".into()],
+            ..Selection::default()
         };
         assert!(rank(&atlas, &s).is_empty());
     }

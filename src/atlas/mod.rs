@@ -19,7 +19,7 @@ pub use model::{
     FlagCondition, Likelihood, Muscle, MuscleGroup, RedFlag, Region, Term, TriggerPoint,
 };
 pub use resolve::ResolveError;
-pub use side::{RegionInstance, Side};
+pub use side::{Reach, RegionInstance, Side};
 
 use model::AtlasFile;
 use std::collections::HashMap;
@@ -50,6 +50,12 @@ impl Atlas {
     /// The atlas embedded in the binary.
     pub fn shipped() -> Result<Atlas, AtlasError> {
         Atlas::from_text(SHIPPED_ATLAS, SHIPPED_NAME)
+    }
+
+    /// Where trigger point `tp` on `side` refers pain in `region` (see [`Reach`]).
+    pub fn reach(&self, tp: &TriggerPoint, region: &str, side: Side) -> Reach {
+        let midline = self.region(region).is_some_and(|r| r.midline);
+        Reach::of(midline, tp.crosses.iter().any(|c| c == region), side)
     }
 
     /// The atlas at `path`, or the shipped one when there is none.

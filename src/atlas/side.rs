@@ -72,3 +72,60 @@ impl fmt::Display for RegionInstance {
         }
     }
 }
+
+/// Where a trigger point refers pain in one of its zone regions: the laterality rule, in
+/// the one place it lives. Referral is to the point's own side, except in a midline region
+/// (it belongs to both sides) and where the point's pattern crosses (felt on both sides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// A midline region: no side.
+    Midline,
+    /// The pattern crosses: both sides.
+    Both,
+    /// The point's own side.
+    Own(Side),
+}
+
+impl Reach {
+    /// The rule: a region that is `midline`, or that the pattern `crosses`, for a point
+    /// on `side`.
+    pub fn of(midline: bool, crosses: bool, side: Side) -> Reach {
+        if midline {
+            Reach::Midline
+        } else if crosses {
+            Reach::Both
+        } else {
+            Reach::Own(side)
+        }
+    }
+
+    /// Whether pain reaches the region on `wanted` (`None`: either side).
+    pub fn covers(self, wanted: Option<Side>) -> bool {
+        match (self, wanted) {
+            (Reach::Own(own), Some(w)) => own == w,
+            _ => true,
+        }
+    }
+
+    /// The one side drawn, or `None` for a midline region or a crossing pattern (drawn on
+    /// both sides).
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Reach::Own(s) => Some(s),
+            Reach::Midline | Reach::Both => None,
+        }
+    }
+
+    /// The region instances pain reaches: one without a side for a midline region, one on
+    /// each side for a crossing pattern, else one on the point's side.
+    pub fn instances(self, region: &str) -> Vec<RegionInstance> {
+        match self {
+            Reach::Midline => vec![RegionInstance::new(region, None)],
+            Reach::Both => Side::BOTH
+                .iter()
+                .map(|&s| RegionInstance::new(region, Some(s)))
+                .collect(),
+            Reach::Own(s) => vec![RegionInstance::new(region, Some(s))],
+        }
+    }
+}

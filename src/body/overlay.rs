@@ -9,7 +9,7 @@
 use super::glyphs::{Cell, GlyphSet, Style};
 use super::model::{BodyModel, RegionIdx};
 use super::raster::{Ground, Raster};
-use crate::atlas::{RegionInstance, Side};
+use crate::atlas::{Reach, RegionInstance, Side};
 
 /// A trigger point to mark with an X.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,21 +36,35 @@ pub struct Overlay {
 }
 
 impl Overlay {
-    /// [`Overlay::for_trigger_point`] for an atlas trigger point.
-    pub fn of_point(model: &BodyModel, tp: &crate::atlas::TriggerPoint, side: Side) -> Overlay {
-        Overlay::for_trigger_point(
-            model,
-            &tp.id,
-            &tp.location,
-            &tp.essential,
-            &tp.spillover,
-            &tp.crosses,
-            side,
-        )
+    /// The overlay of an atlas trigger point on `side`, its sides by the atlas's
+    /// laterality rule ([`crate::atlas::Atlas::reach`]).
+    pub fn of_point(
+        atlas: &crate::atlas::Atlas,
+        tp: &crate::atlas::TriggerPoint,
+        side: Side,
+    ) -> Overlay {
+        let inst = |r: &String| RegionInstance::new(r.clone(), atlas.reach(tp, r, side).side());
+        Overlay {
+            essential: tp.essential.iter().map(inst).collect(),
+            spillover: tp.spillover.iter().map(inst).collect(),
+            selected: Vec::new(),
+            trigger_points: vec![TriggerMark {
+                id: tp.id.clone(),
+                // The X is on the point's own side, whatever its pattern crosses.
+                location: RegionInstance::new(
+                    tp.location.clone(),
+                    atlas
+                        .region(&tp.location)
+                        .is_none_or(|r| !r.midline)
+                        .then_some(side),
+                ),
+            }],
+            cursor: None,
+        }
     }
 
-    /// The overlay of one trigger point on `side`: its zones on that side (midline zones
-    /// and the zones in `crosses` on both sides), and its X.
+    /// The overlay of a trigger point given by its fields (for examples and tests: the
+    /// body model's midline list stands in for the atlas's), by the same rule.
     #[allow(clippy::too_many_arguments, reason = "the fields of a trigger point")]
     pub fn for_trigger_point(
         model: &BodyModel,
@@ -61,15 +75,9 @@ impl Overlay {
         crosses: &[String],
         side: Side,
     ) -> Overlay {
-        let inst = |r: &String| {
-            let s = if model.is_midline(r) || crosses.contains(r) {
-                None
-            } else {
-                Some(side)
-            };
-            RegionInstance::new(r.clone(), s)
-        };
-        let loc_side = (!model.is_midline(location)).then_some(side);
+        let reach = |r: &str| Reach::of(model.is_midline(r), crosses.iter().any(|c| c == r), side);
+        let inst = |r: &String| RegionInstance::new(r.clone(), reach(r).side());
+        let loc_side = Reach::of(model.is_midline(location), false, side).side();
         Overlay {
             essential: essential.iter().map(inst).collect(),
             spillover: spillover.iter().map(inst).collect(),

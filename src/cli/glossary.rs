@@ -31,6 +31,12 @@ pub fn run(atlas: &Atlas, args: &GlossaryArgs) -> anyhow::Result<u8> {
         }
         s
     };
+    if let Some(term) = args.term.as_deref().filter(|_| terms.is_empty()) {
+        eprintln!(
+            "painmap: no glossary term matches '{}' (`painmap glossary` lists them all)",
+            crate::atlas::text::shown(term)
+        );
+    }
     out::print(&text)?;
     Ok(status(!terms.is_empty()))
 }

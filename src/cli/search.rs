@@ -19,6 +19,12 @@ pub fn run(atlas: &Atlas, args: &SearchArgs) -> anyhow::Result<u8> {
         }
         s
     };
+    if hits.is_empty() {
+        eprintln!(
+            "painmap: no match for '{}' (try fewer letters, or `painmap regions` / `painmap muscles`)",
+            crate::atlas::text::shown(&query)
+        );
+    }
     out::print(&text)?;
     Ok(status(!hits.is_empty()))
 }

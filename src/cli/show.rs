@@ -77,9 +77,9 @@ fn ascii_only(text: &str) -> String {
 }
 
 /// The diagram of one trigger point, as lines.
-pub fn diagram(tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
+pub fn diagram(atlas: &Atlas, tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
     let model = BodyModel::shipped();
-    let overlay = Overlay::of_point(model, tp, style.side);
+    let overlay = Overlay::of_point(atlas, tp, style.side);
     render_lines(model, &overlay, style.width, style.glyphs, style.color)
 }
 
@@ -137,7 +137,7 @@ pub fn details(
         s.push_str(&wrap(prose.trim_end_matches('\n'), width));
         s.push('\n');
         if let Some(style) = style {
-            for line in diagram(tp, style) {
+            for line in diagram(atlas, tp, style) {
                 let _ = writeln!(s, "{line}");
             }
         }

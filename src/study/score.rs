@@ -57,19 +57,9 @@ pub fn zone_instances(
     zone: &[String],
     side: Side,
 ) -> BTreeSet<RegionInstance> {
-    let mut out = BTreeSet::new();
-    for r in zone {
-        if atlas.region(r).is_some_and(|x| x.midline) {
-            out.insert(RegionInstance::new(r.clone(), None));
-        } else if tp.crosses.contains(r) {
-            for s in Side::BOTH {
-                out.insert(RegionInstance::new(r.clone(), Some(s)));
-            }
-        } else {
-            out.insert(RegionInstance::new(r.clone(), Some(side)));
-        }
-    }
-    out
+    zone.iter()
+        .flat_map(|r| atlas.reach(tp, r, side).instances(r))
+        .collect()
 }
 
 /// Scores the regions marked for trigger point `tp` on `side`.

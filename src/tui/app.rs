@@ -1,6 +1,7 @@
 //! The explorer's state. Everything the screen shows is a function of this; it changes
-//! only in [`super::update`]. Rankings and search results are derived on demand (both
-//! take microseconds on the shipped atlas), never stored.
+//! only in [`super::update`]. The ranking is computed once per change of the intake
+//! ([`App::rerank`], called by update), not once per frame: a large intake must not cost
+//! its ranking on every keystroke. Search results are derived on demand.
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
@@ -103,8 +104,12 @@ impl SearchState {
     pub fn side_and_terms(&self) -> (Option<Side>, &str) {
         let q = self.query.trim_start();
         for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
-            if q.len() >= word.len() && q[..word.len()].eq_ignore_ascii_case(word) {
-                return (Some(side), &q[word.len()..]);
+            // `get` and `strip_prefix`-style slicing: a query such as "lefté" must not be
+            // cut inside a character.
+            if let (Some(head), Some(rest)) = (q.get(..word.len()), q.get(word.len()..))
+                && head.eq_ignore_ascii_case(word)
+            {
+                return (Some(side), rest);
             }
         }
         (None, q)
@@ -152,10 +157,9 @@ pub struct App<'a> {
     pub focus: Focus,
     /// Floating layer, if any.
     pub overlay: Option<Overlay>,
-    /// Map cursor.
-    pub cursor: Cursor,
-    /// Whether the keyboard cursor has been used (it is hidden until then).
-    pub cursor_shown: bool,
+    /// Map cursor; `None` until moved, when it stands at [`super::input::start`], shown
+    /// from the first frame so Space works before any arrow.
+    pub cursor: Option<Cursor>,
     /// Highlighted candidate.
     pub highlighted: usize,
     /// First candidate row shown (mouse wheel and keys keep the highlight visible).
@@ -170,6 +174,15 @@ pub struct App<'a> {
     pub quit: bool,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<ClientRecords>,
+    /// The intake's ranking, as of the last [`App::rerank`].
+    ranking: Ranking<'a>,
+}
+
+/// The candidates and red flags of an intake.
+#[derive(Debug, Clone, Default)]
+struct Ranking<'a> {
+    candidates: Vec<Candidate<'a>>,
+    flags: Vec<&'a crate::atlas::RedFlag>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -188,14 +201,18 @@ impl std::fmt::Debug for App<'_> {
 impl<'a> App<'a> {
     /// A fresh explorer: nothing selected, the map focused.
     pub fn new(atlas: &'a Atlas) -> App<'a> {
-        App {
+        App::with_intake(atlas, Intake::default())
+    }
+
+    /// An explorer opened on an intake (a reopened record), ranked.
+    pub fn with_intake(atlas: &'a Atlas, intake: Intake) -> App<'a> {
+        let mut app = App {
             atlas,
             index: SearchIndex::new(atlas),
-            intake: Intake::default(),
+            intake,
             focus: Focus::Map,
             overlay: None,
-            cursor: Cursor::default(),
-            cursor_shown: false,
+            cursor: None,
             highlighted: 0,
             list_offset: 0,
             pinned: None,
@@ -203,19 +220,39 @@ impl<'a> App<'a> {
             status: String::new(),
             quit: false,
             records: None,
+            ranking: Ranking::default(),
+        };
+        app.rerank();
+        app
+    }
+
+    /// Where the map cursor is on a map of this size.
+    pub fn cursor_on(&self, width: u16, height: u16) -> Cursor {
+        match self.cursor {
+            Some(c) => super::input::clamp(c, width, height),
+            None => super::input::start(width, height),
         }
     }
 
-    /// The ranked candidates for the current intake.
-    pub fn candidates(&self) -> Vec<Candidate<'a>> {
-        let mut all = rank::rank(self.atlas, &self.intake.ranking_selection());
-        all.truncate(MAX_CANDIDATES);
-        all
+    /// Ranks the intake again; update calls it whenever the intake changes.
+    pub fn rerank(&mut self) {
+        let selection = self.intake.ranking_selection();
+        let mut candidates = rank::rank(self.atlas, &selection);
+        candidates.truncate(MAX_CANDIDATES);
+        self.ranking = Ranking {
+            candidates,
+            flags: rank::red_flags(self.atlas, &selection),
+        };
+    }
+
+    /// The ranked candidates for the intake.
+    pub fn candidates(&self) -> &[Candidate<'a>] {
+        &self.ranking.candidates
     }
 
     /// The red flags the intake raises.
-    pub fn red_flags(&self) -> Vec<&'a crate::atlas::RedFlag> {
-        rank::red_flags(self.atlas, &self.intake.ranking_selection())
+    pub fn red_flags(&self) -> &[&'a crate::atlas::RedFlag] {
+        &self.ranking.flags
     }
 
     /// The current search results, if the search is open.
@@ -236,16 +273,11 @@ impl<'a> App<'a> {
     /// What the detail pane and the map overlay show: the pinned muscle's point, else
     /// the highlighted candidate.
     pub fn shown_point(&self) -> Option<Shown<'a>> {
-        self.shown_among(&self.candidates())
-    }
-
-    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once).
-    pub fn shown_among(&self, cands: &[Candidate<'a>]) -> Option<Shown<'a>> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
         }
-        cands
+        self.candidates()
             .get(self.highlighted)
             .map(|c| (c.muscle, c.trigger_point, c.side))
     }

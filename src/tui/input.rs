@@ -2,6 +2,7 @@
 //! out. Pure, so every key and click is unit-tested.
 
 use super::app::{App, Cursor, Focus, Overlay};
+use super::edit::Edit;
 use super::layout::Layout;
 use super::msg::Msg;
 use ratatui::crossterm::event::{
@@ -35,15 +36,19 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Down | KeyCode::Tab => Some(Msg::Move(1)),
             KeyCode::Char('p') if ctrl => Some(Msg::Move(-1)),
             KeyCode::Char('n') if ctrl => Some(Msg::Move(1)),
-            KeyCode::Backspace => Some(Msg::SearchBackspace),
-            KeyCode::Char(c) if !ctrl => Some(Msg::SearchInput(c)),
+            KeyCode::Backspace => Some(Msg::SearchEdit(Edit::Backspace)),
+            KeyCode::Char('u') if ctrl => Some(Msg::SearchEdit(Edit::Clear)),
+            KeyCode::Char('w') if ctrl => Some(Msg::SearchEdit(Edit::DeleteWord)),
+            KeyCode::Char(c) if !ctrl => Some(Msg::SearchEdit(Edit::Insert(c))),
             _ => None,
         },
         Some(Overlay::Export(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::ExportAccept(now)),
-            KeyCode::Backspace => Some(Msg::ExportBackspace),
-            KeyCode::Char(c) if !ctrl => Some(Msg::ExportInput(c)),
+            KeyCode::Backspace => Some(Msg::ExportEdit(Edit::Backspace)),
+            KeyCode::Char('u') if ctrl => Some(Msg::ExportEdit(Edit::Clear)),
+            KeyCode::Char('w') if ctrl => Some(Msg::ExportEdit(Edit::DeleteWord)),
+            KeyCode::Char(c) if !ctrl => Some(Msg::ExportEdit(Edit::Insert(c))),
             _ => None,
         },
         Some(Overlay::History(_)) => match key.code {
@@ -133,42 +138,31 @@ fn map_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Char('K') => (0, -4),
         KeyCode::Char('J') => (0, 4),
         KeyCode::Char(' ') | KeyCode::Enter => {
-            if !app.cursor_shown {
-                return None;
-            }
-            let here = clamp(app.cursor, map.area.width, map.area.height);
+            let here = app.cursor_on(map.area.width, map.area.height);
             return map.region_at(here.x, here.y).cloned().map(Msg::Toggle);
         }
         _ => return None,
     };
-    let here = if app.cursor_shown {
-        clamp(app.cursor, map.area.width, map.area.height)
-    } else {
-        start(map.area.width, map.area.height)
-    };
-    // The first move only reveals the cursor.
-    let to = if app.cursor_shown {
-        let x = (i32::from(here.x) + dx).clamp(0, i32::from(map.area.width.saturating_sub(1)));
-        let y = (i32::from(here.y) + dy).clamp(0, i32::from(map.area.height.saturating_sub(1)));
-        Cursor {
-            x: x as u16,
-            y: y as u16,
-        }
-    } else {
-        here
-    };
-    Some(Msg::CursorTo(to))
+    let here = app.cursor_on(map.area.width, map.area.height);
+    let x = (i32::from(here.x) + dx).clamp(0, i32::from(map.area.width.saturating_sub(1)));
+    let y = (i32::from(here.y) + dy).clamp(0, i32::from(map.area.height.saturating_sub(1)));
+    Some(Msg::CursorTo(Cursor {
+        x: x as u16,
+        y: y as u16,
+    }))
 }
 
-/// The region intensity and quality keys apply to: the one under the map cursor, else
-/// the region selected last.
+/// The region intensity and quality keys apply to: the one under the map cursor once it
+/// has been moved, else the region selected last.
 fn intake_target(app: &App<'_>, layout: &Layout) -> Option<crate::atlas::RegionInstance> {
     let under_cursor = layout
         .map
         .as_ref()
-        .filter(|_| app.cursor_shown && app.focus == Focus::Map)
+        // Until the cursor is moved, the keys note the region just selected (from the
+        // search, say), not whatever lies under the cursor's starting spot.
+        .filter(|_| app.cursor.is_some() && app.focus == Focus::Map)
         .and_then(|map| {
-            let c = clamp(app.cursor, map.area.width, map.area.height);
+            let c = app.cursor_on(map.area.width, map.area.height);
             map.region_at(c.x, c.y).cloned()
         });
     under_cursor.or_else(|| app.intake.selection.regions.last().cloned())

@@ -5,6 +5,7 @@
 //! resize.
 
 pub mod app;
+pub mod edit;
 pub mod input;
 pub mod layout;
 pub mod msg;
@@ -72,9 +73,9 @@ pub fn explore(
 ) -> anyhow::Result<ExitCode> {
     check_terminal("the explorer")?;
     let theme = Theme::new(options.color);
-    let mut app = App::new(atlas);
-    if let Some((intake, path)) = options.opened {
-        app.intake = intake;
+    let (intake, opened) = options.opened.unzip();
+    let mut app = App::with_intake(atlas, intake.unwrap_or_default());
+    if let Some(path) = opened {
         app.status = format!("opened {}", path.display());
     }
     app.records = options.records;

@@ -38,10 +38,8 @@ pub enum Msg {
     CyclePoint(bool),
     /// Open the search.
     OpenSearch,
-    /// Type into the search.
-    SearchInput(char),
-    /// Delete the last character of the search.
-    SearchBackspace,
+    /// Edit the search query (type, Backspace, Ctrl-W, Ctrl-U).
+    SearchEdit(super::edit::Edit),
     /// Accept the highlighted search result (or this one, for a click).
     SearchAccept(Option<usize>),
     /// Open the muscle browser.
@@ -54,10 +52,8 @@ pub enum Msg {
     CycleQuality(RegionInstance),
     /// Open the export prompt.
     OpenExport(i64),
-    /// Type into the export prompt.
-    ExportInput(char),
-    /// Delete the last character of the export prompt.
-    ExportBackspace,
+    /// Edit the export prompt's file name.
+    ExportEdit(super::edit::Edit),
     /// Write the note (Enter).
     ExportAccept(i64),
     /// The write finished: the path written, or why not.
@@ -122,14 +118,16 @@ impl Effect {
                 replace,
             } => {
                 let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                // A note or record is health data: owner-only, whatever the umask.
                 Msg::Saved(match crate::fsutil::write_private(&path, &bytes, replace) {
                     Ok(()) => Ok(shown.display().to_string()),
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                         Err(SaveError::Exists)
                     }
                     Err(e) => Err(SaveError::Failed(format!(
-                        "could not write {}: {e}",
-                        shown.display()
+                        "could not write {}: {}",
+                        shown.display(),
+                        crate::fsutil::io_words(&e)
                     ))),
                 })
             }

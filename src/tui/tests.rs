@@ -147,22 +147,23 @@ fn back_view_puts_the_patients_left_on_the_viewers_left() {
 fn cursor_keys_name_and_toggle_the_region() {
     let mut h = Harness::new(120, 40);
     assert!(matches!(h.key(KeyCode::Right), Some(Msg::CursorTo(_))));
-    assert!(h.app.cursor_shown);
-    let start = h.app.cursor;
+    let start = h.app.cursor.unwrap();
     h.key(KeyCode::Right);
     h.ch('l');
-    assert_eq!(h.app.cursor.x, start.x + 2);
+    assert_eq!(h.app.cursor.unwrap().x, start.x + 2);
     h.ch('k');
     h.key(KeyCode::Down);
     h.ch('j');
     h.ch('h');
-    assert_eq!(h.app.cursor.y, start.y + 1);
+    assert_eq!(h.app.cursor.unwrap().y, start.y + 1);
     let shift_up = Event::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
     h.event(&shift_up);
-    assert_eq!(h.app.cursor.y, start.y - 3);
+    assert_eq!(h.app.cursor.unwrap().y, start.y - 3);
     // Walk until a region is under the cursor, then Space toggles exactly it.
     let map = h.layout.map.clone().unwrap();
-    let here = map.region_at(h.app.cursor.x, h.app.cursor.y).cloned();
+    let here = map
+        .region_at(h.app.cursor.unwrap().x, h.app.cursor.unwrap().y)
+        .cloned();
     let here = here.expect("the cursor starts on the chest");
     assert!(h.screen().contains(&format!(
         "cursor: {}",
@@ -177,7 +178,28 @@ fn cursor_keys_name_and_toggle_the_region() {
         h.key(KeyCode::Left);
         h.key(KeyCode::Up);
     }
-    assert_eq!((h.app.cursor.x, h.app.cursor.y), (0, 0));
+    assert_eq!((h.app.cursor.unwrap().x, h.app.cursor.unwrap().y), (0, 0));
+}
+
+#[test]
+fn the_cursor_is_on_the_map_from_the_first_frame_and_space_marks_there() {
+    for (w, hgt) in [(80, 24), (120, 40)] {
+        let mut h = Harness::new(w, hgt);
+        assert!(h.app.cursor.is_none());
+        assert!(
+            h.screen().contains('◆'),
+            "the cursor is drawn: {}",
+            h.screen()
+        );
+        let map = h.layout.map.clone().unwrap();
+        let at = h.app.cursor_on(map.area.width, map.area.height);
+        let under = map
+            .region_at(at.x, at.y)
+            .cloned()
+            .expect("a region at the start");
+        h.ch(' ');
+        assert_eq!(h.app.intake.selection.regions, std::slice::from_ref(&under));
+    }
 }
 
 #[test]
@@ -379,13 +401,16 @@ fn digits_and_p_note_intensity_and_quality() {
         "the map shows intensity and quality: {screen}"
     );
     assert!(screen.contains("left temple 6 burning"), "{screen}");
-    // Burning is a symptom word now: it reaches the ranking.
-    assert_eq!(h.app.intake.ranking_selection().symptoms, ["burning"]);
+    // Burning reaches the ranking, for the temple only.
+    assert_eq!(
+        h.app.intake.ranking_selection().qualities,
+        [(temple.clone(), "burning".to_string())]
+    );
     // With the cursor on another region, the keys apply there (and select it).
     h.key(KeyCode::Right);
     let map = h.layout.map.clone().unwrap();
     let under = map
-        .region_at(h.app.cursor.x, h.app.cursor.y)
+        .region_at(h.app.cursor.unwrap().x, h.app.cursor.unwrap().y)
         .cloned()
         .unwrap();
     h.ch('3');
@@ -423,6 +448,53 @@ fn export_to(h: &mut Harness, path: &std::path::Path) {
 }
 
 #[test]
+fn an_empty_intake_is_not_exported() {
+    let mut h = Harness::new(120, 40);
+    h.ch('e');
+    assert!(h.app.overlay.is_none(), "no prompt for an empty intake");
+    assert!(
+        h.screen().contains("nothing to export yet"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn search_takes_any_letter_and_readline_keys() {
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let mut h = Harness::new(80, 24);
+    h.ch('/');
+    // Non-ASCII letters once panicked the side prefix ("is not a char boundary").
+    for text in ["lefté", "cabeça", "ééé", "left 頭", "r\u{301}ight"] {
+        h.typed(text);
+        let _ = h.screen();
+        h.event(&ctrl('w'));
+        h.event(&ctrl('u'));
+        let Some(Overlay::Search(s)) = &h.app.overlay else {
+            panic!("the search stays open")
+        };
+        assert_eq!(s.query, "", "Ctrl-U clears");
+    }
+    h.typed("left side of neck");
+    h.event(&ctrl('w'));
+    let Some(Overlay::Search(s)) = &h.app.overlay else {
+        panic!()
+    };
+    assert_eq!(s.query, "left side of ", "Ctrl-W deletes a word");
+}
+
+#[test]
+fn a_symptoms_only_intake_lists_reasons_without_a_stray_separator() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("sciatica");
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("sciatica"), "{screen}");
+    assert!(!screen.contains("  · sciatica"), "{screen}");
+}
+
+#[test]
 fn export_writes_a_note_and_never_replaces_silently() {
     let dir = temp_dir("export");
     let mut h = Harness::new(120, 40);
@@ -436,6 +508,11 @@ fn export_writes_a_note_and_never_replaces_silently() {
     assert!(h.app.status.starts_with("wrote /"), "{}", h.app.status);
     let note = std::fs::read_to_string(&path).unwrap();
     assert!(note.starts_with("# painmap intake note"));
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a note is health data: owner-only");
+    }
     assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
     assert!(note.contains("Upper trapezius"), "{note}");
     assert!(note.contains("painmap is an educational reference, not a diagnosis"));
@@ -474,6 +551,12 @@ fn a_failed_export_is_shown_and_the_intake_stays() {
         e.error.as_ref().unwrap().starts_with("could not write"),
         "{e:?}"
     );
+    let error = e.error.clone().unwrap();
+    assert!(
+        error.ends_with("no such file or folder"),
+        "in words: {error}"
+    );
+    assert!(!error.contains("os error"), "{error}");
     assert!(h.screen().contains("could not write"));
     assert_eq!(h.selected(), ["calf"]);
     assert_eq!(

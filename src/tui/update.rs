@@ -46,8 +46,7 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CursorTo(cursor) => {
-            app.cursor = cursor;
-            app.cursor_shown = true;
+            app.cursor = Some(cursor);
             app.focus = Focus::Map;
             // The status bar names what is under the cursor itself.
             app.status.clear();
@@ -87,15 +86,9 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         }
         Msg::CyclePoint(forward) => cycle_point(app, forward),
         Msg::OpenSearch => app.overlay = Some(Overlay::Search(SearchState::default())),
-        Msg::SearchInput(c) => {
+        Msg::SearchEdit(edit) => {
             if let Some(Overlay::Search(s)) = &mut app.overlay {
-                s.query.push(c);
-                s.selected = 0;
-            }
-        }
-        Msg::SearchBackspace => {
-            if let Some(Overlay::Search(s)) = &mut app.overlay {
-                s.query.pop();
+                super::edit::apply(&mut s.query, edit);
                 s.selected = 0;
             }
         }
@@ -140,22 +133,18 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             );
             follow_ranking(app);
         }
+        Msg::OpenExport(_) if app.intake.selection.is_empty() => {
+            app.status = "nothing to export yet: mark where it hurts first".into();
+        }
         Msg::OpenExport(now) => {
             app.overlay = Some(Overlay::Export(ExportState {
                 path: format!("painmap-{}.md", Utc::from_unix(now).file_stamp()),
                 ..ExportState::default()
             }));
         }
-        Msg::ExportInput(c) => {
+        Msg::ExportEdit(edit) => {
             if let Some(Overlay::Export(e)) = &mut app.overlay {
-                e.path.push(c);
-                e.confirm = false;
-                e.error = None;
-            }
-        }
-        Msg::ExportBackspace => {
-            if let Some(Overlay::Export(e)) = &mut app.overlay {
-                e.path.pop();
+                super::edit::apply(&mut e.path, edit);
                 e.confirm = false;
                 e.error = None;
             }
@@ -278,8 +267,10 @@ fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
     }
 }
 
-/// After the selection changes: highlight the new best candidate and follow it.
+/// After the selection changes: rank again, highlight the new best candidate and follow
+/// it.
 fn follow_ranking(app: &mut App<'_>) {
+    app.rerank();
     app.highlighted = 0;
     app.pinned = None;
     app.detail_scroll = 0;

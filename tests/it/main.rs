@@ -3,7 +3,9 @@
 mod atlas;
 mod budget;
 mod cli;
+mod docs;
 mod fixtures;
+mod foundations;
 mod hostile;
 mod records;
 mod show;

@@ -76,10 +76,9 @@ pub struct StudyApp<'a> {
     pub completions: Vec<Completion>,
     /// Regions marked on a "draw" card.
     pub marked: Vec<RegionInstance>,
-    /// The map cursor, relative to the map's top-left.
-    pub cursor: (u16, u16),
-    /// Whether the cursor has been moved (it is hidden until then).
-    pub cursor_shown: bool,
+    /// The map cursor, relative to the map's top-left; `None` until moved on this card,
+    /// when it stands on the card's X (shown from the first frame).
+    pub cursor: Option<(u16, u16)>,
     /// Times `v` was pressed on this card: how far the close-up beside the body has
     /// moved on from the one nearest the trigger point.
     pub close_up_steps: usize,
@@ -123,8 +122,7 @@ impl<'a> StudyApp<'a> {
             typed: String::new(),
             completions: Vec::new(),
             marked: Vec::new(),
-            cursor: (0, 0),
-            cursor_shown: false,
+            cursor: None,
             close_up_steps: 0,
             answered: 0,
             right: 0,
@@ -209,7 +207,7 @@ impl<'a> StudyApp<'a> {
         self.typed.clear();
         self.completions.clear();
         self.marked.clear();
-        self.cursor_shown = false;
+        self.cursor = None;
         self.close_up_steps = 0;
     }
 

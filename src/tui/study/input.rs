@@ -65,14 +65,7 @@ fn name_key(key: KeyEvent, app: &StudyApp<'_>) -> Option<Msg> {
 fn draw_key(key: KeyEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Option<Msg> {
     let step = |dx: i16, dy: i16| {
         let m = layout.map.as_ref()?;
-        if !app.cursor_shown {
-            // The first arrow shows the cursor on the X (or near the middle of the map).
-            let (x, y) = layout
-                .start
-                .unwrap_or((m.area.width / 4, m.area.height / 3));
-            return Some(Msg::Click(x, y, None));
-        }
-        let (x, y) = clamp(app.cursor, m);
+        let (x, y) = cursor_on(app, layout, m);
         let (x, y) = clamp(
             (x.saturating_add_signed(dx), y.saturating_add_signed(dy)),
             m,
@@ -87,7 +80,7 @@ fn draw_key(key: KeyEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Option<M
         KeyCode::Down | KeyCode::Char('j') => step(0, 1),
         KeyCode::Char(' ' | 'x') => {
             let m = layout.map.as_ref()?;
-            let (x, y) = clamp(app.cursor, m);
+            let (x, y) = cursor_on(app, layout, m);
             m.region_at(x, y).cloned().map(Msg::Toggle)
         }
         KeyCode::Char('v') => Some(Msg::CycleCloseUp),
@@ -114,6 +107,15 @@ fn mouse_msg(mouse: MouseEvent, app: &StudyApp<'_>, layout: &StudyLayout) -> Opt
         Screen::Feedback(_) => Some(Msg::Next),
         Screen::Summary => None,
     }
+}
+
+/// Where the map cursor is: where it was moved on this card, else on the card's X as the
+/// last frame drew it (or near the middle of the map).
+pub fn cursor_on(app: &StudyApp<'_>, layout: &StudyLayout, m: &MapLayout) -> (u16, u16) {
+    let start = layout
+        .start
+        .unwrap_or((m.area.width / 4, m.area.height / 3));
+    clamp(app.cursor.unwrap_or(start), m)
 }
 
 /// The cursor kept inside the map.

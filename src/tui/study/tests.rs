@@ -136,10 +136,15 @@ fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
     let s = h.screen();
     assert!(s.contains("Draw the pattern") && s.contains('X'), "{s}");
     let map = h.layout.map.clone().expect("a map to mark");
-    // The first arrow shows the cursor on the X.
+    // The cursor starts on the X, shown from the first frame; an arrow moves it from there.
     let start = h.layout.start.expect("the X is on the map");
+    assert!(h.screen().contains("Cursor: "), "{}", h.screen());
     h.key(KeyCode::Up);
-    assert_eq!(h.app.cursor, start, "the cursor starts on the X");
+    assert_eq!(
+        h.app.cursor,
+        Some((start.0, start.1.saturating_sub(1))),
+        "the cursor moves from the X"
+    );
     // Click every cell of the essential zone's first region instance.
     let want = zone_instances(atlas(), tp, &tp.essential, card.side);
     for inst in &want {
@@ -154,12 +159,11 @@ fn a_draw_card_marks_regions_by_click_and_by_cursor_and_scores_overlap() {
     // The cursor: the first arrow shows it, Space marks what is under it.
     let before = h.app.marked.len();
     h.key(KeyCode::Down);
-    assert!(h.app.cursor_shown);
     assert!(h.screen().contains("Cursor: "), "{}", h.screen());
     for _ in 0..200 {
         h.key(KeyCode::Left);
     }
-    assert_eq!(h.app.cursor.0, 0, "the cursor stays on the map");
+    assert_eq!(h.app.cursor.unwrap().0, 0, "the cursor stays on the map");
     h.key(KeyCode::Char(' '));
     assert_eq!(
         h.app.marked.len(),
@@ -458,4 +462,39 @@ fn no_panic_at_any_size_or_key() {
             hn.click(x as u16, y as u16);
         }
     }
+}
+
+#[test]
+fn space_on_a_new_draw_card_marks_under_its_own_x_not_the_last_cards_cursor() {
+    let mut h = Harness::new(120, 40, 3);
+    h.until(CardKind::Draw);
+    // Move the cursor far from the X, answer, and go on to the next draw card.
+    for _ in 0..30 {
+        h.key(KeyCode::Left);
+    }
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('n'));
+    h.until(CardKind::Draw);
+    assert_eq!(h.app.cursor, None, "a new card starts on its X");
+    let card = h.app.card().unwrap().clone();
+    let start = h.layout.start.expect("the X is on the map");
+    let under = h
+        .layout
+        .map
+        .as_ref()
+        .unwrap()
+        .region_at(start.0, start.1)
+        .cloned();
+    h.key(KeyCode::Char(' '));
+    assert_eq!(
+        h.app.marked,
+        under.into_iter().collect::<Vec<_>>(),
+        "{card:?}"
+    );
+    assert!(
+        h.app
+            .marked
+            .iter()
+            .all(|r| r.side.is_none_or(|s| s == card.side))
+    );
 }

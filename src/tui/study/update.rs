@@ -92,8 +92,7 @@ pub fn update(app: &mut StudyApp<'_>, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Click(x, y, region) => {
-            app.cursor = (x, y);
-            app.cursor_shown = true;
+            app.cursor = Some((x, y));
             if let Some(region) = region {
                 toggle(app, region);
             }

@@ -45,8 +45,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
             let panel = Rect::new(map_area.right() + 1, body.y, panel_w, body.height);
             if let Some(card) = app.card() {
                 let (hits, start) = diagram(buf, map_area, app, card, theme);
-                let under = (app.cursor_shown).then(|| {
-                    let (x, y) = clamp(app.cursor, &hits);
+                let under = app.cursor.or(start).map(|c| {
+                    let (x, y) = clamp(c, &hits);
                     hits.region_at(x, y).cloned()
                 });
                 // Only an unanswered "draw" card takes clicks on the map.
@@ -133,9 +133,8 @@ fn footer(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
 
 /// The trigger point's referral overlay on the card's side.
 fn pattern(app: &StudyApp<'_>, card: &Card, side: Side) -> Overlay {
-    let model = BodyModel::shipped();
     match card.lookup(app.atlas) {
-        Some((_, tp)) => Overlay::of_point(model, tp, side),
+        Some((_, tp)) => Overlay::of_point(app.atlas, tp, side),
         None => Overlay::default(),
     }
 }
@@ -174,9 +173,8 @@ fn diagram(
     let legend = if area.width >= 64 { 1 } else { 2 };
     let d = Diagram::layout(model, &framing, area.width, area.height, legend);
     let mut hits = MapLayout::new(Rect::new(area.x, area.y, d.width(), d.height()));
-    if asking_draw && app.cursor_shown {
-        let (x, y) = clamp(app.cursor, &hits);
-        overlay.cursor = Some((x, y));
+    if let Some(c) = app.cursor.filter(|_| asking_draw) {
+        overlay.cursor = Some(clamp(c, &hits));
     }
     let canvas = d.render(&overlay, GlyphSet::Unicode);
     let mut start = None;
@@ -193,6 +191,12 @@ fn diagram(
             }
             hits.set(col, row, d.region_at(col, row));
         }
+    }
+    // Before it is moved, the cursor stands on the X: shown there from the first frame.
+    if let Some((col, row)) = start.filter(|_| asking_draw && app.cursor.is_none())
+        && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
+    {
+        target.set_style(theme.cursor);
     }
     (hits, start)
 }

@@ -104,8 +104,14 @@ fn item<'a>(
         reasons.push(Span::raw(words));
         reasons.push(Span::styled(format!(" ({})", m.zone.as_str()), zone_style));
     }
-    for word in &c.symptoms {
-        reasons.push(Span::styled(format!(" · {word}"), theme.matched));
+    for (k, word) in c.symptoms.iter().enumerate() {
+        // A symptoms-only intake has no region before the first word to separate it from.
+        let sep = if k == 0 && c.matches.is_empty() {
+            ""
+        } else {
+            " · "
+        };
+        reasons.push(Span::styled(format!("{sep}{word}"), theme.matched));
     }
     ListItem::new(vec![
         Line::from(vec![

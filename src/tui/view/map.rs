@@ -10,7 +10,6 @@ use crate::body::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::body::{BodyModel, ViewId};
 use crate::intake::Intake;
 use crate::tui::app::{App, Focus, Shown};
-use crate::tui::input::clamp;
 use crate::tui::layout::MapLayout;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -48,12 +47,10 @@ pub fn draw(
     let block = pane(&title, app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let model = BodyModel::shipped();
-    let cursor = (app.cursor_shown && app.focus == Focus::Map)
-        .then(|| clamp(app.cursor, inner.width, inner.height));
+    let cursor = (app.focus == Focus::Map).then(|| app.cursor_on(inner.width, inner.height));
     let content = Content {
         selected: &app.intake.selection.regions,
-        pattern: pattern_overlay(model, shown),
+        pattern: pattern_overlay(app.atlas, shown),
         cursor,
         labels: note_labels(&app.intake),
     };
@@ -192,9 +189,9 @@ fn covers(selected: &RegionInstance, drawn: &RegionInstance) -> bool {
 }
 
 /// The shown trigger point's zones and X (on its side; the left when it has none).
-fn pattern_overlay(model: &BodyModel, shown: Option<Shown<'_>>) -> Overlay {
+fn pattern_overlay(atlas: &crate::atlas::Atlas, shown: Option<Shown<'_>>) -> Overlay {
     match shown {
-        Some((_, tp, side)) => Overlay::of_point(model, tp, side.unwrap_or(Side::Left)),
+        Some((_, tp, side)) => Overlay::of_point(atlas, tp, side.unwrap_or(Side::Left)),
         None => Overlay::default(),
     }
 }
@@ -241,6 +238,6 @@ pub fn style_of(cell: Cell, theme: &Theme) -> Style {
 
 /// The region instance under the cursor, for the status bar.
 pub fn under_cursor(hits: &MapLayout, app: &App<'_>) -> Option<RegionInstance> {
-    let c = clamp(app.cursor, hits.area.width, hits.area.height);
+    let c = app.cursor_on(hits.area.width, hits.area.height);
     hits.region_at(c.x, c.y).cloned()
 }

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     }
     // Rank once per frame; every pane reads the same result.
     let cands = app.candidates();
-    let shown = app.shown_among(&cands);
+    let shown = app.shown_point();
     let flags = app.red_flags();
     let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
     let rows = Split::default()
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             Constraint::Length(1),
         ])
         .split(area);
-    status::banner(frame, rows[0], &flags, theme);
+    status::banner(frame, rows[0], flags, theme);
     let main = rows[1];
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     if wide {
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             ])
             .split(main);
         layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, theme));
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, cands, theme));
         layout.detail = Some(detail::draw(frame, cols[2], app, shown, theme));
     } else {
         let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         } else {
             layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         }
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, &cands, theme));
+        layout.candidates = Some(candidates::draw(frame, cols[1], app, cands, theme));
     }
     status::bar(frame, rows[2], app, &layout, theme);
     // Lists float beside the map, not over it: the map stays in view while searching,

@@ -34,7 +34,9 @@ pub fn bar(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, layout: &Layout, th
     let here = layout
         .map
         .as_ref()
-        .filter(|_| app.cursor_shown && app.focus == Focus::Map)
+        // Named once moved: on the first frame the key hints matter more, and the ◆ shows
+        // where Space acts.
+        .filter(|_| app.cursor.is_some() && app.focus == Focus::Map)
         .and_then(|m| under_cursor(m, app))
         .map(|r| format!("cursor: {}", instance_words(app.atlas, &r)));
     let left = match (here, app.status.is_empty()) {
