@@ -3,6 +3,7 @@
 
 use super::app::{App, Cursor, Focus, Overlay};
 use super::edit::Edit;
+use super::keymap::{self, Action, Scope};
 use super::layout::Layout;
 use super::msg::Msg;
 use ratatui::crossterm::event::{
@@ -29,123 +30,97 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Char('q') => Some(Msg::Quit),
             _ => Some(Msg::ToggleHelp),
         },
-        Some(Overlay::Search(_)) => match key.code {
-            KeyCode::Esc => Some(Msg::Back),
-            KeyCode::Enter => Some(Msg::SearchAccept(None)),
-            KeyCode::Up => Some(Msg::Move(-1)),
-            KeyCode::Down | KeyCode::Tab => Some(Msg::Move(1)),
-            KeyCode::Char('p') if ctrl => Some(Msg::Move(-1)),
-            KeyCode::Char('n') if ctrl => Some(Msg::Move(1)),
-            KeyCode::Backspace => Some(Msg::SearchEdit(Edit::Backspace)),
-            KeyCode::Char('u') if ctrl => Some(Msg::SearchEdit(Edit::Clear)),
-            KeyCode::Char('w') if ctrl => Some(Msg::SearchEdit(Edit::DeleteWord)),
-            KeyCode::Char(c) if !ctrl => Some(Msg::SearchEdit(Edit::Insert(c))),
-            _ => None,
-        },
+        Some(Overlay::Search(_)) => keymap::action(Scope::Search, key)
+            .and_then(|a| act(a, app, layout, now))
+            .or_else(|| edit_key(key).map(Msg::SearchEdit)),
         Some(Overlay::Export(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::ExportAccept(now)),
-            KeyCode::Backspace => Some(Msg::ExportEdit(Edit::Backspace)),
-            KeyCode::Char('u') if ctrl => Some(Msg::ExportEdit(Edit::Clear)),
-            KeyCode::Char('w') if ctrl => Some(Msg::ExportEdit(Edit::DeleteWord)),
-            KeyCode::Char(c) if !ctrl => Some(Msg::ExportEdit(Edit::Insert(c))),
-            _ => None,
+            _ => edit_key(key).map(Msg::ExportEdit),
         },
-        Some(Overlay::History(_)) => match key.code {
-            KeyCode::Esc | KeyCode::Char('H') => Some(Msg::Back),
-            KeyCode::Char('q') => Some(Msg::Quit),
-            KeyCode::Enter | KeyCode::Char('c') => Some(Msg::ToggleCompare),
-            KeyCode::Up | KeyCode::Char('k') => Some(Msg::Move(-1)),
-            KeyCode::Down | KeyCode::Char('j') => Some(Msg::Move(1)),
-            KeyCode::Home | KeyCode::Char('g') => Some(Msg::Move(isize::MIN)),
-            KeyCode::End | KeyCode::Char('G') => Some(Msg::Move(isize::MAX)),
-            _ => None,
-        },
-        Some(Overlay::Browse { .. }) => match key.code {
-            KeyCode::Esc | KeyCode::Char('m') => Some(Msg::Back),
-            KeyCode::Char('q') => Some(Msg::Quit),
-            KeyCode::Enter => Some(Msg::BrowseAccept(None)),
-            KeyCode::Up | KeyCode::Char('k') => Some(Msg::Move(-1)),
-            KeyCode::Down | KeyCode::Char('j') => Some(Msg::Move(1)),
-            KeyCode::PageUp => Some(Msg::Move(-10)),
-            KeyCode::PageDown => Some(Msg::Move(10)),
-            _ => None,
-        },
-        None => main_key(key, app, layout, now),
-    }
-}
-
-fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
-    match key.code {
-        KeyCode::Char('q') => return Some(Msg::Quit),
-        KeyCode::Char('?') => return Some(Msg::ToggleHelp),
-        KeyCode::Char('/') => return Some(Msg::OpenSearch),
-        KeyCode::Char('m') => return Some(Msg::OpenBrowse),
-        KeyCode::Char('x') => return Some(Msg::Clear),
-        KeyCode::Tab => return Some(Msg::CycleFocus(true)),
-        KeyCode::BackTab => return Some(Msg::CycleFocus(false)),
-        KeyCode::Esc => return Some(Msg::Back),
-        KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
-        KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
-        KeyCode::Char('e') => return Some(Msg::OpenExport(now)),
-        KeyCode::Char('s') => return Some(Msg::SaveVisit(now)),
-        KeyCode::Char('H') => return Some(Msg::OpenHistory),
-        KeyCode::Char(c @ '0'..='9') => {
-            let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
-            return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));
+        Some(Overlay::Browse { .. }) => {
+            keymap::action(Scope::Browse, key).and_then(|a| act(a, app, layout, now))
         }
-        KeyCode::Char('p') => return intake_target(app, layout).map(Msg::CycleQuality),
-        _ => {}
-    }
-    match app.focus {
-        Focus::Map => map_key(key, app, layout),
-        Focus::Candidates => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => Some(Msg::Move(-1)),
-            KeyCode::Down | KeyCode::Char('j') => Some(Msg::Move(1)),
-            KeyCode::PageUp => Some(Msg::Move(-10)),
-            KeyCode::PageDown => Some(Msg::Move(10)),
-            KeyCode::Home | KeyCode::Char('g') => Some(Msg::Move(isize::MIN)),
-            KeyCode::End | KeyCode::Char('G') => Some(Msg::Move(isize::MAX)),
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => Some(Msg::Activate),
-            _ => None,
-        },
-        Focus::Detail => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => Some(Msg::ScrollDetail(-1)),
-            KeyCode::Down | KeyCode::Char('j') => Some(Msg::ScrollDetail(1)),
-            KeyCode::PageUp => Some(Msg::ScrollDetail(-10)),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(Msg::ScrollDetail(10)),
-            KeyCode::Left | KeyCode::Char('h') => Some(Msg::Focus(Focus::Candidates)),
-            _ => None,
-        },
+        Some(Overlay::History(_)) => {
+            keymap::action(Scope::History, key).and_then(|a| act(a, app, layout, now))
+        }
+        None => {
+            if let KeyCode::Char(c @ '0'..='9') = key.code {
+                let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+                return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));
+            }
+            let focused = match app.focus {
+                Focus::Map => Scope::Map,
+                Focus::Candidates => Scope::Candidates,
+                Focus::Detail => Scope::Detail,
+            };
+            keymap::action(Scope::Panes, key)
+                .or_else(|| keymap::action(focused, key))
+                .and_then(|a| act(a, app, layout, now))
+        }
     }
 }
 
-/// Arrows or hjkl move the map cursor by one cell (shifted: four); Space or Enter
-/// toggles the region under it.
-fn map_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
-    let map = layout.map.as_ref()?;
-    let step: i32 = if key.modifiers.contains(KeyModifiers::SHIFT) {
-        4
-    } else {
-        1
-    };
-    let (dx, dy) = match key.code {
-        KeyCode::Left | KeyCode::Char('h') => (-step, 0),
-        KeyCode::Right | KeyCode::Char('l') => (step, 0),
-        KeyCode::Up | KeyCode::Char('k') => (0, -step),
-        KeyCode::Down | KeyCode::Char('j') => (0, step),
-        KeyCode::Char('L') => (4, 0),
-        KeyCode::Char('K') => (0, -4),
-        KeyCode::Char('J') => (0, 4),
-        KeyCode::Char(' ') | KeyCode::Enter => {
+/// Typing in a prompt: letters, Backspace, Ctrl-U (clear), Ctrl-W (delete a word).
+fn edit_key(key: KeyEvent) -> Option<Edit> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Char('u') if ctrl => Some(Edit::Clear),
+        KeyCode::Char('w') if ctrl => Some(Edit::DeleteWord),
+        KeyCode::Char(c) if !ctrl => Some(Edit::Insert(c)),
+        _ => None,
+    }
+}
+
+/// The message an action means in the current state.
+fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
+    let page = |dir: i8| isize::from(dir) * 10;
+    let detail = app.overlay.is_none() && app.focus == Focus::Detail;
+    Some(match action {
+        Action::Quit => Msg::Quit,
+        Action::Help => Msg::ToggleHelp,
+        Action::Search => Msg::OpenSearch,
+        Action::Browse => Msg::OpenBrowse,
+        Action::Clear => Msg::Clear,
+        Action::NextPane => Msg::CycleFocus(true),
+        Action::PrevPane => Msg::CycleFocus(false),
+        Action::Back => Msg::Back,
+        Action::NextPoint => Msg::CyclePoint(true),
+        Action::PrevPoint => Msg::CyclePoint(false),
+        Action::Export => Msg::OpenExport(now),
+        Action::Quality => return intake_target(app, layout).map(Msg::CycleQuality),
+        Action::Cursor(dx, dy) => return move_cursor(app, layout, dx, dy),
+        Action::Toggle => {
+            let map = layout.map.as_ref()?;
             let here = app.cursor_on(map.area.width, map.area.height);
             return map.region_at(here.x, here.y).cloned().map(Msg::Toggle);
         }
-        _ => return None,
-    };
+        Action::Step(d) if detail => Msg::ScrollDetail(i32::from(d)),
+        Action::Page(d) if detail => Msg::ScrollDetail(i32::from(d) * 10),
+        Action::Step(d) => Msg::Move(isize::from(d)),
+        Action::Page(d) => Msg::Move(page(d)),
+        Action::End(d) => Msg::Move(if d < 0 { isize::MIN } else { isize::MAX }),
+        Action::Open if matches!(app.overlay, Some(Overlay::Browse { .. })) => {
+            Msg::BrowseAccept(None)
+        }
+        Action::Open => Msg::Activate,
+        Action::Accept => Msg::SearchAccept(None),
+        Action::ToCandidates => Msg::Focus(Focus::Candidates),
+        Action::SaveVisit => Msg::SaveVisit(now),
+        Action::History => Msg::OpenHistory,
+        Action::Compare => Msg::ToggleCompare,
+    })
+}
+
+/// The map cursor moved by (dx, dy) cells, kept on the map.
+fn move_cursor(app: &App<'_>, layout: &Layout, dx: i8, dy: i8) -> Option<Msg> {
+    let map = layout.map.as_ref()?;
     let here = app.cursor_on(map.area.width, map.area.height);
-    let x = (i32::from(here.x) + dx).clamp(0, i32::from(map.area.width.saturating_sub(1)));
-    let y = (i32::from(here.y) + dy).clamp(0, i32::from(map.area.height.saturating_sub(1)));
+    let x =
+        (i32::from(here.x) + i32::from(dx)).clamp(0, i32::from(map.area.width.saturating_sub(1)));
+    let y =
+        (i32::from(here.y) + i32::from(dy)).clamp(0, i32::from(map.area.height.saturating_sub(1)));
     Some(Msg::CursorTo(Cursor {
         x: x as u16,
         y: y as u16,

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod edit;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod msg;
 pub mod study;

@@ -128,9 +128,3 @@ fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         if area.height > 1 { line } else { area },
     );
 }
-
-/// The keys the help lists (for tests).
-#[cfg(test)]
-pub fn overlays_keys() -> &'static [(&'static str, &'static str)] {
-    &overlays::KEYS
-}

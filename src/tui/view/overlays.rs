@@ -3,58 +3,13 @@
 use super::candidates::fit;
 use crate::search::Hit;
 use crate::tui::app::{App, ExportState, SearchState};
+use crate::tui::keymap::{HELP, row_keys};
 use crate::tui::layout::ListLayout;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
-
-/// Every key, as the help lists them (short enough to fit an 80x24 terminal).
-pub const KEYS: [(&str, &str); 18] = [
-    (
-        "arrows, h j k l",
-        "move the map cursor (Shift-arrows: faster)",
-    ),
-    (
-        "Space, Enter",
-        "map: select or unselect the region under the cursor",
-    ),
-    ("click", "select a region on the map; open a candidate"),
-    ("wheel", "scroll candidates, detail or search results"),
-    ("/", "search regions, muscles, symptoms (\"left temple\")"),
-    (
-        "Enter in search",
-        "region: toggle · muscle: open · symptom: add",
-    ),
-    ("Esc", "close; back from a muscle opened by search"),
-    ("x", "clear the selection and symptoms"),
-    (
-        "0-9 · p · e",
-        "intensity (1 then 0 = 10) · pain quality · export note",
-    ),
-    (
-        "Tab, Shift-Tab",
-        "next / previous pane: map, candidates, detail",
-    ),
-    ("↑ ↓, j k", "candidates: choose · detail: scroll"),
-    ("PgUp PgDn Home End", "move faster in lists"),
-    ("Enter", "candidates: open the detail"),
-    ("[ ]", "previous / next trigger point of the muscle"),
-    (
-        "m · s · H",
-        "muscles by body area · save the visit · its history",
-    ),
-    ("? · q, Ctrl-C", "this help · quit"),
-    (
-        "R … L",
-        "the patient's sides: in Front their right is on your left",
-    ),
-    (
-        "█ ▒ X ░",
-        "essential zone · spillover · trigger point · selected",
-    ),
-];
 
 /// A box centred in `area`, at most `w` by `h`.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -92,19 +47,21 @@ fn floating(frame: &mut Frame<'_>, area: Rect, width: u16, title: &str, theme: &
 
 /// Draws the help and returns its area.
 pub fn help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
-    let rect = centred(area, 80, KEYS.len() as u16 + 4);
+    let rows: Vec<(String, &str)> = HELP.iter().map(|r| (row_keys(r), r.what)).collect();
+    let rect = centred(area, 80, rows.len() as u16 + 4);
     frame.render_widget(Clear, rect);
-    let key_width = KEYS
+    let key_width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line<'_>> = KEYS
-        .iter()
+        .unwrap_or(0)
+        .min(26);
+    let mut lines: Vec<Line<'_>> = rows
+        .into_iter()
         .map(|(k, what)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_width$}  "), theme.title),
-                Span::raw(*what),
+                Span::raw(what),
             ])
         })
         .collect();
