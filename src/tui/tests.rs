@@ -66,7 +66,14 @@ fn search_selects_sided_regions_and_ranks() {
     let screen = h.screen();
     assert!(screen.contains("Upper trapezius"), "{screen}");
     let cands = h.app.candidates();
-    let top: Vec<&str> = cands.iter().take(8).map(|c| c.muscle.id.as_str()).collect();
+    // The first five muscles (a muscle with several points at the temple counts once).
+    let mut top: Vec<&str> = Vec::new();
+    for c in cands {
+        if !top.contains(&c.muscle.id.as_str()) {
+            top.push(c.muscle.id.as_str());
+        }
+    }
+    top.truncate(5);
     for m in ["upper-trapezius", "temporalis", "sternocleidomastoid"] {
         assert!(top.contains(&m), "{m} near the top: {top:?}");
     }

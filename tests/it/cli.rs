@@ -225,7 +225,7 @@ fn a_closed_pipe_is_not_an_error() {
 fn the_shipped_atlas_validates() {
     let out = run(&["validate"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("ok: 87 regions, "));
+    assert!(stdout(&out).starts_with("ok: 94 regions, "));
 }
 
 #[test]
