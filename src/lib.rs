@@ -12,6 +12,7 @@
 //! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
 //! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
+//! - [`records`]: client records (visits, history, trends) in an SQLite file;
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
@@ -28,6 +29,7 @@ pub mod fsutil;
 pub mod intake;
 pub mod rank;
 pub mod record;
+pub mod records;
 pub mod report;
 pub mod search;
 pub mod study;

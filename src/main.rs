@@ -9,6 +9,7 @@ use painmap::atlas::Atlas;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
 use painmap::color::{self, ColorMode};
 use painmap::record::Record;
+use painmap::records;
 use painmap::tui;
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
@@ -41,6 +42,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     if cli.open.is_some() && cli.command.is_some() {
         anyhow::bail!("--open reopens a record in the explorer; it takes no command");
     }
+    if cli.client.is_some() && cli.command.is_some() {
+        anyhow::bail!(
+            "--client ties the explorer to a client; it takes no command (the commands name the client themselves)"
+        );
+    }
     match &cli.command {
         None => {
             // Read the atlas and the record first: their errors say more than "no terminal".
@@ -49,9 +55,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => Some((Record::load(path, &atlas)?, path.clone())),
                 None => None,
             };
+            let records = match &cli.client {
+                Some(client) => Some(client_records(cli, client)?),
+                None => None,
+            };
             let options = tui::ExploreOptions {
                 color: color::enabled_here(mode, true),
                 opened: intake,
+                records,
             };
             tui::explore(&atlas, options, &now)
         }
@@ -64,6 +75,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 progress: painmap::study::progress::default_path()?,
             };
             tui::study::run(&atlas, &options, &now)
+        }
+        Some(Command::Records(command)) => {
+            let (db, own_folder) = records::locate(cli.db.as_deref())?;
+            let atlas = if command.needs_atlas() {
+                Some(Atlas::load(atlas_path)?)
+            } else {
+                None
+            };
+            let at = cli::RecordsAt { db, own_folder };
+            cli::run_records(atlas.as_ref(), command, &at, now())
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
@@ -87,6 +108,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             cli::run(&atlas, command, &ctx)
         }
     }
+}
+
+/// The explorer's client and the records it saves to. A foreign, damaged or newer
+/// database is refused now, not at the first save.
+fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
+    records::check_client_name(client).map_err(anyhow::Error::msg)?;
+    let (db, own_folder) = records::locate(cli.db.as_deref())?;
+    records::SqliteStore::open(&db, false, own_folder)?;
+    Ok(tui::app::ClientRecords {
+        client: client.to_string(),
+        db,
+        own_folder,
+    })
 }
 
 /// `--help` and `--version` print as clap writes them; a usage error is one line

@@ -200,18 +200,28 @@ impl Record {
 
     /// Reads a record file and rebuilds its intake.
     pub fn load(path: &Path, atlas: &Atlas) -> Result<Intake, RecordError> {
-        let bytes = crate::fsutil::read_capped(path, MAX_RECORD_BYTES).map_err(|reason| {
-            RecordError::Read {
-                file: path.display().to_string(),
-                reason,
-            }
-        })?;
-        Record::from_bytes(&bytes, path, atlas)
+        Record::from_bytes(&read_file(path)?, path, atlas)
+    }
+
+    /// Reads a record file without checking it against an atlas (`painmap visit --from`
+    /// also wants its date).
+    pub fn read(path: &Path) -> Result<Record, RecordError> {
+        Record::parse(&read_file(path)?, path)
     }
 
     /// Rebuilds an intake from a record file's bytes; `path` names it in errors (and its
     /// extension tells a Markdown note).
     pub fn from_bytes(bytes: &[u8], path: &Path, atlas: &Atlas) -> Result<Intake, RecordError> {
+        Record::parse(bytes, path)?
+            .to_intake(atlas)
+            .map_err(|problem| RecordError::Invalid {
+                file: path.display().to_string(),
+                problem,
+            })
+    }
+
+    /// Parses a record file's bytes, telling a note or other file from a record.
+    fn parse(bytes: &[u8], path: &Path) -> Result<Record, RecordError> {
         let file = path.display().to_string();
         let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
         if first != Some(b'{') {
@@ -230,16 +240,21 @@ impl Record {
                 what: what.into(),
             });
         }
-        let record: Record = serde_json::from_slice(bytes).map_err(|e| RecordError::Syntax {
-            file: file.clone(),
+        serde_json::from_slice(bytes).map_err(|e| RecordError::Syntax {
+            file,
             line: e.line(),
             col: e.column(),
             message: strip_position(&e),
-        })?;
-        record
-            .to_intake(atlas)
-            .map_err(|problem| RecordError::Invalid { file, problem })
+        })
     }
+}
+
+/// A record file's bytes, through the hardened reader.
+fn read_file(path: &Path) -> Result<Vec<u8>, RecordError> {
+    crate::fsutil::read_capped(path, MAX_RECORD_BYTES).map_err(|reason| RecordError::Read {
+        file: path.display().to_string(),
+        reason,
+    })
 }
 
 /// `serde_json` appends " at line L column C"; the position is already in front.

@@ -209,4 +209,14 @@ impl Atlas {
     pub fn trigger_point_count(&self) -> usize {
         self.trigger_points.len()
     }
+
+    /// A fingerprint of the contents (64-bit FNV-1a of their JSON form, in hex): saved
+    /// with a client's visit so a ranking can be traced to the atlas that made it.
+    pub fn fingerprint(&self) -> String {
+        let bytes = serde_json::to_vec(&self.file).unwrap_or_default();
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
 }

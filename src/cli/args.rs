@@ -19,9 +19,19 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// The client records database (default: `$XDG_DATA_HOME/painmap/clients.sqlite3`,
+    /// else `~/.local/share/painmap/clients.sqlite3`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
     /// Reopen a saved intake record (.json) in the explorer.
     #[arg(long, value_name = "FILE")]
     pub open: Option<PathBuf>,
+
+    /// Tie the explorer's intake to this client: `s` saves it as a visit, `H` shows the
+    /// client's history.
+    #[arg(long, value_name = "CLIENT")]
+    pub client: Option<String>,
 
     /// What to do; the explorer when omitted.
     #[command(subcommand)]
@@ -62,6 +72,111 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff): `painmap man | man -l -`.
     Man,
+    /// The commands over the client records.
+    #[command(flatten)]
+    Records(RecordsCommand),
+}
+
+/// The commands over the client records.
+#[derive(Debug, Subcommand)]
+pub enum RecordsCommand {
+    /// Save a client's visit: where it hurts, how much, how it feels; prints its id.
+    Visit(VisitArgs),
+    /// A client's visits, oldest first, with each region's intensity trend.
+    History(HistoryArgs),
+    /// The clients, with their visit count and last visit.
+    Clients(ListArgs),
+    /// Remove a client and every visit for good (needs --yes).
+    Forget(ForgetArgs),
+}
+
+impl RecordsCommand {
+    /// Whether it reads the atlas (to resolve regions, rank, or name them).
+    pub fn needs_atlas(&self) -> bool {
+        matches!(self, RecordsCommand::Visit(_) | RecordsCommand::History(_))
+    }
+}
+
+/// `painmap visit`.
+#[derive(Debug, Args)]
+pub struct VisitArgs {
+    /// The client: as typed (initials or a code keep names out of the file).
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
+
+    /// Regions where it hurts, as for `rank` ("left temple", "right heel, calf").
+    #[arg(value_name = "REGION", required_unless_present = "from")]
+    pub regions: Vec<String>,
+
+    /// A region's intensity, 0-10: REGION=N ("right heel=6"); adds the region if needed.
+    #[arg(long, value_name = "REGION=N")]
+    pub intensity: Vec<String>,
+
+    /// A region's pain quality: REGION=Q, Q one of aching, burning, tingling, numbness,
+    /// sharp.
+    #[arg(long, value_name = "REGION=Q")]
+    pub quality: Vec<String>,
+
+    /// A symptom word (dizziness, tingling...).
+    #[arg(long = "symptom", short = 's', value_name = "WORD")]
+    pub symptoms: Vec<String>,
+
+    /// A note for the visit.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// The day of the visit (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// The client's age.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=130))]
+    pub age: Option<u8>,
+
+    /// Import an intake record saved by the explorer (`e`, a .json file) instead.
+    #[arg(long, value_name = "FILE.json", conflicts_with_all = ["regions", "intensity", "quality", "symptoms"])]
+    pub from: Option<PathBuf>,
+}
+
+/// Output format of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Plain text, ending with the intensity trend of each region.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// A Markdown record for the practice file.
+    Markdown,
+    /// One row per region per visit, for a spreadsheet.
+    Csv,
+}
+
+/// `painmap history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The client, exactly as saved.
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
+
+    /// Shorthand for --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<HistoryFormat>,
+}
+
+/// `painmap forget`.
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The client, exactly as saved.
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
+
+    /// Confirm: the visits cannot be brought back.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// The commands that read the atlas and print text, JSON or Markdown.

@@ -5,6 +5,7 @@
 mod args;
 mod glossary;
 mod guide;
+mod history;
 mod list;
 mod out;
 mod rank;
@@ -12,8 +13,11 @@ mod search;
 mod shell;
 mod show;
 mod validate;
+mod visit;
 
-pub use args::{AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, StudyArgs};
+pub use args::{
+    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, RecordsCommand, StudyArgs,
+};
 pub use shell::{completions, man};
 pub use validate::problems as print_atlas_problems;
 
@@ -47,6 +51,34 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Show(args) => show::run(atlas, args, ctx.color)?,
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Where the client records are, as the binary located them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordsAt {
+    /// The database file.
+    pub db: std::path::PathBuf,
+    /// Whether its folder is painmap's own (made owner-only even if it existed).
+    pub own_folder: bool,
+}
+
+/// Runs a command over the client records. `atlas` is loaded by the caller when
+/// [`RecordsCommand::needs_atlas`]; managing clients needs none, so a broken `--atlas`
+/// never blocks `forget`.
+pub fn run_records(
+    atlas: Option<&Atlas>,
+    command: &RecordsCommand,
+    at: &RecordsAt,
+    now: i64,
+) -> anyhow::Result<ExitCode> {
+    let atlas = || atlas.ok_or_else(|| anyhow::anyhow!("this command needs the atlas"));
+    let code = match command {
+        RecordsCommand::Visit(args) => visit::visit(atlas()?, args, at, now)?,
+        RecordsCommand::History(args) => history::run(atlas()?, args, at)?,
+        RecordsCommand::Clients(args) => visit::clients(args, at)?,
+        RecordsCommand::Forget(args) => visit::forget(args, at)?,
     };
     Ok(ExitCode::from(code))
 }

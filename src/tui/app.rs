@@ -53,6 +53,32 @@ pub enum Overlay {
     Export(ExportState),
     /// The `a` age prompt: the digits typed so far.
     Age(String),
+    /// The `H` history of the client: their visits and trends, and one compared with
+    /// today's intake.
+    History(HistoryState),
+}
+
+/// The history screen: the client's visits (oldest first), the one highlighted, and
+/// whether it is shown beside today's map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HistoryState {
+    /// The visits as loaded when the screen opened.
+    pub visits: Vec<crate::records::SavedVisit>,
+    /// Highlighted visit (index into `visits`).
+    pub selected: usize,
+    /// The highlighted visit's map is shown beside today's, with what changed.
+    pub comparing: bool,
+}
+
+/// Where the explorer saves visits and reads the history: plain values handed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientRecords {
+    /// The client, as typed on the command line.
+    pub client: String,
+    /// The database file.
+    pub db: std::path::PathBuf,
+    /// Whether the database's folder is painmap's own (see `SqliteStore::open`).
+    pub own_folder: bool,
 }
 
 /// The export prompt: a file name, and whether replacing it has been asked.
@@ -154,6 +180,8 @@ pub struct App<'a> {
     pub status: String,
     /// Set when the explorer should close.
     pub quit: bool,
+    /// The client the intake is for (`--client`), and where their records are.
+    pub records: Option<ClientRecords>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
 }
@@ -203,6 +231,7 @@ impl<'a> App<'a> {
             detail_scroll: 0,
             status: String::new(),
             quit: false,
+            records: None,
             ranking: Ranking::default(),
         };
         app.rerank();

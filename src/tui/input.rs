@@ -48,6 +48,9 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
         Some(Overlay::Browse { .. }) => {
             keymap::action(Scope::Browse, key).and_then(|a| act(a, app, layout, now))
         }
+        Some(Overlay::History(_)) => {
+            keymap::action(Scope::History, key).and_then(|a| act(a, app, layout, now))
+        }
         None => {
             if let KeyCode::Char(c @ '0'..='9') = key.code {
                 let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
@@ -114,6 +117,9 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::Open => Msg::Activate,
         Action::Accept => Msg::SearchAccept(None),
         Action::ToCandidates => Msg::Focus(Focus::Candidates),
+        Action::SaveVisit => Msg::SaveVisit(now),
+        Action::History => Msg::OpenHistory,
+        Action::Compare => Msg::ToggleCompare,
     })
 }
 
@@ -174,7 +180,7 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_) | Overlay::Age(_)) => return None,
+        Some(Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_)) => return None,
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

@@ -20,6 +20,8 @@ pub enum Scope {
     Search,
     /// The muscle browser is open.
     Browse,
+    /// The client's history is open.
+    History,
 }
 
 /// What a key does, before the state gives it its target.
@@ -71,6 +73,12 @@ pub enum Action {
     Accept,
     /// Back from the detail to the candidates.
     ToCandidates,
+    /// Save the intake as a visit of the client.
+    SaveVisit,
+    /// Open the client's history.
+    History,
+    /// Show the highlighted visit beside today's map, or go back to the list.
+    Compare,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -152,11 +160,14 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('v')], A::NextMap),
     b(S::Panes, &[c('V')], A::PrevMap),
     b(S::Panes, &[c('p')], A::Quality),
+    b(S::Panes, &[c('s')], A::SaveVisit),
+    // `H` is the history (the name for it), so Shift-Left alone moves fast left.
+    b(S::Panes, &[c('H')], A::History),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
     b(S::Map, &[k(C::Down), c('j')], A::Cursor(0, 1)),
-    b(S::Map, &[shift(C::Left), c('H')], A::Cursor(-4, 0)),
+    b(S::Map, &[shift(C::Left)], A::Cursor(-4, 0)),
     b(S::Map, &[shift(C::Right), c('L')], A::Cursor(4, 0)),
     b(S::Map, &[shift(C::Up), c('K')], A::Cursor(0, -4)),
     b(S::Map, &[shift(C::Down), c('J')], A::Cursor(0, 4)),
@@ -184,6 +195,13 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Browse, &[k(C::Down), c('j')], A::Step(1)),
     b(S::Browse, &[k(C::PageUp)], A::Page(-1)),
     b(S::Browse, &[k(C::PageDown)], A::Page(1)),
+    b(S::History, &[k(C::Esc), c('H')], A::Back),
+    b(S::History, &[c('q')], A::Quit),
+    b(S::History, &[k(C::Enter), c('c')], A::Compare),
+    b(S::History, &[k(C::Up), c('k')], A::Step(-1)),
+    b(S::History, &[k(C::Down), c('j')], A::Step(1)),
+    b(S::History, &[k(C::Home), c('g')], A::End(-1)),
+    b(S::History, &[k(C::End), c('G')], A::End(1)),
 ];
 
 /// The action a key means in a scope.
@@ -234,7 +252,7 @@ pub const HELP: &[HelpRow] = &[
             (S::Map, A::Cursor(0, -1)),
             (S::Map, A::Cursor(0, 1)),
         ],
-        "move the map cursor (Shift or H J K L: faster)",
+        "move the map cursor (Shift or J K L: faster)",
     ),
     row(
         &[(S::Map, A::Toggle)],
@@ -295,11 +313,23 @@ pub const HELP: &[HelpRow] = &[
         &[(S::Panes, A::PrevPoint), (S::Panes, A::NextPoint)],
         "previous / next trigger point of the muscle shown",
     ),
-    row(&[(S::Panes, A::Browse)], "browse every muscle by body area"),
     row(
         &[(S::Panes, A::NextMap), (S::Panes, A::PrevMap)],
         "map: next / previous picture (body, close-ups)",
     ),
+    row(
+        &[
+            (S::Panes, A::Browse),
+            (S::Panes, A::SaveVisit),
+            (S::Panes, A::History),
+        ],
+        "muscles by body area · save the visit · history",
+    ),
+    HelpRow {
+        shows: &[(S::History, A::Compare)],
+        extra: "in history:",
+        what: "that visit's map beside today's, changes marked",
+    },
     HelpRow {
         shows: &[(S::Panes, A::Help), (S::Panes, A::Quit)],
         extra: "Ctrl-C",

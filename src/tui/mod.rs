@@ -43,6 +43,8 @@ pub struct ExploreOptions {
     pub color: bool,
     /// A reopened record's intake, and its file.
     pub opened: Option<(Intake, PathBuf)>,
+    /// The client the intake is for (`--client`), and where their records are.
+    pub records: Option<app::ClientRecords>,
 }
 
 /// Refuses to start a full-screen face where it cannot draw: without a terminal on stdin
@@ -77,6 +79,7 @@ pub fn explore(
     if let Some(path) = opened {
         app.status = format!("opened {}", path.display());
     }
+    app.records = options.records;
     let (mut guard, events) = terminal::start()?;
     run_loop(
         &mut guard.terminal,

@@ -1,8 +1,9 @@
 //! Messages: everything that can change the explorer's state, already resolved against
 //! the layout (a click carries the region under it, not screen coordinates).
 
-use super::app::{Cursor, Focus};
+use super::app::{ClientRecords, Cursor, Focus};
 use crate::atlas::RegionInstance;
+use crate::records::{SavedVisit, SqliteStore, Store, Visit};
 
 /// A state change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +70,17 @@ pub enum Msg {
     ExportAccept(i64),
     /// The write finished: the path written, or why not.
     Saved(Result<String, SaveError>),
+    /// Save the intake as a visit of the client (`s`), dated by the time of the key
+    /// (seconds since the Unix epoch).
+    SaveVisit(i64),
+    /// The visit was saved (its id), or why not.
+    VisitSaved(Result<i64, String>),
+    /// Show the client's history (`H`).
+    OpenHistory,
+    /// The history was read (oldest visit first), or why not.
+    HistoryLoaded(Result<Vec<SavedVisit>, String>),
+    /// Show the highlighted visit beside today's map, or go back to the list.
+    ToggleCompare,
 }
 
 /// Why a save failed.
@@ -91,6 +103,20 @@ pub enum Effect {
         bytes: Vec<u8>,
         /// Whether an existing file may be replaced.
         replace: bool,
+    },
+    /// Save a visit to the client records.
+    SaveVisit {
+        /// Where.
+        records: ClientRecords,
+        /// What.
+        visit: Box<Visit>,
+        /// When it was saved ("2026-11-24 10:30 UTC").
+        saved_at: String,
+    },
+    /// Read the client's visits.
+    LoadHistory {
+        /// Whose, and where.
+        records: ClientRecords,
     },
 }
 
@@ -117,6 +143,27 @@ impl Effect {
                     ))),
                 })
             }
+            Effect::SaveVisit {
+                records,
+                visit,
+                saved_at,
+            } => Msg::VisitSaved(
+                SqliteStore::open(&records.db, true, records.own_folder)
+                    .and_then(|store| {
+                        let mut store = store.ok_or(crate::records::RecordsError::NoDataDir)?;
+                        store.save_visit(&records.client, &visit, &saved_at)
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Effect::LoadHistory { records } => Msg::HistoryLoaded(
+                SqliteStore::open(&records.db, false, records.own_folder)
+                    .and_then(|store| match store {
+                        Some(store) => store.history(&records.client),
+                        None => Ok(None),
+                    })
+                    .map(Option::unwrap_or_default)
+                    .map_err(|e| e.to_string()),
+            ),
         }
     }
 }

@@ -925,3 +925,80 @@ fn every_region_can_be_clicked_at_80x24() {
         missing.len()
     );
 }
+
+/// A fresh folder for one test's client records.
+fn records_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("painmap-tui-records-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn s_saves_the_visit_and_h_shows_the_history_and_the_comparison() {
+    let dir = records_dir("save");
+    let mut h = Harness::new(120, 40);
+    h.ch('s');
+    assert!(h.app.status.contains("--client"), "{}", h.app.status);
+    h.ch('H');
+    assert!(h.app.overlay.is_none(), "no client, no history");
+    h.app.records = Some(super::app::ClientRecords {
+        client: "T 1".into(),
+        db: dir.join("c.sqlite3"),
+        own_folder: false,
+    });
+    h.draw();
+    assert!(
+        h.screen().contains("Body map · T 1"),
+        "the title shows the client"
+    );
+    h.ch('s');
+    assert!(h.app.status.contains("nothing to save"), "{}", h.app.status);
+    h.ch('/');
+    h.typed("right heel");
+    h.key(KeyCode::Enter);
+    h.ch('6');
+    h.ch('s');
+    assert_eq!(h.app.status, "saved: visit 1");
+    // Today it is better, and the calf is new.
+    h.ch('3');
+    h.ch('/');
+    h.typed("right calf");
+    h.key(KeyCode::Enter);
+    h.ch('H');
+    let Some(Overlay::History(hist)) = &h.app.overlay else {
+        panic!("history open: {}", h.app.status);
+    };
+    assert_eq!(hist.visits.len(), 1);
+    assert!(h.screen().contains("right heel 6"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("What changed"), "{screen}");
+    assert!(screen.contains("right heel: better 6→3"), "{screen}");
+    assert!(screen.contains("new"), "{screen}");
+    h.key(KeyCode::Esc);
+    assert!(matches!(&h.app.overlay, Some(Overlay::History(x)) if !x.comparing));
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_failed_save_says_so_and_keeps_the_intake() {
+    let dir = records_dir("fail");
+    let mut h = Harness::new(100, 30);
+    // A folder where the file should be: the save fails, nothing is lost.
+    h.app.records = Some(super::app::ClientRecords {
+        client: "T 2".into(),
+        db: dir.clone(),
+        own_folder: false,
+    });
+    h.ch('/');
+    h.typed("jaw");
+    h.key(KeyCode::Enter);
+    h.ch('s');
+    assert!(h.app.status.starts_with("save failed:"), "{}", h.app.status);
+    assert!(!h.app.status.contains("T 2"), "no client name in errors");
+    assert_eq!(h.app.intake.selection.regions.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

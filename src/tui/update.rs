@@ -2,12 +2,13 @@
 //! a file) is returned as an [`Effect`] for the loop to run; its outcome comes back as a
 //! message.
 
-use super::app::{App, ExportState, Focus, Overlay, Pinned, SearchState};
+use super::app::{App, ExportState, Focus, HistoryState, Overlay, Pinned, SearchState};
 use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
 use crate::intake::MAX_INTENSITY;
 use crate::rank::MAX_AGE;
 use crate::record::Record;
+use crate::records::Visit;
 use crate::report::{By, Report, instance_words};
 use crate::search::HitKind;
 use std::path::PathBuf;
@@ -30,7 +31,11 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             };
         }
         Msg::Back => {
-            if app.overlay.is_some() {
+            if let Some(Overlay::History(h)) = &mut app.overlay
+                && h.comparing
+            {
+                h.comparing = false;
+            } else if app.overlay.is_some() {
                 app.overlay = None;
             } else if app.pinned.is_some() {
                 app.pinned = None;
@@ -173,8 +178,57 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         }
         Msg::ExportAccept(now) => return export(app, now),
         Msg::Saved(result) => saved(app, result),
+        Msg::SaveVisit(now) => return save_visit(app, now),
+        Msg::VisitSaved(Ok(id)) => app.status = format!("saved: visit {id}"),
+        Msg::VisitSaved(Err(why)) => app.status = format!("save failed: {why}"),
+        Msg::OpenHistory => {
+            let Some(records) = app.records.clone() else {
+                app.status = NO_CLIENT.into();
+                return None;
+            };
+            return Some(Effect::LoadHistory { records });
+        }
+        Msg::HistoryLoaded(Ok(visits)) => {
+            if visits.is_empty() {
+                app.status = "no visits saved for this client yet (s saves one)".into();
+            } else {
+                app.overlay = Some(Overlay::History(HistoryState {
+                    selected: visits.len() - 1,
+                    visits,
+                    comparing: false,
+                }));
+            }
+        }
+        Msg::HistoryLoaded(Err(why)) => app.status = format!("history failed: {why}"),
+        Msg::ToggleCompare => {
+            if let Some(Overlay::History(h)) = &mut app.overlay {
+                h.comparing = !h.comparing;
+            }
+        }
     }
     None
+}
+
+/// What `s` and `H` say without `--client`.
+const NO_CLIENT: &str = "no client: start with `painmap --client CLIENT` to save visits";
+
+/// The intake as a visit of the client, dated by `now`, as an effect.
+fn save_visit(app: &mut App<'_>, now: i64) -> Option<Effect> {
+    let Some(records) = app.records.clone() else {
+        app.status = NO_CLIENT.into();
+        return None;
+    };
+    if app.intake.selection.regions.is_empty() {
+        app.status = "nothing to save: select where it hurts first".into();
+        return None;
+    }
+    let now = Utc::from_unix(now);
+    let visit = Visit::of_intake(app.atlas, &app.intake, crate::records::Date::of_utc(&now));
+    Some(Effect::SaveVisit {
+        records,
+        visit: Box::new(visit),
+        saved_at: now.stamp(),
+    })
 }
 
 /// The note or record for the export prompt's file name, as an effect.
@@ -295,6 +349,12 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
             app.overlay = Some(Overlay::Browse {
                 selected: step(*selected, delta, len),
             });
+        }
+        Some(Overlay::History(h)) => {
+            let len = h.visits.len();
+            if let Some(Overlay::History(h)) = &mut app.overlay {
+                h.selected = step(h.selected, delta, len);
+            }
         }
         Some(Overlay::Help | Overlay::Export(_) | Overlay::Age(_)) => {}
         None => {

@@ -10,6 +10,7 @@ use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
 use crate::body::overlay::{Overlay, paint};
 use crate::body::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::body::{BodyModel, ViewId};
+use crate::intake::Intake;
 use crate::tui::app::{App, Focus, Shown};
 use crate::tui::layout::MapLayout;
 use crate::tui::theme::Theme;
@@ -74,20 +75,73 @@ pub fn draw(
     theme: &Theme,
 ) -> MapLayout {
     let model = BodyModel::shipped();
-    let title = match app.map {
+    let mut title = match app.map {
         Stop::WholeBody => "Body map".to_owned(),
         stop => format!("Body map: {}", stop.title(model)),
     };
+    if let Some(r) = &app.records {
+        title = format!("{title} · {}", r.client);
+    }
     let block = pane(&title, app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let cursor = (app.focus == Focus::Map).then(|| app.cursor_on(inner.width, inner.height));
+    let content = Content {
+        stop: app.map,
+        selected: &app.intake.selection.regions,
+        pattern: pattern_overlay(app.atlas, shown),
+        cursor,
+        labels: note_labels(&app.intake),
+    };
+    paint_map(frame, inner, &content, theme)
+}
+
+/// A map of a visit or intake, not the live one: the whole body, no cursor and no
+/// pattern, its regions marked and labelled with `labels` ("6", "4 better"). Returns its
+/// hit grid.
+pub fn draw_marked(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    intake: &Intake,
+    labels: Vec<(RegionInstance, String)>,
+    theme: &Theme,
+) -> MapLayout {
+    let block = pane(title, false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let content = Content {
+        stop: Stop::WholeBody,
+        selected: &intake.selection.regions,
+        pattern: Overlay::default(),
+        cursor: None,
+        labels,
+    };
+    paint_map(frame, inner, &content, theme)
+}
+
+/// What one map shows.
+struct Content<'x> {
+    stop: Stop,
+    selected: &'x [RegionInstance],
+    pattern: Overlay,
+    cursor: Option<crate::tui::app::Cursor>,
+    labels: Vec<(RegionInstance, String)>,
+}
+
+/// Paints the picture's panels inside a pane's `inner` area, then the labels.
+fn paint_map(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    content: &Content<'_>,
+    theme: &Theme,
+) -> MapLayout {
+    let model = BodyModel::shipped();
     let mut hits = MapLayout::new(inner);
     if inner.width < 5 || inner.height < 3 {
         return hits;
     }
-    let pattern = pattern_overlay(app.atlas, shown);
-    let cursor = (app.focus == Focus::Map).then(|| app.cursor_on(inner.width, inner.height));
-    let panels = panels(model, app.map);
+    let panels = panels(model, content.stop);
     let n = panels.len() as u16;
     let each = (inner.width + 1) / n - 1;
     for (i, panel) in panels.iter().enumerate() {
@@ -98,9 +152,9 @@ pub fn draw(
         let mut viewport = Viewport::new(panel.view, panel.side, body.width, body.height);
         viewport.crop = panel.crop;
         let raster = Raster::new(model, viewport);
-        let mut overlay = pattern.clone();
-        overlay.selected.clone_from(&app.intake.selection.regions);
-        overlay.cursor = cursor.and_then(|c| {
+        let mut overlay = content.pattern.clone();
+        overlay.selected = content.selected.to_vec();
+        overlay.cursor = content.cursor.and_then(|c| {
             let (cx, cy) = (inner.x + c.x, inner.y + c.y);
             (cx >= body.x && cx < body.right() && cy >= body.y && cy < body.bottom())
                 .then(|| (cx - body.x, cy - body.y))
@@ -119,23 +173,38 @@ pub fn draw(
             }
         }
     }
-    label_notes(frame, &hits, n, app, theme);
+    label_regions(frame, &hits, n, &content.labels, theme);
     hits
 }
 
-/// Writes each noted region's intensity and quality initial ("7b") on its middle cell
-/// in every view it shows in (`views` side by side).
-fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, views: u16, app: &App<'_>, theme: &Theme) {
-    for (region, note) in &app.intake.notes {
-        let label: String = note
-            .intensity
-            .map(|i| i.to_string())
-            .into_iter()
-            .chain(note.quality.map(|q| q.as_str()[..1].to_string()))
-            .collect();
-        if label.is_empty() {
-            continue;
-        }
+/// Each noted region's intensity and quality initial ("7b").
+fn note_labels(intake: &Intake) -> Vec<(RegionInstance, String)> {
+    intake
+        .notes
+        .iter()
+        .map(|(region, note)| {
+            let label: String = note
+                .intensity
+                .map(|i| i.to_string())
+                .into_iter()
+                .chain(note.quality.map(|q| q.as_str()[..1].to_string()))
+                .collect();
+            (region.clone(), label)
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// Writes each label on its region's middle cell in every view it shows in (`views` side
+/// by side).
+fn label_regions(
+    frame: &mut Frame<'_>,
+    hits: &MapLayout,
+    views: u16,
+    labels: &[(RegionInstance, String)],
+    theme: &Theme,
+) {
+    for (region, label) in labels {
         // The region's cells, split into the views by column.
         let each = (hits.area.width / views.max(1)).max(1);
         for k in 0..views {
@@ -147,12 +216,12 @@ fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, views: u16, app: &App<'_
             let Some(&(x, y)) = cells.get(cells.len() / 2) else {
                 continue;
             };
-            let width = u16::try_from(label.len()).unwrap_or(2);
+            let width = u16::try_from(label.chars().count()).unwrap_or(2);
             let x = x.min(hits.area.width.saturating_sub(width));
             frame.buffer_mut().set_string(
                 hits.area.x + x,
                 hits.area.y + y,
-                &label,
+                label,
                 theme.label.add_modifier(ratatui::style::Modifier::REVERSED),
             );
         }

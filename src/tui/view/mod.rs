@@ -3,6 +3,7 @@
 
 mod candidates;
 mod detail;
+mod history;
 mod map;
 mod overlays;
 mod status;
@@ -102,6 +103,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         }
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
         Some(Overlay::Age(text)) => overlays::age(frame, main, text, theme),
+        Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
         None => {}
     }
     layout

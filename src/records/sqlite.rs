@@ -1,0 +1,518 @@
+//! [`SqliteStore`]: the records in a local SQLite file, in WAL mode with a busy timeout
+//! so two terminals can save at once; every visit is written in one transaction.
+
+use super::error::RecordsError;
+use super::file::{self, Found};
+use super::schema;
+use super::{
+    AtlasStamp, ClientSummary, Date, SavedVisit, Store, StoredCandidate, Visit, VisitRegion,
+    side_of,
+};
+use crate::intake::Quality;
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a save waits for another program's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The records in one SQLite file.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl SqliteStore {
+    /// Opens the records at `path`, migrating an older schema. With `create` a missing
+    /// file is made (owner-only, in an owner-only folder); without it a missing file is
+    /// `Ok(None)`. `own_folder`: the folder is painmap's own (the default location), so it
+    /// is made owner-only even if it already existed.
+    ///
+    /// A file that is not SQLite, is another program's, is damaged or has a newer schema
+    /// is refused before anything is written to it.
+    pub fn open(
+        path: &Path,
+        create: bool,
+        own_folder: bool,
+    ) -> Result<Option<SqliteStore>, RecordsError> {
+        let found = file::inspect(path)?;
+        if found == Found::Missing {
+            if !create {
+                return Ok(None);
+            }
+            file::create(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(path, &e))?;
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_owned(),
+        };
+        store.prepare(found)?;
+        file::protect(path, own_folder)?;
+        Ok(Some(store))
+    }
+
+    /// Checks the file under SQLite's eyes, then sets the connection up and migrates.
+    /// Nothing is written until the checks have passed.
+    fn prepare(&mut self, found: Found) -> Result<(), RecordsError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| fail(&path, &e);
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        if let Found::Database(_) = found {
+            let verdict: String = self
+                .conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(err)?;
+            if verdict != "ok" {
+                return Err(RecordsError::Damaged {
+                    file: path,
+                    detail: "integrity check failed".into(),
+                });
+            }
+            let version = schema::version(&self.conn).map_err(err)?;
+            file::check_version(&path, version)?;
+            let app: i32 = self
+                .conn
+                .query_row("PRAGMA application_id", [], |r| r.get(0))
+                .map_err(err)?;
+            let tables: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                .map_err(err)?;
+            if app != schema::APPLICATION_ID && (app != 0 || version != 0 || tables != 0) {
+                return Err(RecordsError::Foreign { file: path });
+            }
+        }
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(RecordsError::Sqlite {
+                file: path,
+                detail: format!("cannot switch to WAL mode (still {mode})"),
+            });
+        }
+        // FULL: a visit reported saved survives a power cut, not just a crash.
+        self.conn
+            .execute_batch(
+                "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+            )
+            .map_err(err)?;
+        let found = schema::migrate(&mut self.conn).map_err(err)?;
+        file::check_version(&path, found)
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> RecordsError + '_ {
+        |e| fail(&self.path, &e)
+    }
+
+    fn unexpected(&self, what: &'static str) -> RecordsError {
+        RecordsError::Unexpected {
+            file: self.path.clone(),
+            what,
+        }
+    }
+
+    fn client_id(&self, name: &str) -> Result<Option<i64>, RecordsError> {
+        self.conn
+            .query_row("SELECT id FROM client WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err())
+    }
+
+    /// Reads one visit's regions, symptoms and candidates.
+    fn visit_parts(&self, id: i64) -> Result<VisitParts, RecordsError> {
+        let err = self.err();
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT region, side, intensity, quality FROM visit_region
+                 WHERE visit_id = ?1 ORDER BY position",
+            )
+            .map_err(&err)?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<u8>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .map_err(&err)?;
+        let mut regions = Vec::new();
+        for row in rows {
+            let (region, side, intensity, quality) = row.map_err(&err)?;
+            regions.push(VisitRegion {
+                region,
+                side: self.side(side)?,
+                intensity,
+                quality: match quality {
+                    None => None,
+                    Some(q) => Some(
+                        Quality::ALL
+                            .into_iter()
+                            .find(|x| x.as_str() == q)
+                            .ok_or_else(|| self.unexpected("visit_region.quality"))?,
+                    ),
+                },
+            });
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT word FROM visit_symptom WHERE visit_id = ?1 ORDER BY position")
+            .map_err(&err)?;
+        let symptoms = st
+            .query_map([id], |r| r.get(0))
+            .map_err(&err)?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(&err)?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT rank, muscle, trigger_point, side, score FROM visit_candidate
+                 WHERE visit_id = ?1 ORDER BY rank",
+            )
+            .map_err(&err)?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, u32>(4)?,
+                ))
+            })
+            .map_err(&err)?;
+        let mut candidates = Vec::new();
+        for row in rows {
+            let (rank, muscle, trigger_point, side, score) = row.map_err(&err)?;
+            candidates.push(StoredCandidate {
+                rank,
+                muscle,
+                trigger_point,
+                side: self.side(side)?,
+                score,
+            });
+        }
+        Ok(VisitParts {
+            regions,
+            symptoms,
+            candidates,
+        })
+    }
+
+    fn side(&self, word: Option<String>) -> Result<Option<crate::atlas::Side>, RecordsError> {
+        match word {
+            None => Ok(None),
+            Some(w) => side_of(&w).map(Some).ok_or_else(|| self.unexpected("side")),
+        }
+    }
+}
+
+/// The rows of a visit kept in their own tables.
+struct VisitParts {
+    regions: Vec<VisitRegion>,
+    symptoms: Vec<String>,
+    candidates: Vec<StoredCandidate>,
+}
+
+/// An SQLite error in words that name the file and never a row's contents.
+fn fail(path: &Path, e: &rusqlite::Error) -> RecordsError {
+    let file = path.to_owned();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => RecordsError::Damaged {
+            file,
+            detail: "SQLite reports the disk image malformed".into(),
+        },
+        Some(ErrorCode::NotADatabase) => RecordsError::Damaged {
+            file,
+            detail: "SQLite cannot read it as a database".into(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => RecordsError::Sqlite {
+            file,
+            detail: format!(
+                "still in use by another program after {} s; try again",
+                BUSY_TIMEOUT.as_secs()
+            ),
+        },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            RecordsError::Sqlite {
+                file,
+                detail: "cannot open it for writing (permissions?)".into(),
+            }
+        }
+        Some(ErrorCode::DiskFull) => RecordsError::Sqlite {
+            file,
+            detail: "the disk is full; nothing was saved".into(),
+        },
+        // SQLite's own messages name tables and columns, never values.
+        _ => RecordsError::Sqlite {
+            file,
+            detail: e.to_string(),
+        },
+    }
+}
+
+impl Store for SqliteStore {
+    fn save_visit(
+        &mut self,
+        client: &str,
+        visit: &Visit,
+        saved_at: &str,
+    ) -> Result<i64, RecordsError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| fail(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute(
+            "INSERT INTO client (name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+            params![client, saved_at],
+        )
+        .map_err(err)?;
+        let client_id: i64 = tx
+            .query_row("SELECT id FROM client WHERE name = ?1", [client], |r| {
+                r.get(0)
+            })
+            .map_err(err)?;
+        tx.execute(
+            "INSERT INTO visit (client_id, date, saved_at, age, note, atlas_version, atlas_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                client_id,
+                visit.date.to_string(),
+                saved_at,
+                visit.age,
+                visit.note,
+                visit.atlas.version,
+                visit.atlas.hash
+            ],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO visit_region (visit_id, position, region, side, intensity, quality)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(err)?;
+            for (i, r) in visit.regions.iter().enumerate() {
+                st.execute(params![
+                    id,
+                    i as i64,
+                    r.region,
+                    r.side.map(crate::atlas::Side::as_str),
+                    r.intensity,
+                    r.quality.map(Quality::as_str)
+                ])
+                .map_err(err)?;
+            }
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO visit_symptom (visit_id, position, word) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(err)?;
+            for (i, w) in visit.symptoms.iter().enumerate() {
+                st.execute(params![id, i as i64, w]).map_err(err)?;
+            }
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO visit_candidate (visit_id, rank, muscle, trigger_point, side, score)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(err)?;
+            for c in &visit.candidates {
+                st.execute(params![
+                    id,
+                    c.rank,
+                    c.muscle,
+                    c.trigger_point,
+                    c.side.map(crate::atlas::Side::as_str),
+                    c.score
+                ])
+                .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(id)
+    }
+
+    fn history(&self, client: &str) -> Result<Option<Vec<SavedVisit>>, RecordsError> {
+        let Some(client_id) = self.client_id(client)? else {
+            return Ok(None);
+        };
+        let err = self.err();
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, date, saved_at, age, note, atlas_version, atlas_hash FROM visit
+                 WHERE client_id = ?1 ORDER BY date, id",
+            )
+            .map_err(&err)?;
+        let rows = st
+            .query_map([client_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<u8>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
+        let mut visits = Vec::with_capacity(rows.len());
+        for (id, date, saved_at, age, note, version, hash) in rows {
+            let date = Date::parse(&date).map_err(|_| self.unexpected("visit.date"))?;
+            let VisitParts {
+                regions,
+                symptoms,
+                candidates,
+            } = self.visit_parts(id)?;
+            visits.push(SavedVisit {
+                id,
+                saved_at,
+                visit: Visit {
+                    date,
+                    age,
+                    regions,
+                    symptoms,
+                    note,
+                    candidates,
+                    atlas: AtlasStamp { version, hash },
+                },
+            });
+        }
+        Ok(Some(visits))
+    }
+
+    fn clients(&self) -> Result<Vec<ClientSummary>, RecordsError> {
+        let err = self.err();
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT c.name, count(v.id), max(v.date) FROM client c
+                 LEFT JOIN visit v ON v.client_id = c.id
+                 GROUP BY c.id ORDER BY c.name",
+            )
+            .map_err(&err)?;
+        st.query_map([], |r| {
+            Ok(ClientSummary {
+                name: r.get(0)?,
+                visits: r.get(1)?,
+                last_visit: r.get(2)?,
+            })
+        })
+        .map_err(&err)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(&err)
+    }
+
+    fn forget(&mut self, client: &str) -> Result<bool, RecordsError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| fail(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let gone = tx
+            .execute("DELETE FROM client WHERE name = ?1", [client])
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+        if gone == 0 {
+            return Ok(false);
+        }
+        // Reclaim the space, and push the rewrite out of the WAL into the file, so the
+        // client's rows are gone from the disk and not only from the tables.
+        self.conn
+            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(err)?;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Side;
+
+    fn visit(date: &str, candidates: Vec<StoredCandidate>) -> Visit {
+        Visit {
+            date: Date::parse(date).unwrap(),
+            age: Some(30),
+            regions: vec![VisitRegion {
+                region: "heel".into(),
+                side: Some(Side::Right),
+                intensity: Some(4),
+                quality: Some(Quality::Burning),
+            }],
+            symptoms: vec!["tingling".into()],
+            note: Some("note".into()),
+            candidates,
+            atlas: AtlasStamp {
+                version: "1".into(),
+                hash: "abc".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn visits_round_trip_in_date_order_and_candidates_may_be_muscles() {
+        let dir = std::env::temp_dir().join(format!("painmap-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("sub/c.sqlite3");
+        let mut store = SqliteStore::open(&path, true, false).unwrap().unwrap();
+        // A ranking by muscle stores no trigger point.
+        let by_muscle = vec![StoredCandidate {
+            rank: 1,
+            muscle: "soleus".into(),
+            trigger_point: None,
+            side: None,
+            score: 9,
+        }];
+        let late = visit("2026-02-01", by_muscle);
+        let early = visit("2026-01-01", vec![]);
+        let a = store.save_visit("Ann", &late, "t1").unwrap();
+        let b = store.save_visit("Ann", &early, "t2").unwrap();
+        store.save_visit("Bo", &early, "t3").unwrap();
+        let got = store.history("Ann").unwrap().unwrap();
+        assert_eq!(got.iter().map(|v| v.id).collect::<Vec<_>>(), [b, a]);
+        assert_eq!(got[1].visit, late);
+        assert_eq!(got[0].saved_at, "t2");
+        assert_eq!(store.history("ann").unwrap(), None, "names as typed");
+        let clients = store.clients().unwrap();
+        assert_eq!(clients.len(), 2);
+        assert_eq!(clients[0].visits, 2);
+        assert_eq!(clients[0].last_visit.as_deref(), Some("2026-02-01"));
+        assert!(store.forget("Ann").unwrap());
+        assert!(!store.forget("Ann").unwrap());
+        assert_eq!(store.history("Ann").unwrap(), None);
+        drop(store);
+        // Reopening an existing file migrates nothing and keeps the rest.
+        let store = SqliteStore::open(&path, false, false).unwrap().unwrap();
+        assert_eq!(store.clients().unwrap().len(), 1);
+        assert!(
+            SqliteStore::open(&dir.join("none"), false, false)
+                .unwrap()
+                .is_none()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

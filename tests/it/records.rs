@@ -1,0 +1,544 @@
+//! Client records: visits saved from the CLI and the explorer, read back in date order;
+//! crash safety (kill -9 at random moments) and two writers at once; damaged, foreign and
+//! newer databases refused without a byte changed; owner-only permissions; forgetting.
+
+use crate::util::{Tmux, code, json, painmap, stderr, stdout};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// A fresh directory for one test, removed on drop.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let d =
+            std::env::temp_dir().join(format!("painmap-it-records-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        Dir(d)
+    }
+
+    fn db(&self) -> PathBuf {
+        self.0.join("clients.sqlite3")
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `painmap --db DB ARGS...`
+fn on(db: &Path, args: &[&str]) -> Output {
+    painmap()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("painmap runs")
+}
+
+fn mode(p: &Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn visit_ids(db: &Path) -> Vec<i64> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn.prepare("SELECT id FROM visit ORDER BY id").unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn three_visits_come_back_in_date_order_with_their_intensities() {
+    let d = Dir::new("three");
+    let db = d.db();
+    // Saved out of order: the history sorts by date.
+    for (date, heel, note) in [
+        ("2026-03-10", "2", "much better"),
+        ("2026-01-05", "7", "after the marathon"),
+        ("2026-02-07", "4", "stretching daily"),
+    ] {
+        let out = on(
+            &db,
+            &[
+                "visit",
+                "Sam K",
+                "right heel",
+                "left calf",
+                "--intensity",
+                &format!("right heel={heel}"),
+                "--quality",
+                "right heel=sharp",
+                "--symptom",
+                "tingling",
+                "--note",
+                note,
+                "--date",
+                date,
+                "--age",
+                "41",
+            ],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(stdout(&out).trim().parse::<i64>().is_ok(), "prints the id");
+    }
+    let out = on(&db, &["history", "Sam K", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["client"], "Sam K");
+    let visits = v["visits"].as_array().unwrap();
+    let dates: Vec<&str> = visits.iter().map(|x| x["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-01-05", "2026-02-07", "2026-03-10"]);
+    let heel: Vec<u64> = visits
+        .iter()
+        .map(|x| x["regions"][0]["intensity"].as_u64().unwrap())
+        .collect();
+    assert_eq!(heel, [7, 4, 2]);
+    let first = &visits[0];
+    assert_eq!(first["regions"][0]["region"], "heel");
+    assert_eq!(first["regions"][0]["side"], "right");
+    assert_eq!(first["regions"][0]["quality"], "sharp");
+    assert_eq!(first["regions"][1]["side"], "left");
+    assert_eq!(first["symptoms"][0], "tingling");
+    assert_eq!(first["note"], "after the marathon");
+    assert_eq!(first["age"], 41);
+    assert!(first["atlas"]["hash"].as_str().unwrap().len() == 16);
+    let cands = first["candidates"].as_array().unwrap();
+    assert!(!cands.is_empty() && cands.len() <= 10);
+    assert_eq!(cands[0]["rank"], 1);
+    assert!(cands[0]["muscle"].is_string());
+    assert_eq!(v["trends"][0]["values"], serde_json::json!([7, 4, 2]));
+
+    let out = on(&db, &["clients", "--json"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"name": "Sam K", "visits": 3, "last_visit": "2026-03-10"}])
+    );
+
+    // Text ends with the trend; Markdown and CSV for the practice record.
+    let text = stdout(&on(&db, &["history", "Sam K"]));
+    let tail = text.lines().rev().take(2).collect::<Vec<_>>();
+    assert!(
+        tail[1].contains("right heel") && tail[1].contains("7 4 2"),
+        "{text}"
+    );
+    assert!(text.contains("Visit 1 · 2026-01-05"), "{text}");
+    let md = stdout(&on(&db, &["history", "Sam K", "--format", "markdown"]));
+    assert!(md.contains("| Heel | right | 7 | sharp |"), "{md}");
+    let csv = stdout(&on(&db, &["history", "Sam K", "--format", "csv"]));
+    assert_eq!(
+        csv.lines().count(),
+        7,
+        "a header and two regions per visit: {csv}"
+    );
+    assert!(
+        csv.contains(",2026-01-05,41,heel,right,7,sharp,tingling,after the marathon"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn bad_visits_and_unknown_clients_never_name_the_client() {
+    let d = Dir::new("bad");
+    let db = d.db();
+    let secret = "Jane Q Public";
+    for args in [
+        vec!["visit", secret, "elbw"],
+        vec!["visit", secret, "jaw", "--intensity", "jaw=11"],
+        vec!["visit", secret, "jaw", "--quality", "jaw=itchy"],
+        vec!["visit", secret, "jaw", "--date", "2026-02-30"],
+        vec!["visit", "  ", "jaw"],
+    ] {
+        let out = on(&db, &args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!err.contains(secret), "{err}");
+    }
+    assert!(!db.exists(), "nothing saved, nothing created");
+    let out = on(&db, &["history", secret]);
+    assert_eq!(code(&out), 1);
+    assert!(!stderr(&out).contains(secret));
+    assert!(!db.exists(), "reading never creates the file");
+    let out = on(&db, &["clients", "--json"]);
+    assert_eq!((code(&out), json(&out)), (1, serde_json::json!([])));
+}
+
+#[test]
+fn an_intake_record_is_imported_as_a_visit() {
+    let d = Dir::new("import");
+    let db = d.db();
+    let record = d.0.join("intake.json");
+    fs::write(
+        &record,
+        r#"{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC",
+           "regions":[{"region":"temple","side":"left","intensity":5,"quality":"aching"}],
+           "symptoms":["dizziness"]}"#,
+    )
+    .unwrap();
+    let out = on(&db, &["visit", "C-17", "--from", record.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&on(&db, &["history", "C-17", "--json"]));
+    let visit = &v["visits"][0];
+    assert_eq!(visit["date"], "2026-04-02", "the record's day");
+    assert_eq!(visit["regions"][0]["intensity"], 5);
+    assert_eq!(visit["regions"][0]["quality"], "aching");
+    assert_eq!(visit["symptoms"][0], "dizziness");
+}
+
+#[test]
+fn forget_needs_yes_and_leaves_no_trace_in_the_file() {
+    let d = Dir::new("forget");
+    let db = d.db();
+    for i in 0..5 {
+        let note = format!("zebra-note-{i} {}", "x".repeat(2000));
+        let out = on(&db, &["visit", "Quentin Zebra", "jaw", "--note", &note]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    on(&db, &["visit", "AB", "jaw"]);
+    let out = on(&db, &["forget", "Quentin Zebra"]);
+    assert_eq!(code(&out), 2, "refused without --yes");
+    assert_eq!(
+        json(&on(&db, &["clients", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let before = fs::metadata(&db).unwrap().len();
+    let out = on(&db, &["forget", "Quentin Zebra", "--yes"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let clients = json(&on(&db, &["clients", "--json"]));
+    assert_eq!(
+        clients,
+        serde_json::json!([{"name": "AB", "visits": 1, "last_visit": clients[0]["last_visit"]}])
+    );
+    assert!(
+        fs::metadata(&db).unwrap().len() < before,
+        "the space is reclaimed"
+    );
+    for f in fs::read_dir(&d.0).unwrap() {
+        let bytes = fs::read(f.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Zebra") && !text.contains("zebra-note"),
+            "gone from the disk"
+        );
+    }
+    assert_eq!(
+        code(&on(&db, &["forget", "Quentin Zebra", "--yes"])),
+        1,
+        "already gone"
+    );
+    assert_eq!(code(&on(&db, &["history", "Quentin Zebra"])), 1);
+}
+
+/// A tiny xorshift generator: the kill moments, reproducible from the printed seed.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+#[test]
+fn kill_9_at_random_moments_never_damages_or_loses_a_saved_visit() {
+    let d = Dir::new("kill");
+    let db = d.db();
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |t| t.as_nanos() as u64)
+        | 1;
+    let mut rng = seed;
+    assert_eq!(code(&on(&db, &["visit", "K1", "jaw"])), 0);
+    // How long a save into an existing file takes here, to spread the kills over its
+    // whole life (and a little past it, so some saves finish).
+    let start = std::time::Instant::now();
+    assert_eq!(code(&on(&db, &["visit", "K1", "right heel", "jaw"])), 0);
+    let span = start.elapsed().as_micros() as u64 * 6 / 5 + 1;
+    let mut saved = visit_ids(&db);
+    let mut killed = 0;
+    for i in 0..80 {
+        let mut child = painmap()
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "visit",
+                "K1",
+                "right heel",
+                "jaw",
+                "--note",
+                &format!("visit {i}"),
+            ])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(next(&mut rng) % span));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        if out.status.success() {
+            saved.push(stdout(&out).trim().parse().unwrap());
+        } else {
+            killed += 1;
+        }
+        assert_eq!(integrity(&db), "ok", "seed {seed}, run {i}");
+    }
+    let ids = visit_ids(&db);
+    for id in &saved {
+        assert!(
+            ids.contains(id),
+            "visit {id} reported saved is kept (seed {seed})"
+        );
+    }
+    // Every visit in the file is whole: its regions were written with it.
+    let v = json(&on(&db, &["history", "K1", "--json"]));
+    for visit in v["visits"].as_array().unwrap().iter().skip(1) {
+        assert_eq!(visit["regions"].as_array().unwrap().len(), 2, "seed {seed}");
+    }
+    eprintln!(
+        "kill -9: {killed} of 80 killed, {} saved (seed {seed})",
+        saved.len()
+    );
+}
+
+#[test]
+fn two_writers_at_once_keep_all_fifty_visits() {
+    let d = Dir::new("two");
+    let db = d.db();
+    let writers: Vec<_> = ["A1", "B2"]
+        .into_iter()
+        .map(|client| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                for i in 0..25 {
+                    let out = on(
+                        &db,
+                        &[
+                            "visit",
+                            client,
+                            "jaw",
+                            "--intensity",
+                            &format!("jaw={}", i % 11),
+                        ],
+                    );
+                    assert_eq!(code(&out), 0, "{}", stderr(&out));
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(visit_ids(&db).len(), 50);
+    let clients = json(&on(&db, &["clients", "--json"]));
+    let counts: Vec<u64> = clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["visits"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [25, 25]);
+    assert_eq!(integrity(&db), "ok");
+}
+
+/// Every command on a bad file: one line, exit 2, the file byte for byte as it was.
+fn refused(db: &Path, why: &str) {
+    let before = fs::read(db).unwrap();
+    for args in [
+        vec!["visit", "Sam K", "jaw"],
+        vec!["history", "Sam K"],
+        vec!["clients"],
+        vec!["forget", "Sam K", "--yes"],
+    ] {
+        let out = on(db, &args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(why), "{args:?}: {err}");
+        assert!(!err.contains("Sam K"), "{err}");
+        assert_eq!(
+            fs::read(db).unwrap(),
+            before,
+            "{args:?} left the file as it was"
+        );
+    }
+}
+
+#[test]
+fn damaged_foreign_and_newer_databases_are_refused_untouched() {
+    let d = Dir::new("refuse");
+    let text = d.0.join("notes.txt");
+    fs::write(
+        &text,
+        "these are not the records you are looking for\n".repeat(10),
+    )
+    .unwrap();
+    refused(&text, "not an SQLite database");
+
+    let other = d.0.join("other.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (n INTEGER); INSERT INTO invoices VALUES (1);")
+        .unwrap();
+    refused(&other, "another program's");
+
+    let good = d.db();
+    for i in 0..20 {
+        assert_eq!(
+            code(&on(
+                &good,
+                &["visit", "Sam K", "jaw", "--note", &"n".repeat(i * 100)]
+            )),
+            0
+        );
+    }
+    let newer = d.0.join("newer.sqlite3");
+    fs::copy(&good, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    refused(&newer, "schema version 99 is newer");
+
+    let damaged = d.0.join("damaged.sqlite3");
+    let mut bytes = fs::read(&good).unwrap();
+    assert!(bytes.len() > 4096 * 3, "several pages");
+    for b in &mut bytes[4096 + 8..4096 * 2] {
+        *b = 0xA5;
+    }
+    fs::write(&damaged, &bytes).unwrap();
+    refused(&damaged, "damaged");
+
+    let truncated = d.0.join("truncated.sqlite3");
+    fs::write(&truncated, &fs::read(&good).unwrap()[..50]).unwrap();
+    refused(&truncated, "not an SQLite database");
+}
+
+#[test]
+fn the_file_and_folder_are_owner_only_whatever_the_umask() {
+    let d = Dir::new("perm");
+    let data = d.0.join("data");
+    let out = painmap()
+        .env("XDG_DATA_HOME", &data)
+        .env("PAINMAP_BIN", env!("CARGO_BIN_EXE_painmap"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // umask 022 would make new files 0644 and folders 0755.
+    let out = std::process::Command::new("sh")
+        .args(["-c", "umask 022; exec \"$PAINMAP_BIN\" visit 'Sam K' jaw"])
+        .env("XDG_DATA_HOME", &data)
+        .env("PAINMAP_BIN", env!("CARGO_BIN_EXE_painmap"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = data.join("painmap/clients.sqlite3");
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(&data.join("painmap")), 0o700);
+    // A file made readable by someone else is closed again at the next open.
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(data.join("painmap"), fs::Permissions::from_mode(0o755)).unwrap();
+    // While another connection holds the file, the WAL and shared memory stay on disk.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let _: i64 = conn
+        .query_row("SELECT count(*) FROM visit", [], |r| r.get(0))
+        .unwrap();
+    let out = std::process::Command::new("sh")
+        .args(["-c", "umask 022; exec \"$PAINMAP_BIN\" visit 'Sam K' jaw"])
+        .env("XDG_DATA_HOME", &data)
+        .env("PAINMAP_BIN", env!("CARGO_BIN_EXE_painmap"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(&data.join("painmap")), 0o700);
+    for companion in ["clients.sqlite3-wal", "clients.sqlite3-shm"] {
+        let p = data.join("painmap").join(companion);
+        assert!(
+            p.exists(),
+            "{companion} is there while a connection is open"
+        );
+        assert_eq!(mode(&p), 0o600, "{companion}");
+    }
+    drop(conn);
+    // --db in a new folder: the folder is made owner-only too.
+    let elsewhere = d.0.join("new/folder/c.db");
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "umask 022; exec \"$PAINMAP_BIN\" --db \"$DB\" visit X jaw",
+        ])
+        .env("DB", &elsewhere)
+        .env("PAINMAP_BIN", env!("CARGO_BIN_EXE_painmap"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(mode(&elsewhere), 0o600);
+    assert_eq!(mode(elsewhere.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn the_explorer_saves_a_visit_for_its_client() {
+    let d = Dir::new("tmux");
+    let data = d.0.join("data");
+    let Some(t) = Tmux::start(
+        "records",
+        110,
+        32,
+        &format!("XDG_DATA_HOME={} --client \"Sam K\"", data.display()),
+    ) else {
+        return;
+    };
+    let s = t.wait_for("Body map");
+    assert!(
+        s.contains("Body map · Sam K"),
+        "the title shows the client: {s}"
+    );
+    t.keys(&["/"]);
+    t.text("right heel");
+    t.keys(&["Enter"]);
+    t.wait_for("right heel selected");
+    t.keys(&["6"]);
+    t.wait_for("intensity 6");
+    t.keys(&["s"]);
+    t.wait_for("saved: visit");
+    t.keys(&["H"]);
+    let s = t.wait_for("History · Sam K");
+    assert!(s.contains("right heel 6"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("What changed");
+    assert!(s.contains("right heel: same 6→6"), "{s}");
+    t.keys(&["Escape", "Escape", "q"]);
+    assert!(t.wait_for("EXIT=").contains("EXIT=0"));
+    let out = painmap()
+        .env("XDG_DATA_HOME", &data)
+        .args(["history", "Sam K", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let history = json(&out);
+    let r = &history["visits"][0]["regions"][0];
+    assert_eq!(
+        (r["region"].as_str(), r["side"].as_str()),
+        (Some("heel"), Some("right"))
+    );
+    assert_eq!(r["intensity"], 6);
+}
