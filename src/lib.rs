@@ -11,7 +11,8 @@
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
-//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
+//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode);
+//! [`graphics`] is their shared glue to terminal image protocols.
 //! The arrow points inward only.
 #![forbid(unsafe_code)]
 
@@ -19,6 +20,7 @@ pub mod atlas;
 pub mod body;
 pub mod cli;
 pub mod fsutil;
+pub mod graphics;
 pub mod intake;
 pub mod rank;
 pub mod report;

@@ -10,7 +10,7 @@ mod search;
 mod show;
 mod validate;
 
-pub use args::{Cli, ColorChoice, Command, Format, StudyArgs};
+pub use args::{Cli, ColorChoice, Command, Format, GlyphsArg, StudyArgs};
 
 use crate::atlas::Atlas;
 use std::process::ExitCode;
@@ -48,7 +48,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&atlas, args)?,
         Command::Regions(args) => list::regions(&atlas, args)?,
         Command::Muscles(args) => list::muscles(&atlas, args)?,
-        Command::Show(args) => show::run(&atlas, args, use_color(cli.color))?,
+        Command::Show(args) => show::run(&atlas, args, use_color(cli.color), cli.glyphs)?,
         Command::Glossary(args) => glossary::run(&atlas, args)?,
         Command::Validate(_) | Command::Study(_) => unreachable!("handled above"),
     };
