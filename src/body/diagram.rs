@@ -490,7 +490,11 @@ mod tests {
     }
 
     fn text(overlay: &Overlay, width: u16, glyphs: GlyphSet) -> String {
-        render_lines(model(), overlay, width, glyphs, false).join("\n")
+        let tier = match glyphs {
+            GlyphSet::Ascii => Glyphs::Ascii,
+            GlyphSet::Unicode => Glyphs::Outline,
+        };
+        render_lines(model(), overlay, width, tier, false).join("\n")
     }
 
     #[test]
@@ -504,6 +508,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn snapshots_of_every_tier() {
+        // Whole-screen sizes: the diagram of a pattern framed at 80x24 and 120x40.
+        for k in [0, 2] {
+            let (name, overlay) = pattern(k);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let d = Diagram::for_overlay(model(), &overlay, w, h, Glyphs::Quadrant);
+                for glyphs in Glyphs::ALL {
+                    let body = d.draw(&overlay, glyphs, true).lines().join("\n");
+                    insta::assert_snapshot!(format!("tier_{name}_{w}x{h}_{}", glyphs.as_str()), body);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mosaic_colour_has_a_background_per_cell() {
+        let (_, overlay) = pattern(0);
+        let lines = render_lines(model(), &overlay, 80, Glyphs::Quadrant, true).join("\n");
+        // The body's soft tone, the outline and the essential red; fg and bg in one cell.
+        assert!(lines.contains("38;5;180") && lines.contains("38;5;239"));
+        assert!(lines.contains("38;5;160") && lines.contains(";48;5;"));
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Quadrant, false).join("\n");
+        assert!(!plain.contains('\u{1b}'));
     }
 
     #[test]
@@ -624,10 +654,11 @@ mod tests {
             .chain(large)
             .chain([(200, 100), (1, 1), (200, 1), (1, 100)])
         {
-            for f in &frames {
+            for (k, f) in frames.iter().enumerate() {
                 let d = Diagram::layout(model(), f, w, h, 1);
                 overlay.cursor = Some((w / 2, h / 2));
-                let c = d.render(&overlay, GlyphSet::Unicode);
+                let glyphs = Glyphs::ALL[(usize::from(w) + usize::from(h) + k) % Glyphs::ALL.len()];
+                let c = d.draw(&overlay, glyphs, w % 2 == 0);
                 assert!(c.height() <= h && c.width() == w);
                 let _ = d.region_at(w / 2, h / 2);
                 let _ = d.region_at(w, h);
@@ -638,9 +669,9 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let (_, overlay) = pattern(0);
-        let plain = render_lines(model(), &overlay, 80, GlyphSet::Unicode, false);
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Outline, false);
         assert!(plain.iter().all(|l| !l.contains('\u{1b}')));
-        let color = render_lines(model(), &overlay, 80, GlyphSet::Unicode, true);
+        let color = render_lines(model(), &overlay, 80, Glyphs::Outline, true);
         let all = color.join("\n");
         assert!(all.contains("\u{1b}[31m") && all.contains("\u{1b}[1;33m"));
     }

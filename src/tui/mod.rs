@@ -47,7 +47,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(ERROR));
     }
-    let theme = Theme::for_terminal(cli.color);
+    let theme = Theme::for_terminal(cli.color, cli.glyphs);
     let mut app = App::new(&atlas);
     app.intake = intake;
     if let Some(path) = &cli.open {

@@ -4,6 +4,7 @@
 
 use super::color_enabled;
 use crate::cli::ColorChoice;
+use crate::body::glyphs::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.
@@ -45,15 +46,21 @@ pub struct Theme {
     pub cursor: Style,
     /// R and L labels, view titles.
     pub label: Style,
+    /// How the body map draws the body (a filled mosaic unless asked otherwise).
+    pub glyphs: Glyphs,
 }
 
 impl Theme {
-    /// The theme for `--color` and the environment.
-    pub fn for_terminal(choice: ColorChoice) -> Theme {
-        if color_enabled(choice) {
+    /// The theme for `--color`, `--glyphs` and the environment.
+    pub fn for_terminal(choice: ColorChoice, glyphs: crate::cli::GlyphsArg) -> Theme {
+        let theme = if color_enabled(choice) {
             Theme::colour()
         } else {
             Theme::mono()
+        };
+        Theme {
+            glyphs: glyphs.resolve(),
+            ..theme
         }
     }
 
@@ -85,6 +92,7 @@ impl Theme {
                 .bg(Color::LightCyan)
                 .add_modifier(bold),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
+            glyphs: Glyphs::Quadrant,
         }
     }
 
@@ -110,6 +118,7 @@ impl Theme {
             overlap: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             label: plain.add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::Quadrant,
         }
     }
 }

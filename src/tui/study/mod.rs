@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
         let group = options.group.map_or("the atlas", MuscleGroup::as_str);
         anyhow::bail!("no trigger points to study in {group}");
     }
-    let theme = Theme::for_terminal(cli.color);
+    let theme = Theme::for_terminal(cli.color, cli.glyphs);
     let mut app = StudyApp::new(&atlas, deck, saved, Some(path.clone()), now);
     let (mut guard, events) = terminal::start()?;
     let result = super::run_loop(
