@@ -280,7 +280,10 @@ mod tests {
         let start = text.find("\u{1b}_G").unwrap();
         let head: String = text[start..].chars().take(60).collect();
         assert!(head.contains("a=T") && head.contains("U=1"), "{head:?}");
-        assert!(head.contains("f=32") && head.contains("s=40,v=40"), "{head:?}");
+        assert!(
+            head.contains("f=32") && head.contains("s=40,v=40"),
+            "{head:?}"
+        );
         // Every cell is a placeholder (U+10EEEE), coloured with the image id.
         assert_eq!(text.matches('\u{10EEEE}').count(), 8);
         assert!(text.contains("\u{1b}[38;2;0;0;7m"));

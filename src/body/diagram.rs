@@ -519,7 +519,10 @@ mod tests {
                 let d = Diagram::for_overlay(model(), &overlay, w, h, Glyphs::Quadrant);
                 for glyphs in Glyphs::ALL {
                     let body = d.draw(&overlay, glyphs, true).lines().join("\n");
-                    insta::assert_snapshot!(format!("tier_{name}_{w}x{h}_{}", glyphs.as_str()), body);
+                    insta::assert_snapshot!(
+                        format!("tier_{name}_{w}x{h}_{}", glyphs.as_str()),
+                        body
+                    );
                 }
             }
         }

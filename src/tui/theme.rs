@@ -3,8 +3,8 @@
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
 use super::color_enabled;
-use crate::cli::ColorChoice;
 use crate::body::glyphs::Glyphs;
+use crate::cli::ColorChoice;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.

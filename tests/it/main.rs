@@ -5,6 +5,7 @@ mod budget;
 mod cli;
 mod fixtures;
 mod hostile;
+mod picture;
 mod show;
 mod study;
 mod tmux;
