@@ -29,7 +29,7 @@ fn press(
     code: KeyCode,
 ) -> Layout {
     let theme = Theme::colour();
-    if let Some(msg) = input::map(&key(code), app, layout) {
+    if let Some(msg) = input::map(&key(code), app, layout, 0) {
         update::update(app, msg);
     }
     let mut next = Layout::default();

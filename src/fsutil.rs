@@ -1,29 +1,171 @@
-//! Atomic file writes: write a temporary file beside the target, flush it to disk, then
-//! move it into place, so a reader (or a crash) never sees half a file.
+//! Files: the one hardened reader every file painmap reads goes through, and atomic
+//! writes (a temporary file beside the target, flushed to disk, then moved into place, so
+//! a reader or a crash never sees half a file). Health data (notes, records, progress) is
+//! written owner-only.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+/// Why a file could not be read, in words a user understands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// Nothing at that path.
+    #[error("no such file")]
+    NotFound,
+    /// Not allowed to read it.
+    #[error("permission denied")]
+    PermissionDenied,
+    /// A directory.
+    #[error("is a directory, not a file")]
+    Directory,
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    #[error("is a {0}, not a regular file")]
+    NotRegular(&'static str),
+    /// Over the reader's cap.
+    #[error("is larger than the {limit}-byte limit")]
+    TooLarge {
+        /// The cap.
+        limit: u64,
+    },
+    /// Any other failure, in the system's words.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl ReadError {
+    fn from_io(e: &io::Error) -> ReadError {
+        match e.kind() {
+            io::ErrorKind::NotFound => ReadError::NotFound,
+            io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            io::ErrorKind::IsADirectory => ReadError::Directory,
+            _ => ReadError::Other(io_words(e)),
+        }
+    }
+}
+
+/// `O_NONBLOCK` on Linux and the BSDs' values differ; libc knows them.
+const OPEN_NONBLOCK: i32 = libc::O_NONBLOCK | libc::O_NOCTTY;
+
+/// Reads a whole regular file of at most `limit` bytes. Opening never blocks (a FIFO with
+/// no writer would), anything but a regular file is refused before a byte is read, and the
+/// read stops past the cap whatever size the file claims (`/dev/zero` claims 0).
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(OPEN_NONBLOCK)
+        .open(path)
+        .map_err(|e| ReadError::from_io(&e))?;
+    let meta = file.metadata().map_err(|e| ReadError::from_io(&e))?;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if !kind.is_file() {
+        return Err(ReadError::NotRegular(if kind.is_fifo() {
+            "named pipe"
+        } else if kind.is_socket() {
+            "socket"
+        } else if kind.is_char_device() {
+            "character device"
+        } else if kind.is_block_device() {
+            "block device"
+        } else {
+            "special file"
+        }));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read; never read past the cap.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::from_io(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// Plain words for an I/O failure: "no such folder", "permission denied", "disk full"...
+/// rather than "(os error 2)".
+pub fn io_words(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or folder".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::AlreadyExists => "a file of that name already exists".into(),
+        K::IsADirectory => "is a folder".into(),
+        K::NotADirectory => "a part of the path is not a folder".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::QuotaExceeded => "the disk quota is exceeded".into(),
+        K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::InvalidFilename => "the file name is too long or not allowed".into(),
+        _ => {
+            // The system's own words, without the "(os error N)" tail.
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Who may read a written file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// As the umask allows (pictures, exports that hold no health data).
+    Shared,
+    /// The owner only (0600), whatever the umask: notes, records, progress.
+    Private,
+}
 
 /// Writes `bytes` to `path` atomically. When `replace` is false an existing file is never
 /// touched: the call fails with `AlreadyExists`. On any failure the temporary file is
 /// removed and the target is left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    write_atomic_as(path, bytes, replace, Access::Shared)
+}
+
+/// [`write_atomic`] for health data: the file is created 0600 whatever the umask.
+pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    write_atomic_as(path, bytes, replace, Access::Private)
+}
+
+fn write_atomic_as(path: &Path, bytes: &[u8], replace: bool, access: Access) -> io::Result<()> {
     let tmp = temp_path(path);
-    let result = write_then_place(&tmp, path, bytes, replace);
+    let result = write_then_place(&tmp, path, bytes, replace, access);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
 }
 
-fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let mut file = match OpenOptions::new().write(true).create_new(true).open(tmp) {
+fn create_temp(tmp: &Path, access: Access) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    if access == Access::Private {
+        options.mode(0o600);
+    }
+    options.open(tmp)
+}
+
+fn write_then_place(
+    tmp: &Path,
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+    access: Access,
+) -> io::Result<()> {
+    let mut file = match create_temp(tmp, access) {
         Ok(f) => f,
         // A file left by a crashed run with the same process id: replace it.
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tmp.is_file() => {
             fs::remove_file(tmp)?;
-            OpenOptions::new().write(true).create_new(true).open(tmp)?
+            create_temp(tmp, access)?
         }
         // Something else in the way must not read as "the target exists".
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -34,6 +176,10 @@ fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io:
         }
         Err(e) => return Err(e),
     };
+    if access == Access::Private {
+        // The mode given at creation is masked by the umask; make it exact.
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -52,6 +198,19 @@ fn write_then_place(tmp: &Path, path: &Path, bytes: &[u8], replace: bool) -> io:
         }
     }
     Ok(())
+}
+
+/// Creates `dir` (and its parents) for health data: a folder painmap creates is 0700
+/// whatever the umask. An existing folder is left as its owner set it.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
 }
 
 /// The hidden temporary name beside `path` a write goes through, unique to this process.
@@ -135,5 +294,56 @@ mod tests {
         assert!(write_atomic(&target, b"x", true).is_err());
         assert_eq!(entries(&d), ["taken"]);
         fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_reader_refuses_special_files_without_blocking() {
+        let d = dir("special");
+        let fifo = d.join("fifo");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if status.is_ok_and(|s| s.success()) {
+            assert_eq!(
+                read_capped(&fifo, 10),
+                Err(ReadError::NotRegular("named pipe"))
+            );
+        }
+        assert_eq!(
+            read_capped(Path::new("/dev/zero"), 10),
+            Err(ReadError::NotRegular("character device"))
+        );
+        assert_eq!(read_capped(&d, 10), Err(ReadError::Directory));
+        assert_eq!(read_capped(&d.join("none"), 10), Err(ReadError::NotFound));
+        let big = d.join("big");
+        fs::write(&big, [b'x'; 11]).unwrap();
+        assert_eq!(
+            read_capped(&big, 10),
+            Err(ReadError::TooLarge { limit: 10 })
+        );
+        assert_eq!(read_capped(&big, 11).unwrap().len(), 11);
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn private_files_and_folders_are_owner_only_whatever_the_umask() {
+        let d = dir("private");
+        let folder = d.join("a/b");
+        create_private_dir(&folder).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        let p = folder.join("note.md");
+        write_private(&p, b"x", false).unwrap();
+        assert_eq!(mode(&p), 0o600);
+        write_private(&p, b"y", true).unwrap();
+        assert_eq!(mode(&p), 0o600, "a replaced file stays private");
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn io_errors_read_as_words() {
+        let e = io::Error::from_raw_os_error(2);
+        assert_eq!(io_words(&e), "no such file or folder");
+        let e = io::Error::from_raw_os_error(28);
+        assert_eq!(io_words(&e), "the disk is full");
+        assert!(!io_words(&io::Error::from_raw_os_error(5)).contains("os error"));
     }
 }

@@ -1,13 +1,11 @@
 //! An intake: the selection with, per region, an intensity (0-10) and a pain quality, plus
-//! symptom words. Saved as a Markdown note or a JSON record; a JSON record reopens in the
-//! explorer (`painmap --open FILE`). Pure, apart from reading a record file.
+//! symptom words. It is saved as a Markdown note ([`crate::report`]) or a JSON record
+//! ([`crate::record`]).
 
-use crate::atlas::{Atlas, RegionInstance, Side};
+use crate::atlas::RegionInstance;
 use crate::rank::Selection;
-use crate::report::Report;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// How the pain feels in a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -135,157 +133,10 @@ impl Intake {
     }
 }
 
-/// The record format's name and version, checked on load.
-pub const RECORD_FORMAT: &str = "painmap-intake";
-/// See [`RECORD_FORMAT`].
-pub const RECORD_VERSION: u32 = 1;
-/// The largest record painmap will read.
-pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
-
-/// One region of a saved record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RecordRegion {
-    /// Region id.
-    pub region: String,
-    /// Side, or null.
-    pub side: Option<Side>,
-    /// 0-10, or null.
-    pub intensity: Option<u8>,
-    /// Quality, or null.
-    pub quality: Option<Quality>,
-}
-
-/// An intake as saved to JSON. The ranking is included for readers of the file; it is
-/// recomputed (not read back) when the record is reopened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Record {
-    /// Always [`RECORD_FORMAT`].
-    pub format: String,
-    /// Always [`RECORD_VERSION`].
-    pub version: u32,
-    /// When it was taken.
-    pub date: String,
-    /// The regions with their notes.
-    pub regions: Vec<RecordRegion>,
-    /// Symptom words.
-    pub symptoms: Vec<String>,
-    /// The ranking at the time, for readers; ignored on load.
-    #[serde(default, deserialize_with = "ignore_report")]
-    pub report: Option<Report>,
-}
-
-/// Reads past a saved ranking: it is recomputed from the regions on load.
-fn ignore_report<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Report>, D::Error> {
-    serde::de::IgnoredAny::deserialize(d)?;
-    Ok(None)
-}
-
-impl Record {
-    /// The record of an intake, with its ranking.
-    pub fn new(intake: &Intake, report: Report, date: &str) -> Record {
-        Record {
-            format: RECORD_FORMAT.into(),
-            version: RECORD_VERSION,
-            date: date.into(),
-            regions: intake
-                .selection
-                .regions
-                .iter()
-                .map(|r| {
-                    let note = intake.note(r);
-                    RecordRegion {
-                        region: r.region.clone(),
-                        side: r.side,
-                        intensity: note.intensity,
-                        quality: note.quality,
-                    }
-                })
-                .collect(),
-            symptoms: intake.selection.symptoms.clone(),
-            report: Some(report),
-        }
-    }
-
-    /// Checks a record against an atlas and rebuilds the intake.
-    pub fn to_intake(&self, atlas: &Atlas) -> Result<Intake, String> {
-        if self.format != RECORD_FORMAT || self.version != RECORD_VERSION {
-            return Err(format!(
-                "not a painmap intake record (format '{}' version {}; expected '{RECORD_FORMAT}' version {RECORD_VERSION})",
-                self.format, self.version
-            ));
-        }
-        let mut intake = Intake::default();
-        for r in &self.regions {
-            let region = atlas
-                .region(&r.region)
-                .ok_or_else(|| format!("unknown region '{}'", r.region))?;
-            let side = if region.midline { None } else { r.side };
-            let inst = RegionInstance::new(r.region.clone(), side);
-            if let Some(i) = r.intensity.filter(|i| *i > MAX_INTENSITY) {
-                return Err(format!("region '{}': intensity {i} is above 10", r.region));
-            }
-            intake.selection.add(inst.clone());
-            if r.intensity.is_some() || r.quality.is_some() {
-                intake.notes.insert(
-                    inst,
-                    RegionNote {
-                        intensity: r.intensity,
-                        quality: r.quality,
-                    },
-                );
-            }
-        }
-        intake.selection.symptoms.clone_from(&self.symptoms);
-        Ok(intake)
-    }
-
-    /// Reads a record file and rebuilds its intake. Errors are one line naming the file
-    /// (and the `line:col` of a JSON error).
-    pub fn load(path: &Path, atlas: &Atlas) -> Result<Intake, String> {
-        let name = path.display();
-        let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_words(&e)))?;
-        if meta.is_dir() {
-            return Err(format!("{name}: is a directory, not an intake record"));
-        }
-        if meta.len() > MAX_RECORD_BYTES {
-            return Err(format!(
-                "{name}: {} bytes is too large for an intake record",
-                meta.len()
-            ));
-        }
-        let text = std::fs::read(path).map_err(|e| format!("{name}: {}", io_words(&e)))?;
-        let record: Record = serde_json::from_slice(&text)
-            .map_err(|e| format!("{name}:{}:{}: {}", e.line(), e.column(), strip_position(&e)))?;
-        record.to_intake(atlas).map_err(|e| format!("{name}: {e}"))
-    }
-}
-
-fn io_words(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
-/// `serde_json` appends " at line L column C"; the position is already in front.
-fn strip_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn mini() -> Atlas {
-        Atlas::from_text(include_str!("../tests/fixtures/mini.ron"), "mini.ron").unwrap()
-    }
+    use crate::atlas::Side;
 
     #[test]
     fn qualities_cycle_back_to_none() {
@@ -323,55 +174,6 @@ mod tests {
             intake.ranking_selection().symptoms,
             ["tingling"],
             "no duplicate"
-        );
-    }
-
-    #[test]
-    fn records_round_trip() {
-        let atlas = mini();
-        let mut intake = Intake::default();
-        intake.set_intensity(RegionInstance::new("temple", Some(Side::Left)), 7);
-        intake.cycle_quality(RegionInstance::new("temple", Some(Side::Left)));
-        intake.toggle(RegionInstance::new("sternum", None));
-        intake.selection.symptoms.push("dizziness".into());
-        let report = Report::build(&atlas, &intake, 5);
-        let record = Record::new(&intake, report, "2026-11-24 10:00 UTC");
-        let json = serde_json::to_string(&record).unwrap();
-        let back: Record = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.report, None, "the ranking is not read back");
-        assert_eq!(back.to_intake(&atlas).unwrap(), intake);
-    }
-
-    #[test]
-    fn bad_records_are_refused_with_reasons() {
-        let atlas = mini();
-        let record = |regions: &str| {
-            format!(
-                r#"{{"format":"painmap-intake","version":1,"date":"d","regions":[{regions}],"symptoms":[]}}"#
-            )
-        };
-        let check = |json: String| {
-            serde_json::from_str::<Record>(&json)
-                .map_err(|e| e.to_string())
-                .and_then(|r| r.to_intake(&atlas))
-        };
-        let err = check(record(
-            r#"{"region":"elbow","side":"left","intensity":null,"quality":null}"#,
-        ));
-        assert_eq!(err.unwrap_err(), "unknown region 'elbow'");
-        let err = check(record(
-            r#"{"region":"jaw","side":"left","intensity":11,"quality":null}"#,
-        ));
-        assert!(err.unwrap_err().contains("above 10"));
-        let err = check(record(
-            r#"{"region":"jaw","side":"up","intensity":1,"quality":null}"#,
-        ));
-        assert!(err.unwrap_err().contains("unknown variant"));
-        let wrong = r#"{"format":"x","version":1,"date":"d","regions":[],"symptoms":[]}"#;
-        assert!(
-            check(wrong.into())
-                .unwrap_err()
-                .contains("not a painmap intake record")
         );
     }
 }

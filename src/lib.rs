@@ -6,23 +6,30 @@
 //! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
 //! - [`search`]: fuzzy search over muscles, regions and symptoms;
 //! - [`report`]: the ranked report as text, JSON or a Markdown note;
-//! - [`intake`]: intensities and pain qualities per region, saved and reopened;
-//! - [`fsutil`]: atomic writes;
+//! - [`intake`]: intensities and pain qualities per region;
+//! - [`record`]: an intake saved as JSON and reopened;
+//! - [`fsutil`]: the hardened reader and atomic, owner-only writes;
+//! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
+//! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
-//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode);
-//! [`graphics`] is their shared glue to terminal image protocols.
-//! The arrow points inward only.
+//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
+//! Neither imports the other ([`graphics`] is their shared glue to terminal image
+//! protocols); the binary (`src/main.rs`) composes them. The arrow points
+//! inward only.
 #![forbid(unsafe_code)]
 
 pub mod atlas;
 pub mod body;
 pub mod cli;
+pub mod color;
+pub mod date;
 pub mod fsutil;
 pub mod graphics;
 pub mod intake;
 pub mod rank;
+pub mod record;
 pub mod report;
 pub mod search;
 pub mod study;

@@ -1,8 +1,16 @@
-//! The `painmap` binary: parse arguments, dispatch, map errors to an exit code.
+//! The `painmap` binary, the composition root: it parses the arguments, reads the clock,
+//! loads the atlas (and a record to reopen), decides colour, and hands plain values to
+//! one face: `cli::run` for the commands, `tui::explore` or `tui::study` for the
+//! terminal. Errors become one line on stderr and exit status 2.
 #![forbid(unsafe_code)]
 
 use clap::Parser;
-use painmap::cli::{self, Cli};
+use painmap::atlas::Atlas;
+use painmap::cli::{self, AtlasCommand, Cli, Command};
+use painmap::color::{self, ColorMode};
+use painmap::record::Record;
+use painmap::tui;
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,18 +18,76 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    let result = match &cli.command {
-        Some(_) if cli.open.is_some() => Err(anyhow::anyhow!(
-            "--open reopens a record in the explorer; it takes no command"
-        )),
-        Some(command) => cli::run(&cli, command),
-        None => painmap::tui::run(&cli),
-    };
-    match result {
+    match run(&cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("painmap: {}", one_line(&e));
             ExitCode::from(cli::ERROR)
+        }
+    }
+}
+
+/// Seconds since the Unix epoch: the one place painmap reads the clock.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let mode = ColorMode::from(cli.color);
+    let glyphs = cli.glyphs.resolve();
+    let atlas_path = cli.atlas.as_deref();
+    if cli.open.is_some() && cli.command.is_some() {
+        anyhow::bail!("--open reopens a record in the explorer; it takes no command");
+    }
+    match &cli.command {
+        None => {
+            // Read the atlas and the record first: their errors say more than "no terminal".
+            let atlas = Atlas::load(atlas_path)?;
+            let intake = match &cli.open {
+                Some(path) => Some((Record::load(path, &atlas)?, path.clone())),
+                None => None,
+            };
+            let options = tui::ExploreOptions {
+                color: color::enabled_here(mode, true),
+                opened: intake,
+                glyphs,
+            };
+            tui::explore(&atlas, options, &now)
+        }
+        Some(Command::Study(args)) => {
+            let atlas = Atlas::load(atlas_path)?;
+            let options = tui::study::StudyOptions {
+                group: args.group,
+                seed: args.seed,
+                color: color::enabled_here(mode, true),
+                progress: painmap::study::progress::default_path()?,
+                glyphs,
+            };
+            tui::study::run(&atlas, &options, &now)
+        }
+        Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
+        Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
+        Some(Command::Atlas(command)) => {
+            let path = match command {
+                AtlasCommand::Validate(args) => args.file.as_deref().or(atlas_path),
+                _ => atlas_path,
+            };
+            let atlas = match Atlas::load(path) {
+                Ok(atlas) => atlas,
+                Err(e) if matches!(command, AtlasCommand::Validate(_)) => {
+                    cli::print_atlas_problems(&e);
+                    return Ok(ExitCode::from(cli::ERROR));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let ctx = cli::Context {
+                color: color::enabled_here(mode, std::io::stdout().is_terminal()),
+                now: now(),
+                glyphs,
+            };
+            cli::run(&atlas, command, &ctx)
         }
     }
 }
@@ -56,7 +122,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         }
         line.push_str(part.strip_prefix("error: ").unwrap_or(part));
     }
-    eprintln!("painmap: {line} (see --help)");
+    eprintln!("painmap: {} (see --help)", shown_line(&line));
     ExitCode::from(cli::ERROR)
 }
 
@@ -64,4 +130,21 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 fn one_line(e: &anyhow::Error) -> String {
     let text = format!("{e:#}");
     text.lines().collect::<Vec<_>>().join(" ")
+}
+
+/// A usage error quotes the argument; a 100 KB paste must not come back whole, nor an
+/// escape sequence reach the terminal. Each quoted piece is cut and escaped.
+fn shown_line(line: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in line.split('\'').enumerate() {
+        if i > 0 {
+            out.push('\'');
+        }
+        if i % 2 == 1 {
+            out.push_str(&painmap::atlas::text::shown(piece));
+        } else {
+            out.push_str(&painmap::atlas::text::printable(piece));
+        }
+    }
+    out
 }

@@ -15,12 +15,10 @@ pub enum AtlasError {
         reason: String,
     },
     /// The file is larger than [`super::MAX_ATLAS_BYTES`]; it was not read.
-    #[error("{file}: {size} bytes is too large for an atlas (the limit is {limit} bytes)")]
+    #[error("{file}: too large for an atlas (the limit is {limit} bytes)")]
     TooLarge {
         /// The path as given.
         file: String,
-        /// Its size.
-        size: u64,
         /// The limit.
         limit: u64,
     },

@@ -52,6 +52,14 @@ impl Atlas {
         Atlas::from_text(SHIPPED_ATLAS, SHIPPED_NAME)
     }
 
+    /// The atlas at `path`, or the shipped one when there is none.
+    pub fn load(path: Option<&Path>) -> Result<Atlas, AtlasError> {
+        match path {
+            Some(path) => Atlas::from_path(path),
+            None => Atlas::shipped(),
+        }
+    }
+
     /// Reads, parses and validates an atlas file.
     pub fn from_path(path: &Path) -> Result<Atlas, AtlasError> {
         let text = load::read_text(path)?;

@@ -46,6 +46,49 @@ pub fn key(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The longest piece of user or file text an error message echoes, in characters.
+pub const SHOWN_CHARS: usize = 60;
+
+/// Text from a file or an argument made safe to print: control characters (which could
+/// move the cursor, set the window title or clear the screen) are written as escapes such
+/// as `\u{1b}`, and anything past [`SHOWN_CHARS`] characters is cut with an ellipsis.
+pub fn shown(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('\u{2026}');
+            break;
+        }
+        push_printable(&mut out, c);
+    }
+    out
+}
+
+/// [`shown`] without the cut: for whole texts (atlas prose) printed to a terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_printable(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// C0 and C1 controls and DEL, except the line breaks and tabs text may hold.
+fn is_unprintable(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+fn push_printable(out: &mut String, c: char) {
+    if is_unprintable(c) {
+        out.extend(c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
 /// Optimal-string-alignment edit distance (insertions, deletions, substitutions and
 /// adjacent transpositions), for "did you mean" suggestions on typos like "tempel".
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -109,5 +152,14 @@ mod tests {
         assert!(!is_kebab_id("a--b"));
         assert!(!is_kebab_id(""));
         assert!(!is_kebab_id("-a"));
+    }
+
+    #[test]
+    fn shown_text_cannot_drive_the_terminal() {
+        assert_eq!(shown("a\u{1b}]0;evil\u{7}b"), "a\\u{1b}]0;evil\\u{7}b");
+        let long = "x".repeat(200);
+        assert_eq!(shown(&long).chars().count(), SHOWN_CHARS + 1);
+        assert_eq!(printable("line\nnext\u{9b}"), "line\nnext\\u{9b}");
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

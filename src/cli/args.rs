@@ -44,9 +44,34 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The subcommands.
+impl From<ColorChoice> for crate::color::ColorMode {
+    fn from(c: ColorChoice) -> Self {
+        match c {
+            ColorChoice::Auto => crate::color::ColorMode::Auto,
+            ColorChoice::Always => crate::color::ColorMode::Always,
+            ColorChoice::Never => crate::color::ColorMode::Never,
+        }
+    }
+}
+
+/// The subcommands, by the face that runs them.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The commands that read the atlas and print.
+    #[command(flatten)]
+    Atlas(AtlasCommand),
+    /// Study the patterns with flash cards (needs a terminal); progress is saved in
+    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
+    Study(StudyArgs),
+    /// Print a shell completion script: `painmap completions bash > ~/.local/share/bash-completion/completions/painmap`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `painmap man | man -l -`.
+    Man,
+}
+
+/// The commands that read the atlas and print text, JSON or Markdown.
+#[derive(Debug, Subcommand)]
+pub enum AtlasCommand {
     /// Rank the trigger points that refer pain to the given regions.
     Rank(RankArgs),
     /// Fuzzy-search muscles, regions and symptoms.
@@ -61,9 +86,14 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Explain the terms: trigger point, knot, essential zone...
     Glossary(GlossaryArgs),
-    /// Study the patterns with flash cards (needs a terminal); progress is saved in
-    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
-    Study(StudyArgs),
+}
+
+/// `painmap completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `--glyphs`.
@@ -150,9 +180,10 @@ pub struct RankArgs {
     #[arg(long = "symptom", short = 's', value_name = "WORD")]
     pub symptoms: Vec<String>,
 
-    /// Show at most N candidates.
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
-    pub top: usize,
+    /// Show at most N candidates (1 or more).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
 
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]
@@ -170,9 +201,10 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
 
-    /// Show at most N results.
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
-    pub top: usize,
+    /// Show at most N results (1 or more).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
 
     /// Print JSON.
     #[arg(long)]

@@ -1,14 +1,15 @@
 //! `painmap rank REGION... [--symptom WORD]... [--top N] [--json | --format F]`.
 
 use super::args::{Format, RankArgs};
-use super::{out, status};
+use super::{Context, out, status};
 use crate::atlas::Atlas;
+use crate::date::Utc;
 use crate::intake::Intake;
 use crate::rank::Selection;
-use crate::report::{Report, utc_stamp};
+use crate::report::Report;
 
 /// Resolves the regions (each argument may hold several, comma-separated), ranks, prints.
-pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
+pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> {
     let selection = selection(atlas, &args.regions, &args.symptoms)?;
     if selection.is_empty() {
         anyhow::bail!(
@@ -16,7 +17,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
              `painmap regions` lists them)"
         );
     }
-    let report = Report::build(atlas, &Intake::of(selection), args.top);
+    let report = Report::build(atlas, &Intake::of(selection), usize::from(args.top));
     let format = if args.json {
         Format::Json
     } else {
@@ -25,7 +26,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs) -> anyhow::Result<u8> {
     let text = match format {
         Format::Text => report.to_text(atlas),
         Format::Json => out::json(&report)?,
-        Format::Markdown => report.to_markdown(atlas, &utc_stamp()),
+        Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
     out::print(&text)?;
     Ok(status(!report.candidates.is_empty()))

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 /// Prints the best hits: kind, id and label, one a line (or JSON).
 pub fn run(atlas: &Atlas, args: &SearchArgs) -> anyhow::Result<u8> {
     let query = args.query.join(" ");
-    let hits = SearchIndex::new(atlas).search(&query, args.top);
+    let hits = SearchIndex::new(atlas).search(&query, usize::from(args.top));
     let text = if args.json {
         out::json(&hits)?
     } else {

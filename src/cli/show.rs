@@ -1,7 +1,7 @@
 //! `painmap show MUSCLE [--tp ID] [--side S] [--ascii] [--width N] [--json]`: one muscle in full,
 //! with the referral diagram of each trigger point.
 
-use super::args::{GlyphsArg, GraphicsArg, PictureFormat, ShowArgs};
+use super::args::{GraphicsArg, PictureFormat, ShowArgs};
 use super::{out, status};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::BodyModel;
@@ -33,7 +33,7 @@ pub struct DiagramStyle {
 
 /// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON, or
 /// one SVG or PNG of the diagrams).
-pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: GlyphsArg) -> anyhow::Result<u8> {
+pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
     if args.json {
@@ -60,11 +60,7 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: GlyphsArg) -> an
         }
         PictureFormat::Text => {}
     }
-    let glyphs = if args.ascii {
-        Glyphs::Ascii
-    } else {
-        glyphs.resolve()
-    };
+    let glyphs = if args.ascii { Glyphs::Ascii } else { glyphs };
     let graphics = match (args.graphics, args.ascii) {
         (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => None,
         (GraphicsArg::Auto, false) => graphics::detect(),

@@ -1,32 +1,24 @@
-//! `painmap validate [FILE]`: parse and check an atlas, listing every problem.
+//! `painmap validate [FILE]`: parse and check an atlas, listing every problem. The binary
+//! loads the file (FILE, else `--atlas`, else the shipped atlas) and hands over the atlas,
+//! or the error.
 
-use super::args::{Cli, ValidateArgs};
-use super::{ERROR, out};
-use crate::atlas::Atlas;
-use std::process::ExitCode;
+use super::{FOUND, out};
+use crate::atlas::{Atlas, AtlasError};
 
-/// Prints `ok: N regions, M muscles, K trigger points`, or every problem (one a line, on
-/// stderr) and exits 2.
-pub fn run(cli: &Cli, args: &ValidateArgs) -> anyhow::Result<ExitCode> {
-    let loaded = match args.file.as_ref().or(cli.atlas.as_ref()) {
-        Some(path) => Atlas::from_path(path),
-        None => Atlas::shipped(),
-    };
-    match loaded {
-        Ok(atlas) => {
-            out::print(&format!(
-                "ok: {} regions, {} muscles, {} trigger points\n",
-                atlas.regions().len(),
-                atlas.muscles().len(),
-                atlas.trigger_point_count()
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            for line in e.lines() {
-                eprintln!("painmap: {line}");
-            }
-            Ok(ExitCode::from(ERROR))
-        }
+/// Prints `ok: N regions, M muscles, K trigger points`.
+pub fn ok(atlas: &Atlas) -> anyhow::Result<u8> {
+    out::print(&format!(
+        "ok: {} regions, {} muscles, {} trigger points\n",
+        atlas.regions().len(),
+        atlas.muscles().len(),
+        atlas.trigger_point_count()
+    ))?;
+    Ok(FOUND)
+}
+
+/// Prints every problem of an atlas that failed to load, one a line, on stderr.
+pub fn problems(e: &AtlasError) {
+    for line in e.lines() {
+        eprintln!("painmap: {line}");
     }
 }

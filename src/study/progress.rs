@@ -10,8 +10,7 @@ use super::schedule::CardState;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -34,7 +33,7 @@ pub enum ProgressError {
         /// The file.
         file: PathBuf,
         /// Why.
-        source: io::Error,
+        source: crate::fsutil::ReadError,
     },
     /// The file is not valid progress.
     #[error("study progress {file} is damaged ({detail}); move it aside to start afresh")]
@@ -116,26 +115,27 @@ impl Progress {
 
     /// Loads progress from `path`; a missing file is empty progress.
     pub fn load(path: &Path) -> Result<Progress, ProgressError> {
-        let read_err = |source| ProgressError::Read {
+        use crate::fsutil::ReadError;
+        let bytes = match crate::fsutil::read_capped(path, MAX_BYTES) {
+            Ok(b) => b,
+            Err(ReadError::NotFound) => return Ok(Progress::default()),
+            Err(ReadError::TooLarge { .. }) => {
+                return Err(ProgressError::Corrupt {
+                    file: path.to_owned(),
+                    detail: format!("larger than {MAX_BYTES} bytes"),
+                });
+            }
+            Err(source) => {
+                return Err(ProgressError::Read {
+                    file: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|_| ProgressError::Corrupt {
             file: path.to_owned(),
-            source,
-        };
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
-            Err(e) => return Err(read_err(e)),
-        };
-        let mut text = String::new();
-        let n = file
-            .take(MAX_BYTES + 1)
-            .read_to_string(&mut text)
-            .map_err(read_err)?;
-        if n as u64 > MAX_BYTES {
-            return Err(ProgressError::Corrupt {
-                file: path.to_owned(),
-                detail: format!("larger than {MAX_BYTES} bytes"),
-            });
-        }
+            detail: "not UTF-8 text".into(),
+        })?;
         Progress::from_json(&text, path)
     }
 
@@ -149,9 +149,9 @@ impl Progress {
             serde_json::to_string_pretty(self).map_err(|e| write_err(io::Error::other(e)))?;
         json.push('\n');
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(write_err)?;
+            crate::fsutil::create_private_dir(dir).map_err(write_err)?;
         }
-        crate::fsutil::write_atomic(path, json.as_bytes(), true).map_err(write_err)
+        crate::fsutil::write_private(path, json.as_bytes(), true).map_err(write_err)
     }
 }
 
@@ -177,6 +177,7 @@ pub fn default_path() -> Result<PathBuf, ProgressError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     /// A fresh directory under the system temp dir, removed on drop.
     struct TempDir(PathBuf);

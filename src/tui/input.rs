@@ -9,15 +9,16 @@ use ratatui::crossterm::event::{
 };
 
 /// Maps one event to a message, or `None` when it means nothing here.
-pub fn map(event: &Event, app: &App<'_>, layout: &Layout) -> Option<Msg> {
+/// `now` (seconds since the Unix epoch) stamps the export's name and date.
+pub fn map(event: &Event, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(*key, app, layout),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(*key, app, layout, now),
         Event::Mouse(mouse) => mouse_msg(*mouse, app, layout),
         _ => None,
     }
 }
 
-fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
+fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Msg::Quit);
@@ -40,7 +41,7 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         },
         Some(Overlay::Export(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
-            KeyCode::Enter => Some(Msg::ExportAccept),
+            KeyCode::Enter => Some(Msg::ExportAccept(now)),
             KeyCode::Backspace => Some(Msg::ExportBackspace),
             KeyCode::Char(c) if !ctrl => Some(Msg::ExportInput(c)),
             _ => None,
@@ -55,11 +56,11 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             KeyCode::PageDown => Some(Msg::Move(10)),
             _ => None,
         },
-        None => main_key(key, app, layout),
+        None => main_key(key, app, layout, now),
     }
 }
 
-fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
+fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
     match key.code {
         KeyCode::Char('q') => return Some(Msg::Quit),
         KeyCode::Char('?') => return Some(Msg::ToggleHelp),
@@ -71,7 +72,7 @@ fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         KeyCode::Esc => return Some(Msg::Back),
         KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
         KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
-        KeyCode::Char('e') => return Some(Msg::OpenExport),
+        KeyCode::Char('e') => return Some(Msg::OpenExport(now)),
         KeyCode::Char(c @ '0'..='9') => {
             let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
             return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));

@@ -19,12 +19,14 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 
-use crate::cli::{Cli, ColorChoice, ERROR};
+use crate::atlas::Atlas;
+use crate::intake::Intake;
 use app::App;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use theme::Theme;
 
@@ -32,25 +34,50 @@ use theme::Theme;
 /// is measured.
 pub const EXIT_AFTER_FIRST_FRAME: &str = "PAINMAP_EXIT_AFTER_FIRST_FRAME";
 
-/// Opens the explorer on the atlas named by the command line.
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    // Read the atlas and the record first: their errors say more than "no terminal".
-    let atlas = crate::cli::load_atlas(cli)?;
-    let intake = match &cli.open {
-        Some(path) => crate::intake::Record::load(path, &atlas).map_err(anyhow::Error::msg)?,
-        None => crate::intake::Intake::default(),
-    };
+/// What the binary hands the explorer.
+#[derive(Debug, Clone, Default)]
+pub struct ExploreOptions {
+    /// Colour on (see [`crate::color`]).
+    pub color: bool,
+    /// A reopened record's intake, and its file.
+    pub opened: Option<(Intake, PathBuf)>,
+    /// How the body map draws the body (`--glyphs`, decided by the binary).
+    pub glyphs: crate::body::glyphs::Glyphs,
+}
+
+/// Refuses to start a full-screen face where it cannot draw: without a terminal on stdin
+/// and stdout, or on one that cannot move the cursor (`TERM=dumb`).
+pub fn check_terminal(what: &str) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "painmap: the explorer needs a terminal; use a subcommand instead \
-             (`painmap rank`, `painmap --help`)"
+        anyhow::bail!(
+            "{what} needs a terminal (stdin and stdout must be a tty); use a subcommand \
+             instead (`painmap rank`, `painmap --help`)"
         );
-        return Ok(ExitCode::from(ERROR));
     }
-    let theme = Theme::for_terminal(cli.color, cli.glyphs);
-    let mut app = App::new(&atlas);
-    app.intake = intake;
-    if let Some(path) = &cli.open {
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        anyhow::bail!(
+            "{what} needs a terminal that can move the cursor (TERM is dumb); use a \
+             subcommand instead (`painmap rank`, `painmap --help`)"
+        );
+    }
+    Ok(())
+}
+
+/// Opens the explorer. `clock` gives seconds since the Unix epoch (for export names and
+/// note dates).
+pub fn explore(
+    atlas: &Atlas,
+    options: ExploreOptions,
+    clock: &dyn Fn() -> i64,
+) -> anyhow::Result<ExitCode> {
+    check_terminal("the explorer")?;
+    let theme = Theme {
+        glyphs: options.glyphs,
+        ..Theme::new(options.color)
+    };
+    let mut app = App::new(atlas);
+    if let Some((intake, path)) = options.opened {
+        app.intake = intake;
         app.status = format!("opened {}", path.display());
     }
     let (mut guard, events) = terminal::start()?;
@@ -60,6 +87,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         &theme,
         &mut || events.next(),
         &|| events.stopped(),
+        clock,
     )?;
     drop(guard);
     Ok(events.exit_code())
@@ -73,8 +101,9 @@ pub trait Screen {
     fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> Self::Layout;
     /// What changes the state.
     type Msg: Clone;
-    /// Maps an event against the last layout to a message, if it means anything.
-    fn map(&self, event: &Event, layout: &Self::Layout) -> Option<Self::Msg>;
+    /// Maps an event against the last layout to a message, if it means anything; `now`
+    /// (seconds since the Unix epoch) stamps messages that need the time.
+    fn map(&self, event: &Event, layout: &Self::Layout, now: i64) -> Option<Self::Msg>;
     /// Applies a message (and any work it asks for).
     fn apply(&mut self, msg: Self::Msg);
     /// Whether the screen asked to close.
@@ -90,8 +119,8 @@ impl Screen for App<'_> {
 
     type Msg = msg::Msg;
 
-    fn map(&self, event: &Event, layout: &layout::Layout) -> Option<msg::Msg> {
-        input::map(event, self, layout)
+    fn map(&self, event: &Event, layout: &layout::Layout, now: i64) -> Option<msg::Msg> {
+        input::map(event, self, layout, now)
     }
 
     fn apply(&mut self, msg: msg::Msg) {
@@ -106,12 +135,14 @@ impl Screen for App<'_> {
 /// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
 /// for an event, map it to a message, update; until the screen quits or `stopped`.
 /// `next` returns `None` when no event came in time. Redraws only on input and resize.
+/// `clock` is read once per event.
 pub fn run_loop<B: Backend, S: Screen>(
     terminal: &mut Terminal<B>,
     screen: &mut S,
     theme: &Theme,
     next: &mut dyn FnMut() -> std::io::Result<Option<Event>>,
     stopped: &dyn Fn() -> bool,
+    clock: &dyn Fn() -> i64,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut layout = S::Layout::default();
@@ -127,7 +158,7 @@ pub fn run_loop<B: Backend, S: Screen>(
         }
         let Some(event) = next()? else { continue };
         dirty = matches!(event, Event::Resize(..));
-        if let Some(msg) = screen.map(&event, &layout) {
+        if let Some(msg) = screen.map(&event, &layout, clock()) {
             screen.apply(msg);
             dirty = true;
         }
@@ -139,17 +170,5 @@ pub fn run_loop<B: Backend, S: Screen>(
 pub fn dispatch(app: &mut App<'_>, msg: msg::Msg) {
     if let Some(effect) = update::update(app, msg) {
         update::update(app, effect.run());
-    }
-}
-
-/// Whether colour is on for this terminal: `--color`, then `NO_COLOR`, then `TERM=dumb`.
-pub fn color_enabled(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
     }
 }

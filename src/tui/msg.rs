@@ -52,13 +52,13 @@ pub enum Msg {
     /// Step a region's pain quality.
     CycleQuality(RegionInstance),
     /// Open the export prompt.
-    OpenExport,
+    OpenExport(i64),
     /// Type into the export prompt.
     ExportInput(char),
     /// Delete the last character of the export prompt.
     ExportBackspace,
     /// Write the note (Enter).
-    ExportAccept,
+    ExportAccept(i64),
     /// The write finished: the path written, or why not.
     Saved(Result<String, SaveError>),
 }

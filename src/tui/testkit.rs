@@ -9,6 +9,9 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+/// The time the harness's events happen at: 2025-11-24 10:30 UTC.
+pub const NOW: i64 = 1_763_980_200;
+
 /// A screen on a `TestBackend`, with the layout of its last frame.
 pub struct Harness<S: Screen> {
     /// The state.
@@ -42,7 +45,7 @@ impl<S: Screen> Harness<S> {
 
     /// Feeds one event; returns the message it mapped to.
     pub fn event(&mut self, e: &Event) -> Option<S::Msg> {
-        let msg = self.app.map(e, &self.layout);
+        let msg = self.app.map(e, &self.layout, NOW);
         if let Some(m) = msg.clone() {
             self.app.apply(m);
         }

@@ -510,7 +510,7 @@ fn a_json_export_reopens_as_the_same_intake() {
             .as_array()
             .is_some_and(|c| !c.is_empty())
     );
-    let back = crate::intake::Record::load(&path, atlas()).unwrap();
+    let back = crate::record::Record::load(&path, atlas()).unwrap();
     assert_eq!(back, h.app.intake);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -625,7 +625,15 @@ fn the_loop_runs_scripted_events_to_quit() {
     )));
     script.reverse();
     let mut next = || Ok(script.pop());
-    super::run_loop(&mut term, &mut app, &Theme::mono(), &mut next, &|| false).unwrap();
+    super::run_loop(
+        &mut term,
+        &mut app,
+        &Theme::mono(),
+        &mut next,
+        &|| false,
+        &|| super::testkit::NOW,
+    )
+    .unwrap();
     assert!(app.quit);
     assert_eq!(
         app.intake.selection.regions,

@@ -2,9 +2,7 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
-use super::color_enabled;
 use crate::body::glyphs::Glyphs;
-use crate::cli::ColorChoice;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.
@@ -51,16 +49,12 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for `--color`, `--glyphs` and the environment.
-    pub fn for_terminal(choice: ColorChoice, glyphs: crate::cli::GlyphsArg) -> Theme {
-        let theme = if color_enabled(choice) {
+    /// The colour theme, or the monochrome one (see [`crate::color`] for the decision).
+    pub fn new(color: bool) -> Theme {
+        if color {
             Theme::colour()
         } else {
             Theme::mono()
-        };
-        Theme {
-            glyphs: glyphs.resolve(),
-            ..theme
         }
     }
 

@@ -4,8 +4,10 @@
 
 use super::app::{App, ExportState, Focus, Overlay, Pinned, SearchState};
 use super::msg::{Effect, Msg, SaveError};
-use crate::intake::{MAX_INTENSITY, Record};
-use crate::report::{Report, instance_words, utc_now, utc_stamp};
+use crate::date::Utc;
+use crate::intake::MAX_INTENSITY;
+use crate::record::Record;
+use crate::report::{Report, instance_words};
 use crate::search::HitKind;
 use std::path::PathBuf;
 
@@ -133,10 +135,9 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             );
             follow_ranking(app);
         }
-        Msg::OpenExport => {
-            let (y, m, d, hh, mm) = utc_now();
+        Msg::OpenExport(now) => {
             app.overlay = Some(Overlay::Export(ExportState {
-                path: format!("painmap-{y:04}{m:02}{d:02}-{hh:02}{mm:02}.md"),
+                path: format!("painmap-{}.md", Utc::from_unix(now).file_stamp()),
                 ..ExportState::default()
             }));
         }
@@ -154,14 +155,14 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 e.error = None;
             }
         }
-        Msg::ExportAccept => return export(app),
+        Msg::ExportAccept(now) => return export(app, now),
         Msg::Saved(result) => saved(app, result),
     }
     None
 }
 
 /// The note or record for the export prompt's file name, as an effect.
-fn export(app: &mut App<'_>) -> Option<Effect> {
+fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let Some(Overlay::Export(e)) = &app.overlay else {
         return None;
     };
@@ -174,7 +175,7 @@ fn export(app: &mut App<'_>) -> Option<Effect> {
     }
     let path = PathBuf::from(path);
     let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES);
-    let date = utc_stamp();
+    let date = Utc::from_unix(now).stamp();
     let json = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("json"));

@@ -56,7 +56,7 @@ fn press(
 ) -> usize {
     let theme = Theme::colour();
     let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    if let Some(msg) = input::map(&event, app, layout) {
+    if let Some(msg) = input::map(&event, app, layout, 0) {
         dispatch(app, msg);
     }
     counter.0.set(0);

@@ -27,7 +27,7 @@ fn screen_after(w: u16, h: u16, keys: &[KeyCode]) -> String {
     term.draw(|f| layout = view::draw(f, &app, &theme)).unwrap();
     for &code in keys {
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(msg) = input::map(&event, &app, &layout) {
+        if let Some(msg) = input::map(&event, &app, &layout, 0) {
             painmap::tui::dispatch(&mut app, msg);
         }
         term.draw(|f| layout = view::draw(f, &app, &theme)).unwrap();

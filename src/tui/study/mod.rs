@@ -14,49 +14,49 @@ mod tests;
 
 use super::terminal;
 use super::theme::Theme;
-use crate::atlas::MuscleGroup;
-use crate::cli::{Cli, ERROR};
+use crate::atlas::{Atlas, MuscleGroup};
 use crate::study::cards::Deck;
-use crate::study::progress::{self, Progress};
+use crate::study::progress::Progress;
 use app::StudyApp;
 use ratatui::crossterm::event::Event;
-use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The options of `painmap study`.
+/// What the binary hands study mode.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StudyOptions {
     /// Only this body group's trigger points.
     pub group: Option<MuscleGroup>,
     /// The seed of the card order; the clock when absent.
     pub seed: Option<u64>,
+    /// Colour on (see [`crate::color`]).
+    pub color: bool,
+    /// The progress file.
+    pub progress: PathBuf,
+    /// How the card's diagram draws the body (`--glyphs`).
+    pub glyphs: crate::body::glyphs::Glyphs,
 }
 
-/// Seconds since the Unix epoch.
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// Runs a study session in the terminal.
-pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("painmap: study mode needs a terminal (stdin and stdout must be a tty)");
-        return Ok(ExitCode::from(ERROR));
-    }
-    let atlas = crate::cli::load_atlas(cli)?;
-    let path = progress::default_path()?;
-    let saved = Progress::load(&path)?;
-    let now = now();
-    let deck = Deck::build(&atlas, options.group, options.seed.unwrap_or(now));
+/// Runs a study session in the terminal. `clock` gives seconds since the Unix epoch.
+pub fn run(
+    atlas: &Atlas,
+    options: &StudyOptions,
+    clock: &dyn Fn() -> i64,
+) -> anyhow::Result<ExitCode> {
+    super::check_terminal("study mode")?;
+    let path = &options.progress;
+    let saved = Progress::load(path)?;
+    let now = u64::try_from(clock()).unwrap_or(0);
+    let deck = Deck::build(atlas, options.group, options.seed.unwrap_or(now));
     if deck.cards.is_empty() {
         let group = options.group.map_or("the atlas", MuscleGroup::as_str);
         anyhow::bail!("no trigger points to study in {group}");
     }
-    let theme = Theme::for_terminal(cli.color, cli.glyphs);
-    let mut app = StudyApp::new(&atlas, deck, saved, Some(path.clone()), now);
+    let theme = Theme {
+        glyphs: options.glyphs,
+        ..Theme::new(options.color)
+    };
+    let mut app = StudyApp::new(atlas, deck, saved, Some(path.clone()), now);
     let (mut guard, events) = terminal::start()?;
     let result = super::run_loop(
         &mut guard.terminal,
@@ -64,12 +64,13 @@ pub fn run(cli: &Cli, options: &StudyOptions) -> anyhow::Result<ExitCode> {
         &theme,
         &mut || events.next(),
         &|| events.stopped(),
+        clock,
     );
     drop(guard);
     result?;
     // Each answer was saved as it was given; save once more so a failed save is reported.
     if app.answered > 0 {
-        app.progress.save(&path)?;
+        app.progress.save(path)?;
         println!(
             "Studied {} card{}, {} right. Progress saved in {}.",
             app.answered,
@@ -90,12 +91,14 @@ impl super::Screen for StudyApp<'_> {
 
     type Msg = update::Msg;
 
-    fn map(&self, event: &Event, layout: &input::StudyLayout) -> Option<update::Msg> {
+    fn map(&self, event: &Event, layout: &input::StudyLayout, _now: i64) -> Option<update::Msg> {
         input::map(event, self, layout)
     }
 
     fn apply(&mut self, msg: update::Msg) {
-        update::update(self, msg);
+        if let Some(effect) = update::update(self, msg) {
+            update::update(self, effect.run());
+        }
     }
 
     fn quit(&self) -> bool {

@@ -392,7 +392,9 @@ fn progress_is_saved_after_each_answer() {
     let deck = Deck::build(atlas(), None, 1);
     let mut app = StudyApp::new(atlas(), deck, Progress::default(), Some(path.clone()), T0);
     let id = app.card().unwrap().id();
-    update::update(&mut app, Msg::Choose(0));
+    let effect = update::update(&mut app, Msg::Choose(0)).expect("an answer asks for a save");
+    assert!(!path.exists(), "update itself writes nothing");
+    update::update(&mut app, effect.run());
     assert!(app.save_error.is_none(), "{:?}", app.save_error);
     let saved = Progress::load(&path).unwrap();
     assert_eq!(saved.state(&id).seen, 1);

@@ -2,7 +2,9 @@
 
 use super::app::{Outcome, Screen, StudyApp};
 use crate::atlas::RegionInstance;
+use crate::study::progress::Progress;
 use crate::study::score::{score_draw, score_name};
+use std::path::PathBuf;
 
 /// Everything that can happen in a study session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,18 +34,44 @@ pub enum Msg {
     ToggleSummary,
     /// Save and leave.
     Quit,
+    /// Progress was saved, or why not.
+    Saved(Result<(), String>),
 }
 
-/// Applies a message.
-pub fn update(app: &mut StudyApp<'_>, msg: Msg) {
+/// Work `update` asks the loop to do outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the progress to its file.
+    SaveProgress {
+        /// The progress file.
+        path: PathBuf,
+        /// The progress as it stands after the answer.
+        progress: Progress,
+    },
+}
+
+impl Effect {
+    /// Does the work and reports the outcome as a message.
+    pub fn run(self) -> Msg {
+        match self {
+            Effect::SaveProgress { path, progress } => {
+                Msg::Saved(progress.save(&path).map_err(|e| e.to_string()))
+            }
+        }
+    }
+}
+
+/// Applies a message; returns work for the loop to do, if any.
+pub fn update(app: &mut StudyApp<'_>, msg: Msg) -> Option<Effect> {
     match msg {
+        Msg::Saved(result) => app.save_error = result.err(),
         Msg::Quit => app.quit = true,
         Msg::ToggleSummary => toggle_summary(app),
         Msg::Next => next(app),
         Msg::Choose(i) => {
             let given = app.card().and_then(|c| c.choices.get(i).cloned());
             if let Some(given) = given {
-                answer_name(app, given);
+                return answer_name(app, given);
             }
         }
         Msg::Type(c) => {
@@ -60,7 +88,7 @@ pub fn update(app: &mut StudyApp<'_>, msg: Msg) {
         }
         Msg::AcceptCompletion => {
             if let Some(top) = app.completions.first().map(|c| c.muscle.clone()) {
-                answer_name(app, top);
+                return answer_name(app, top);
             }
         }
         Msg::Click(x, y, region) => {
@@ -76,8 +104,9 @@ pub fn update(app: &mut StudyApp<'_>, msg: Msg) {
                 app.close_up_steps += 1;
             }
         }
-        Msg::Submit => answer_draw(app),
+        Msg::Submit => return answer_draw(app),
     }
+    None
 }
 
 fn toggle(app: &mut StudyApp<'_>, region: RegionInstance) {
@@ -120,11 +149,11 @@ fn next(app: &mut StudyApp<'_>) {
     }
 }
 
-fn answer_name(app: &mut StudyApp<'_>, given: String) {
+fn answer_name(app: &mut StudyApp<'_>, given: String) -> Option<Effect> {
     if app.screen != Screen::Card {
-        return;
+        return None;
     }
-    let Some(card) = app.card() else { return };
+    let card = app.card()?;
     let correct = score_name(&card.muscle, &given);
     record(
         app,
@@ -133,16 +162,14 @@ fn answer_name(app: &mut StudyApp<'_>, given: String) {
             named: Some(given),
             overlap: None,
         },
-    );
+    )
 }
 
-fn answer_draw(app: &mut StudyApp<'_>) {
+fn answer_draw(app: &mut StudyApp<'_>) -> Option<Effect> {
     if app.screen != Screen::Card || !app.drawing() {
-        return;
+        return None;
     }
-    let Some((card, _, tp)) = app.current() else {
-        return;
-    };
+    let (card, _, tp) = app.current()?;
     let overlap = score_draw(app.atlas, tp, card.side, &app.marked);
     record(
         app,
@@ -151,22 +178,21 @@ fn answer_draw(app: &mut StudyApp<'_>) {
             named: None,
             overlap: Some(overlap),
         },
-    );
+    )
 }
 
-/// Records an answer, saves progress, and shows the feedback.
-fn record(app: &mut StudyApp<'_>, outcome: Outcome) {
-    let Some(id) = app.card().map(crate::study::Card::id) else {
-        return;
-    };
+/// Records an answer and shows the feedback; the progress is to be saved.
+fn record(app: &mut StudyApp<'_>, outcome: Outcome) -> Option<Effect> {
+    let id = app.card().map(crate::study::Card::id)?;
     app.progress.record(&id, outcome.correct, app.now);
     if !outcome.correct {
         app.requeue_current();
     }
-    app.answered += 1;
-    app.right += u32::from(outcome.correct);
-    if let Some(path) = &app.path {
-        app.save_error = app.progress.save(path).err().map(|e| e.to_string());
-    }
+    app.answered = app.answered.saturating_add(1);
+    app.right = app.right.saturating_add(u32::from(outcome.correct));
     app.screen = Screen::Feedback(outcome);
+    app.path.clone().map(|path| Effect::SaveProgress {
+        path,
+        progress: app.progress.clone(),
+    })
 }
