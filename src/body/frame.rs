@@ -63,6 +63,94 @@ const FINE_AREA: f32 = 40.0;
 /// all views but the whole body's two, which [`ViewId::ALL`] lists first.
 pub const CLOSE_UPS: &[ViewId] = ViewId::ALL.split_at(2).1;
 
+/// One stop of the `v` cycle through the pictures of the body: the whole body (front
+/// and back), one close-up on a side, or a magnified part of a whole-body view. The
+/// explorer's map steps through [`Stop::map_cycle`]; a study card steps through the
+/// close-ups of its own side ([`Stop::close_ups`]) beside the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The whole body, front and back.
+    WholeBody,
+    /// A close-up of one side (a bilateral close-up, the head from the front, is listed
+    /// once, on the right).
+    CloseUp(ViewId, Side),
+    /// A magnified part of a whole-body view on one side (the model's zooms, by index).
+    Zoom(ViewId, Side, u8),
+}
+
+impl Stop {
+    /// The whole body, then each close-up area in turn, each side in turn (right first),
+    /// each view of the area in [`CLOSE_UPS`] order; a bilateral close-up once. With
+    /// `side`, only the close-ups of that side.
+    pub fn close_ups(model: &BodyModel, side: Option<Side>) -> Vec<Stop> {
+        let mut stops = vec![Stop::WholeBody];
+        for area in [Area::Head, Area::Hand, Area::Foot] {
+            let views = || CLOSE_UPS.iter().copied().filter(move |v| v.area() == area);
+            stops.extend(
+                views()
+                    .filter(|&v| model.view(v).is_bilateral())
+                    .map(|v| Stop::CloseUp(v, side.unwrap_or(Side::Right))),
+            );
+            for s in [Side::Right, Side::Left] {
+                if side.is_some_and(|only| only != s) {
+                    continue;
+                }
+                stops.extend(
+                    views()
+                        .filter(|&v| !model.view(v).is_bilateral())
+                        .map(|v| Stop::CloseUp(v, s)),
+                );
+            }
+        }
+        stops
+    }
+
+    /// Every picture the explorer's map shows, in `v` order: [`Stop::close_ups`], then
+    /// the magnified parts of the front and back views, each side in turn.
+    pub fn map_cycle(model: &BodyModel) -> Vec<Stop> {
+        let mut stops = Stop::close_ups(model, None);
+        for view in Area::WholeBody.views().iter().copied() {
+            for side in [Side::Right, Side::Left] {
+                let n = model.view(view).zoom_count().min(usize::from(u8::MAX));
+                stops.extend((0..n as u8).map(|k| Stop::Zoom(view, side, k)));
+            }
+        }
+        stops
+    }
+
+    /// The stop `steps` on from this one (backwards when negative), round `cycle`; a stop
+    /// not in it counts as its first.
+    #[must_use]
+    pub fn step(self, cycle: &[Stop], steps: isize) -> Stop {
+        let n = cycle.len() as isize;
+        if n == 0 {
+            return self;
+        }
+        let here = cycle.iter().position(|&s| s == self).unwrap_or(0) as isize;
+        cycle[(here + steps).rem_euclid(n) as usize]
+    }
+
+    /// The close-up shown, if any.
+    pub fn close_up(self) -> Option<ViewId> {
+        match self {
+            Stop::CloseUp(v, _) => Some(v),
+            Stop::WholeBody | Stop::Zoom(..) => None,
+        }
+    }
+
+    /// Its title: "Whole body", "Right palm", "Left hip to calf, back"...
+    pub fn title(self, model: &BodyModel) -> String {
+        match self {
+            Stop::WholeBody => "Whole body".to_owned(),
+            Stop::CloseUp(v, side) => model.view(v).title(side),
+            Stop::Zoom(v, side, k) => model
+                .view(v)
+                .zoom(usize::from(k), side)
+                .map_or_else(|| model.view(v).title(side), |(t, _)| t),
+        }
+    }
+}
+
 impl Frame {
     /// The whole body, front and back, and beside it one close-up (or none), all on
     /// `side`. For asking where a pattern goes: framing to the answer would give it away.
@@ -233,6 +321,59 @@ mod tests {
 
     fn views(f: &Frame) -> Vec<(ViewId, bool)> {
         f.panels.iter().map(|p| (p.view, p.optional)).collect()
+    }
+
+    #[test]
+    fn v_cycles_through_every_close_up_of_each_side_and_comes_back() {
+        let m = BodyModel::shipped();
+        let all = Stop::map_cycle(m);
+        assert_eq!(all[0], Stop::WholeBody);
+        // Every close-up on each side (the head from the front once), and every zoom.
+        for &v in CLOSE_UPS {
+            let n = all.iter().filter(|s| s.close_up() == Some(v)).count();
+            assert_eq!(n, if m.view(v).is_bilateral() { 1 } else { 2 }, "{v}");
+        }
+        assert!(all.contains(&Stop::CloseUp(ViewId::HandPalm, Side::Left)));
+        assert!(all.contains(&Stop::CloseUp(ViewId::FootSole, Side::Right)));
+        assert!(all.contains(&Stop::Zoom(ViewId::Back, Side::Left, 1)));
+        // Stepping visits each once and comes back round, both ways.
+        let mut s = Stop::WholeBody;
+        let mut seen = Vec::new();
+        for _ in 0..all.len() {
+            seen.push(s);
+            s = s.step(&all, 1);
+        }
+        assert_eq!(seen, all);
+        assert_eq!(s, Stop::WholeBody);
+        assert_eq!(Stop::WholeBody.step(&all, -1), *all.last().unwrap());
+        // One side only: the whole body and that side's close-ups, in the same order.
+        let right = Stop::close_ups(m, Some(Side::Right));
+        let closes: Vec<Option<ViewId>> = right.iter().map(|s| s.close_up()).collect();
+        let expected: Vec<Option<ViewId>> = std::iter::once(None)
+            .chain(CLOSE_UPS.iter().copied().map(Some))
+            .collect();
+        assert_eq!(closes, expected);
+        assert!(
+            Stop::close_ups(m, Some(Side::Left))
+                .iter()
+                .all(|s| matches!(s, Stop::WholeBody | Stop::CloseUp(_, Side::Left)))
+        );
+        assert_eq!(
+            Stop::CloseUp(ViewId::HandPalm, Side::Right).title(m),
+            "Right palm"
+        );
+        assert_eq!(
+            Stop::Zoom(ViewId::Front, Side::Left, 0).title(m),
+            "Left shoulder to hip, front"
+        );
+        // A zoom of the side on the viewer's right is the mirrored box.
+        let front = m.view(ViewId::Front);
+        let (_, r) = front.zoom(0, Side::Right).unwrap();
+        let (_, l) = front.zoom(0, Side::Left).unwrap();
+        assert!(
+            r.x1 < l.x1 && (r.x0 + l.x1 - 100.0).abs() < 1e-3,
+            "{r:?} {l:?}"
+        );
     }
 
     #[test]

@@ -100,6 +100,16 @@ impl ViewId {
         self as usize
     }
 
+    /// The view drawn in the same frame from the other side of the body: the front for
+    /// the back and the back for the front (a close-up has none).
+    pub fn twin(self) -> Option<ViewId> {
+        match self {
+            ViewId::Front => Some(ViewId::Back),
+            ViewId::Back => Some(ViewId::Front),
+            _ => None,
+        }
+    }
+
     /// The part of the body it shows.
     pub fn area(self) -> Area {
         match self {
@@ -175,6 +185,10 @@ struct ViewDef {
     /// pattern fit the close-up.
     #[serde(default)]
     partial: Vec<String>,
+    /// Magnified parts of a whole-body view ("{Side} shoulder to hip", "x0,y0 x1,y1"),
+    /// authored on the viewer's left half and mirrored for the other side.
+    #[serde(default)]
+    zooms: Vec<(String, String)>,
     regions: Vec<(String, String)>,
 }
 
@@ -287,6 +301,7 @@ pub struct View {
     bounds: Rect,
     drawings: [Drawing; 2],
     partial: Vec<RegionIdx>,
+    zooms: Vec<(String, Rect)>,
 }
 
 impl View {
@@ -310,6 +325,28 @@ impl View {
     /// For a bilateral view, the patient's side seen on the viewer's left.
     pub fn viewer_left(&self) -> Option<Side> {
         self.bilateral
+    }
+
+    /// How many magnified parts ([`View::zoom`]) the view has.
+    pub fn zoom_count(&self) -> usize {
+        self.zooms.len()
+    }
+
+    /// A magnified part of the view on a side: its title and the box it shows (for the
+    /// side seen on the viewer's right of a bilateral view, the mirrored box).
+    pub fn zoom(&self, k: usize, side: Side) -> Option<(String, Rect)> {
+        let (title, b) = self.zooms.get(k)?;
+        let title = title
+            .replace("{side}", side.as_str())
+            .replace("{Side}", if side == Side::Left { "Left" } else { "Right" });
+        let b = if self.bilateral.is_some_and(|l| l != side) {
+            Rect::EMPTY
+                .including(Pt::new(b.x0, b.y0).mirrored(self.axis))
+                .including(Pt::new(b.x1, b.y1).mirrored(self.axis))
+        } else {
+            *b
+        };
+        Some((title, b))
     }
 
     /// Whether it shows both sides at once.
@@ -380,6 +417,27 @@ impl View {
     /// Whether the view draws all of a region (not just the part at a close-up's edge).
     pub fn draws_whole(&self, region: RegionIdx) -> bool {
         self.draws(region) && !self.partial.contains(&region)
+    }
+
+    /// The region instance seen at a point of the drawing for `side`: the last shape in
+    /// painting order that holds it, inside the silhouette (as the raster assigns cells).
+    pub fn region_at(&self, p: Pt, side: Side) -> Option<(RegionIdx, Option<Side>)> {
+        let d = self.drawing(side);
+        if !d.outline.iter().any(|o| o.contains(p)) {
+            return None;
+        }
+        d.shapes
+            .iter()
+            .rev()
+            .find(|s| s.poly.contains(p))
+            .map(|s| (s.region, s.side))
+    }
+
+    /// Whether the point is seen inside `region` on `side` (`None`: a midline region).
+    pub fn shows(&self, p: Pt, region: RegionIdx, side: Option<Side>) -> bool {
+        let drawing_side = side.unwrap_or(self.authored);
+        self.region_at(p, drawing_side)
+            .is_some_and(|(r, s)| r == region && (s.is_none() || side.is_none() || s == side))
     }
 
     /// A point inside the region on a side: the anchor of its largest shape.
@@ -478,35 +536,49 @@ impl BodyModel {
         self.points.keys().map(String::as_str)
     }
 
-    /// Where a trigger point on `side` is drawn in a view: its authored point if the table
-    /// has one for that view; nothing if the table places it in another view of the same
-    /// area (it is not seen from here); else `fallback` (the region it lies in) at its
-    /// anchor.
+    /// Where a trigger point on `side` is drawn in a view, if that view shows it.
+    ///
+    /// One rule for every view: a point is shown only where its location region is drawn
+    /// and its position lies inside it (the region seen there, on its side). Its position
+    /// in a view is the one authored for that view; the two whole-body views share one
+    /// frame, so a point authored in one stands in the other too (a point on the side of
+    /// the hip is seen from the front and from behind). A trigger point with no authored
+    /// position at all (an atlas of its own) is drawn at its location region's anchor in
+    /// the views that draw that region whole; a close-up that only grazes the region (the
+    /// shin at the top of a foot close-up) never guesses.
     pub fn trigger_point_at(
         &self,
         tp_id: &str,
-        fallback: Option<&str>,
+        location: &str,
+        view: ViewId,
+        side: Option<Side>,
+    ) -> Option<Pt> {
+        let region = self.region_index(location)?;
+        let on = (!self.midline[usize::from(region)]).then(|| side.unwrap_or(Side::Right));
+        let p = self.position_in(tp_id, region, view, side)?;
+        self.view(view).shows(p, region, on).then_some(p)
+    }
+
+    /// A trigger point's position in a view before the check that its region is seen
+    /// there: authored for the view or its twin, else (no authored position at all) its
+    /// region's anchor where the view draws the region whole.
+    fn position_in(
+        &self,
+        tp_id: &str,
+        region: RegionIdx,
         view: ViewId,
         side: Option<Side>,
     ) -> Option<Pt> {
         let v = self.view(view);
         let s = side.unwrap_or(Side::Right);
-        if let Some(ps) = self.points.get(tp_id) {
-            if let Some(p) = ps.iter().find(|p| p.view == view) {
-                return Some(v.place(p.at, s));
-            }
-            // Authored elsewhere in the same picture: not seen in this view.
-            if ps.iter().any(|p| p.view.area() == view.area()) {
-                return None;
-            }
+        let on = (!self.midline[usize::from(region)]).then_some(s);
+        let authored = self.points.get(tp_id).map_or(&[][..], Vec::as_slice);
+        let at = |id: ViewId| authored.iter().find(|p| p.view == id).map(|p| p.at);
+        match at(view).or_else(|| view.twin().and_then(at)) {
+            Some(p) => Some(v.place(p, s)),
+            None if authored.is_empty() && v.draws_whole(region) => v.anchor(region, on),
+            None => None,
         }
-        let region = self.region_index(fallback?)?;
-        let side = if self.midline[usize::from(region)] {
-            None
-        } else {
-            side
-        };
-        v.anchor(region, side.or(Some(s)))
     }
 
     /// The authored positions of a trigger point.
@@ -556,8 +628,29 @@ pub(crate) fn union_spans(polys: &[Polygon], y: f32, xs: &mut Vec<f32>) -> Vec<(
 /// Scan lines used to find a region's anchor.
 const LINES: usize = 24;
 
-/// A point inside both the polygon and the silhouette, and the area they share (roughly).
-fn anchor_in(poly: &Polygon, outline: &[Polygon]) -> (Pt, f32) {
+/// `spans` less the parts covered by `cut` (both sorted, disjoint).
+fn subtract(spans: &[(f32, f32)], cut: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    for &(mut a, b) in spans {
+        for &(c0, c1) in cut {
+            if c1 <= a || c0 >= b {
+                continue;
+            }
+            if c0 > a {
+                out.push((a, c0));
+            }
+            a = a.max(c1);
+        }
+        if b > a {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// A point where the polygon is seen (inside the silhouette, not painted over by the
+/// `later` shapes), and the area seen (roughly).
+fn anchor_in(poly: &Polygon, outline: &[Polygon], later: &[Polygon]) -> (Pt, f32) {
     let b = poly.bbox();
     let mut xs = Vec::new();
     let mut best: Option<(f32, Pt)> = None;
@@ -567,6 +660,7 @@ fn anchor_in(poly: &Polygon, outline: &[Polygon]) -> (Pt, f32) {
         let y = b.y0 + dy * (k as f32 + 0.5);
         let body = union_spans(outline, y, &mut xs);
         let own = union_spans(std::slice::from_ref(poly), y, &mut xs);
+        let own = subtract(&own, &union_spans(later, y, &mut xs));
         for &(a0, a1) in &own {
             for &(b0, b1) in &body {
                 let (x0, x1) = (a0.max(b0), a1.min(b1));
@@ -656,13 +750,12 @@ fn build_shapes(
         let poly = polygon(text, &format!("{what}, region `{id}`"))?;
         let mid = midline[usize::from(region)];
         let mut push = |poly: Polygon, side: Option<Side>| {
-            let (anchor, weight) = anchor_in(&poly, outline);
             shapes.push(Shape {
                 region,
                 side,
+                anchor: poly.inner_point(),
                 poly,
-                anchor,
-                weight,
+                weight: 0.0,
             });
         };
         if mid {
@@ -674,6 +767,18 @@ fn build_shapes(
         } else {
             push(poly, Some(authored));
         }
+    }
+    // Anchors where each shape is seen: later shapes of other regions paint over it.
+    for k in 0..shapes.len() {
+        let (region, side) = (shapes[k].region, shapes[k].side);
+        let later: Vec<Polygon> = shapes[k + 1..]
+            .iter()
+            .filter(|s| (s.region, s.side) != (region, side))
+            .map(|s| s.poly.clone())
+            .collect();
+        let (anchor, weight) = anchor_in(&shapes[k].poly, outline, &later);
+        shapes[k].anchor = anchor;
+        shapes[k].weight = weight;
     }
     Ok(shapes)
 }
@@ -761,6 +866,18 @@ fn build_view(
             BodyError::Invalid(format!("{what}: partial region `{id}` is not drawn here"))
         })?);
     }
+    let mut zooms = Vec::new();
+    for (title, text) in &def.zooms {
+        let pts = parse_points(text)
+            .map_err(|e| BodyError::Invalid(format!("{what}, zoom `{title}`: {e}")))?;
+        let b = pts.iter().fold(Rect::EMPTY, |b, &p| b.including(p));
+        if pts.len() != 2 || b.width() <= 0.0 || b.height() <= 0.0 {
+            return Err(BodyError::Invalid(format!(
+                "{what}, zoom `{title}`: a box is two corners \"x0,y0 x1,y1\""
+            )));
+        }
+        zooms.push((title.clone(), b));
+    }
     Ok(View {
         id: def.id,
         title: def.title.clone(),
@@ -770,6 +887,7 @@ fn build_view(
         bounds,
         drawings: [first, second],
         partial,
+        zooms,
     })
 }
 
@@ -855,6 +973,110 @@ mod tests {
         }
     }
 
+    /// The mean column of a region's cells on a side, in a raster of the view.
+    fn mean_col(view: ViewId, side: Side, region: &str) -> f32 {
+        try_mean_col(view, side, region)
+            .unwrap_or_else(|| panic!("{region} not drawn in {view} for {side:?}"))
+    }
+
+    fn try_mean_col(view: ViewId, side: Side, region: &str) -> Option<f32> {
+        use crate::body::raster::{Raster, Viewport};
+        let m = BodyModel::shipped();
+        let r = Raster::new(m, Viewport::new(view, side, 120, 60));
+        let idx = m.region_index(region).unwrap();
+        let cols: Vec<f32> = r
+            .cells_of(idx, Some(side))
+            .map(|(c, _)| f32::from(c))
+            .collect();
+        (!cols.is_empty()).then(|| cols.iter().sum::<f32>() / cols.len() as f32)
+    }
+
+    /// domain.md: a close-up keeps the medial/lateral sense of the body view it
+    /// magnifies. The palm is seen as in the front view, the back of the hand as in the
+    /// back view, the top of the foot as in the front view, the sole from behind.
+    #[test]
+    fn close_ups_keep_the_sense_of_the_body_view() {
+        // (view, lateral or medial digit, the one across the hand or foot, whether the
+        // first lies on the viewer's left for a RIGHT hand or foot)
+        let cases = [
+            (ViewId::HandPalm, "thumb", "little-finger", true),
+            (ViewId::HandBack, "thumb", "little-finger", false),
+            (ViewId::FootTop, "big-toe", "lesser-toes", false),
+            (ViewId::FootSole, "big-toe", "lesser-toes", true),
+        ];
+        for (view, a, b, left_for_right) in cases {
+            for side in Side::BOTH {
+                let on_left = mean_col(view, side, a) < mean_col(view, side, b);
+                assert_eq!(
+                    on_left,
+                    left_for_right == (side == Side::Right),
+                    "{view} {side:?}: {a} vs {b}"
+                );
+            }
+        }
+        // The same sense in the whole-body views: in the front view the right thumb is
+        // further to the viewer's left than the right little finger; in the back view the
+        // right thumb is further to the viewer's right.
+        let front = |region| mean_col(ViewId::Front, Side::Right, region);
+        let back = |region| mean_col(ViewId::Back, Side::Right, region);
+        assert!(front("thumb") < front("little-finger"));
+        assert!(back("thumb") > back("little-finger"));
+        assert!(front("big-toe") > front("lesser-toes"));
+        // Every close-up names its side.
+        let m = BodyModel::shipped();
+        for v in m.views().iter().filter(|v| !v.is_bilateral()) {
+            assert!(
+                v.title(Side::Right).contains("ight"),
+                "{}",
+                v.title(Side::Right)
+            );
+            assert!(
+                v.title(Side::Left).contains("eft"),
+                "{}",
+                v.title(Side::Left)
+            );
+        }
+    }
+
+    /// The patient's right is on the viewer's left in the front views, on the viewer's
+    /// right in the back view.
+    #[test]
+    fn front_and_back_views_put_the_sides_where_the_viewer_sees_them() {
+        let mut checked = 0;
+        for (view, right_on_left) in [
+            (ViewId::Front, true),
+            (ViewId::Back, false),
+            (ViewId::HeadFront, true),
+        ] {
+            let m = BodyModel::shipped();
+            assert_eq!(
+                m.view(view).viewer_left(),
+                Some(if right_on_left {
+                    Side::Right
+                } else {
+                    Side::Left
+                })
+            );
+            for region in ["ear", "shoulder-top", "thumb", "heel", "temple"] {
+                let Some(i) = m.region_index(region) else {
+                    continue;
+                };
+                if !m.view(view).draws(i) {
+                    continue;
+                }
+                let (Some(r), Some(l)) = (
+                    try_mean_col(view, Side::Right, region),
+                    try_mean_col(view, Side::Left, region),
+                ) else {
+                    continue;
+                };
+                checked += 1;
+                assert_eq!(r < l, right_on_left, "{view} {region}");
+            }
+        }
+        assert!(checked >= 9, "{checked}");
+    }
+
     #[test]
     fn midline_matches_the_vocabulary() {
         let regions = crate::body::testutil::vocabulary();
@@ -882,31 +1104,114 @@ mod tests {
         assert!(msg.starts_with("body model 2:"), "{msg}");
     }
 
+    /// The X rule over every trigger point of the atlas, every view and both sides: the X
+    /// is drawn only inside the point's location region as that view draws it, and in
+    /// every view that draws that region whole.
     #[test]
-    fn every_atlas_trigger_point_has_a_point_in_its_muscle() {
+    fn every_x_lies_on_its_location_in_every_view_that_shows_it() {
         let atlas = crate::atlas::Atlas::shipped().unwrap();
         let m = BodyModel::shipped();
-        let mut ids = Vec::new();
+        let mut wrong = Vec::new();
+        let mut shown = 0;
         for (_, tp) in atlas.trigger_points() {
-            let points = m.points_of(&tp.id);
-            assert!(!points.is_empty(), "no point for `{}`", tp.id);
-            ids.push(tp.id.as_str());
-            // When a close-up draws the point's region, the point is placed there too.
             let loc = m.region_index(&tp.location).unwrap();
-            for area in [Area::Head, Area::Hand, Area::Foot] {
-                let whole = area.views().iter().any(|&v| m.view(v).draws_whole(loc));
-                let placed = points.iter().any(|p| p.view.area() == area);
-                assert!(
-                    !whole || placed,
-                    "`{}` has no point in the {area:?} close-up",
-                    tp.id
-                );
+            let sides: &[Option<Side>] = if m.is_midline(&tp.location) {
+                &[None]
+            } else {
+                &[Some(Side::Left), Some(Side::Right)]
+            };
+            for view in ViewId::ALL {
+                let v = m.view(view);
+                for &side in sides {
+                    let at = m.trigger_point_at(&tp.id, &tp.location, view, side);
+                    let drawn = v.shapes_of(loc, side).next().is_some();
+                    match at {
+                        Some(p) => {
+                            shown += 1;
+                            let seen = v.region_at(p, side.unwrap_or(Side::Right));
+                            if !drawn || !v.shows(p, loc, side) {
+                                wrong.push(format!(
+                                    "{} {view} {side:?}: X at {p:?} shows {:?}, not {}",
+                                    tp.id,
+                                    seen.map(|(r, _)| m.region_id(r)),
+                                    tp.location
+                                ));
+                            }
+                        }
+                        None if v.draws_whole(loc) => {
+                            let p = m.position_in(&tp.id, loc, view, side);
+                            let seen = p.and_then(|p| v.region_at(p, side.unwrap_or(Side::Right)));
+                            wrong.push(format!(
+                                "{} {view} {side:?}: no X, though the view draws {} (at {p:?}: {:?})",
+                                tp.id,
+                                tp.location,
+                                seen.map(|(r, s)| (m.region_id(r), s))
+                            ));
+                        }
+                        None => {}
+                    }
+                }
             }
         }
+        assert!(
+            wrong.is_empty(),
+            "{} wrong:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+        assert!(shown > 300, "{shown}");
         for id in m.point_ids() {
-            assert!(ids.contains(&id), "point for unknown trigger point `{id}`");
+            assert!(
+                atlas.trigger_points().any(|(_, tp)| tp.id == id),
+                "point for unknown trigger point `{id}`"
+            );
         }
     }
+
+    /// The cases that were wrong: a close-up that does not hold the point shows no X.
+    #[test]
+    fn a_close_up_without_the_point_shows_no_x() {
+        let atlas = crate::atlas::Atlas::shipped().unwrap();
+        let m = BodyModel::shipped();
+        let tp = |id: &str| {
+            atlas
+                .trigger_points()
+                .map(|(_, tp)| tp)
+                .find(|tp| tp.id == id)
+                .unwrap()
+        };
+        for (id, body) in [
+            ("tibialis-anterior-1", ViewId::Front),
+            ("extensor-carpi-radialis-longus-1", ViewId::Back),
+            ("extensor-digitorum-1", ViewId::Back),
+        ] {
+            let t = tp(id);
+            for side in Side::BOTH {
+                assert!(
+                    m.trigger_point_at(id, &t.location, body, Some(side))
+                        .is_some()
+                );
+                for &close in CLOSE_UPS_FOR_TEST {
+                    assert_eq!(
+                        m.trigger_point_at(id, &t.location, close, Some(side)),
+                        None,
+                        "{id} in {close}"
+                    );
+                }
+            }
+        }
+        // A point with no authored position (an atlas of its own) still shows, at its
+        // region's anchor, where the region is drawn whole, and nowhere it is not.
+        let jaw = m.region_index("jaw").unwrap();
+        let p = m.trigger_point_at("no-such-point", "jaw", ViewId::HeadFront, Some(Side::Left));
+        assert!(p.is_some_and(|p| m.view(ViewId::HeadFront).shows(p, jaw, Some(Side::Left))));
+        assert_eq!(
+            m.trigger_point_at("no-such-point", "jaw", ViewId::HandPalm, Some(Side::Left)),
+            None
+        );
+    }
+
+    const CLOSE_UPS_FOR_TEST: &[ViewId] = ViewId::ALL.split_at(2).1;
 
     #[test]
     fn trigger_points_lie_inside_the_body() {

@@ -431,7 +431,7 @@ pub fn paint_labels(
     let vp = raster.viewport();
     for tp in &overlay.trigger_points {
         let side = tp.location.side;
-        if let Some(p) = model.trigger_point_at(&tp.id, Some(&tp.location.region), vp.view, side)
+        if let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, vp.view, side)
             && let Some((c, r)) = raster.cell_of(p)
         {
             let i = usize::from(r) * w + usize::from(c);

@@ -16,7 +16,8 @@ use crate::atlas::{RegionInstance, Side};
 pub struct TriggerMark {
     /// The trigger-point id (its position is looked up in the body model's point table).
     pub id: String,
-    /// The region it lies in, on its side (the fallback position when the table has none).
+    /// The region it lies in, on its side: the X is drawn only in views that show it
+    /// there (see [`BodyModel::trigger_point_at`]).
     pub location: RegionInstance,
 }
 
@@ -217,7 +218,7 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
 
     for tp in &overlay.trigger_points {
         let side = tp.location.side;
-        if let Some(p) = model.trigger_point_at(&tp.id, Some(&tp.location.region), vp.view, side)
+        if let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, vp.view, side)
             && let Some((c, r)) = raster.cell_of(p)
         {
             let i = usize::from(r) * w + usize::from(c);

@@ -172,12 +172,9 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
         }
         // The X, dark on a white halo so it reads on red and on skin.
         for tp in &overlay.trigger_points {
-            let Some(p) = model.trigger_point_at(
-                &tp.id,
-                Some(&tp.location.region),
-                panel.view,
-                tp.location.side,
-            ) else {
+            let Some(p) =
+                model.trigger_point_at(&tp.id, &tp.location.region, panel.view, tp.location.side)
+            else {
                 continue;
             };
             let q = panel.place(p);

@@ -671,28 +671,31 @@ mod tests {
             let r = Raster::new(model(), Viewport::new(view, side, 60, 30));
             mean_col(&r, region, Some(side)).unwrap()
         };
-        // Right palm, fingers up: the thumb on the viewer's right; the left palm mirrors it.
+        // A close-up keeps the sense of the body view it magnifies (domain.md): the right
+        // palm, seen as in the front view, has its thumb on the viewer's left; the left
+        // palm mirrors it.
         assert!(
             col(ViewId::HandPalm, Side::Right, "thumb")
-                > col(ViewId::HandPalm, Side::Right, "little-finger")
+                < col(ViewId::HandPalm, Side::Right, "little-finger")
         );
         assert!(
             col(ViewId::HandPalm, Side::Left, "thumb")
-                < col(ViewId::HandPalm, Side::Left, "little-finger")
+                > col(ViewId::HandPalm, Side::Left, "little-finger")
         );
-        // The back of the right hand: the thumb on the viewer's left.
+        // The back of the right hand, seen as in the back view: the thumb on the right.
         assert!(
             col(ViewId::HandBack, Side::Right, "thumb")
-                < col(ViewId::HandBack, Side::Right, "little-finger")
+                > col(ViewId::HandBack, Side::Right, "little-finger")
         );
-        // The right foot from above: the big toe on the viewer's left; from below, right.
+        // The top of the right foot (as in the front view): the big toe on the viewer's
+        // right; the sole (as from behind): on the left.
         assert!(
             col(ViewId::FootTop, Side::Right, "big-toe")
-                < col(ViewId::FootTop, Side::Right, "lesser-toes")
+                > col(ViewId::FootTop, Side::Right, "lesser-toes")
         );
         assert!(
             col(ViewId::FootSole, Side::Right, "big-toe")
-                > col(ViewId::FootSole, Side::Right, "lesser-toes")
+                < col(ViewId::FootSole, Side::Right, "lesser-toes")
         );
         // The right profile faces the viewer's right.
         assert!(

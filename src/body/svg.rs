@@ -202,7 +202,7 @@ impl Svg {
             for tp in &pat.overlay.trigger_points {
                 let Some(p) = model.trigger_point_at(
                     &tp.id,
-                    Some(&tp.location.region),
+                    &tp.location.region,
                     panel.view,
                     tp.location.side,
                 ) else {

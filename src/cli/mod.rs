@@ -12,7 +12,9 @@ mod shell;
 mod show;
 mod validate;
 
-pub use args::{AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, StudyArgs};
+pub use args::{
+    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, StudyArgs,
+};
 pub use shell::{completions, man};
 pub use validate::problems as print_atlas_problems;
 

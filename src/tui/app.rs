@@ -3,6 +3,7 @@
 //! take microseconds on the shipped atlas), never stored.
 
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
+use crate::body::frame::Stop;
 use crate::intake::Intake;
 use crate::rank::{self, Candidate};
 use crate::search::{Hit, SearchIndex};
@@ -126,6 +127,8 @@ pub struct App<'a> {
     pub focus: Focus,
     /// Floating layer, if any.
     pub overlay: Option<Overlay>,
+    /// What the map shows: the whole body or one close-up (`v` steps through them).
+    pub map: Stop,
     /// Map cursor.
     pub cursor: Cursor,
     /// Whether the keyboard cursor has been used (it is hidden until then).
@@ -150,6 +153,7 @@ impl std::fmt::Debug for App<'_> {
             .field("intake", &self.intake)
             .field("focus", &self.focus)
             .field("overlay", &self.overlay)
+            .field("map", &self.map)
             .field("cursor", &self.cursor)
             .field("highlighted", &self.highlighted)
             .field("pinned", &self.pinned)
@@ -166,6 +170,7 @@ impl<'a> App<'a> {
             intake: Intake::default(),
             focus: Focus::Map,
             overlay: None,
+            map: Stop::WholeBody,
             cursor: Cursor::default(),
             cursor_shown: false,
             highlighted: 0,

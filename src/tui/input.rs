@@ -73,6 +73,8 @@ fn main_key(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<M
         KeyCode::Char(']') => return Some(Msg::CyclePoint(true)),
         KeyCode::Char('[') => return Some(Msg::CyclePoint(false)),
         KeyCode::Char('e') => return Some(Msg::OpenExport(now)),
+        KeyCode::Char('v') => return Some(Msg::CycleMap(true)),
+        KeyCode::Char('V') => return Some(Msg::CycleMap(false)),
         KeyCode::Char(c @ '0'..='9') => {
             let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
             return intake_target(app, layout).map(|r| Msg::IntensityDigit(r, digit));

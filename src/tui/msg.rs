@@ -17,6 +17,9 @@ pub enum Msg {
     CycleFocus(bool),
     /// Give a pane the keyboard.
     Focus(Focus),
+    /// Show the next (true) or previous picture on the map: the whole body, then each
+    /// close-up in turn.
+    CycleMap(bool),
     /// Put the map cursor here (already clamped to the map).
     CursorTo(Cursor),
     /// Select the region if absent, else remove it.

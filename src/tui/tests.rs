@@ -643,3 +643,113 @@ fn the_loop_runs_scripted_events_to_quit() {
     let first_row: String = (0..buf.area.width).map(|x| buf[(x, 0)].symbol()).collect();
     assert!(first_row.contains("Body map"), "{first_row}");
 }
+
+#[test]
+fn v_cycles_the_map_through_every_close_up_and_back() {
+    use crate::body::BodyModel;
+    use crate::body::frame::Stop;
+    let model = BodyModel::shipped();
+    let mut h = Harness::new(80, 24);
+    let all = Stop::map_cycle(model);
+    for (i, &stop) in all.iter().enumerate() {
+        assert_eq!(h.app.map, stop);
+        if let Stop::CloseUp(_, _) = stop {
+            let title = stop.title(model);
+            assert!(
+                h.screen().contains(&format!("Body map: {title}")) || h.screen().contains(&title),
+                "{title}\n{}",
+                h.screen()
+            );
+        }
+        assert_eq!(h.ch('v'), Some(Msg::CycleMap(true)), "stop {i}");
+    }
+    assert_eq!(h.app.map, Stop::WholeBody, "round again");
+    h.ch('V');
+    assert_eq!(h.app.map, *all.last().unwrap());
+    h.ch('v');
+    // A click and Space mark regions in a close-up too.
+    while h.app.map != Stop::CloseUp(crate::body::ViewId::HandPalm, Side::Left) {
+        h.ch('v');
+    }
+    let (x, y) = h.cell_of("thumb", Some(Side::Left));
+    h.click(x, y);
+    assert_eq!(h.selected(), vec!["left thumb".to_owned()]);
+    let (x, y) = h.cell_of("little-finger", Some(Side::Left));
+    let map = h.layout.map.clone().unwrap();
+    // The cursor goes there (keys), then Space toggles.
+    h.key(KeyCode::Down);
+    while h.app.cursor.x != x - map.area.x {
+        h.key(if h.app.cursor.x < x - map.area.x {
+            KeyCode::Right
+        } else {
+            KeyCode::Left
+        });
+    }
+    while h.app.cursor.y != y - map.area.y {
+        h.key(if h.app.cursor.y < y - map.area.y {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        });
+    }
+    h.ch(' ');
+    assert_eq!(
+        h.selected(),
+        vec!["left thumb".to_owned(), "left little-finger".to_owned()]
+    );
+}
+
+/// At 80x24, every region of the vocabulary (each side of a sided one) can be clicked on
+/// the map in some picture of the `v` cycle.
+#[test]
+fn every_region_can_be_clicked_at_80x24() {
+    use crate::body::BodyModel;
+    use crate::body::frame::Stop;
+    use std::collections::BTreeSet;
+    let model = BodyModel::shipped();
+    let mut h = Harness::new(80, 24);
+    let mut hit: BTreeSet<String> = BTreeSet::new();
+    for _ in Stop::map_cycle(model) {
+        let map = h.layout.map.clone().expect("map shown");
+        for y in 0..map.area.height {
+            for x in 0..map.area.width {
+                let (sx, sy) = (map.area.x + x, map.area.y + y);
+                if let Some(Msg::Toggle(r)) = super::input::map(
+                    &Event::Mouse(MouseEvent {
+                        kind: MouseEventKind::Down(MouseButton::Left),
+                        column: sx,
+                        row: sy,
+                        modifiers: KeyModifiers::NONE,
+                    }),
+                    &h.app,
+                    &h.layout,
+                    0,
+                ) {
+                    hit.insert(r.to_string());
+                }
+            }
+        }
+        h.ch('v');
+    }
+    let mut missing = Vec::new();
+    for r in atlas().regions() {
+        let wanted: Vec<RegionInstance> = if r.midline {
+            vec![RegionInstance::new(r.id.clone(), None)]
+        } else {
+            Side::BOTH
+                .iter()
+                .map(|&s| RegionInstance::new(r.id.clone(), Some(s)))
+                .collect()
+        };
+        for w in wanted {
+            if !hit.contains(&w.to_string()) {
+                missing.push(w.to_string());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} cannot be clicked: {missing:?}",
+        missing.len()
+    );
+}

@@ -40,6 +40,12 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         }
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
+        Msg::CycleMap(forward) => {
+            let model = crate::body::BodyModel::shipped();
+            let cycle = crate::body::frame::Stop::map_cycle(model);
+            app.map = app.map.step(&cycle, if forward { 1 } else { -1 });
+            app.status = format!("map: {}", app.map.title(model));
+        }
         Msg::CursorTo(cursor) => {
             app.cursor = cursor;
             app.cursor_shown = true;

@@ -3,7 +3,7 @@
 
 use crate::atlas::{Atlas, Muscle, RegionInstance, TriggerPoint};
 use crate::body::BodyModel;
-use crate::body::frame::{CLOSE_UPS, Frame};
+use crate::body::frame::{Frame, Stop};
 use crate::body::model::ViewId;
 use crate::search::{HitKind, SearchIndex};
 use crate::study::cards::{Card, CardKind, Deck};
@@ -214,17 +214,14 @@ impl<'a> StudyApp<'a> {
     }
 
     /// The close-up beside the body while a "draw" card asks: at first the one nearest
-    /// the trigger point (none for a limb or the trunk), then each in turn, then none.
+    /// the trigger point (none for a limb or the trunk), then each of the card's side in
+    /// turn ([`Stop`], the explorer's `v` cycle), then none.
     pub fn close_up(&self) -> Option<ViewId> {
         let model = BodyModel::shipped();
-        let near = self
-            .current()
-            .and_then(|(_, _, tp)| Frame::close_up_of(model, &tp.location));
-        // None first, then every close-up.
-        let cycle: Vec<Option<ViewId>> = std::iter::once(None)
-            .chain(CLOSE_UPS.iter().copied().map(Some))
-            .collect();
-        let start = cycle.iter().position(|&v| v == near).unwrap_or(0);
-        cycle[(start + self.close_up_steps) % cycle.len()]
+        let (card, _, tp) = self.current()?;
+        let start = Frame::close_up_of(model, &tp.location)
+            .map_or(Stop::WholeBody, |v| Stop::CloseUp(v, card.side));
+        let cycle = Stop::close_ups(model, Some(card.side));
+        start.step(&cycle, self.close_up_steps as isize).close_up()
     }
 }

@@ -1,9 +1,11 @@
-//! The body map: front and back views side by side, each titled with its R and L, the
-//! selection marked, the shown trigger point's zones and X drawn over it, and the
-//! keyboard cursor. The cells it draws are recorded for hit-testing.
+//! The body map: front and back views side by side, each titled with its R and L, or
+//! one close-up (`v`), titled with its side; the selection marked, the shown trigger
+//! point's zones and X drawn over it, and the keyboard cursor. The cells it draws are
+//! recorded for hit-testing.
 
 use super::pane;
 use crate::atlas::{RegionInstance, Side};
+use crate::body::frame::Stop;
 use crate::body::glyphs::{Cell, Style as Mark};
 use crate::body::mosaic::{self, MosaicCell};
 use crate::body::overlay::{Overlay, paint};
@@ -19,12 +21,44 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-/// The two whole-body views, in screen order, with the patient's side on the viewer's
-/// left: the patient faces us in the front view, so their right is on our left.
-const VIEWS: [(ViewId, &str, Side, Side); 2] = [
-    (ViewId::Front, "Front", Side::Right, Side::Left),
-    (ViewId::Back, "Back", Side::Left, Side::Right),
-];
+/// One picture on the map: a view on a side, its title, and the patient's sides at the
+/// title's ends (for a view that shows both).
+struct Panel {
+    view: ViewId,
+    side: Side,
+    crop: Option<crate::body::geom::Rect>,
+    title: String,
+    sides: Option<(Side, Side)>,
+}
+
+/// The pictures of a stop, in screen order: the two whole-body views, or one close-up.
+/// A bilateral view is titled with the patient's side at each end (the patient faces us
+/// in the front view, so their right is on our left).
+fn panels(model: &BodyModel, stop: Stop) -> Vec<Panel> {
+    let panel = |view: ViewId, side: Side, title: String| Panel {
+        view,
+        side,
+        crop: None,
+        title,
+        sides: model
+            .view(view)
+            .viewer_left()
+            .map(|left| (left, left.opposite())),
+    };
+    match stop {
+        Stop::WholeBody => vec![
+            panel(ViewId::Front, Side::Left, "Front".to_owned()),
+            panel(ViewId::Back, Side::Left, "Back".to_owned()),
+        ],
+        Stop::CloseUp(view, side) => vec![panel(view, side, model.view(view).title(side))],
+        // A zoom shows one side: its title names it.
+        Stop::Zoom(view, side, k) => vec![Panel {
+            crop: model.view(view).zoom(usize::from(k), side).map(|(_, b)| b),
+            sides: None,
+            ..panel(view, side, stop.title(model))
+        }],
+    }
+}
 
 /// The map width that fits two whole-body views of this pane height.
 pub fn preferred_width(height: u16) -> u16 {
@@ -43,27 +77,32 @@ pub fn draw(
     shown: Option<Shown<'_>>,
     theme: &Theme,
 ) -> MapLayout {
-    let block = pane("Body map", app.focus == Focus::Map, theme);
+    let model = BodyModel::shipped();
+    let title = match app.map {
+        Stop::WholeBody => "Body map".to_owned(),
+        stop => format!("Body map: {}", stop.title(model)),
+    };
+    let block = pane(&title, app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut hits = MapLayout::new(inner);
     if inner.width < 5 || inner.height < 3 {
         return hits;
     }
-    let model = BodyModel::shipped();
     let pattern = pattern_overlay(model, shown);
     let cursor = (app.cursor_shown && app.focus == Focus::Map)
         .then(|| clamp(app.cursor, inner.width, inner.height));
-    let half = (inner.width - 1) / 2;
-    for (i, (view, title, viewer_left, viewer_right)) in VIEWS.into_iter().enumerate() {
-        let x = inner.x + (half + 1) * i as u16;
-        let rect = Rect::new(x, inner.y, half, inner.height);
-        title_row(frame, rect, title, viewer_left, viewer_right, theme);
+    let panels = panels(model, app.map);
+    let n = panels.len() as u16;
+    let each = (inner.width + 1) / n - 1;
+    for (i, panel) in panels.iter().enumerate() {
+        let x = inner.x + (each + 1) * i as u16;
+        let rect = Rect::new(x, inner.y, each, inner.height);
+        title_row(frame, rect, &panel.title, panel.sides, theme);
         let body = Rect::new(rect.x, rect.y + 1, rect.width, rect.height - 1);
-        let raster = Raster::new(
-            model,
-            Viewport::new(view, Side::Left, body.width, body.height),
-        );
+        let mut viewport = Viewport::new(panel.view, panel.side, body.width, body.height);
+        viewport.crop = panel.crop;
+        let raster = Raster::new(model, viewport);
         let mut overlay = pattern.clone();
         overlay.selected.clone_from(&app.intake.selection.regions);
         overlay.cursor = cursor.and_then(|c| {
@@ -86,13 +125,13 @@ pub fn draw(
             }
         }
     }
-    label_notes(frame, &hits, app, theme);
+    label_notes(frame, &hits, n, app, theme);
     hits
 }
 
 /// Writes each noted region's intensity and quality initial ("7b") on its middle cell
-/// in every view it shows in.
-fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, app: &App<'_>, theme: &Theme) {
+/// in every view it shows in (`views` side by side).
+fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, views: u16, app: &App<'_>, theme: &Theme) {
     for (region, note) in &app.intake.notes {
         let label: String = note
             .intensity
@@ -103,12 +142,12 @@ fn label_notes(frame: &mut Frame<'_>, hits: &MapLayout, app: &App<'_>, theme: &T
         if label.is_empty() {
             continue;
         }
-        // The region's cells, split into the two views by column.
-        let half = hits.area.width / 2;
-        for in_back in [false, true] {
+        // The region's cells, split into the views by column.
+        let each = (hits.area.width / views.max(1)).max(1);
+        for k in 0..views {
             let cells: Vec<(u16, u16)> = (0..hits.area.height)
                 .flat_map(|y| (0..hits.area.width).map(move |x| (x, y)))
-                .filter(|&(x, _)| (x > half) == in_back)
+                .filter(|&(x, _)| (x / each).min(views - 1) == k)
                 .filter(|&(x, y)| hits.region_at(x, y).is_some_and(|r| covers(region, r)))
                 .collect();
             let Some(&(x, y)) = cells.get(cells.len() / 2) else {
@@ -139,28 +178,31 @@ fn pattern_overlay(model: &BodyModel, shown: Option<Shown<'_>>) -> Overlay {
     }
 }
 
-/// "R    Front    L": the view's title with the patient's sides at its edges.
+/// "R    Front    L": the view's title with the patient's sides at its edges (for a
+/// view that shows both).
 fn title_row(
     frame: &mut Frame<'_>,
     rect: Rect,
     title: &str,
-    left: Side,
-    right: Side,
+    sides: Option<(Side, Side)>,
     theme: &Theme,
 ) {
     let buf = frame.buffer_mut();
     let letter = |s: Side| if s == Side::Left { "L" } else { "R" };
-    buf.set_string(rect.x, rect.y, letter(left), theme.label);
-    let w = title.len() as u16;
-    if rect.width > w + 4 {
+    let w = title.chars().count() as u16;
+    let room = if sides.is_some() { 4 } else { 0 };
+    if rect.width >= w + room {
         buf.set_string(rect.x + (rect.width - w) / 2, rect.y, title, theme.title);
     }
-    buf.set_string(
-        rect.right().saturating_sub(1),
-        rect.y,
-        letter(right),
-        theme.label,
-    );
+    if let Some((left, right)) = sides {
+        buf.set_string(rect.x, rect.y, letter(left), theme.label);
+        buf.set_string(
+            rect.right().saturating_sub(1),
+            rect.y,
+            letter(right),
+            theme.label,
+        );
+    }
 }
 
 /// A rasterised view painted with an overlay, in the theme's tier: a filled mosaic

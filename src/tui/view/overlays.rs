@@ -11,13 +11,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Every key, as the help lists them (short enough to fit an 80x24 terminal).
-pub const KEYS: [(&str, &str); 18] = [
+pub const KEYS: [(&str, &str); 19] = [
     ("arrows, h j k l", "move the map cursor (Shift: faster)"),
     (
         "Space, Enter",
         "map: select or unselect the region under the cursor",
     ),
     ("click", "select a region on the map; open a candidate"),
+    (
+        "v · V",
+        "map: next / previous picture (whole body, head, hands, feet)",
+    ),
     ("wheel", "scroll candidates, detail or search results"),
     ("/", "search regions, muscles, symptoms (\"left temple\")"),
     (
