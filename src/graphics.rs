@@ -8,6 +8,7 @@
 //! in pixels, and a status report that every terminal answers), read for at most
 //! [`QUERY_TIMEOUT`]. iTerm2's protocol is known from the environment only.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal as _, Write as _};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -241,7 +242,7 @@ fn buffer_text(buf: &Buffer) -> String {
                 continue;
             }
             if let Color::Rgb(r, g, b) = cell.fg {
-                out.push_str(&format!("\u{1b}[38;2;{r};{g};{b}m"));
+                let _ = write!(out, "\u{1b}[38;2;{r};{g};{b}m");
                 coloured = true;
             }
             out.push_str(cell.symbol());

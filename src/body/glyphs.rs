@@ -187,7 +187,7 @@ impl Glyphs {
     /// variable up): ASCII in a locale that is not UTF-8 (`LC_ALL`, else `LC_CTYPE`, else
     /// `LANG`) or on a dumb terminal; else by the terminal's identity, since whether a font
     /// has sextants or octants cannot be asked: octants where the terminal draws block
-    /// mosaics itself (kitty, foot, ghostty), sextants where it draws those (WezTerm,
+    /// mosaics itself (kitty, foot, ghostty), sextants where it draws those (`WezTerm`,
     /// Alacritty, Konsole), half blocks on the Linux console, quadrants when unknown.
     pub fn detect(env: &dyn Fn(&str) -> Option<String>) -> Glyphs {
         let var = |k: &str| env(k).filter(|v| !v.is_empty());

@@ -60,6 +60,7 @@ fn sample_index(a: f32, b: f32, n: usize) -> std::ops::Range<usize> {
 
 impl Labels {
     /// Samples a raster's viewport `sx` by `sy` times per cell, with an overlay's marks.
+    #[allow(clippy::too_many_lines, reason = "one pass per layer, in order")]
     pub fn new(raster: &Raster<'_>, overlay: &Overlay, sx: usize, sy: usize) -> Labels {
         let (sx, sy) = (sx.max(1), sy.max(1));
         let (width, height) = (usize::from(raster.width()), usize::from(raster.height()));
@@ -232,7 +233,7 @@ impl Labels {
                 let selected = s.marks & SELECTED != 0 && !mono;
                 if s.marks & ESSENTIAL != 0 {
                     Style::Essential
-                } else if s.marks & SPILLOVER != 0 && (i + j) % 2 == 0 {
+                } else if s.marks & SPILLOVER != 0 && (i + j).is_multiple_of(2) {
                     Style::Spillover
                 } else if selected {
                     Style::Selected

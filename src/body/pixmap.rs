@@ -4,6 +4,11 @@
 //! the X dark on a white halo. Used for the terminal graphics protocols and for
 //! `show --format png`.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry and pixels: p, q, r, w, h"
+)]
+
 use tiny_skia::{
     Color, FillRule, FilterQuality, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pattern,
     Pixmap, SpreadMode, Stroke, Transform,
@@ -72,6 +77,10 @@ fn stipple(k: u32) -> Option<Pixmap> {
 
 /// Draws a figure with one overlay into a new pixmap (`None` when the figure is empty or
 /// too large to allocate).
+#[allow(
+    clippy::too_many_lines,
+    reason = "the layers of one picture, in painting order"
+)]
 pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<Pixmap> {
     let (w, h) = (figure.width.ceil() as u32, figure.height.ceil() as u32);
     let mut pixmap = Pixmap::new(w.max(1), h.max(1))?;
@@ -112,15 +121,17 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             if flags & ESSENTIAL != 0 {
                 pixmap.fill_path(&path, &paint_of(RED), FillRule::EvenOdd, id, Some(&mask));
             } else if flags & SPILLOVER != 0 {
-                let mut p = Paint::default();
-                p.anti_alias = true;
-                p.shader = Pattern::new(
-                    tile.as_ref(),
-                    SpreadMode::Repeat,
-                    FilterQuality::Nearest,
-                    1.0,
-                    id,
-                );
+                let p = Paint {
+                    anti_alias: true,
+                    shader: Pattern::new(
+                        tile.as_ref(),
+                        SpreadMode::Repeat,
+                        FilterQuality::Nearest,
+                        1.0,
+                        id,
+                    ),
+                    ..Paint::default()
+                };
                 pixmap.fill_path(&path, &p, FillRule::EvenOdd, id, Some(&mask));
             }
             if flags & SELECTED != 0 {
@@ -264,6 +275,6 @@ mod tests {
             .unwrap();
         let q = back.place(a);
         assert_eq!(px(&p, q.x, q.y), RED);
-        assert!(q.x > (back.dest.x0 + back.dest.x1) / 2.0);
+        assert!(q.x > f32::midpoint(back.dest.x0, back.dest.x1));
     }
 }

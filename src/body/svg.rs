@@ -106,6 +106,10 @@ impl Svg {
         self.height = top + 14.0 + figure.height;
     }
 
+    #[allow(
+        clippy::too_many_lines,
+        reason = "the layers of one view, in painting order"
+    )]
     fn view(&mut self, model: &BodyModel, panel: &FigurePanel, patterns: &[Pattern<'_>]) {
         let view = model.view(panel.view);
         let drawing = view.drawing(panel.side);

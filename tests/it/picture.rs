@@ -1,5 +1,9 @@
 //! The picture tiers of `painmap show`: SVG (read back and checked against the atlas),
 //! PNG, the graphics protocols, the block mosaics and the ASCII locale.
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry: a, b, c, n, p, x, y"
+)]
 
 use crate::util::{code, painmap, run, stdout};
 use painmap::atlas::{Atlas, Side};
@@ -363,7 +367,7 @@ fn graphics_kitty_and_sixel_write_their_protocols() {
     assert!(iterm.contains("\u{1b}]1337;File=inline=1"));
     // Auto off a terminal is text.
     let auto = stdout(&run(&["show", "soleus", "--tp", "soleus-1"]));
-    assert!(!auto.contains("\u{1b}"));
+    assert!(!auto.contains('\u{1b}'));
 }
 
 #[test]
