@@ -1,10 +1,11 @@
 //! Rasterizing the body: a full whole-body view at 80x24 and 200x60 (budget: 1 ms), and
-//! the explorer's front-and-back map with a pattern painted over it.
+//! the explorer's front-and-back map with a pattern painted over it, and a whole mosaic
+//! frame at 120x40 (rasterise and draw; budget: 2 ms).
 use criterion::{Criterion, criterion_group, criterion_main};
 use painmap::atlas::Side;
 use painmap::body::diagram::Diagram;
 use painmap::body::frame::Frame;
-use painmap::body::glyphs::GlyphSet;
+use painmap::body::glyphs::{GlyphSet, Glyphs};
 use painmap::body::overlay::{Overlay, paint};
 use painmap::body::raster::{Raster, Viewport};
 use painmap::body::{BodyModel, ViewId};
@@ -36,6 +37,14 @@ fn bench(c: &mut Criterion) {
             d.render(&overlay, GlyphSet::Unicode)
         });
     });
+    for glyphs in [Glyphs::Quadrant, Glyphs::Octant] {
+        c.bench_function(&format!("mosaic frame 120x40 {}", glyphs.as_str()), |b| {
+            b.iter(|| {
+                let d = Diagram::layout(model, &Frame::whole_body(), black_box(120), 40, 1);
+                d.draw(&overlay, glyphs, false)
+            });
+        });
+    }
     c.bench_function("raster front 200x60", |b| {
         b.iter(|| {
             Raster::new(

@@ -1,9 +1,10 @@
 //! Prints the diagram of a made-up trigger point, to look at the pictures:
-//! `cargo run --example diagram -- WIDTH SIDE LOCATION ESSENTIAL,.. [SPILLOVER,..] [ascii] [color]`
+//! `cargo run --example diagram -- WIDTH SIDE LOCATION ESSENTIAL,.. [SPILLOVER,..] [GLYPHS] [color]`
+//! (GLYPHS: ascii, outline, half, quadrant, sextant or octant; quadrant by default)
 use painmap::atlas::Side;
 use painmap::body::BodyModel;
 use painmap::body::diagram::render_lines;
-use painmap::body::glyphs::GlyphSet;
+use painmap::body::glyphs::Glyphs;
 use painmap::body::overlay::Overlay;
 
 fn list(s: Option<&String>) -> Vec<String> {
@@ -34,13 +35,11 @@ fn main() {
         &[],
         side,
     );
-    let ascii = args.iter().any(|a| a == "ascii");
     let color = args.iter().any(|a| a == "color");
-    let glyphs = if ascii {
-        GlyphSet::Ascii
-    } else {
-        GlyphSet::Unicode
-    };
+    let glyphs = Glyphs::ALL
+        .into_iter()
+        .find(|g| args.iter().any(|a| a == g.as_str()))
+        .unwrap_or_default();
     for line in render_lines(model, &overlay, width, glyphs, color) {
         println!("{line}");
     }

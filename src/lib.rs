@@ -16,7 +16,8 @@
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
-//! Neither imports the other; the binary (`src/main.rs`) composes them. The arrow points
+//! Neither imports the other ([`graphics`] is their shared glue to terminal image
+//! protocols); the binary (`src/main.rs`) composes them. The arrow points
 //! inward only.
 #![forbid(unsafe_code)]
 
@@ -26,6 +27,7 @@ pub mod cli;
 pub mod color;
 pub mod date;
 pub mod fsutil;
+pub mod graphics;
 pub mod intake;
 pub mod rank;
 pub mod record;

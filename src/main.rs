@@ -38,6 +38,7 @@ fn now() -> i64 {
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mode = ColorMode::from(cli.color);
+    let glyphs = cli.glyphs.resolve();
     let atlas_path = cli.atlas.as_deref();
     if cli.open.is_some() && cli.command.is_some() {
         anyhow::bail!("--open reopens a record in the explorer; it takes no command");
@@ -63,6 +64,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 color: color::enabled_here(mode, true),
                 opened: intake,
                 records,
+                glyphs,
             };
             tui::explore(&atlas, options, &now)
         }
@@ -73,6 +75,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 seed: args.seed,
                 color: color::enabled_here(mode, true),
                 progress: painmap::study::progress::default_path()?,
+                glyphs,
             };
             tui::study::run(&atlas, &options, &now)
         }
@@ -104,6 +107,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let ctx = cli::Context {
                 color: color::enabled_here(mode, std::io::stdout().is_terminal()),
                 now: now(),
+                glyphs,
             };
             cli::run(&atlas, command, &ctx)
         }

@@ -6,10 +6,11 @@
 use std::fmt::Write as _;
 
 use super::frame::{Frame, PanelSpec};
-use super::glyphs::{Cell, GlyphSet, Style};
+use super::glyphs::{Cell, GlyphSet, Glyphs, Style};
 use super::model::BodyModel;
 #[cfg(test)]
 use super::model::ViewId;
+use super::mosaic;
 use super::overlay::{Overlay, paint};
 use super::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::atlas::{RegionInstance, Side};
@@ -66,12 +67,24 @@ fn legend_items(overlay: &Overlay) -> Vec<(Style, &'static str)> {
     items
 }
 
+/// The legend's mark for a style in a tier: line art's own marks; in a mosaic the fill
+/// (a stipple for spillover).
+fn legend_mark(glyphs: Glyphs, style: Style) -> char {
+    match (glyphs, style) {
+        (Glyphs::Ascii | Glyphs::Outline, _) => glyphs.line_art().mark(style),
+        (_, Style::TriggerPoint) => 'X',
+        (Glyphs::Half, Style::Spillover) => '▀',
+        (_, Style::Spillover) => '▚',
+        _ => '█',
+    }
+}
+
 /// The legend laid out in lines of at most `width` columns.
-fn legend_lines(overlay: &Overlay, glyphs: GlyphSet, width: u16) -> Vec<Vec<Cell>> {
+fn legend_lines(overlay: &Overlay, glyphs: Glyphs, width: u16) -> Vec<Vec<Cell>> {
     let mut lines: Vec<Vec<Cell>> = vec![Vec::new()];
     for (style, name) in legend_items(overlay) {
         let mut item = vec![
-            Cell::text(glyphs.mark(style), style),
+            Cell::text(legend_mark(glyphs, style), style),
             Cell::text(' ', Style::Legend),
         ];
         item.extend(name.chars().map(|c| Cell::text(c, Style::Legend)));
@@ -169,7 +182,7 @@ impl<'m> Diagram<'m> {
         overlay: &Overlay,
         width: u16,
         height: u16,
-        glyphs: GlyphSet,
+        glyphs: Glyphs,
     ) -> Diagram<'m> {
         let frame = Frame::for_overlay(model, overlay);
         let legend = legend_lines(overlay, glyphs, width).len() as u16;
@@ -199,16 +212,42 @@ impl<'m> Diagram<'m> {
         })
     }
 
-    /// Draws the diagram with an overlay (the cursor in diagram coordinates).
+    /// Draws the diagram in line art with an overlay (the cursor in diagram
+    /// coordinates).
     pub fn render(&self, overlay: &Overlay, glyphs: GlyphSet) -> Canvas {
+        let tier = match glyphs {
+            GlyphSet::Ascii => Glyphs::Ascii,
+            GlyphSet::Unicode => Glyphs::Outline,
+        };
+        self.draw(overlay, tier, false)
+    }
+
+    /// Draws the diagram in any text tier: line art, or a filled mosaic (`mono`: ink on
+    /// paper, for a terminal without colour).
+    pub fn draw(&self, overlay: &Overlay, glyphs: Glyphs, mono: bool) -> Canvas {
         let mut canvas = Canvas::new(self.width, self.height);
+        canvas.mosaic = glyphs.samples().is_some();
         for p in &self.panels {
             let mut ov = overlay.clone();
             ov.cursor = overlay.cursor.and_then(|(c, r)| p.local(c, r));
-            let cells = paint(&p.raster, &ov, glyphs);
-            let w = usize::from(p.raster.width());
-            for (i, cell) in cells.into_iter().enumerate() {
-                canvas.put(p.col + (i % w) as u16, p.row + (i / w) as u16, cell);
+            let w = usize::from(p.raster.width()).max(1);
+            let at = |i: usize| (p.col + (i % w) as u16, p.row + (i / w) as u16);
+            if glyphs.samples().is_some() {
+                for (i, m) in mosaic::paint(&p.raster, &ov, glyphs, mono)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let (c, r) = at(i);
+                    canvas.put_on(c, r, m.cell, m.bg);
+                }
+            } else {
+                for (i, cell) in paint(&p.raster, &ov, glyphs.line_art())
+                    .into_iter()
+                    .enumerate()
+                {
+                    let (c, r) = at(i);
+                    canvas.put(c, r, cell);
+                }
             }
             if self.titles {
                 Self::title(&mut canvas, p);
@@ -291,6 +330,10 @@ pub struct Canvas {
     width: u16,
     height: u16,
     cells: Vec<Cell>,
+    /// Each cell's background style (a mosaic's second colour).
+    bgs: Vec<Style>,
+    /// Drawn as a mosaic (coloured by fill, not by line-art style).
+    mosaic: bool,
 }
 
 impl Canvas {
@@ -300,6 +343,26 @@ impl Canvas {
             width,
             height,
             cells: vec![Cell::BLANK; usize::from(width) * usize::from(height)],
+            bgs: vec![Style::Background; usize::from(width) * usize::from(height)],
+            mosaic: false,
+        }
+    }
+
+    /// The background style of a cell (`Background` outside the canvas).
+    pub fn bg(&self, col: u16, row: u16) -> Style {
+        if col < self.width && row < self.height {
+            self.bgs[usize::from(row) * usize::from(self.width) + usize::from(col)]
+        } else {
+            Style::Background
+        }
+    }
+
+    /// Sets a cell and its background style (ignored outside the canvas).
+    pub fn put_on(&mut self, col: u16, row: u16, cell: Cell, bg: Style) {
+        if col < self.width && row < self.height {
+            let i = usize::from(row) * usize::from(self.width) + usize::from(col);
+            self.cells[i] = cell;
+            self.bgs[i] = bg;
         }
     }
 
@@ -319,11 +382,9 @@ impl Canvas {
             .then(|| &self.cells[usize::from(row) * usize::from(self.width) + usize::from(col)])
     }
 
-    /// Sets a cell (ignored outside the canvas).
+    /// Sets a cell on no background (ignored outside the canvas).
     pub fn put(&mut self, col: u16, row: u16, cell: Cell) {
-        if col < self.width && row < self.height {
-            self.cells[usize::from(row) * usize::from(self.width) + usize::from(col)] = cell;
-        }
+        self.put_on(col, row, cell, Style::Background);
     }
 
     /// A row of cells.
@@ -346,19 +407,26 @@ impl Canvas {
     }
 
     /// The rows with ANSI colour (essential red, spillover light red, trigger point bold
-    /// yellow...), trailing spaces trimmed.
+    /// yellow...; a mosaic in 256 colours with a background per cell), trailing spaces
+    /// trimmed.
     pub fn ansi_lines(&self) -> Vec<String> {
         (0..self.height)
             .map(|r| {
                 let row = self.row(r);
-                let end = row.iter().rposition(|c| c.ch != ' ').map_or(0, |i| i + 1);
+                let w = usize::from(self.width);
+                let bgs = &self.bgs[usize::from(r) * w..(usize::from(r) + 1) * w];
+                let end = row
+                    .iter()
+                    .zip(bgs)
+                    .rposition(|(c, &bg)| c.ch != ' ' || bg != Style::Background)
+                    .map_or(0, |i| i + 1);
                 let mut out = String::new();
-                let mut current: Option<&str> = None;
-                for c in &row[..end] {
-                    let sgr = c.style.ansi();
+                let mut current: Option<String> = None;
+                for (c, &bg) in row[..end].iter().zip(bgs) {
+                    let sgr = sgr_of(*c, bg, self.mosaic);
                     if sgr != current {
                         out.push_str("\u{1b}[0m");
-                        if let Some(code) = sgr {
+                        if let Some(code) = &sgr {
                             let _ = write!(out, "\u{1b}[{code}m");
                         }
                         current = sgr;
@@ -374,17 +442,37 @@ impl Canvas {
     }
 }
 
+/// The SGR parameters of a drawn cell: line art's style codes, or a mosaic's fill
+/// colours (foreground and background from the 256-colour palette).
+fn sgr_of(c: Cell, bg: Style, mosaic: bool) -> Option<String> {
+    if !mosaic || (c.style.fill().is_none() && bg.fill().is_none()) {
+        return c.style.ansi().map(str::to_owned);
+    }
+    let mut parts = Vec::new();
+    if let Some(i) = c.style.fill() {
+        parts.push(format!("38;5;{i}"));
+    }
+    if let Some(i) = bg.fill() {
+        parts.push(format!("48;5;{i}"));
+    }
+    if c.style == Style::TriggerPoint {
+        parts.push("1".to_owned());
+    }
+    (!parts.is_empty()).then(|| parts.join(";"))
+}
+
 /// The auto-framed diagram of an overlay as text lines, for printing: `width` columns,
-/// a height that suits the width, a legend; ANSI colour when `color` is set.
+/// a height that suits the width, a legend; ANSI colour when `color` is set (a mosaic
+/// without colour is drawn ink on paper).
 pub fn render_lines(
     model: &BodyModel,
     overlay: &Overlay,
     width: u16,
-    glyphs: GlyphSet,
+    glyphs: Glyphs,
     color: bool,
 ) -> Vec<String> {
     let d = Diagram::for_overlay(model, overlay, width, suggested_height(width), glyphs);
-    let canvas = d.render(overlay, glyphs);
+    let canvas = d.draw(overlay, glyphs, !color);
     if color {
         canvas.ansi_lines()
     } else {
@@ -402,7 +490,11 @@ mod tests {
     }
 
     fn text(overlay: &Overlay, width: u16, glyphs: GlyphSet) -> String {
-        render_lines(model(), overlay, width, glyphs, false).join("\n")
+        let tier = match glyphs {
+            GlyphSet::Ascii => Glyphs::Ascii,
+            GlyphSet::Unicode => Glyphs::Outline,
+        };
+        render_lines(model(), overlay, width, tier, false).join("\n")
     }
 
     #[test]
@@ -416,6 +508,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn snapshots_of_every_tier() {
+        // Whole-screen sizes: the diagram of a pattern framed at 80x24 and 120x40.
+        for k in [0, 2] {
+            let (name, overlay) = pattern(k);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let d = Diagram::for_overlay(model(), &overlay, w, h, Glyphs::Quadrant);
+                for glyphs in Glyphs::ALL {
+                    let body = d.draw(&overlay, glyphs, true).lines().join("\n");
+                    insta::assert_snapshot!(
+                        format!("tier_{name}_{w}x{h}_{}", glyphs.as_str()),
+                        body
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mosaic_colour_has_a_background_per_cell() {
+        let (_, overlay) = pattern(0);
+        let lines = render_lines(model(), &overlay, 80, Glyphs::Quadrant, true).join("\n");
+        // The body's soft tone, the outline and the essential red; fg and bg in one cell.
+        assert!(lines.contains("38;5;180") && lines.contains("38;5;239"));
+        assert!(lines.contains("38;5;160") && lines.contains(";48;5;"));
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Quadrant, false).join("\n");
+        assert!(!plain.contains('\u{1b}'));
     }
 
     #[test]
@@ -536,10 +657,11 @@ mod tests {
             .chain(large)
             .chain([(200, 100), (1, 1), (200, 1), (1, 100)])
         {
-            for f in &frames {
+            for (k, f) in frames.iter().enumerate() {
                 let d = Diagram::layout(model(), f, w, h, 1);
                 overlay.cursor = Some((w / 2, h / 2));
-                let c = d.render(&overlay, GlyphSet::Unicode);
+                let glyphs = Glyphs::ALL[(usize::from(w) + usize::from(h) + k) % Glyphs::ALL.len()];
+                let c = d.draw(&overlay, glyphs, w % 2 == 0);
                 assert!(c.height() <= h && c.width() == w);
                 let _ = d.region_at(w / 2, h / 2);
                 let _ = d.region_at(w, h);
@@ -550,9 +672,9 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let (_, overlay) = pattern(0);
-        let plain = render_lines(model(), &overlay, 80, GlyphSet::Unicode, false);
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Outline, false);
         assert!(plain.iter().all(|l| !l.contains('\u{1b}')));
-        let color = render_lines(model(), &overlay, 80, GlyphSet::Unicode, true);
+        let color = render_lines(model(), &overlay, 80, Glyphs::Outline, true);
         let all = color.join("\n");
         assert!(all.contains("\u{1b}[31m") && all.contains("\u{1b}[1;33m"));
     }

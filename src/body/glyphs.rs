@@ -48,6 +48,22 @@ pub enum Style {
 }
 
 impl Style {
+    /// The 256-colour palette index a mosaic fills with this style: the body a soft
+    /// tone, its outline dark, essential red, spillover light red, the selection blue,
+    /// the X yellow; `None` for empty space.
+    pub fn fill(self) -> Option<u8> {
+        match self {
+            Style::Background | Style::Legend | Style::Title | Style::Label => None,
+            Style::Body => Some(180),
+            Style::Outline | Style::Detail => Some(239),
+            Style::Essential => Some(160),
+            Style::Spillover => Some(210),
+            Style::Selected => Some(68),
+            Style::TriggerPoint => Some(226),
+            Style::Cursor => Some(51),
+        }
+    }
+
     /// The ANSI SGR parameters for this style (`"31"` for red...), or `None` for plain
     /// text. Essential is red, spillover light red, the trigger point bold yellow.
     pub fn ansi(self) -> Option<&'static str> {
@@ -104,6 +120,120 @@ impl GlyphSet {
     }
 }
 
+/// How a diagram is drawn in text: line art (ASCII or Unicode) or a filled mosaic of
+/// block characters at sub-cell resolution (see [`super::mosaic`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Glyphs {
+    /// Printable ASCII line art: `#` essential, `:` spillover, `X`, outline `/ \ | _ -`.
+    Ascii,
+    /// Unicode line art (box-drawing outline, shaded zones).
+    Outline,
+    /// Half blocks `▀ ▄`: 1x2 samples a cell, in every font.
+    Half,
+    /// Quadrants `▘ ▚ ▟`: 2x2 samples a cell, in nearly every font.
+    #[default]
+    Quadrant,
+    /// Sextants (U+1FB00, Unicode 13): 2x3 samples a cell.
+    Sextant,
+    /// Octants (U+1CD00, Unicode 16): 2x4 samples a cell.
+    Octant,
+}
+
+impl Glyphs {
+    /// Every glyph choice, plainest first.
+    pub const ALL: [Glyphs; 6] = [
+        Glyphs::Ascii,
+        Glyphs::Outline,
+        Glyphs::Half,
+        Glyphs::Quadrant,
+        Glyphs::Sextant,
+        Glyphs::Octant,
+    ];
+
+    /// Samples per cell, `(across, down)`, for the mosaic tiers; `None` for line art.
+    pub fn samples(self) -> Option<(usize, usize)> {
+        match self {
+            Glyphs::Ascii | Glyphs::Outline => None,
+            Glyphs::Half => Some((1, 2)),
+            Glyphs::Quadrant => Some((2, 2)),
+            Glyphs::Sextant => Some((2, 3)),
+            Glyphs::Octant => Some((2, 4)),
+        }
+    }
+
+    /// The line-art glyph set used for text around the picture (and for the line-art
+    /// tiers themselves).
+    pub fn line_art(self) -> GlyphSet {
+        if self == Glyphs::Ascii {
+            GlyphSet::Ascii
+        } else {
+            GlyphSet::Unicode
+        }
+    }
+
+    /// Its name on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Glyphs::Ascii => "ascii",
+            Glyphs::Outline => "outline",
+            Glyphs::Half => "half",
+            Glyphs::Quadrant => "quadrant",
+            Glyphs::Sextant => "sextant",
+            Glyphs::Octant => "octant",
+        }
+    }
+
+    /// The best glyphs for a terminal, from what its environment says (`env` looks a
+    /// variable up): ASCII in a locale that is not UTF-8 (`LC_ALL`, else `LC_CTYPE`, else
+    /// `LANG`) or on a dumb terminal; else by the terminal's identity, since whether a font
+    /// has sextants or octants cannot be asked: octants where the terminal draws block
+    /// mosaics itself (kitty, foot, ghostty), sextants where it draws those (`WezTerm`,
+    /// Alacritty, Konsole), half blocks on the Linux console, quadrants when unknown.
+    pub fn detect(env: &dyn Fn(&str) -> Option<String>) -> Glyphs {
+        let var = |k: &str| env(k).filter(|v| !v.is_empty());
+        if !utf8_locale(env) {
+            return Glyphs::Ascii;
+        }
+        let term = var("TERM").unwrap_or_default();
+        let program = var("TERM_PROGRAM").unwrap_or_default().to_ascii_lowercase();
+        if term == "dumb" {
+            return Glyphs::Ascii;
+        }
+        if var("KITTY_WINDOW_ID").is_some()
+            || term == "xterm-kitty"
+            || term.starts_with("foot")
+            || term == "xterm-ghostty"
+            || program == "ghostty"
+        {
+            return Glyphs::Octant;
+        }
+        if var("WEZTERM_EXECUTABLE").is_some()
+            || program == "wezterm"
+            || term == "alacritty"
+            || var("ALACRITTY_WINDOW_ID").is_some()
+            || var("KONSOLE_VERSION").is_some()
+        {
+            return Glyphs::Sextant;
+        }
+        if term == "linux" {
+            return Glyphs::Half;
+        }
+        Glyphs::Quadrant
+    }
+}
+
+/// Whether the locale's character type is UTF-8: the first of `LC_ALL`, `LC_CTYPE` and
+/// `LANG` that is set decides; none set (the C locale) is not UTF-8.
+pub fn utf8_locale(env: &dyn Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| env(k).filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
 /// One drawn cell: a character, what it means, and whether its region is selected (a
 /// selected cell under a zone keeps the zone's mark; the UI may underline it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -156,6 +286,45 @@ mod tests {
         Style::TriggerPoint,
         Style::Cursor,
     ];
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn glyphs_follow_the_locale_and_the_terminal() {
+        let utf = ("LANG", "en_US.UTF-8");
+        assert_eq!(Glyphs::detect(&env(&[])), Glyphs::Ascii);
+        assert_eq!(Glyphs::detect(&env(&[("LC_ALL", "C"), utf])), Glyphs::Ascii);
+        assert_eq!(
+            Glyphs::detect(&env(&[("LC_CTYPE", "C.UTF-8"), ("LANG", "C")])),
+            Glyphs::Quadrant
+        );
+        assert_eq!(
+            Glyphs::detect(&env(&[utf, ("TERM", "dumb")])),
+            Glyphs::Ascii
+        );
+        assert_eq!(
+            Glyphs::detect(&env(&[utf, ("TERM", "xterm-256color")])),
+            Glyphs::Quadrant
+        );
+        assert_eq!(
+            Glyphs::detect(&env(&[utf, ("KITTY_WINDOW_ID", "1")])),
+            Glyphs::Octant
+        );
+        assert_eq!(
+            Glyphs::detect(&env(&[utf, ("TERM_PROGRAM", "WezTerm")])),
+            Glyphs::Sextant
+        );
+        assert_eq!(
+            Glyphs::detect(&env(&[utf, ("TERM", "linux")])),
+            Glyphs::Half
+        );
+    }
 
     #[test]
     fn ascii_set_is_printable_ascii() {

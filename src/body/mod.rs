@@ -8,12 +8,16 @@
 //! semantic style that a caller maps to colours.
 
 pub mod diagram;
+pub mod figure;
 pub mod frame;
 pub mod geom;
 pub mod glyphs;
 pub mod model;
+pub mod mosaic;
 pub mod overlay;
+pub mod pixmap;
 pub mod raster;
+pub mod svg;
 #[cfg(test)]
 mod testutil;
 

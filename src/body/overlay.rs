@@ -110,9 +110,9 @@ impl Overlay {
     }
 }
 
-const ESSENTIAL: u8 = 1;
-const SPILLOVER: u8 = 2;
-const SELECTED: u8 = 4;
+pub(crate) const ESSENTIAL: u8 = 1;
+pub(crate) const SPILLOVER: u8 = 2;
+pub(crate) const SELECTED: u8 = 4;
 
 fn side_slot(side: Option<Side>) -> usize {
     match side {
@@ -123,12 +123,12 @@ fn side_slot(side: Option<Side>) -> usize {
 }
 
 /// Marks per (region, cell side): which overlay lists cover a cell of that region.
-struct MarkTable {
+pub(crate) struct MarkTable {
     flags: Vec<u8>,
 }
 
 impl MarkTable {
-    fn new(model: &BodyModel, overlay: &Overlay) -> MarkTable {
+    pub(crate) fn new(model: &BodyModel, overlay: &Overlay) -> MarkTable {
         let mut flags = vec![0u8; model.regions().len() * 3];
         let mut set = |list: &[RegionInstance], bit: u8| {
             for inst in list {
@@ -151,7 +151,7 @@ impl MarkTable {
         MarkTable { flags }
     }
 
-    fn get(&self, region: RegionIdx, side: Option<Side>) -> u8 {
+    pub(crate) fn get(&self, region: RegionIdx, side: Option<Side>) -> u8 {
         self.flags
             .get(usize::from(region) * 3 + side_slot(side))
             .copied()

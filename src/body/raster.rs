@@ -338,6 +338,16 @@ impl<'m> Raster<'m> {
         Some(RegionInstance::new(self.model.region_id(region), side))
     }
 
+    /// The view point at fractional grid coordinates (columns, rows from the top left).
+    pub(crate) fn view_point(&self, u: f32, v: f32) -> Pt {
+        Pt::new(self.t.x(u), self.t.y(v))
+    }
+
+    /// The fractional grid coordinates of a view point.
+    pub(crate) fn grid_point(&self, p: Pt) -> (f32, f32) {
+        (self.t.u(p.x), self.t.v(p.y))
+    }
+
     /// The cell showing a point of the view, if it is on the grid.
     pub fn cell_of(&self, p: Pt) -> Option<(u16, u16)> {
         let (u, v) = (self.t.u(p.x), self.t.v(p.y));

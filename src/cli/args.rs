@@ -23,6 +23,10 @@ pub struct Cli {
     /// else `~/.local/share/painmap/clients.sqlite3`).
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// How the body is drawn in text: auto (by the terminal and the locale), octant,
+    /// sextant, quadrant or half (filled block mosaics), outline (line art) or ascii.
+    #[arg(long, global = true, value_enum, default_value_t = GlyphsArg::Auto)]
+    pub glyphs: GlyphsArg,
 
     /// Reopen a saved intake record (.json) in the explorer.
     #[arg(long, value_name = "FILE")]
@@ -209,6 +213,67 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// `--glyphs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlyphsArg {
+    /// By the terminal's identity and the locale (ASCII when it is not UTF-8).
+    Auto,
+    /// Octants (Unicode 16), 2x4 a cell.
+    Octant,
+    /// Sextants (Unicode 13), 2x3 a cell.
+    Sextant,
+    /// Quadrants, 2x2 a cell.
+    Quadrant,
+    /// Half blocks, 1x2 a cell.
+    Half,
+    /// Line art.
+    Outline,
+    /// Printable ASCII.
+    Ascii,
+}
+
+impl GlyphsArg {
+    /// The glyphs chosen, detecting from the environment for `auto`.
+    pub fn resolve(self) -> crate::body::glyphs::Glyphs {
+        use crate::body::glyphs::Glyphs;
+        match self {
+            GlyphsArg::Auto => Glyphs::detect(&|k| std::env::var(k).ok()),
+            GlyphsArg::Octant => Glyphs::Octant,
+            GlyphsArg::Sextant => Glyphs::Sextant,
+            GlyphsArg::Quadrant => Glyphs::Quadrant,
+            GlyphsArg::Half => Glyphs::Half,
+            GlyphsArg::Outline => Glyphs::Outline,
+            GlyphsArg::Ascii => Glyphs::Ascii,
+        }
+    }
+}
+
+/// `show --graphics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphicsArg {
+    /// A real image when the terminal answers that it can show one, else text.
+    Auto,
+    /// kitty's graphics protocol.
+    Kitty,
+    /// Sixel.
+    Sixel,
+    /// iTerm2's inline images.
+    Iterm2,
+    /// Text only.
+    Off,
+}
+
+/// `show --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormat {
+    /// The notes and the diagrams, for reading.
+    Text,
+    /// One SVG document of the diagrams, to stdout (or `--out`).
+    Svg,
+    /// One PNG image of the diagrams, to `--out FILE`.
+    Png,
+}
+
 /// Output format of `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -325,6 +390,19 @@ pub struct ShowArgs {
     /// the midline are drawn crossing from it).
     #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
     pub side: Side,
+
+    /// Draw the diagrams as real images: auto (when the terminal can), kitty, sixel,
+    /// iterm2, or off.
+    #[arg(long, value_enum, default_value_t = GraphicsArg::Auto)]
+    pub graphics: GraphicsArg,
+
+    /// text (notes and diagrams), svg (one SVG document) or png (one image, with --out).
+    #[arg(long, value_enum, default_value_t = PictureFormat::Text)]
+    pub format: PictureFormat,
+
+    /// Write the SVG or PNG to this file (atomically) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 
     /// Print JSON.
     #[arg(long)]

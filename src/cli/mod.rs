@@ -16,7 +16,8 @@ mod validate;
 mod visit;
 
 pub use args::{
-    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, RecordsCommand, StudyArgs,
+    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, RecordsCommand,
+    StudyArgs,
 };
 pub use shell::{completions, man};
 pub use validate::problems as print_atlas_problems;
@@ -38,6 +39,8 @@ pub struct Context {
     pub color: bool,
     /// Seconds since the Unix epoch, for dated output.
     pub now: i64,
+    /// How `show` draws the body in text (`--glyphs`, decided by the binary).
+    pub glyphs: crate::body::glyphs::Glyphs,
 }
 
 /// Runs a command over a loaded atlas.
@@ -48,7 +51,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Search(args) => search::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
-        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color)?,
+        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs)?,
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };

@@ -1,13 +1,17 @@
 //! `painmap show MUSCLE [--tp ID] [--side S] [--ascii] [--width N] [--json]`: one muscle in full,
 //! with the referral diagram of each trigger point.
 
-use super::args::ShowArgs;
+use super::args::{GraphicsArg, PictureFormat, ShowArgs};
 use super::{out, status};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::BodyModel;
-use crate::body::diagram::render_lines;
-use crate::body::glyphs::GlyphSet;
+use crate::body::diagram::{Diagram, render_lines, suggested_height};
+use crate::body::figure::Figure;
+use crate::body::frame::Frame;
+use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
+use crate::body::{pixmap, svg};
+use crate::graphics::{self, Protocol, Terminal};
 use crate::report::place;
 use std::fmt::Write as _;
 
@@ -16,39 +20,159 @@ use std::fmt::Write as _;
 pub struct DiagramStyle {
     /// Columns to fit within.
     pub width: u16,
-    /// ASCII or Unicode.
-    pub glyphs: GlyphSet,
+    /// The text tier: ASCII, line art or a block mosaic.
+    pub glyphs: Glyphs,
     /// ANSI colour.
     pub color: bool,
     /// The patient's side the trigger point is drawn on (the classic charts use the
     /// right).
     pub side: Side,
+    /// Draw real images through this terminal's protocol instead of text pictures.
+    pub graphics: Option<Terminal>,
 }
 
-/// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON).
-pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool) -> anyhow::Result<u8> {
+/// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON, or
+/// one SVG or PNG of the diagrams).
+pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
-    let text = if args.json {
+    if args.json {
         let mut m = muscle.clone();
         m.trigger_points = points.into_iter().cloned().collect();
-        out::json(&m)?
+        out::print(&out::json(&m)?)?;
+        return Ok(status(true));
+    }
+    match args.format {
+        PictureFormat::Svg => {
+            let doc = svg_document(atlas, muscle, &points, args.side);
+            match &args.out {
+                Some(path) => write_file(path, doc.as_bytes())?,
+                None => out::print(&doc)?,
+            }
+            return Ok(status(true));
+        }
+        PictureFormat::Png => {
+            let Some(path) = &args.out else {
+                anyhow::bail!("--format png writes a file: add --out FILE");
+            };
+            write_file(path, &png_image(atlas, &points, args.side)?)?;
+            return Ok(status(true));
+        }
+        PictureFormat::Text => {}
+    }
+    let glyphs = if args.ascii { Glyphs::Ascii } else { glyphs };
+    let graphics = match (args.graphics, args.ascii) {
+        (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => None,
+        (GraphicsArg::Auto, false) => graphics::detect(),
+        (GraphicsArg::Kitty, _) => Some(forced(Protocol::Kitty)),
+        (GraphicsArg::Sixel, _) => Some(forced(Protocol::Sixel)),
+        (GraphicsArg::Iterm2, _) => Some(forced(Protocol::Iterm2)),
+    };
+    let style = DiagramStyle {
+        width: args.width.unwrap_or_else(terminal_width),
+        glyphs,
+        color: color && glyphs != Glyphs::Ascii,
+        side: args.side,
+        graphics,
+    };
+    let text = details(atlas, muscle, &points, Some(style));
+    let text = if glyphs == Glyphs::Ascii && graphics.is_none() {
+        ascii_only(&text)
     } else {
-        let style = DiagramStyle {
-            width: args.width.unwrap_or_else(terminal_width),
-            glyphs: if args.ascii {
-                GlyphSet::Ascii
-            } else {
-                GlyphSet::Unicode
-            },
-            color: color && !args.ascii,
-            side: args.side,
-        };
-        let text = details(atlas, muscle, &points, Some(style));
-        if args.ascii { ascii_only(&text) } else { text }
+        text
     };
     out::print(&text)?;
     Ok(status(true))
+}
+
+/// A protocol the user asked for: the cell size from the kernel, tmux from the
+/// environment.
+fn forced(protocol: Protocol) -> Terminal {
+    Terminal {
+        protocol,
+        cell: graphics::cell_size(),
+        tmux: graphics::in_tmux(),
+    }
+}
+
+/// Writes a picture file atomically (replacing one that is there: it was asked for).
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::fsutil::write_atomic(path, bytes, true)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+}
+
+/// The caption of a trigger point's figure.
+fn caption(m: &Muscle, tp: &TriggerPoint, side: Side) -> String {
+    format!("{}: {} ({side})", m.name, tp.name)
+}
+
+/// Each trigger point's auto-framed figure, `height` units tall.
+fn figures<'a>(
+    atlas: &'a Atlas,
+    points: &'a [&'a TriggerPoint],
+    side: Side,
+    height: f32,
+) -> impl Iterator<Item = (&'a TriggerPoint, Overlay, Figure)> + 'a {
+    let model = BodyModel::shipped();
+    points.iter().map(move |tp| {
+        let overlay = Overlay::of_point(atlas, tp, side);
+        let frame = Frame::for_overlay(model, &overlay);
+        (
+            *tp,
+            overlay.clone(),
+            Figure::of_frame(model, &frame, height),
+        )
+    })
+}
+
+/// One SVG document with a figure per trigger point.
+pub fn svg_document(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], side: Side) -> String {
+    let model = BodyModel::shipped();
+    let mut doc = svg::Svg::new();
+    for (tp, overlay, figure) in figures(atlas, points, side, 320.0) {
+        let pattern = svg::Pattern {
+            overlay: &overlay,
+            number: 1,
+        };
+        doc.figure(model, &figure, &caption(m, tp, side), &[pattern]);
+    }
+    doc.finish()
+}
+
+/// One PNG with the trigger points' figures stacked.
+fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Result<Vec<u8>> {
+    let model = BodyModel::shipped();
+    let pictures: Vec<tiny_skia::Pixmap> = figures(atlas, points, side, 480.0)
+        .filter_map(|(_, overlay, figure)| pixmap::render(model, &figure, &overlay))
+        .collect();
+    let w = pictures
+        .iter()
+        .map(tiny_skia::Pixmap::width)
+        .max()
+        .unwrap_or(1);
+    let h: u32 = pictures
+        .iter()
+        .map(tiny_skia::Pixmap::height)
+        .sum::<u32>()
+        .max(1);
+    let mut sheet =
+        tiny_skia::Pixmap::new(w, h).ok_or_else(|| anyhow::anyhow!("picture too large"))?;
+    sheet.fill(tiny_skia::Color::WHITE);
+    let mut y = 0;
+    for p in &pictures {
+        sheet.draw_pixmap(
+            0,
+            y as i32,
+            p.as_ref(),
+            &tiny_skia::PixmapPaint::default(),
+            tiny_skia::Transform::identity(),
+            None,
+        );
+        y += p.height();
+    }
+    sheet
+        .encode_png()
+        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }
 
 /// The terminal's width when stdout is a terminal, else 80.
@@ -76,11 +200,70 @@ fn ascii_only(text: &str) -> String {
         .collect()
 }
 
-/// The diagram of one trigger point, as lines.
+/// The diagram of one trigger point, as lines: text, or (with graphics) the titles as
+/// text, the picture as an image in the protocol's escapes, the legend as text.
 pub fn diagram(atlas: &Atlas, tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
     let model = BodyModel::shipped();
     let overlay = Overlay::of_point(atlas, tp, style.side);
+    if let Some(term) = style.graphics
+        && let Some(lines) = image_lines(model, &overlay, style, term, tp)
+    {
+        return lines;
+    }
     render_lines(model, &overlay, style.width, style.glyphs, style.color)
+}
+
+/// The image form of [`diagram`], or `None` when it cannot be drawn (too small).
+fn image_lines(
+    model: &BodyModel,
+    overlay: &Overlay,
+    style: DiagramStyle,
+    term: Terminal,
+    tp: &TriggerPoint,
+) -> Option<Vec<String>> {
+    let glyphs = Glyphs::Outline;
+    let d = Diagram::for_overlay(
+        model,
+        overlay,
+        style.width,
+        suggested_height(style.width),
+        glyphs,
+    );
+    let canvas = d.draw(overlay, glyphs, !style.color);
+    let text = if style.color {
+        canvas.ansi_lines()
+    } else {
+        canvas.lines()
+    };
+    let top = d.panels().iter().map(|p| p.row).min()?;
+    let rows = d
+        .panels()
+        .iter()
+        .map(|p| p.row + p.raster.height() - top)
+        .max()?;
+    let (cw, ch) = (f32::from(term.cell.0.max(1)), f32::from(term.cell.1.max(1)));
+    let figure = Figure::of_diagram(model, &d, cw, ch);
+    let picture = pixmap::render(model, &figure, overlay)?;
+    let size = (picture.width(), picture.height());
+    // A new image id for each picture, so one printed earlier keeps its own.
+    let id = (std::process::id() << 8) ^ u32::from(tp.id.bytes().fold(0u8, u8::wrapping_add)) | 1;
+    let encoded = graphics::encode(
+        term.protocol,
+        pixmap::rgba(&picture),
+        size,
+        (d.width(), rows),
+        term.tmux,
+        id,
+    )
+    .ok()?;
+    let mut lines: Vec<String> = text[..usize::from(top)].to_vec();
+    lines.extend(encoded.lines().map(str::to_owned));
+    lines.extend(
+        text[usize::from(top + rows).min(text.len())..]
+            .iter()
+            .cloned(),
+    );
+    Some(lines)
 }
 
 /// The muscle's trigger points, or just the one `--tp` names.

@@ -45,6 +45,8 @@ pub struct ExploreOptions {
     pub opened: Option<(Intake, PathBuf)>,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<app::ClientRecords>,
+    /// How the body map draws the body (`--glyphs`, decided by the binary).
+    pub glyphs: crate::body::glyphs::Glyphs,
 }
 
 /// Refuses to start a full-screen face where it cannot draw: without a terminal on stdin
@@ -73,7 +75,10 @@ pub fn explore(
     clock: &dyn Fn() -> i64,
 ) -> anyhow::Result<ExitCode> {
     check_terminal("the explorer")?;
-    let theme = Theme::new(options.color);
+    let theme = Theme {
+        glyphs: options.glyphs,
+        ..Theme::new(options.color)
+    };
     let (intake, opened) = options.opened.unzip();
     let mut app = App::with_intake(atlas, intake.unwrap_or_default());
     if let Some(path) = opened {

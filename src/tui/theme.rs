@@ -2,6 +2,7 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
+use crate::body::glyphs::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.
@@ -43,6 +44,8 @@ pub struct Theme {
     pub cursor: Style,
     /// R and L labels, view titles.
     pub label: Style,
+    /// How the body map draws the body (a filled mosaic unless asked otherwise).
+    pub glyphs: Glyphs,
 }
 
 impl Theme {
@@ -83,6 +86,7 @@ impl Theme {
                 .bg(Color::LightCyan)
                 .add_modifier(bold),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
+            glyphs: Glyphs::Quadrant,
         }
     }
 
@@ -108,6 +112,7 @@ impl Theme {
             overlap: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             label: plain.add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::Quadrant,
         }
     }
 }

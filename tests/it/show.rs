@@ -78,6 +78,13 @@ fn colour_only_when_allowed() {
         .args(["show", "soleus", "--color", "always"])
         .output()
         .unwrap();
+    // The mosaic in 256 colours: essential red, the body's tone behind the outline.
+    assert!(stdout(&out).contains("38;5;160"));
+    assert!(stdout(&out).contains(";48;5;180"));
+    let out = painmap()
+        .args(["show", "soleus", "--color", "always", "--glyphs", "outline"])
+        .output()
+        .unwrap();
     assert!(stdout(&out).contains("\u{1b}[31m"));
     let out = painmap()
         .args(["show", "soleus", "--ascii", "--color", "always"])

@@ -8,9 +8,25 @@ use std::time::{Duration, Instant};
 /// The painmap binary under test.
 pub fn painmap() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_painmap"));
+    // A UTF-8 locale and a plain terminal identity, so the glyphs `auto` picks do not
+    // depend on where the tests run (quadrants).
     cmd.env("NO_COLOR", "1")
         .env_remove("PAINMAP_ATLAS")
+        .env("LANG", "C.UTF-8")
+        .env("TERM", "xterm-256color")
         .stdin(Stdio::null());
+    for var in [
+        "LC_ALL",
+        "LC_CTYPE",
+        "TERM_PROGRAM",
+        "KITTY_WINDOW_ID",
+        "WEZTERM_EXECUTABLE",
+        "ALACRITTY_WINDOW_ID",
+        "KONSOLE_VERSION",
+        "TMUX",
+    ] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

@@ -33,6 +33,8 @@ pub struct StudyOptions {
     pub color: bool,
     /// The progress file.
     pub progress: PathBuf,
+    /// How the card's diagram draws the body (`--glyphs`).
+    pub glyphs: crate::body::glyphs::Glyphs,
 }
 
 /// Runs a study session in the terminal. `clock` gives seconds since the Unix epoch.
@@ -52,7 +54,10 @@ pub fn run(
         let group = options.group.map_or("the atlas", MuscleGroup::as_str);
         anyhow::bail!("no trigger points to study in {group}");
     }
-    let theme = Theme::new(options.color);
+    let theme = Theme {
+        glyphs: options.glyphs,
+        ..Theme::new(options.color)
+    };
     let mut app = StudyApp::new(atlas, deck, saved, Some(path.clone()), now);
     let (mut guard, events) = terminal::start()?;
     let result = super::run_loop(

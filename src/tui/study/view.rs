@@ -8,14 +8,15 @@ use crate::atlas::{RegionInstance, Side};
 use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
-use crate::body::glyphs::{GlyphSet, Style as Mark};
+use crate::body::glyphs::Style as Mark;
+use crate::body::mosaic::MosaicCell;
 use crate::body::overlay::Overlay;
 use crate::study::cards::{Card, CardKind};
 use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
-use crate::tui::view::{fit, style_of};
+use crate::tui::view::{fit, mosaic_style, style_of};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -176,7 +177,8 @@ fn diagram(
     if let Some(c) = app.cursor.filter(|_| asking_draw) {
         overlay.cursor = Some(clamp(c, &hits));
     }
-    let canvas = d.render(&overlay, GlyphSet::Unicode);
+    let canvas = d.draw(&overlay, theme.glyphs, !theme.color);
+    let mosaic = theme.glyphs.samples().is_some();
     let mut start = None;
     for row in 0..canvas.height() {
         for col in 0..canvas.width() {
@@ -187,7 +189,18 @@ fn diagram(
                 start = Some((col, row));
             }
             if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
-                target.set_char(cell.ch).set_style(style_of(*cell, theme));
+                let style = if mosaic {
+                    mosaic_style(
+                        MosaicCell {
+                            cell: *cell,
+                            bg: canvas.bg(col, row),
+                        },
+                        theme,
+                    )
+                } else {
+                    style_of(*cell, theme)
+                };
+                target.set_char(cell.ch).set_style(style);
             }
             hits.set(col, row, d.region_at(col, row));
         }

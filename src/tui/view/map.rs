@@ -6,7 +6,8 @@
 use super::pane;
 use crate::atlas::{RegionInstance, Side};
 use crate::body::frame::Stop;
-use crate::body::glyphs::{Cell, GlyphSet, Style as Mark};
+use crate::body::glyphs::{Cell, Style as Mark};
+use crate::body::mosaic::{self, MosaicCell};
 use crate::body::overlay::{Overlay, paint};
 use crate::body::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::body::{BodyModel, ViewId};
@@ -15,8 +16,10 @@ use crate::tui::app::{App, Focus, Shown};
 use crate::tui::layout::MapLayout;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Widget;
 
 /// One picture on the map: a view on a side, its title, and the patient's sides at the
 /// title's ends (for a view that shows both).
@@ -159,16 +162,17 @@ fn paint_map(
             (cx >= body.x && cx < body.right() && cy >= body.y && cy < body.bottom())
                 .then(|| (cx - body.x, cy - body.y))
         });
-        let cells = paint(&raster, &overlay, GlyphSet::Unicode);
-        let buf = frame.buffer_mut();
+        frame.render_widget(
+            BodyPicture {
+                raster: &raster,
+                overlay: &overlay,
+                theme,
+            },
+            body,
+        );
         for row in 0..raster.height() {
             for col in 0..raster.width() {
-                let i = usize::from(row) * usize::from(raster.width()) + usize::from(col);
-                let Some(cell) = cells.get(i) else { continue };
                 let (sx, sy) = (body.x + col, body.y + row);
-                if let Some(target) = buf.cell_mut((sx, sy)) {
-                    target.set_char(cell.ch).set_style(style_of(*cell, theme));
-                }
                 hits.set(sx - inner.x, sy - inner.y, raster.region_at(col, row));
             }
         }
@@ -266,6 +270,78 @@ fn title_row(
             theme.label,
         );
     }
+}
+
+/// A rasterised view painted with an overlay, in the theme's tier: a filled mosaic
+/// (each cell with its own foreground and background colour), or line art.
+pub struct BodyPicture<'a, 'm> {
+    /// The view, its size and its hit grid.
+    pub raster: &'a Raster<'m>,
+    /// What is drawn over the body (the cursor in the raster's cells).
+    pub overlay: &'a Overlay,
+    /// Colours and the glyph tier.
+    pub theme: &'a Theme,
+}
+
+impl Widget for BodyPicture<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let r = self.raster;
+        let w = usize::from(r.width());
+        let mut put = |i: usize, ch: char, style: Style| {
+            let (col, row) = ((i % w.max(1)) as u16, (i / w.max(1)) as u16);
+            if col < area.width
+                && row < area.height
+                && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
+            {
+                target.set_char(ch).set_style(style);
+            }
+        };
+        if self.theme.glyphs.samples().is_some() {
+            let cells = mosaic::paint(r, self.overlay, self.theme.glyphs, !self.theme.color);
+            for (i, m) in cells.into_iter().enumerate() {
+                put(i, m.cell.ch, mosaic_style(m, self.theme));
+            }
+        } else {
+            let cells = paint(r, self.overlay, self.theme.glyphs.line_art());
+            for (i, cell) in cells.into_iter().enumerate() {
+                put(i, cell.ch, style_of(cell, self.theme));
+            }
+        }
+    }
+}
+
+/// The theme's style for a mosaic cell: the fills' palette colours as foreground and
+/// background; without colour, the monochrome theme's marks (the selection reversed).
+pub fn mosaic_style(m: MosaicCell, theme: &Theme) -> Style {
+    let cell = m.cell;
+    if cell.style == Mark::Cursor {
+        return theme.cursor;
+    }
+    if !theme.color {
+        let base = match cell.style {
+            Mark::Background | Mark::Body | Mark::Selected => theme.text,
+            _ => style_of(cell, theme),
+        };
+        return if cell.selected {
+            base.patch(theme.selected)
+        } else {
+            base
+        };
+    }
+    if cell.style.fill().is_none() && m.bg.fill().is_none() {
+        return style_of(cell, theme);
+    }
+    let mut style = Style::new();
+    if let Some(i) = cell.style.fill() {
+        style = style.fg(Color::Indexed(i));
+    }
+    if let Some(i) = m.bg.fill() {
+        style = style.bg(Color::Indexed(i));
+    }
+    if cell.style == Mark::TriggerPoint {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    style
 }
 
 /// The theme's style for a painted cell.

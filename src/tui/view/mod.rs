@@ -9,7 +9,7 @@ mod overlays;
 mod status;
 
 pub use candidates::fit;
-pub use map::style_of;
+pub use map::{BodyPicture, mosaic_style, style_of};
 
 use super::app::{App, Focus, Overlay};
 use super::layout::Layout;
