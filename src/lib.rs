@@ -12,7 +12,8 @@
 //! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
 //! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
-//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
+//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress;
+//! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
 //! Neither imports the other; the binary (`src/main.rs`) composes them. The arrow points
@@ -26,6 +27,7 @@ pub mod color;
 pub mod date;
 pub mod fsutil;
 pub mod intake;
+pub mod parse;
 pub mod rank;
 pub mod record;
 pub mod report;

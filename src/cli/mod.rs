@@ -6,6 +6,7 @@ mod args;
 mod glossary;
 mod list;
 mod out;
+mod parse;
 mod rank;
 mod search;
 mod shell;
@@ -40,6 +41,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
     let code = match command {
         AtlasCommand::Rank(args) => rank::run(atlas, args, ctx)?,
         AtlasCommand::Search(args) => search::run(atlas, args)?,
+        AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
         AtlasCommand::Show(args) => show::run(atlas, args, ctx.color)?,

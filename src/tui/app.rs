@@ -3,6 +3,7 @@
 //! ([`App::rerank`], called by update), not once per frame: a large intake must not cost
 //! its ranking on every keystroke. Search results are derived on demand.
 
+use crate::atlas::side::{SideWord, split_side_prefix};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
 use crate::rank::{self, Candidate};
@@ -73,20 +74,13 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// A leading "left "/"right " picks the side a region result is added on; the rest
-    /// is searched.
+    /// A leading side word ("left ", "L ", "rt "...) picks the side a region result is
+    /// added on; the rest is searched.
     pub fn side_and_terms(&self) -> (Option<Side>, &str) {
-        let q = self.query.trim_start();
-        for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
-            // `get` and `strip_prefix`-style slicing: a query such as "lefté" must not be
-            // cut inside a character.
-            if let (Some(head), Some(rest)) = (q.get(..word.len()), q.get(word.len()..))
-                && head.eq_ignore_ascii_case(word)
-            {
-                return (Some(side), rest);
-            }
+        match split_side_prefix(&self.query) {
+            (Some(SideWord::One(side)), rest) => (Some(side), rest),
+            _ => (None, self.query.trim_start()),
         }
-        (None, q)
     }
 }
 
