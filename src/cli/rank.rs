@@ -1,16 +1,26 @@
-//! `painmap rank REGION... [--symptom WORD]... [--top N] [--json | --format F]`.
+//! `painmap rank REGION... [--symptom WORD]... [--top N] [--json | --format F]`; a
+//! REGION may be a phrase (see [`crate::parse::read_rank_args`]).
 
 use super::args::{Format, RankArgs};
 use super::{Context, out, status};
 use crate::atlas::Atlas;
 use crate::date::Utc;
 use crate::intake::Intake;
-use crate::rank::Selection;
+use crate::parse::read_rank_args;
 use crate::report::Report;
 
-/// Resolves the regions (each argument may hold several, comma-separated), ranks, prints.
+/// Resolves the regions (each argument may hold several, comma-separated, or be a
+/// phrase), ranks, prints.
 pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> {
-    let selection = selection(atlas, &args.regions, &args.symptoms)?;
+    let read = read_rank_args(atlas, &args.regions, &args.symptoms)?;
+    // What a phrase was read as is said, never guessed in silence.
+    for (arg, reading) in &read.readings {
+        let caveats = reading.caveats();
+        if !caveats.is_empty() {
+            eprintln!("painmap: in '{arg}': {caveats}");
+        }
+    }
+    let selection = read.selection;
     if selection.is_empty() {
         anyhow::bail!(
             "nothing to rank: name at least one region (e.g. `painmap rank \"left temple\"`; \
@@ -30,26 +40,4 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     };
     out::print(&text)?;
     Ok(status(!report.candidates.is_empty()))
-}
-
-/// Builds a selection from region tokens ("left temple", or "left temple, jaw") and
-/// symptom words.
-pub fn selection(
-    atlas: &Atlas,
-    regions: &[String],
-    symptoms: &[String],
-) -> anyhow::Result<Selection> {
-    let mut selection = Selection::default();
-    for token in regions.iter().flat_map(|a| a.split(',')) {
-        if token.trim().is_empty() {
-            continue;
-        }
-        selection.add(atlas.resolve_region(token)?);
-    }
-    selection.symptoms = symptoms
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Ok(selection)
 }
