@@ -6,8 +6,10 @@
 use crate::atlas::side::{SideWord, split_side_prefix};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
+use crate::parse::{Lexicon, Reading};
 use crate::rank::{self, Candidate};
 use crate::search::{Hit, SearchIndex};
+use std::cell::OnceCell;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +86,16 @@ impl SearchState {
     }
 }
 
+/// One row of the search results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchRow {
+    /// What the query says read as a phrase ("left back of knee, left calf · burning"):
+    /// Enter applies all of it.
+    Phrase(Reading),
+    /// A region, muscle or symptom found by fuzzy search.
+    Hit(Hit),
+}
+
 /// What the detail pane shows when it is not following the highlighted candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pinned {
@@ -119,6 +131,9 @@ pub struct App<'a> {
     pub atlas: &'a Atlas,
     /// Search index over it, built once.
     pub index: SearchIndex,
+    /// The phrase book for reading the search query as a phrase, built on the first
+    /// search (`None` inside when it cannot be built for this atlas).
+    lexicon: OnceCell<Option<Lexicon>>,
     /// Where it hurts (with intensity and quality per region), and symptom words.
     pub intake: Intake,
     /// Pane with the keyboard.
@@ -175,6 +190,7 @@ impl<'a> App<'a> {
         let mut app = App {
             atlas,
             index: SearchIndex::new(atlas),
+            lexicon: OnceCell::new(),
             intake,
             focus: Focus::Map,
             overlay: None,
@@ -220,12 +236,33 @@ impl<'a> App<'a> {
         &self.ranking.flags
     }
 
-    /// The current search results, if the search is open.
-    pub fn search_hits(&self) -> Vec<Hit> {
-        match &self.overlay {
-            Some(Overlay::Search(s)) => self.index.search(s.side_and_terms().1, SEARCH_RESULTS),
-            _ => Vec::new(),
-        }
+    /// The lexicon, built on first use.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        self.lexicon
+            .get_or_init(|| Lexicon::for_atlas(self.atlas).ok())
+            .as_ref()
+    }
+
+    /// The current search results, if the search is open: the query read as a phrase
+    /// first (when anything in it is understood), then the fuzzy hits.
+    pub fn search_rows(&self) -> Vec<SearchRow> {
+        let Some(Overlay::Search(s)) = &self.overlay else {
+            return Vec::new();
+        };
+        let phrase = self
+            .lexicon()
+            .map(|l| l.read(&s.query))
+            .filter(Reading::understood);
+        phrase
+            .map(SearchRow::Phrase)
+            .into_iter()
+            .chain(
+                self.index
+                    .search(s.side_and_terms().1, SEARCH_RESULTS)
+                    .into_iter()
+                    .map(SearchRow::Hit),
+            )
+            .collect()
     }
 
     /// Muscles in browse order: by body group, head to toe, then by name.
