@@ -3,8 +3,8 @@
 //! [`super::side::SIDE_WORDS`]), and
 //! "did you mean" suggestions when nothing matches.
 
-use super::text::{edit_distance, key};
 use super::side::{SideWord, split_side_prefix};
+use super::text::{edit_distance, key};
 use super::{Atlas, Muscle, RegionInstance, Side};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -152,11 +152,7 @@ impl SideWord {
     /// The union of two side words ("left and right" is both).
     #[must_use]
     pub fn union(self, other: SideWord) -> SideWord {
-        if self == other {
-            self
-        } else {
-            SideWord::Both
-        }
+        if self == other { self } else { SideWord::Both }
     }
 }
 
@@ -187,8 +183,8 @@ pub const SIDE_WORDS: [(&[&str], SideWord); 16] = [
 /// it takes.
 pub fn side_word_at<S: AsRef<str>>(words: &[S]) -> Option<(SideWord, usize)> {
     SIDE_WORDS.iter().find_map(|(entry, side)| {
-        let fits = words.len() >= entry.len()
-            && entry.iter().zip(words).all(|(e, w)| *e == w.as_ref());
+        let fits =
+            words.len() >= entry.len() && entry.iter().zip(words).all(|(e, w)| *e == w.as_ref());
         fits.then_some((*side, entry.len()))
     })
 }
@@ -199,7 +195,11 @@ pub fn side_word_at<S: AsRef<str>>(words: &[S]) -> Option<(SideWord, usize)> {
 /// offset). Text that is only a side word keeps it as the rest: it names no side of
 /// anything.
 pub fn split_side_prefix(text: &str) -> (Option<SideWord>, &str) {
-    let words: Vec<String> = text.split_whitespace().take(2).map(super::text::key).collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(2)
+        .map(super::text::key)
+        .collect();
     let Some((side, n)) = side_word_at(&words) else {
         return (None, text);
     };
@@ -241,7 +241,10 @@ mod tests {
         assert_eq!(split_side_prefix("lt buttock"), (left, "buttock"));
         assert_eq!(split_side_prefix("rt heel"), (right, "heel"));
         assert_eq!(split_side_prefix("r si joint"), (right, "si joint"));
-        assert_eq!(split_side_prefix("either side jaw"), (Some(SideWord::Both), "jaw"));
+        assert_eq!(
+            split_side_prefix("either side jaw"),
+            (Some(SideWord::Both), "jaw")
+        );
         assert_eq!(split_side_prefix("left"), (None, "left"));
         assert_eq!(split_side_prefix("lower abdomen"), (None, "lower abdomen"));
         assert_eq!(split_side_prefix("leftover"), (None, "leftover"));

@@ -52,7 +52,11 @@ pub fn run(atlas: &Atlas, args: &ParseArgs) -> anyhow::Result<u8> {
             let words: Vec<String> = reading
                 .negated
                 .iter()
-                .map(|w| atlas.region(w).map_or_else(|| w.clone(), |r| r.name.to_lowercase()))
+                .map(|w| {
+                    atlas
+                        .region(w)
+                        .map_or_else(|| w.clone(), |r| r.name.to_lowercase())
+                })
                 .collect();
             let _ = writeln!(s, "excluded:   {}", words.join(", "));
         }

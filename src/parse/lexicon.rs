@@ -132,8 +132,9 @@ pub struct Lexicon {
     pub(super) fillers: HashSet<String>,
     /// Folded phrase (words joined by spaces) -> place.
     pub(super) places: HashMap<String, PlaceMeaning>,
-    /// Folded phrase -> feeling.
-    pub(super) feelings: HashMap<String, Feeling>,
+    /// Folded phrase -> feelings (two atlas symptom words may fold alike: "can't lie
+    /// on side", "can't lie on that side").
+    pub(super) feelings: HashMap<String, Vec<Feeling>>,
     /// Folded phrases passed over in silence.
     pub(super) ignore: HashSet<String>,
     /// Folded negation phrases.
@@ -217,11 +218,7 @@ fn build(
     strictness: Strictness,
 ) -> Result<Lexicon, LexiconError> {
     let mut problems: Vec<String> = Vec::new();
-    let fillers: HashSet<String> = file
-        .fillers
-        .iter()
-        .flat_map(|f| folded_words(f))
-        .collect();
+    let fillers: HashSet<String> = file.fillers.iter().flat_map(|f| folded_words(f)).collect();
     let key = |phrase: &str| phrase_key(phrase, &fillers);
     let unknown_region = |id: &str| -> Option<String> {
         if atlas.region(id).is_some() {
@@ -252,24 +249,27 @@ fn build(
             }
         }
     }
-    let mut add_place = |problems: &mut Vec<String>, phrase: &str, meaning: PlaceMeaning, what: String| {
-        let k = key(phrase);
-        if k.is_empty() {
-            problems.push(format!("{what}: the phrase '{phrase}' has only filler words"));
-            return;
-        }
-        match places.get(&k) {
-            Some(existing) if existing.regions == meaning.regions => {}
-            Some(_) => problems.push(format!(
-                "{what}: the phrase '{phrase}' already names {}",
-                place_origin.get(&k).map_or("another place", String::as_str)
-            )),
-            None => {
-                places.insert(k.clone(), meaning);
-                place_origin.insert(k, what);
+    let mut add_place =
+        |problems: &mut Vec<String>, phrase: &str, meaning: PlaceMeaning, what: String| {
+            let k = key(phrase);
+            if k.is_empty() {
+                problems.push(format!(
+                    "{what}: the phrase '{phrase}' has only filler words"
+                ));
+                return;
             }
-        }
-    };
+            match places.get(&k) {
+                Some(existing) if existing.regions == meaning.regions => {}
+                Some(_) => problems.push(format!(
+                    "{what}: the phrase '{phrase}' already names {}",
+                    place_origin.get(&k).map_or("another place", String::as_str)
+                )),
+                None => {
+                    places.insert(k.clone(), meaning);
+                    place_origin.insert(k, what);
+                }
+            }
+        };
     for p in &file.places {
         let what = format!("place '{}'", p.region);
         let mut bad = false;
@@ -301,7 +301,11 @@ fn build(
             "path '{}'",
             p.phrases.first().map_or("(no phrase)", String::as_str)
         );
-        let unknown: Vec<String> = p.regions.iter().filter_map(|id| unknown_region(id)).collect();
+        let unknown: Vec<String> = p
+            .regions
+            .iter()
+            .filter_map(|id| unknown_region(id))
+            .collect();
         if !unknown.is_empty() {
             problems.extend(unknown.into_iter().map(|m| format!("{what}: {m}")));
             continue;
@@ -329,7 +333,10 @@ fn build(
             }
         }
         if kept.len() < 2 {
-            problems.push(format!("line '{}': a line needs two regions or more", line.name));
+            problems.push(format!(
+                "line '{}': a line needs two regions or more",
+                line.name
+            ));
         } else {
             lines.push(kept);
         }
@@ -341,40 +348,43 @@ fn build(
         let mut all: Vec<&str> = atlas
             .trigger_points()
             .flat_map(|(_, tp)| tp.symptoms.iter().map(String::as_str))
-            .chain(
-                atlas
-                    .red_flags()
+            .chain(atlas.red_flags().iter().flat_map(|f| {
+                f.when
                     .iter()
-                    .flat_map(|f| f.when.iter().flat_map(|c| c.symptoms.iter().map(String::as_str))),
-            )
+                    .flat_map(|c| c.symptoms.iter().map(String::as_str))
+            }))
             .collect();
         all.sort_unstable();
         all.dedup();
         all
     };
-    let mut feelings: HashMap<String, Feeling> = HashMap::new();
+    let mut feelings: HashMap<String, Vec<Feeling>> = HashMap::new();
     for q in &file.qualities {
         for phrase in &q.phrases {
             let k = key(phrase);
             let what = format!("quality '{}'", q.quality.as_str());
-            match feelings.get(&k) {
+            match feelings.get(&k).and_then(|f| f.first()) {
                 _ if k.is_empty() => {
-                    problems.push(format!("{what}: the phrase '{phrase}' has only filler words"));
+                    problems.push(format!(
+                        "{what}: the phrase '{phrase}' has only filler words"
+                    ));
                 }
                 Some(Feeling::Quality(other)) if *other != q.quality => problems.push(format!(
                     "{what}: the phrase '{phrase}' is already quality '{}'",
                     other.as_str()
                 )),
                 _ => {
-                    feelings.insert(k, Feeling::Quality(q.quality));
+                    feelings.insert(k, vec![Feeling::Quality(q.quality)]);
                 }
             }
         }
     }
     for s in &atlas_symptoms {
         let k = key(s);
-        if !k.is_empty() {
-            feelings.entry(k).or_insert_with(|| Feeling::Symptom((*s).to_string()));
+        let list = feelings.entry(k).or_default();
+        // A quality spelt like a symptom stays the quality alone.
+        if !matches!(list.first(), Some(Feeling::Quality(_))) {
+            list.push(Feeling::Symptom((*s).to_string()));
         }
     }
     for s in &file.symptoms {
@@ -397,25 +407,30 @@ fn build(
         }
         for phrase in &s.phrases {
             let k = key(phrase);
-            match feelings.get(&k) {
+            match feelings.get(&k).and_then(|f| f.first()) {
                 _ if k.is_empty() => {
-                    problems.push(format!("{what}: the phrase '{phrase}' has only filler words"));
+                    problems.push(format!(
+                        "{what}: the phrase '{phrase}' has only filler words"
+                    ));
                 }
-                Some(Feeling::Symptom(other)) if *other != s.symptom && !atlas_symptoms.contains(&phrase.as_str()) => {
+                Some(Feeling::Symptom(other)) if *other != s.symptom => {
                     problems.push(format!(
                         "{what}: the phrase '{phrase}' already means symptom '{other}'"
                     ));
                 }
                 Some(_) => {}
                 None => {
-                    feelings.insert(k, Feeling::Symptom(s.symptom.clone()));
+                    feelings.insert(k, vec![Feeling::Symptom(s.symptom.clone())]);
                 }
             }
         }
     }
 
     let keys = |list: &[String]| -> HashSet<String> {
-        list.iter().map(|p| key(p)).filter(|k| !k.is_empty()).collect()
+        list.iter()
+            .map(|p| key(p))
+            .filter(|k| !k.is_empty())
+            .collect()
     };
     let ignore = keys(&file.ignore);
     let negations = keys(&file.negations);
@@ -497,7 +512,7 @@ mod tests {
         if let Err(e) = Lexicon::from_text(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME, &atlas) {
             match e {
                 LexiconError::Invalid { problems, .. } => panic!("{}", problems.join("\n")),
-                other => panic!("{other}"),
+                other @ LexiconError::Parse { .. } => panic!("{other}"),
             }
         }
     }
@@ -544,10 +559,15 @@ mod tests {
             e,
             "lex.ron: place 'tempel': unknown region 'tempel'; did you mean 'temple' or 'heel'?"
         );
-        let text = format!("Lexicon({EMPTY}, places: [])")
-            .replace("symptoms: []", "symptoms: [Symptom(symptom: \"sciatika\", phrases: [\"x\"])]");
+        let text = format!("Lexicon({EMPTY}, places: [])").replace(
+            "symptoms: []",
+            "symptoms: [Symptom(symptom: \"sciatika\", phrases: [\"x\"])]",
+        );
         let e = error(&text);
-        assert!(e.contains("symptom 'sciatika'") && e.contains("'sciatica'"), "{e}");
+        assert!(
+            e.contains("symptom 'sciatika'") && e.contains("'sciatica'"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -555,13 +575,16 @@ mod tests {
         let e = error(&format!(
             "Lexicon({EMPTY}, places: [Place(region: \"calf\", phrases: [\"heel spur\"])])"
         ));
-        assert!(e.contains("'heel spur' already names the atlas's region 'heel'"), "{e}");
+        assert!(
+            e.contains("'heel spur' already names the atlas's region 'heel'"),
+            "{e}"
+        );
     }
 
     #[test]
     fn over_another_atlas_entries_it_lacks_are_left_out() {
-        let mini = Atlas::from_text(include_str!("../../tests/fixtures/mini.ron"), "mini.ron")
-            .unwrap();
+        let mini =
+            Atlas::from_text(include_str!("../../tests/fixtures/mini.ron"), "mini.ron").unwrap();
         let lexicon = Lexicon::for_atlas(&mini).unwrap();
         let reading = lexicon.read("pain in the left temple and the calf");
         assert_eq!(reading.regions.len(), 1, "{reading:?}");

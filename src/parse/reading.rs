@@ -64,7 +64,11 @@ impl Reading {
 
     /// Qualities and symptoms as ranking's symptom words.
     pub fn symptom_words(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.qualities.iter().map(|q| q.as_str().to_string()).collect();
+        let mut out: Vec<String> = self
+            .qualities
+            .iter()
+            .map(|q| q.as_str().to_string())
+            .collect();
         for s in &self.symptoms {
             if !out.contains(s) {
                 out.push(s.clone());
@@ -105,7 +109,7 @@ struct PlaceHit {
 #[derive(Debug)]
 struct FeelingHit {
     at: usize,
-    feeling: Feeling,
+    feelings: Vec<Feeling>,
 }
 
 impl Lexicon {
@@ -115,8 +119,8 @@ impl Lexicon {
         let mut words = self.words_of(text);
         let items = self.items(&mut words);
         let found = self.find_places(&items, &mut words);
-        let places = self.join_paths(&items, &mut words, found);
         let feelings = self.find_feelings(&items, &mut words);
+        let places = self.join_paths(&items, &mut words, found);
         self.pass_over(&items, &mut words);
         self.assign(&items, &words, &places, &feelings, &mut reading);
         collect_unmatched(&items, &words, &mut reading);
@@ -216,6 +220,18 @@ impl Lexicon {
             let norms: Vec<&str> = ahead.iter().map(|(_, n)| n.as_str()).collect();
             if let Some((side, n)) = side_word_at(&norms) {
                 items.push(Item::Side(side));
+                // "either side of the neck": the last "side" belongs to the place.
+                let n = if n > 1
+                    && matches!(norms[n - 1], "side" | "sides")
+                    && self.starts_place_with_side(&norms[n..])
+                {
+                    if let Some(w) = &mut words[ahead[n - 1].0] {
+                        w.norm = "side".into();
+                    }
+                    n - 1
+                } else {
+                    n
+                };
                 i = self.take(words, &ahead, n);
                 continue;
             }
@@ -228,6 +244,18 @@ impl Lexicon {
             i += 1;
         }
         items
+    }
+
+    /// Is "side" followed by these words a place ("side neck")?
+    fn starts_place_with_side(&self, rest: &[&str]) -> bool {
+        (1..=rest.len()).any(|n| {
+            let mut k = String::from("side");
+            for w in &rest[..n] {
+                k.push(' ');
+                k.push_str(w);
+            }
+            self.places.contains_key(&k)
+        })
     }
 
     /// Marks the first `n` words of `ahead` used; the index after the last.
@@ -305,8 +333,9 @@ impl Lexicon {
                         _ => None,
                     })
                     .collect();
-                let joined = !gap.contains(&Item::Break)
-                    && !gap.contains(&Item::Negation)
+                // A clause break may sit in a path ("funny bone, tingling down to the
+                // pinky"); a feeling said on the way is no obstacle either.
+                let joined = !gap.contains(&Item::Negation)
                     && gap_words.iter().any(|w| {
                         words[*w]
                             .as_ref()
@@ -314,21 +343,24 @@ impl Lexicon {
                     })
                     && gap_words.iter().all(|w| {
                         words[*w].as_ref().is_some_and(|w| {
-                            self.between.contains(&w.norm) || self.ignore.contains(&w.norm)
+                            w.used
+                                || self.between.contains(&w.norm)
+                                || self.ignore.contains(&w.norm)
                         })
                     });
-                if joined {
-                    if let Some(regions) = self.along(&prev.meaning, &hit.meaning) {
-                        for w in gap_words {
-                            mark(words, w);
-                        }
-                        prev.meaning = PlaceMeaning {
-                            regions,
-                            around: Vec::new(),
-                        };
-                        prev.last = hit.last;
-                        continue;
+                if let Some(regions) = joined
+                    .then(|| self.along(&prev.meaning, &hit.meaning))
+                    .flatten()
+                {
+                    for w in gap_words {
+                        mark(words, w);
                     }
+                    prev.meaning = PlaceMeaning {
+                        regions,
+                        around: Vec::new(),
+                    };
+                    prev.last = hit.last;
+                    continue;
                 }
             }
             out.push(hit);
@@ -340,16 +372,16 @@ impl Lexicon {
     /// stand for one of its `around` regions).
     fn along(&self, a: &PlaceMeaning, b: &PlaceMeaning) -> Option<Vec<String>> {
         let ends = |m: &PlaceMeaning, last: bool| -> Vec<String> {
-            let own = if last { m.regions.last() } else { m.regions.first() };
+            let own = if last {
+                m.regions.last()
+            } else {
+                m.regions.first()
+            };
             own.into_iter().chain(&m.around).cloned().collect()
         };
         let (from, to) = (ends(a, true), ends(b, false));
         self.lines.iter().find_map(|line| {
-            let at = |cands: &[String]| {
-                cands
-                    .iter()
-                    .find_map(|c| line.iter().position(|r| r == c))
-            };
+            let at = |cands: &[String]| cands.iter().find_map(|c| line.iter().position(|r| r == c));
             let (i, j) = (at(&from)?, at(&to)?);
             if i == j {
                 return None;
@@ -374,25 +406,31 @@ impl Lexicon {
             let Some(n) = longest(&norms, |k| self.feelings.contains_key(k)) else {
                 continue;
             };
-            let feeling = self.feelings[&norms[..n].join(" ")].clone();
+            let feelings = self.feelings[&norms[..n].join(" ")].clone();
             let end = window[n - 1].0 + 1;
             // A quality inside a longer symptom still counts ("deep ache" is aching).
-            let quality_prefix = (1..n).find_map(|m| match self.feelings.get(&norms[..m].join(" ")) {
-                Some(Feeling::Quality(q)) => Some(*q),
-                _ => None,
+            let quality_prefix = (1..n).find_map(|m| {
+                match self
+                    .feelings
+                    .get(&norms[..m].join(" "))
+                    .and_then(|f| f.first())
+                {
+                    Some(Feeling::Quality(q)) => Some(*q),
+                    _ => None,
+                }
             });
             let fresh = end > covered_to;
-            if fresh || matches!(feeling, Feeling::Quality(_)) {
+            if fresh || matches!(feelings.first(), Some(Feeling::Quality(_))) {
                 for (_, w) in &window[..n] {
                     mark(words, *w);
                 }
-                hits.push(FeelingHit { at: i, feeling });
+                hits.push(FeelingHit { at: i, feelings });
                 covered_to = covered_to.max(end);
             }
             if let Some(q) = quality_prefix.filter(|_| fresh) {
                 hits.push(FeelingHit {
                     at: i,
-                    feeling: Feeling::Quality(q),
+                    feelings: vec![Feeling::Quality(q)],
                 });
             }
         }
@@ -408,10 +446,9 @@ impl Lexicon {
                 continue;
             };
             let after_side = i > 0 && matches!(items[i - 1], Item::Side(_));
-            if words[w]
-                .as_ref()
-                .is_some_and(|x| after_side && matches!(x.norm.as_str(), "side" | "sides" | "sided"))
-            {
+            if words[w].as_ref().is_some_and(|x| {
+                after_side && matches!(x.norm.as_str(), "side" | "sides" | "sided")
+            }) {
                 mark(words, w);
                 i += 1;
                 continue;
@@ -423,7 +460,9 @@ impl Lexicon {
                 .collect();
             let norms = norms_of(words, &window);
             let quiet = |k: &str| {
-                self.ignore.contains(k) || self.between.contains(k) || self.negation_ends.contains(k)
+                self.ignore.contains(k)
+                    || self.between.contains(k)
+                    || self.negation_ends.contains(k)
             };
             match longest(&norms, quiet) {
                 Some(n) => {
@@ -502,18 +541,19 @@ impl Lexicon {
                 }
             }
             while next_feeling < feelings.len() && feelings[next_feeling].at == i {
-                let f = &feelings[next_feeling].feeling;
-                if negating {
-                    negated_feelings.push(f.clone());
-                } else {
-                    match f {
-                        Feeling::Quality(q) if !reading.qualities.contains(q) => {
-                            reading.qualities.push(*q);
+                for f in &feelings[next_feeling].feelings {
+                    if negating {
+                        negated_feelings.push(f.clone());
+                    } else {
+                        match f {
+                            Feeling::Quality(q) if !reading.qualities.contains(q) => {
+                                reading.qualities.push(*q);
+                            }
+                            Feeling::Symptom(s) if !reading.symptoms.contains(s) => {
+                                reading.symptoms.push(s.clone());
+                            }
+                            _ => {}
                         }
-                        Feeling::Symptom(s) if !reading.symptoms.contains(s) => {
-                            reading.symptoms.push(s.clone());
-                        }
-                        _ => {}
                     }
                 }
                 next_feeling += 1;
@@ -544,7 +584,9 @@ impl Lexicon {
                     continue;
                 }
                 let instances: Vec<RegionInstance> = match side {
-                    _ if self.midline.contains(region) => vec![RegionInstance::new(region.clone(), None)],
+                    _ if self.midline.contains(region) => {
+                        vec![RegionInstance::new(region.clone(), None)]
+                    }
                     None => vec![RegionInstance::new(region.clone(), None)],
                     Some(s) => s
                         .sides()
@@ -620,14 +662,22 @@ fn mark(words: &mut [Option<Word>], w: usize) {
 fn norms_of(words: &[Option<Word>], window: &[(usize, usize)]) -> Vec<String> {
     window
         .iter()
-        .map(|(_, w)| words[*w].as_ref().map_or_else(String::new, |x| x.norm.clone()))
+        .map(|(_, w)| {
+            words[*w]
+                .as_ref()
+                .map_or_else(String::new, |x| x.norm.clone())
+        })
         .collect()
 }
 
 /// The longest prefix of `norms` (in words) whose joined key `known` accepts.
 fn longest<S: AsRef<str>>(norms: &[S], known: impl Fn(&str) -> bool) -> Option<usize> {
     (1..=norms.len()).rev().find(|&n| {
-        let k = norms[..n].iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ");
+        let k = norms[..n]
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(" ");
         known(&k)
     })
 }

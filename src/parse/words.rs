@@ -47,7 +47,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             }
         } else if f == '/'
             && !folded.is_empty()
-            && chars.get(i + 1).is_some_and(|n| fold_char(*n).is_alphanumeric())
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| fold_char(*n).is_alphanumeric())
         {
             typed.push(c);
             folded.push('/');
@@ -59,10 +61,10 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     folded: "and".into(),
                 }),
                 ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201c}'
-                | '\u{201d}' | '\n' => {
-                    if out.last().is_some_and(|p| *p != Piece::Break) {
-                        out.push(Piece::Break);
-                    }
+                | '\u{201d}' | '\n'
+                    if out.last().is_some_and(|p| *p != Piece::Break) =>
+                {
+                    out.push(Piece::Break);
                 }
                 _ => {}
             }
@@ -101,7 +103,10 @@ mod tests {
     fn folds_and_splits() {
         assert_eq!(
             words("Golfer’s elbow, L/R pins-and-needles; 7/10 & Tempé"),
-            ["golfers", "elbow", "|", "l/r", "pins", "and", "needles", "|", "7/10", "and", "tempe"]
+            [
+                "golfers", "elbow", "|", "l/r", "pins", "and", "needles", "|", "7/10", "and",
+                "tempe"
+            ]
         );
         assert_eq!(words("  ,, "), Vec::<String>::new());
         assert_eq!(words("c/o 'knee'"), ["c/o", "knee"]);
@@ -109,7 +114,13 @@ mod tests {
 
     #[test]
     fn any_unicode_is_safe() {
-        for text in ["лево колено", "膝の痛み", "🦵 knee 🔥", "e\u{301}", "\u{0}\u{7f}/"] {
+        for text in [
+            "лево колено",
+            "膝の痛み",
+            "🦵 knee 🔥",
+            "e\u{301}",
+            "\u{0}\u{7f}/",
+        ] {
             let _ = pieces(text);
         }
         assert_eq!(words("🦵knee"), ["knee"]);

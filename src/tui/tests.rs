@@ -765,7 +765,10 @@ fn search_shows_and_applies_a_phrase() {
         h.app.intake.note(&knee).quality,
         Some(crate::intake::Quality::Burning)
     );
-    assert!(h.screen().contains("selected: left back of knee, left calf · burning"));
+    assert!(
+        h.screen()
+            .contains("left back of knee, left calf · burning selected")
+    );
     // Symptoms and a negation: "no burning" takes the quality away again.
     h.ch('/');
     h.typed("sciatica, no burning");
@@ -780,6 +783,9 @@ fn search_says_what_a_phrase_left_unread() {
     h.ch('/');
     h.typed("L temple wibble");
     let screen = h.screen();
-    assert!(screen.contains("phrase  left temple (not understood"), "{screen}");
+    assert!(
+        screen.contains("phrase  left temple (not understood"),
+        "{screen}"
+    );
     assert!(screen.contains("not understood: 'wibble'"), "{screen}");
 }

@@ -373,7 +373,7 @@ fn apply_reading(app: &mut App<'_>, reading: &Reading) {
         }
     }
     let caveats = reading.caveats();
-    app.status = format!("selected: {}", reading.summary(app.atlas));
+    app.status = format!("{} selected", reading.summary(app.atlas));
     if !caveats.is_empty() {
         app.status = format!("{} ({caveats})", app.status);
     }

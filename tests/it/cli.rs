@@ -396,8 +396,12 @@ fn rank_says_what_a_phrase_left_unread() {
 
 #[test]
 fn show_side_takes_the_shorthand_too() {
-    let a = stdout(&run(&["show", "soleus", "--side", "lt", "--ascii", "--width", "80"]));
-    let b = stdout(&run(&["show", "soleus", "--side", "left", "--ascii", "--width", "80"]));
+    let a = stdout(&run(&[
+        "show", "soleus", "--side", "lt", "--ascii", "--width", "80",
+    ]));
+    let b = stdout(&run(&[
+        "show", "soleus", "--side", "left", "--ascii", "--width", "80",
+    ]));
     assert_eq!(a, b);
     let out = run(&["show", "soleus", "--side", "both"]);
     assert_eq!(code(&out), 2);
@@ -405,7 +409,11 @@ fn show_side_takes_the_shorthand_too() {
 
 #[test]
 fn parse_prints_the_json_contract() {
-    let out = run(&["parse", "pins and needles down my R arm, no numbness", "--json"]);
+    let out = run(&[
+        "parse",
+        "pins and needles down my R arm, no numbness",
+        "--json",
+    ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         json(&out),
@@ -423,7 +431,10 @@ fn parse_prints_the_json_contract() {
     let out = run(&["parse", "both", "temples,", "blorp"]);
     assert_eq!(code(&out), 0);
     let text = stdout(&out);
-    assert!(text.contains("regions:    left temple, right temple"), "{text}");
+    assert!(
+        text.contains("regions:    left temple, right temple"),
+        "{text}"
+    );
     assert!(text.contains("unmatched:  'blorp'"), "{text}");
 }
 

@@ -7,6 +7,7 @@ mod docs;
 mod fixtures;
 mod foundations;
 mod hostile;
+mod phrases;
 mod show;
 mod study;
 mod tmux;

@@ -151,7 +151,10 @@ fn phrase_line<'a>(app: &App<'_>, reading: &Reading, width: usize, theme: &Theme
     ];
     let left = room.saturating_sub(said.chars().count() + 3);
     if !caveats.is_empty() && left > 3 {
-        spans.push(Span::styled(format!(" ({})", fit(&caveats, left)), theme.dim));
+        spans.push(Span::styled(
+            format!(" ({})", fit(&caveats, left)),
+            theme.dim,
+        ));
     }
     ListItem::new(Line::from(spans))
 }
