@@ -9,7 +9,10 @@ use std::time::Duration;
 
 const PHRASES: [(&str, &str); 3] = [
     ("short", "L temple"),
-    ("typical", "pain behind my left knee and in the calf, burning"),
+    (
+        "typical",
+        "pain behind my left knee and in the calf, burning",
+    ),
     (
         "long+typos",
         "client reports a dull ache in the rt shouldr blade and between the shoulder blades, \
@@ -29,7 +32,9 @@ fn corpus() -> Vec<String> {
 fn bench(c: &mut Criterion) {
     let atlas = Atlas::shipped().expect("the shipped atlas");
     let mut group = c.benchmark_group("lexicon");
-    group.sample_size(20).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
     group.bench_function("build", |b| {
         b.iter(|| Lexicon::for_atlas(black_box(&atlas)).expect("the shipped lexicon"));
     });

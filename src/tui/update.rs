@@ -6,9 +6,9 @@ use super::app::{App, ExportState, Focus, Overlay, Pinned, SearchRow, SearchStat
 use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
 use crate::intake::MAX_INTENSITY;
+use crate::parse::Reading;
 use crate::record::Record;
 use crate::report::{Report, instance_words};
-use crate::parse::Reading;
 use crate::search::HitKind;
 use std::path::PathBuf;
 
