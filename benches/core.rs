@@ -3,7 +3,7 @@
 //! selection, and one search per keystroke.
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use painmap::atlas::{Atlas, SHIPPED_ATLAS, synth};
-use painmap::rank::{Selection, rank, red_flags};
+use painmap::rank::{Selection, rank, rank_points, red_flags};
 use painmap::search::SearchIndex;
 use std::hint::black_box;
 use std::time::Duration;
@@ -49,14 +49,24 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
+    // What `painmap rank` does: the best ten muscles (a partial selection), and the flags.
     let mut group = c.benchmark_group("rank 3 regions");
     for (name, atlas) in &loaded {
         let sel = selection(atlas);
         group.bench_with_input(BenchmarkId::from_parameter(name), atlas, |b, atlas| {
             b.iter(|| {
-                let ranked = rank(atlas, black_box(&sel));
-                (ranked.len(), red_flags(atlas, &sel).len())
+                let ranked = rank(atlas, black_box(&sel), 10);
+                (ranked.total, red_flags(atlas, &sel).len())
             });
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("rank 3 regions by point");
+    for (name, atlas) in &loaded {
+        let sel = selection(atlas);
+        group.bench_with_input(BenchmarkId::from_parameter(name), atlas, |b, atlas| {
+            b.iter(|| rank_points(atlas, black_box(&sel), 10).total);
         });
     }
     group.finish();

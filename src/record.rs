@@ -96,6 +96,9 @@ pub struct Record {
     pub regions: Vec<RecordRegion>,
     /// Symptom words.
     pub symptoms: Vec<String>,
+    /// The client's age, when given (absent in older records).
+    #[serde(default)]
+    pub age: Option<u8>,
     /// The ranking at the time, for readers; ignored on load.
     #[serde(default, deserialize_with = "ignore_report")]
     pub report: Option<Report>,
@@ -129,6 +132,7 @@ impl Record {
                 })
                 .collect(),
             symptoms: intake.selection.symptoms.clone(),
+            age: intake.selection.age,
             report: Some(report),
         }
     }
@@ -187,6 +191,10 @@ impl Record {
             }
         }
         intake.selection.symptoms.clone_from(&self.symptoms);
+        if let Some(age) = self.age.filter(|a| *a > crate::rank::MAX_AGE) {
+            return Err(format!("age {age} is above {}", crate::rank::MAX_AGE));
+        }
+        intake.selection.age = self.age;
         Ok(intake)
     }
 
@@ -253,7 +261,8 @@ mod tests {
         intake.cycle_quality(RegionInstance::new("temple", Some(Side::Left)));
         intake.toggle(RegionInstance::new("sternum", None));
         intake.selection.symptoms.push("dizziness".into());
-        let report = Report::build(&atlas, &intake, 5);
+        intake.selection.age = Some(62);
+        let report = Report::build(&atlas, &intake, 5, crate::report::By::Muscle);
         let record = Record::new(&intake, report, "2026-11-24 10:00 UTC");
         let json = serde_json::to_string(&record).unwrap();
         let back: Record = serde_json::from_str(&json).unwrap();
@@ -304,6 +313,7 @@ mod tests {
             date: "d".into(),
             regions: vec![],
             symptoms: many,
+            age: None,
             report: None,
         };
         let err = record.to_intake(&atlas).unwrap_err();

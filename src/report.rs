@@ -2,9 +2,9 @@
 //! JSON or a Markdown intake note. Shared by `painmap rank` and the explorer's export.
 
 use crate::DISCLAIMER;
-use crate::atlas::{Atlas, RedFlag, RegionInstance};
+use crate::atlas::{Atlas, Attestation, RegionInstance, Side};
 use crate::intake::Intake;
-use crate::rank::{self, Candidate};
+use crate::rank::{self, Match, MuscleCandidate, Placed, PointCandidate};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -30,33 +30,66 @@ pub struct ReportMatch {
     pub region: String,
     /// `"left"`, `"right"` or null.
     pub side: Option<&'static str>,
-    /// `"essential"` or `"spillover"`.
+    /// `"essential"`, `"spillover"` or `"local"`.
     pub zone: &'static str,
+    /// The zone is rare for the trigger point giving it (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rare: bool,
 }
 
-/// One ranked candidate.
+/// One trigger point of a muscle candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReportCandidate {
-    /// 1-based rank.
-    pub rank: usize,
-    /// Muscle id.
-    pub muscle: String,
-    /// Muscle name.
-    pub muscle_name: String,
+pub struct ReportPoint {
     /// Trigger point id.
     pub trigger_point: String,
     /// Trigger point name.
     pub trigger_point_name: String,
+    /// Its own score (see `rank`).
+    pub score: u32,
+    /// `"common"`, `"occasional"` or `"rare"`.
+    pub likelihood: &'static str,
+    /// `"charted"`, `"davies"`, `"practice"` or `"consensus"`.
+    pub attested: Attestation,
+    /// The selected regions it covers.
+    pub matches: Vec<ReportMatch>,
+    /// The symptom words it matched.
+    pub symptoms: Vec<String>,
+}
+
+/// One ranked candidate: a muscle on a side (with its points), or with `--by point` a
+/// trigger point on a side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportCandidate {
+    /// 1-based rank; candidates in a true tie share it.
+    pub rank: usize,
+    /// Whether another candidate has the same rank.
+    pub tied: bool,
+    /// Muscle id.
+    pub muscle: String,
+    /// Muscle name.
+    pub muscle_name: String,
+    /// Trigger point id (by point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_point: Option<String>,
+    /// Trigger point name (by point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_point_name: Option<String>,
     /// `"left"`, `"right"` or null.
     pub side: Option<&'static str>,
     /// Score (see `rank`).
     pub score: u32,
     /// `"common"`, `"occasional"` or `"rare"`.
     pub likelihood: &'static str,
+    /// How the trigger point is attested (by point only; by muscle, on each point).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attested: Option<Attestation>,
     /// The selected regions it covers.
     pub matches: Vec<ReportMatch>,
     /// The symptom words it matched.
     pub symptoms: Vec<String>,
+    /// Its trigger points that reach the selection, best first (by muscle only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_points: Option<Vec<ReportPoint>>,
 }
 
 /// A raised red flag.
@@ -70,6 +103,43 @@ pub struct ReportFlag {
     pub message: String,
 }
 
+/// A red flag held back because the age is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportAgeQuestion {
+    /// Flag id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// It is raised above this age.
+    pub over: u8,
+}
+
+impl ReportAgeQuestion {
+    /// See [`ask_age`].
+    pub fn words(&self) -> String {
+        ask_age(&self.title, self.over)
+    }
+}
+
+/// "Ask the age: over 50, temple pain with jaw pain on chewing is a red flag."
+pub fn ask_age(title: &str, over: u8) -> String {
+    format!(
+        "Ask the age: over {over}, {} is a red flag.",
+        lower_first(title)
+    )
+}
+
+/// What a candidate is: a muscle on a side, or a trigger point on a side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    /// A muscle, scored over its trigger points (the default).
+    #[default]
+    Muscle,
+    /// A single trigger point.
+    Point,
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -77,33 +147,167 @@ pub struct Report {
     pub selection: Vec<SelectedRegion>,
     /// Symptom words given.
     pub symptoms: Vec<String>,
+    /// The client's age, when given.
+    pub age: Option<u8>,
+    /// `"muscle"` or `"point"`: what a candidate is.
+    pub by: By,
     /// Candidates, best first, at most the requested number.
     pub candidates: Vec<ReportCandidate>,
     /// How many candidates there were before the cut.
     pub total_candidates: usize,
     /// Red flags raised.
     pub red_flags: Vec<ReportFlag>,
+    /// Red flags that depend on an age not given: ask it.
+    pub ask_age: Vec<ReportAgeQuestion>,
     /// The disclaimer, always present.
     pub disclaimer: &'static str,
 }
 
-impl Report {
-    /// Ranks an intake (its regions, symptoms and qualities) and keeps the best `top`
-    /// candidates.
-    pub fn build(atlas: &Atlas, intake: &Intake, top: usize) -> Report {
-        let selection = intake.ranking_selection();
-        let ranked = rank::rank(atlas, &selection);
-        let flags = rank::red_flags(atlas, &selection);
-        Report::from_parts(intake, &ranked, &flags, top)
+fn report_matches(matches: &[Match]) -> Vec<ReportMatch> {
+    matches
+        .iter()
+        .map(|m| ReportMatch {
+            region: m.region.region.clone(),
+            side: m.region.side.map(Side::as_str),
+            zone: m.zone.as_str(),
+            rare: m.rare,
+        })
+        .collect()
+}
+
+fn report_point(p: &PointCandidate<'_>) -> ReportPoint {
+    ReportPoint {
+        trigger_point: p.trigger_point.id.clone(),
+        trigger_point_name: p.trigger_point.name.clone(),
+        score: p.score,
+        likelihood: p.trigger_point.likelihood.as_str(),
+        attested: p.trigger_point.attested,
+        matches: report_matches(&p.matches),
+        symptoms: p.symptoms.clone(),
+    }
+}
+
+impl ReportCandidate {
+    /// A muscle candidate with its points.
+    pub fn of_muscle(placed: &Placed<MuscleCandidate<'_>>) -> ReportCandidate {
+        let c = &placed.item;
+        ReportCandidate {
+            rank: placed.rank,
+            tied: placed.tied,
+            muscle: c.muscle.id.clone(),
+            muscle_name: c.muscle.name.clone(),
+            trigger_point: None,
+            trigger_point_name: None,
+            side: c.side.map(Side::as_str),
+            score: c.score,
+            likelihood: c.likelihood.as_str(),
+            attested: None,
+            matches: report_matches(&c.matches),
+            symptoms: c.symptoms.clone(),
+            trigger_points: Some(c.points.iter().map(report_point).collect()),
+        }
     }
 
-    /// Builds a report from a ranking already computed.
-    pub fn from_parts(
-        intake: &Intake,
-        ranked: &[Candidate<'_>],
-        flags: &[&RedFlag],
-        top: usize,
-    ) -> Report {
+    /// A trigger-point candidate.
+    pub fn of_point(placed: &Placed<PointCandidate<'_>>) -> ReportCandidate {
+        let c = &placed.item;
+        ReportCandidate {
+            rank: placed.rank,
+            tied: placed.tied,
+            muscle: c.muscle.id.clone(),
+            muscle_name: c.muscle.name.clone(),
+            trigger_point: Some(c.trigger_point.id.clone()),
+            trigger_point_name: Some(c.trigger_point.name.clone()),
+            side: c.side.map(Side::as_str),
+            score: c.score,
+            likelihood: c.trigger_point.likelihood.as_str(),
+            attested: Some(c.trigger_point.attested),
+            matches: report_matches(&c.matches),
+            symptoms: c.symptoms.clone(),
+            trigger_points: None,
+        }
+    }
+
+    /// "3", or "=3" in a tie.
+    pub fn rank_label(&self) -> String {
+        if self.tied {
+            format!("={}", self.rank)
+        } else {
+            self.rank.to_string()
+        }
+    }
+
+    /// "left temple (essential), jaw (spillover); symptoms: dizziness".
+    pub fn reasons(&self, atlas: &Atlas) -> String {
+        reasons(atlas, &self.matches, &self.symptoms)
+    }
+
+    /// The heading: "Upper trapezius", or by point "Upper trapezius, `TrP1` ...", with
+    /// the side.
+    fn title(&self) -> String {
+        let side = self.side.map(|s| format!(" ({s})")).unwrap_or_default();
+        match &self.trigger_point_name {
+            Some(tp) => format!("{}, {tp}{side}", self.muscle_name),
+            None => format!("{}{side}", self.muscle_name),
+        }
+    }
+}
+
+impl ReportPoint {
+    /// As [`ReportCandidate::reasons`].
+    pub fn reasons(&self, atlas: &Atlas) -> String {
+        reasons(atlas, &self.matches, &self.symptoms)
+    }
+}
+
+fn reasons(atlas: &Atlas, matches: &[ReportMatch], symptoms: &[String]) -> String {
+    let mut parts: Vec<String> = matches
+        .iter()
+        .map(|m| {
+            let rare = if m.rare { ", rare" } else { "" };
+            format!("{} ({}{rare})", place(atlas, &m.region, m.side), m.zone)
+        })
+        .collect();
+    if !symptoms.is_empty() {
+        parts.push(format!("symptoms: {}", symptoms.join(", ")));
+    }
+    parts.join(", ")
+}
+
+/// How a provenance reads in a note or on screen: "charted in Travell & Simons".
+pub fn attested_words(attested: Attestation) -> &'static str {
+    match attested {
+        Attestation::Charted => "charted in Travell & Simons",
+        Attestation::Davies => "described in Davies' workbook",
+        Attestation::Practice => "a practice description, not charted so in the manuals",
+        Attestation::Consensus => "clinical consensus",
+    }
+}
+
+impl Report {
+    /// Ranks an intake (its regions, symptoms, qualities and age) and keeps the best
+    /// `top` candidates, by muscle or by point.
+    pub fn build(atlas: &Atlas, intake: &Intake, top: usize, by: By) -> Report {
+        let selection = intake.ranking_selection();
+        let (candidates, total) = match by {
+            By::Muscle => {
+                let r = rank::rank(atlas, &selection, top);
+                (
+                    r.candidates
+                        .iter()
+                        .map(ReportCandidate::of_muscle)
+                        .collect(),
+                    r.total,
+                )
+            }
+            By::Point => {
+                let r = rank::rank_points(atlas, &selection, top);
+                (
+                    r.candidates.iter().map(ReportCandidate::of_point).collect(),
+                    r.total,
+                )
+            }
+        };
         Report {
             selection: intake
                 .selection
@@ -113,45 +317,31 @@ impl Report {
                     let note = intake.note(r);
                     SelectedRegion {
                         region: r.region.clone(),
-                        side: r.side.map(crate::atlas::Side::as_str),
+                        side: r.side.map(Side::as_str),
                         intensity: note.intensity,
                         quality: note.quality.map(crate::intake::Quality::as_str),
                     }
                 })
                 .collect(),
             symptoms: intake.selection.symptoms.clone(),
-            candidates: ranked
-                .iter()
-                .take(top)
-                .enumerate()
-                .map(|(i, c)| ReportCandidate {
-                    rank: i + 1,
-                    muscle: c.muscle.id.clone(),
-                    muscle_name: c.muscle.name.clone(),
-                    trigger_point: c.trigger_point.id.clone(),
-                    trigger_point_name: c.trigger_point.name.clone(),
-                    side: c.side.map(crate::atlas::Side::as_str),
-                    score: c.score,
-                    likelihood: c.trigger_point.likelihood.as_str(),
-                    matches: c
-                        .matches
-                        .iter()
-                        .map(|m| ReportMatch {
-                            region: m.region.region.clone(),
-                            side: m.region.side.map(crate::atlas::Side::as_str),
-                            zone: m.zone.as_str(),
-                        })
-                        .collect(),
-                    symptoms: c.symptoms.clone(),
-                })
-                .collect(),
-            total_candidates: ranked.len(),
-            red_flags: flags
+            age: intake.selection.age,
+            by,
+            candidates,
+            total_candidates: total,
+            red_flags: rank::red_flags(atlas, &selection)
                 .iter()
                 .map(|f| ReportFlag {
                     id: f.id.clone(),
                     title: f.title.clone(),
                     message: f.message.clone(),
+                })
+                .collect(),
+            ask_age: rank::age_questions(atlas, &selection)
+                .iter()
+                .map(|q| ReportAgeQuestion {
+                    id: q.flag.id.clone(),
+                    title: q.flag.title.clone(),
+                    over: q.over,
                 })
                 .collect(),
             disclaimer: DISCLAIMER,
@@ -165,21 +355,44 @@ impl Report {
         if !self.symptoms.is_empty() {
             let _ = writeln!(s, "Symptoms: {}", self.symptoms.join(", "));
         }
+        if let Some(age) = self.age {
+            let _ = writeln!(s, "Age: {age}");
+        }
         for flag in &self.red_flags {
             let _ = writeln!(s, "\n!! RED FLAG: {}. {}", flag.title, flag.message);
+        }
+        for q in &self.ask_age {
+            let _ = writeln!(s, "\n{}", q.words());
         }
         s.push('\n');
         if self.candidates.is_empty() {
             s.push_str("No trigger point in the atlas refers pain there.\n");
         }
         for c in &self.candidates {
-            let side = c.side.map(|s| format!(" ({s})")).unwrap_or_default();
+            let attested = c
+                .attested
+                .map(|a| format!(", {}", a.as_str()))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "{:>3}. {}, {}{side}  [score {}, {}]",
-                c.rank, c.muscle_name, c.trigger_point_name, c.score, c.likelihood
+                "{:>3}. {}  [score {}, {}{attested}]",
+                c.rank_label(),
+                c.title(),
+                c.score,
+                c.likelihood
             );
             let _ = writeln!(s, "     {}", c.reasons(atlas));
+            for p in c.trigger_points.iter().flatten() {
+                let _ = writeln!(
+                    s,
+                    "       - {}  [{}, {}, {}]: {}",
+                    p.trigger_point_name,
+                    p.score,
+                    p.likelihood,
+                    p.attested.as_str(),
+                    p.reasons(atlas)
+                );
+            }
         }
         if self.total_candidates > self.candidates.len() {
             let _ = writeln!(
@@ -197,6 +410,10 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(s, "# painmap intake note\n");
         let _ = writeln!(s, "- Date: {date}");
+        let age = self
+            .age
+            .map_or_else(|| "not given".to_string(), |a| a.to_string());
+        let _ = writeln!(s, "- Age: {age}");
         let symptoms = if self.symptoms.is_empty() {
             "none given".to_string()
         } else {
@@ -223,36 +440,61 @@ impl Report {
         }
         let _ = writeln!(s, "## Red flags\n");
         if self.red_flags.is_empty() {
-            let _ = writeln!(s, "None raised by this selection.\n");
+            let _ = writeln!(s, "None raised by this selection.");
         }
         for flag in &self.red_flags {
             let _ = writeln!(s, "- **{}**: {}", flag.title, flag.message);
         }
-        if !self.red_flags.is_empty() {
-            s.push('\n');
+        for q in &self.ask_age {
+            let _ = writeln!(s, "- {}", q.words());
         }
-        let _ = writeln!(s, "## Candidate trigger points\n");
-        if self.candidates.is_empty() {
-            let _ = writeln!(s, "No trigger point in the atlas refers pain there.\n");
-        } else {
-            let _ = writeln!(s, "| # | Muscle | Trigger point | Side | Why | Score |");
-            let _ = writeln!(s, "|---|---|---|---|---|---|");
-            for c in &self.candidates {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    c.rank,
-                    c.muscle_name,
-                    c.trigger_point_name,
-                    c.side.unwrap_or("-"),
-                    c.reasons(atlas),
-                    c.score
-                );
-            }
-            s.push('\n');
-        }
+        s.push('\n');
+        self.markdown_candidates(atlas, &mut s);
         let _ = writeln!(s, "---\n\n_{DISCLAIMER}_");
         s
+    }
+
+    fn markdown_candidates(&self, atlas: &Atlas, s: &mut String) {
+        let heading = match self.by {
+            By::Muscle => "Candidate muscles",
+            By::Point => "Candidate trigger points",
+        };
+        let _ = writeln!(s, "## {heading}\n");
+        if self.candidates.is_empty() {
+            let _ = writeln!(s, "No trigger point in the atlas refers pain there.\n");
+            return;
+        }
+        let _ = writeln!(s, "| # | Muscle | Trigger points | Side | Why | Score |");
+        let _ = writeln!(s, "|---|---|---|---|---|---|");
+        for c in &self.candidates {
+            let points = match (&c.trigger_points, &c.trigger_point_name, c.attested) {
+                (Some(points), _, _) => points
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} ({}, {})",
+                            p.trigger_point_name,
+                            attested_words(p.attested),
+                            p.score
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                (None, Some(name), Some(a)) => format!("{name} ({})", attested_words(a)),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} |",
+                c.rank_label(),
+                c.muscle_name,
+                points,
+                c.side.unwrap_or("-"),
+                c.reasons(atlas),
+                c.score
+            );
+        }
+        s.push('\n');
     }
 
     /// "left temple (7, burning), side of neck".
@@ -281,21 +523,6 @@ impl Report {
     }
 }
 
-impl ReportCandidate {
-    /// "left temple (essential), jaw (spillover); symptoms: dizziness".
-    pub fn reasons(&self, atlas: &Atlas) -> String {
-        let mut parts: Vec<String> = self
-            .matches
-            .iter()
-            .map(|m| format!("{} ({})", place(atlas, &m.region, m.side), m.zone))
-            .collect();
-        if !self.symptoms.is_empty() {
-            parts.push(format!("symptoms: {}", self.symptoms.join(", ")));
-        }
-        parts.join(", ")
-    }
-}
-
 /// A region instance in words: "left temple", "breastbone".
 pub fn place(atlas: &Atlas, region: &str, side: Option<&str>) -> String {
     let name = lower_first(atlas.region_name(region));
@@ -307,11 +534,11 @@ pub fn place(atlas: &Atlas, region: &str, side: Option<&str>) -> String {
 
 /// [`place`] for a [`RegionInstance`].
 pub fn instance_words(atlas: &Atlas, r: &RegionInstance) -> String {
-    place(atlas, &r.region, r.side.map(crate::atlas::Side::as_str))
+    place(atlas, &r.region, r.side.map(Side::as_str))
 }
 
 /// "Side of neck" -> "side of neck"; leaves acronyms ("TMJ") alone.
-fn lower_first(name: &str) -> String {
+pub fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if b.is_lowercase() || !b.is_alphabetic() => {

@@ -16,7 +16,8 @@ mod tests;
 pub use error::AtlasError;
 pub use load::MAX_ATLAS_BYTES;
 pub use model::{
-    FlagCondition, Likelihood, Muscle, MuscleGroup, RedFlag, Region, Term, TriggerPoint,
+    Attestation, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle, MuscleGroup,
+    RedFlag, Region, Term, TriggerPoint,
 };
 pub use resolve::ResolveError;
 pub use side::{Reach, RegionInstance, Side};
@@ -139,6 +140,16 @@ impl Atlas {
     /// The glossary.
     pub fn glossary(&self) -> &[Term] {
         &self.file.glossary
+    }
+
+    /// The pain guides, in file order.
+    pub fn guides(&self) -> &[Guide] {
+        &self.file.guides
+    }
+
+    /// The pain guides for one region (one per source), in file order.
+    pub fn guides_for<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Guide> {
+        self.file.guides.iter().filter(move |g| g.region == region)
     }
 
     /// A region by id.

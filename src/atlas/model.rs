@@ -48,6 +48,40 @@ impl Likelihood {
     }
 }
 
+/// How well a referral pattern is attested: the ranking counts it, the screen shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attestation {
+    /// Charted in Travell & Simons (the manual's drawings).
+    Charted,
+    /// Described in Davies' workbook but not charted so in Travell & Simons.
+    Davies,
+    /// A practice description (the seed's two deltoid spots, `domain.md`).
+    Practice,
+    /// Clinical consensus or other sources.
+    Consensus,
+}
+
+impl Attestation {
+    /// Every attestation, best attested first.
+    pub const ALL: [Attestation; 4] = [
+        Attestation::Charted,
+        Attestation::Davies,
+        Attestation::Practice,
+        Attestation::Consensus,
+    ];
+
+    /// The lowercase word used in RON, JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attestation::Charted => "charted",
+            Attestation::Davies => "davies",
+            Attestation::Practice => "practice",
+            Attestation::Consensus => "consensus",
+        }
+    }
+}
+
 /// The body area a muscle is browsed and studied under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -147,8 +181,14 @@ pub struct TriggerPoint {
     /// Regions where it is felt in some people, when the point is more irritable.
     #[serde(default)]
     pub spillover: Vec<String>,
+    /// Regions (from `essential` or `spillover`) where its pain is rarely felt: the zone
+    /// is rare for this point without making the point rare.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rare: Vec<String>,
     /// How often it is the cause.
     pub likelihood: Likelihood,
+    /// How well the pattern is attested (charted in the manuals, Davies, practice...).
+    pub attested: Attestation,
     /// Symptoms and mimics, as words people search for.
     #[serde(default)]
     pub symptoms: Vec<String>,
@@ -214,6 +254,10 @@ pub struct FlagCondition {
     /// Symptom words of which at least one must be given.
     #[serde(default)]
     pub symptoms: Vec<String>,
+    /// The age the client must be known to be over (giant cell arteritis: 50). Without
+    /// an age the flag is not raised; the screen says to ask it.
+    #[serde(default)]
+    pub over_age: Option<u8>,
 }
 
 /// A physician-referral warning raised by a selection or symptoms.
@@ -242,6 +286,49 @@ pub struct Term {
     pub source: String,
 }
 
+/// How a pain guide marks a muscle for its region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GuideZone {
+    /// The region is in the muscle's essential zone (solid in the charts).
+    Essential,
+    /// The region is reached only by its spillover (stippled).
+    Spillover,
+}
+
+impl GuideZone {
+    /// The lowercase word used in RON, JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GuideZone::Essential => "essential",
+            GuideZone::Spillover => "spillover",
+        }
+    }
+}
+
+/// One muscle in a pain guide's list for a region.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideEntry {
+    /// The muscle's id.
+    pub muscle: String,
+    /// Essential or spillover, as the guide marks it.
+    pub zone: GuideZone,
+}
+
+/// A pain guide's list for one region: the muscles that refer pain there, in the order
+/// the guide gives them (most often the cause first). One per (region, source).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    /// The region's id.
+    pub region: String,
+    /// The book and guide the order comes from.
+    pub source: String,
+    /// The muscles, in the guide's order.
+    pub entries: Vec<GuideEntry>,
+}
+
 /// The whole file as written in RON (`Atlas( ... )`), before validation.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -257,4 +344,7 @@ pub struct AtlasFile {
     /// Terms explained for clients and students.
     #[serde(default)]
     pub glossary: Vec<Term>,
+    /// The pain guides: per region and source, the muscles in the guide's order.
+    #[serde(default)]
+    pub guides: Vec<Guide>,
 }

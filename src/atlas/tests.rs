@@ -129,3 +129,39 @@ fn trigger_points_touching_lists_each_once_in_file_order() {
     );
     assert!(ids(&["nowhere"]).is_empty());
 }
+
+#[test]
+fn guides_and_rare_zones_load() {
+    let text = include_str!("../../tests/fixtures/mini.ron")
+        .replace(
+            "likelihood: common, attested: charted, symptoms: [\"toothache\"]",
+            "likelihood: common, attested: practice, rare: [\"temple\"], symptoms: [\"toothache\"]",
+        )
+        .replace(
+            "    ],\n)",
+            "    ],\n    guides: [Guide(region: \"temple\", source: \"test\", entries: [\
+             GuideEntry(muscle: \"gamma\", zone: essential), \
+             GuideEntry(muscle: \"beta\", zone: spillover)])],\n)",
+        );
+    let atlas = Atlas::from_text(&text, "x.ron").unwrap();
+    let (_, beta) = atlas.trigger_point("beta-1").unwrap();
+    assert_eq!(beta.rare, ["temple"]);
+    assert_eq!(beta.attested, Attestation::Practice);
+    let guides: Vec<&Guide> = atlas.guides_for("temple").collect();
+    assert_eq!(guides.len(), 1);
+    let order: Vec<(&str, GuideZone)> = guides[0]
+        .entries
+        .iter()
+        .map(|e| (e.muscle.as_str(), e.zone))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("gamma", GuideZone::Essential),
+            ("beta", GuideZone::Spillover)
+        ]
+    );
+    assert!(atlas.guides_for("jaw").next().is_none());
+    // The mini atlas itself has no guides: they are optional.
+    assert!(mini().guides().is_empty());
+}

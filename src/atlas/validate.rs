@@ -1,7 +1,7 @@
 //! The atlas's rules, checked after parsing. Every problem is collected (not just the
 //! first) and names the region, muscle or trigger point at fault.
 
-use super::model::{AtlasFile, TriggerPoint};
+use super::model::{AtlasFile, Muscle, TriggerPoint};
 use super::text::{edit_distance, is_kebab_id, key};
 use std::collections::{HashMap, HashSet};
 
@@ -11,6 +11,7 @@ pub fn problems(file: &AtlasFile) -> Vec<String> {
     let region_ids = check_regions(file, &mut out);
     check_muscles(file, &region_ids, &mut out);
     check_red_flags(file, &region_ids, &mut out);
+    check_guides(file, &region_ids, &mut out);
     out
 }
 
@@ -118,6 +119,7 @@ fn check_trigger_point(
         ("essential", tp.essential.as_slice()),
         ("spillover", tp.spillover.as_slice()),
         ("crosses", tp.crosses.as_slice()),
+        ("rare", tp.rare.as_slice()),
     ];
     for (field, ids) in fields {
         for id in ids {
@@ -144,11 +146,13 @@ fn check_trigger_point(
             }
         }
     }
-    for id in &tp.crosses {
-        if !tp.essential.contains(id) && !tp.spillover.contains(id) {
-            out.push(format!(
-                "{at}: crosses '{id}', which is not one of its zones"
-            ));
+    for (field, ids) in [("crosses", &tp.crosses), ("rare", &tp.rare)] {
+        for id in ids {
+            if !tp.essential.contains(id) && !tp.spillover.contains(id) {
+                out.push(format!(
+                    "{at}: {field} '{id}', which is not one of its zones"
+                ));
+            }
         }
     }
 }
@@ -180,10 +184,64 @@ fn check_red_flags(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<Stri
     }
 }
 
-/// "; did you mean 'temple'?" for the nearest region id within two edits, else "".
-fn closest(id: &str, regions: &HashSet<&str>) -> String {
-    regions
-        .iter()
+/// Each guide names a known region and only known muscles, each once, and each muscle
+/// has a trigger point that refers pain to the guide's region; one guide per (region,
+/// source).
+fn check_guides(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>) {
+    let muscles: HashMap<&str, &Muscle> = file.muscles.iter().map(|m| (m.id.as_str(), m)).collect();
+    let muscle_ids: HashSet<&str> = muscles.keys().copied().collect();
+    let mut seen = HashSet::new();
+    for guide in &file.guides {
+        let at = format!("guide for '{}' ({})", guide.region, guide.source);
+        if guide.source.trim().is_empty() {
+            out.push(format!("guide for '{}' has an empty source", guide.region));
+        }
+        if !seen.insert((guide.region.as_str(), guide.source.as_str())) {
+            out.push(format!("duplicate {at}"));
+        }
+        let known_region = regions.contains(guide.region.as_str());
+        if !known_region {
+            out.push(format!(
+                "{at}: unknown region '{}'{}",
+                guide.region,
+                closest(&guide.region, regions)
+            ));
+        }
+        if guide.entries.is_empty() {
+            out.push(format!("{at}: no muscles listed"));
+        }
+        let mut listed = HashSet::new();
+        for entry in &guide.entries {
+            let Some(muscle) = muscles.get(entry.muscle.as_str()) else {
+                out.push(format!(
+                    "{at}: unknown muscle '{}'{}",
+                    entry.muscle,
+                    closest(&entry.muscle, &muscle_ids)
+                ));
+                continue;
+            };
+            if !listed.insert(entry.muscle.as_str()) {
+                out.push(format!("{at}: muscle '{}' is listed twice", entry.muscle));
+            }
+            let refers = muscle.trigger_points.iter().any(|tp| {
+                tp.essential
+                    .iter()
+                    .chain(&tp.spillover)
+                    .any(|r| *r == guide.region)
+            });
+            if known_region && !refers {
+                out.push(format!(
+                    "{at}: muscle '{}' has no trigger point that refers to '{}'",
+                    entry.muscle, guide.region
+                ));
+            }
+        }
+    }
+}
+
+/// "; did you mean 'temple'?" for the nearest id within two edits, else "".
+fn closest(id: &str, ids: &HashSet<&str>) -> String {
+    ids.iter()
         .map(|r| (edit_distance(id, r), *r))
         .filter(|(d, _)| *d <= 2)
         .min()

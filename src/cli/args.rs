@@ -67,8 +67,11 @@ pub enum Command {
 /// The commands that read the atlas and print text, JSON or Markdown.
 #[derive(Debug, Subcommand)]
 pub enum AtlasCommand {
-    /// Rank the trigger points that refer pain to the given regions.
+    /// Rank the muscles (or trigger points) that refer pain to the given regions.
     Rank(RankArgs),
+    /// Print the pain guides for a region: the muscles that refer pain there, in the
+    /// order the references list them.
+    Guide(GuideArgs),
     /// Fuzzy-search muscles, regions and symptoms.
     Search(SearchArgs),
     /// Read free text ("pain behind my left knee, burning") into regions, qualities and
@@ -123,6 +126,15 @@ pub struct RankArgs {
           value_parser = clap::value_parser!(u16).range(1..))]
     pub top: u16,
 
+    /// What a candidate is: a muscle (scored over all its trigger points) or a single
+    /// trigger point.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = By::Muscle)]
+    pub by: By,
+
+    /// The client's age in years (some red flags depend on it).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::rank::MAX_AGE)))]
+    pub age: Option<u8>,
+
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
@@ -130,6 +142,27 @@ pub struct RankArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+}
+
+/// `rank --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// A muscle on a side, with its trigger points beneath it.
+    Muscle,
+    /// A trigger point on a side.
+    Point,
+}
+
+/// `painmap guide`.
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// The region: id, name or alias (a left/right prefix is accepted and ignored).
+    #[arg(value_name = "REGION")]
+    pub region: String,
+
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `painmap search`.

@@ -4,6 +4,7 @@
 
 mod args;
 mod glossary;
+mod guide;
 mod list;
 mod out;
 mod parse;
@@ -40,6 +41,7 @@ pub struct Context {
 pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
     let code = match command {
         AtlasCommand::Rank(args) => rank::run(atlas, args, ctx)?,
+        AtlasCommand::Guide(args) => guide::run(atlas, args)?,
         AtlasCommand::Search(args) => search::run(atlas, args)?,
         AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,

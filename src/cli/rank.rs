@@ -1,13 +1,13 @@
-//! `painmap rank REGION... [--symptom WORD]... [--top N] [--json | --format F]`; a
-//! REGION may be a phrase (see [`crate::parse::read_rank_args`]).
+//! `painmap rank REGION... [--symptom WORD]... [--age N] [--by muscle|point] [--top N]
+//! [--json | --format F]`; a REGION may be a phrase (see [`crate::parse::read_rank_args`]).
 
-use super::args::{Format, RankArgs};
+use super::args::{By, Format, RankArgs};
 use super::{Context, out, status};
 use crate::atlas::Atlas;
 use crate::date::Utc;
 use crate::intake::Intake;
 use crate::parse::read_rank_args;
-use crate::report::Report;
+use crate::report::{self, Report};
 
 /// Resolves the regions (each argument may hold several, comma-separated, or be a
 /// phrase), ranks, prints.
@@ -21,13 +21,19 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
         }
     }
     let selection = read.selection;
+    let mut selection = selection;
+    selection.age = args.age;
     if selection.is_empty() {
         anyhow::bail!(
             "nothing to rank: name at least one region (e.g. `painmap rank \"left temple\"`; \
              `painmap regions` lists them)"
         );
     }
-    let report = Report::build(atlas, &Intake::of(selection), usize::from(args.top));
+    let by = match args.by {
+        By::Muscle => report::By::Muscle,
+        By::Point => report::By::Point,
+    };
+    let report = Report::build(atlas, &Intake::of(selection), usize::from(args.top), by);
     let format = if args.json {
         Format::Json
     } else {

@@ -7,7 +7,7 @@ use crate::atlas::side::{SideWord, split_side_prefix};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::intake::Intake;
 use crate::parse::{Lexicon, Reading};
-use crate::rank::{self, Candidate};
+use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
 use crate::search::{Hit, SearchIndex};
 use std::cell::OnceCell;
 
@@ -53,6 +53,8 @@ pub enum Overlay {
     },
     /// The `e` export prompt.
     Export(ExportState),
+    /// The `a` age prompt: the digits typed so far.
+    Age(String),
 }
 
 /// The export prompt: a file name, and whether replacing it has been asked.
@@ -145,6 +147,9 @@ pub struct App<'a> {
     pub cursor: Option<Cursor>,
     /// Highlighted candidate.
     pub highlighted: usize,
+    /// Which of the highlighted muscle's trigger points reaching the selection is shown
+    /// (`[` and `]` step through them).
+    pub highlighted_point: usize,
     /// First candidate row shown (mouse wheel and keys keep the highlight visible).
     pub list_offset: usize,
     /// Detail pane pinned to a muscle opened from search or browse.
@@ -162,8 +167,9 @@ pub struct App<'a> {
 /// The candidates and red flags of an intake.
 #[derive(Debug, Clone, Default)]
 struct Ranking<'a> {
-    candidates: Vec<Candidate<'a>>,
+    candidates: Vec<Placed<MuscleCandidate<'a>>>,
     flags: Vec<&'a crate::atlas::RedFlag>,
+    questions: Vec<AgeQuestion<'a>>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -196,6 +202,7 @@ impl<'a> App<'a> {
             overlay: None,
             cursor: None,
             highlighted: 0,
+            highlighted_point: 0,
             list_offset: 0,
             pinned: None,
             detail_scroll: 0,
@@ -215,25 +222,30 @@ impl<'a> App<'a> {
         }
     }
 
-    /// Ranks the intake again; update calls it whenever the intake changes.
+    /// Ranks the intake again (the best [`MAX_CANDIDATES`] muscles); update calls it
+    /// whenever the intake changes.
     pub fn rerank(&mut self) {
         let selection = self.intake.ranking_selection();
-        let mut candidates = rank::rank(self.atlas, &selection);
-        candidates.truncate(MAX_CANDIDATES);
         self.ranking = Ranking {
-            candidates,
+            candidates: rank::rank(self.atlas, &selection, MAX_CANDIDATES).candidates,
             flags: rank::red_flags(self.atlas, &selection),
+            questions: rank::age_questions(self.atlas, &selection),
         };
     }
 
-    /// The ranked candidates for the intake.
-    pub fn candidates(&self) -> &[Candidate<'a>] {
+    /// The ranked muscles for the intake.
+    pub fn candidates(&self) -> &[Placed<MuscleCandidate<'a>>] {
         &self.ranking.candidates
     }
 
     /// The red flags the intake raises.
     pub fn red_flags(&self) -> &[&'a crate::atlas::RedFlag] {
         &self.ranking.flags
+    }
+
+    /// The red flags held back until the age is known.
+    pub fn age_questions(&self) -> &[AgeQuestion<'a>] {
+        &self.ranking.questions
     }
 
     /// The lexicon, built on first use.
@@ -275,12 +287,33 @@ impl<'a> App<'a> {
     /// What the detail pane and the map overlay show: the pinned muscle's point, else
     /// the highlighted candidate.
     pub fn shown_point(&self) -> Option<Shown<'a>> {
+        self.shown_among(self.candidates())
+    }
+
+    /// Where the shown point is among those `[ ]` step through: (index, count, whether
+    /// they are the points reaching the selection rather than all the muscle's).
+    pub fn shown_place(
+        &self,
+        cands: &[Placed<MuscleCandidate<'a>>],
+    ) -> Option<(usize, usize, bool)> {
+        if let Some(p) = &self.pinned {
+            let m = self.atlas.muscle(&p.muscle)?;
+            return Some((p.point, m.trigger_points.len(), false));
+        }
+        let n = cands.get(self.highlighted)?.item.points.len();
+        Some((self.highlighted_point.min(n.saturating_sub(1)), n, true))
+    }
+
+    /// [`App::shown_point`] given the candidates already ranked (a frame ranks once):
+    /// the highlighted muscle's stepped-to point among those reaching the selection.
+    pub fn shown_among(&self, cands: &[Placed<MuscleCandidate<'a>>]) -> Option<Shown<'a>> {
         if let Some(p) = &self.pinned {
             let m = self.atlas.muscle(&p.muscle)?;
             return m.trigger_points.get(p.point).map(|tp| (m, tp, p.side));
         }
-        self.candidates()
-            .get(self.highlighted)
-            .map(|c| (c.muscle, c.trigger_point, c.side))
+        let c = &cands.get(self.highlighted)?.item;
+        let points = &c.points;
+        let p = points.get(self.highlighted_point.min(points.len().saturating_sub(1)))?;
+        Some((c.muscle, p.trigger_point, c.side))
     }
 }

@@ -38,6 +38,13 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Enter => Some(Msg::ExportAccept(now)),
             _ => edit_key(key).map(Msg::ExportEdit),
         },
+        Some(Overlay::Age(_)) => match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::AgeAccept),
+            KeyCode::Backspace => Some(Msg::AgeBackspace),
+            KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Msg::AgeInput(c)),
+            _ => None,
+        },
         Some(Overlay::Browse { .. }) => {
             keymap::action(Scope::Browse, key).and_then(|a| act(a, app, layout, now))
         }
@@ -86,6 +93,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::NextPoint => Msg::CyclePoint(true),
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
+        Action::Age => Msg::OpenAge,
         Action::Quality => return intake_target(app, layout).map(Msg::CycleQuality),
         Action::Cursor(dx, dy) => return move_cursor(app, layout, dx, dy),
         Action::Toggle => {
@@ -164,7 +172,7 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_)) => return None,
+        Some(Overlay::Export(_) | Overlay::Age(_)) => return None,
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

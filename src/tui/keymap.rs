@@ -47,6 +47,8 @@ pub enum Action {
     PrevPoint,
     /// Open the export prompt.
     Export,
+    /// Ask the client's age.
+    Age,
     /// Step the pain quality of that region.
     Quality,
     /// Move the map cursor by (dx, dy) cells.
@@ -142,6 +144,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c(']')], A::NextPoint),
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
+    b(S::Panes, &[c('a')], A::Age),
     b(S::Panes, &[c('p')], A::Quality),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
@@ -256,9 +259,13 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(&[(S::Panes, A::Clear)], "clear the selection and symptoms"),
     HelpRow {
-        shows: &[(S::Panes, A::Quality), (S::Panes, A::Export)],
+        shows: &[
+            (S::Panes, A::Quality),
+            (S::Panes, A::Age),
+            (S::Panes, A::Export),
+        ],
         extra: "0-9",
-        what: "intensity (1, 0 = 10) · pain quality · export note",
+        what: "intensity (1, 0 = 10) · pain quality · age · export",
     },
     row(
         &[(S::Panes, A::NextPane), (S::Panes, A::PrevPane)],
@@ -280,7 +287,7 @@ pub const HELP: &[HelpRow] = &[
     row(&[(S::Candidates, A::Open)], "candidates: open the detail"),
     row(
         &[(S::Panes, A::PrevPoint), (S::Panes, A::NextPoint)],
-        "previous / next trigger point of the muscle",
+        "previous / next trigger point of the muscle shown",
     ),
     row(&[(S::Panes, A::Browse)], "browse every muscle by body area"),
     HelpRow {

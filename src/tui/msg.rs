@@ -33,7 +33,8 @@ pub enum Msg {
     ScrollList(isize),
     /// Scroll the detail text by lines.
     ScrollDetail(i32),
-    /// Show the next (true) or previous trigger point of the muscle in the detail.
+    /// Show the next (true) or previous trigger point of the muscle in the detail: of
+    /// those reaching the selection for a ranked muscle, of all for a pinned one.
     CyclePoint(bool),
     /// Open the search.
     OpenSearch,
@@ -49,6 +50,14 @@ pub enum Msg {
     IntensityDigit(RegionInstance, u8),
     /// Step a region's pain quality.
     CycleQuality(RegionInstance),
+    /// Open the age prompt.
+    OpenAge,
+    /// A digit typed into the age prompt.
+    AgeInput(char),
+    /// Delete the last digit of the age prompt.
+    AgeBackspace,
+    /// Set the age (Enter); an empty prompt clears it.
+    AgeAccept,
     /// Open the export prompt.
     OpenExport(i64),
     /// Edit the export prompt's file name.

@@ -7,8 +7,9 @@ use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
 use crate::intake::MAX_INTENSITY;
 use crate::parse::Reading;
+use crate::rank::MAX_AGE;
 use crate::record::Record;
-use crate::report::{Report, instance_words};
+use crate::report::{By, Report, instance_words};
 use crate::search::HitKind;
 use std::path::PathBuf;
 
@@ -62,11 +63,13 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         Msg::ScrollList(delta) => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);
+            app.highlighted_point = 0;
             app.pinned = None;
             app.detail_scroll = 0;
         }
         Msg::OpenCandidate(i) => {
             app.highlighted = i;
+            app.highlighted_point = 0;
             app.pinned = None;
             app.detail_scroll = 0;
             app.focus = Focus::Detail;
@@ -129,6 +132,24 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             );
             follow_ranking(app);
         }
+        Msg::OpenAge => {
+            let current = app.intake.selection.age.map(|a| a.to_string());
+            app.overlay = Some(Overlay::Age(current.unwrap_or_default()));
+        }
+        Msg::AgeInput(c) => {
+            if let Some(Overlay::Age(text)) = &mut app.overlay {
+                // Three digits hold every accepted age.
+                if text.chars().count() < 3 {
+                    text.push(c);
+                }
+            }
+        }
+        Msg::AgeBackspace => {
+            if let Some(Overlay::Age(text)) = &mut app.overlay {
+                text.pop();
+            }
+        }
+        Msg::AgeAccept => accept_age(app),
         Msg::OpenExport(_) if app.intake.selection.is_empty() => {
             app.status = "nothing to export yet: mark where it hurts first".into();
         }
@@ -164,7 +185,7 @@ fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
         return None;
     }
     let path = PathBuf::from(path);
-    let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES);
+    let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES, By::Muscle);
     let date = Utc::from_unix(now).stamp();
     let json = path
         .extension()
@@ -214,11 +235,36 @@ fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
     }
 }
 
+/// Sets the age from the prompt: an empty prompt clears it, an age above
+/// [`MAX_AGE`] is refused in the prompt's status.
+fn accept_age(app: &mut App<'_>) {
+    let Some(Overlay::Age(text)) = &app.overlay else {
+        return;
+    };
+    let age = if text.is_empty() {
+        None
+    } else {
+        match text.parse::<u8>() {
+            Ok(a) if a <= MAX_AGE => Some(a),
+            _ => {
+                app.status = format!("an age is 0 to {MAX_AGE}");
+                return;
+            }
+        }
+    };
+    app.intake.selection.age = age;
+    // The age changes the red flags, not the order.
+    app.rerank();
+    app.overlay = None;
+    app.status = age.map_or_else(|| "age cleared".into(), |a| format!("age {a}"));
+}
+
 /// After the selection changes: rank again, highlight the new best candidate and follow
 /// it.
 fn follow_ranking(app: &mut App<'_>) {
     app.rerank();
     app.highlighted = 0;
+    app.highlighted_point = 0;
     app.pinned = None;
     app.detail_scroll = 0;
 }
@@ -245,10 +291,11 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
                 selected: step(*selected, delta, len),
             });
         }
-        Some(Overlay::Help | Overlay::Export(_)) => {}
+        Some(Overlay::Help | Overlay::Export(_) | Overlay::Age(_)) => {}
         None => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);
+            app.highlighted_point = 0;
             app.pinned = None;
             app.detail_scroll = 0;
         }
@@ -268,25 +315,44 @@ fn pin(app: &mut App<'_>, muscle: String, point: usize) {
     app.detail_scroll = 0;
 }
 
-/// Steps through the trigger points of the muscle in the detail.
+/// Steps through the trigger points of the muscle in the detail: for a ranked muscle,
+/// its points that reach the selection (best first); for a pinned one, all its points.
 fn cycle_point(app: &mut App<'_>, forward: bool) {
+    let next = |i: usize, n: usize| {
+        if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }
+    };
+    if app.pinned.is_none() {
+        let Some((name, n)) = app
+            .candidates()
+            .get(app.highlighted)
+            .map(|p| (p.item.muscle.name.clone(), p.item.points.len()))
+        else {
+            return;
+        };
+        if n > 0 {
+            let i = next(app.highlighted_point.min(n - 1), n);
+            app.highlighted_point = i;
+            app.detail_scroll = 0;
+            app.status = format!("{name}: point {} of the {n} reaching the selection", i + 1);
+        }
+        return;
+    }
     let Some((muscle, tp, side)) = app.shown_point() else {
         return;
     };
     let n = muscle.trigger_points.len();
-    let i = muscle.point_index(&tp.id);
-    let next = if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    };
+    let i = next(muscle.point_index(&tp.id), n);
     app.pinned = Some(Pinned {
         muscle: muscle.id.clone(),
-        point: next,
+        point: i,
         side,
     });
     app.detail_scroll = 0;
-    app.status = format!("{}: point {} of {n}", muscle.name, next + 1);
+    app.status = format!("{}: point {} of {n}", muscle.name, i + 1);
 }
 
 fn accept_search(app: &mut App<'_>, index: Option<usize>) {

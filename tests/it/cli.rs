@@ -16,12 +16,17 @@ fn rank_json_has_the_documented_shape() {
             {"region": "neck-side", "side": "left"}
         ])
     );
+    assert_eq!(v["by"], "muscle");
+    assert!(v["age"].is_null());
     let cands = v["candidates"].as_array().unwrap();
     assert_eq!(cands[0]["rank"], 1);
+    assert_eq!(cands[0]["tied"], false);
     assert_eq!(cands[0]["muscle"], "gamma");
     assert_eq!(cands[0]["muscle_name"], "Gamma");
-    assert_eq!(cands[0]["trigger_point"], "gamma-1");
-    assert_eq!(cands[0]["trigger_point_name"], "TrP1");
+    assert!(
+        cands[0].get("trigger_point").is_none(),
+        "a muscle candidate"
+    );
     assert_eq!(cands[0]["side"], "left");
     assert_eq!(cands[0]["likelihood"], "occasional");
     assert_eq!(
@@ -31,12 +36,110 @@ fn rank_json_has_the_documented_shape() {
             {"region": "neck-side", "side": "left", "zone": "essential"}
         ])
     );
+    let points = cands[0]["trigger_points"].as_array().unwrap();
+    assert_eq!(points[0]["trigger_point"], "gamma-1");
+    assert_eq!(points[0]["trigger_point_name"], "TrP1");
+    assert_eq!(points[0]["attested"], "charted");
+    assert_eq!(points[0]["matches"], cands[0]["matches"]);
+    assert!(points[0]["score"].as_u64().unwrap() > 0);
     let scores: Vec<u64> = cands.iter().map(|c| c["score"].as_u64().unwrap()).collect();
     assert!(
         scores.windows(2).all(|w| w[0] >= w[1]),
         "descending: {scores:?}"
     );
     assert!(v["red_flags"].as_array().unwrap().is_empty());
+    assert!(v["ask_age"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn rank_by_point_gives_the_trigger_point_list() {
+    let v = json(&run_mini(&[
+        "rank",
+        "left temple",
+        "--by",
+        "point",
+        "--json",
+    ]));
+    assert_eq!(v["by"], "point");
+    let c = &v["candidates"][0];
+    assert_eq!(c["trigger_point"], "alpha-1");
+    assert_eq!(c["attested"], "charted");
+    assert!(c.get("trigger_points").is_none());
+}
+
+#[test]
+fn rank_shows_true_ties_as_ties() {
+    let text = stdout(&run_mini(&["rank", "chest"]));
+    // Zeta and Eta refer the chest alike and no guide separates them.
+    assert!(text.contains(" =1. Zeta  [score "), "{text}");
+    assert!(text.contains(" =1. Eta  [score "), "{text}");
+    let v = json(&run_mini(&["rank", "chest", "--json"]));
+    assert_eq!(v["candidates"][1]["rank"], 1);
+    assert_eq!(v["candidates"][1]["tied"], true);
+}
+
+#[test]
+fn the_age_decides_the_giant_cell_flag() {
+    let rank_ron = crate::util::fixture("rank.ron");
+    let atlas = rank_ron.to_str().unwrap();
+    let flags = |extra: &[&str]| {
+        let mut args = vec!["--atlas", atlas, "rank", "temple", "jaw", "--json"];
+        args.extend_from_slice(extra);
+        let v = json(&run(&args));
+        (
+            v["red_flags"].clone(),
+            v["ask_age"].clone(),
+            v["age"].clone(),
+        )
+    };
+    let (raised, asked, age) = flags(&[]);
+    assert_eq!(raised, serde_json::json!([]));
+    assert_eq!(asked[0]["id"], "gca");
+    assert_eq!(asked[0]["over"], 50);
+    assert!(age.is_null());
+    let (raised, asked, age) = flags(&["--age", "62"]);
+    assert_eq!(raised[0]["id"], "gca");
+    assert_eq!(asked, serde_json::json!([]));
+    assert_eq!(age, 62);
+    let (raised, asked, _) = flags(&["--age", "40"]);
+    assert_eq!(
+        (raised, asked),
+        (serde_json::json!([]), serde_json::json!([]))
+    );
+    let text = stdout(&run(&["--atlas", atlas, "rank", "temple", "jaw"]));
+    assert!(
+        text.contains("Ask the age: over 50, temple pain with jaw pain is a red flag."),
+        "{text}"
+    );
+    let out = run(&["--atlas", atlas, "rank", "temple", "--age", "200"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn guide_prints_the_pain_guides_of_a_region() {
+    let rank_ron = crate::util::fixture("rank.ron");
+    let atlas = rank_ron.to_str().unwrap();
+    let out = run(&["--atlas", atlas, "guide", "calf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Calf (calf): test guide\n   1. Gmin                                 essential\n   2. Ham                                  essential\n\n\
+         Calf (calf): second guide\n   1. Ham                                  spillover\n   2. Gmin                                 essential\n"
+    );
+    let v = json(&run(&["--atlas", atlas, "guide", "left calf", "--json"]));
+    assert_eq!(v[0]["source"], "test guide");
+    assert_eq!(v[0]["entries"][0]["muscle"], "gmin");
+    assert_eq!(v[1]["entries"][0]["zone"], "spillover");
+    let out = run(&["--atlas", atlas, "guide", "temple"]);
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).contains("No pain guide"), "{}", stdout(&out));
+    let out = run(&["--atlas", atlas, "guide", "calff"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("did you mean 'calf'"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -76,7 +179,11 @@ fn rank_text_explains_each_candidate() {
         "{text}"
     );
     assert!(
-        text.contains("  1. Gamma, TrP1 (left)  [score 67, occasional]"),
+        text.contains("  1. Gamma (left)  [score 219, occasional]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("       - TrP1  [219, occasional, charted]: left temple (essential)"),
         "{text}"
     );
     assert!(
@@ -98,7 +205,9 @@ fn rank_markdown_is_a_note() {
     let text = stdout(&run_mini(&["rank", "left temple", "--format", "markdown"]));
     assert!(text.starts_with("# painmap intake note\n"), "{text}");
     assert!(
-        text.contains("| 1 | Alpha | TrP1 | left | left temple (essential) | 34 |"),
+        text.contains(
+            "| 1 | Alpha | TrP1 (charted in Travell & Simons, 110) | left | left temple (essential) | 110 |"
+        ),
         "{text}"
     );
     assert!(text.contains("painmap is an educational reference, not a diagnosis"));
@@ -240,7 +349,7 @@ fn a_closed_pipe_is_not_an_error() {
 fn the_shipped_atlas_validates() {
     let out = run(&["validate"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("ok: 87 regions, "));
+    assert!(stdout(&out).starts_with("ok: 94 regions, "));
 }
 
 #[test]

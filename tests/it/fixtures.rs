@@ -189,6 +189,107 @@ fn ids_must_be_kebab_case() {
 }
 
 #[test]
+fn provenance_is_required() {
+    let err = broken("missing-attested.ron");
+    assert!(
+        one_line(&err).ends_with(
+            "missing-attested.ron:34:104: Unexpected missing field named `attested` in `TriggerPoint`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_provenance_lists_the_choices() {
+    let err = broken("bad-attested.ron");
+    assert!(one_line(&err).contains("bad-attested.ron:34:91:"), "{err}");
+    for word in [
+        "`chartered`",
+        "`charted`",
+        "`davies`",
+        "`practice`",
+        "`consensus`",
+    ] {
+        assert!(err.contains(word), "{word}: {err}");
+    }
+}
+
+#[test]
+fn rare_must_be_a_zone() {
+    let err = broken("rare-not-a-zone.ron");
+    assert!(
+        one_line(&err).ends_with(
+            "trigger point 'beta-1' (muscle 'beta'): rare 'forehead', which is not one of its zones"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn guide_with_unknown_region_suggests() {
+    let err = broken("unknown-guide-region.ron");
+    assert!(
+        one_line(&err).ends_with(
+            "guide for 'tempel' (test guide): unknown region 'tempel'; did you mean 'temple'?"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn guide_with_unknown_muscle_suggests() {
+    let err = broken("unknown-guide-muscle.ron");
+    assert!(
+        one_line(&err).ends_with(
+            "guide for 'temple' (test guide): unknown muscle 'gamm'; did you mean 'gamma'?"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn guide_muscle_must_refer_to_the_region() {
+    let err = broken("guide-muscle-elsewhere.ron");
+    assert!(
+        one_line(&err).ends_with(
+            "guide for 'temple' (test guide): muscle 'epsilon' has no trigger point that refers to 'temple'"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_guide_per_region_and_source() {
+    let err = broken("duplicate-guide.ron");
+    assert!(
+        one_line(&err).ends_with("duplicate guide for 'temple' (test guide)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn guide_lists_a_muscle_once() {
+    let err = broken("guide-muscle-twice.ron");
+    assert!(
+        one_line(&err).ends_with("guide for 'temple' (test guide): muscle 'alpha' is listed twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn guide_zone_is_essential_or_spillover() {
+    let err = broken("bad-guide-zone.ron");
+    assert!(
+        one_line(&err).contains("bad-guide-zone.ron:92:47:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`essential`") && err.contains("`spillover`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_file_and_directory() {
     let out = run(&["validate", "/no/such/atlas.ron"]);
     assert_eq!(code(&out), 2);

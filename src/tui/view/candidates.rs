@@ -1,8 +1,9 @@
-//! The ranked candidates: two rows each, the trigger point and its reasons.
+//! The ranked muscles: two rows each, the muscle (its rank, "=3" in a tie) and its
+//! reasons, with the intake (age, notes) and any "ask the age" line above them.
 
 use super::pane;
 use crate::atlas::Side;
-use crate::rank::{Candidate, Zone};
+use crate::rank::{AgeQuestion, MuscleCandidate, Placed, Zone};
 use crate::report::{instance_words, place};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::ListLayout;
@@ -17,7 +18,8 @@ pub fn draw(
     frame: &mut Frame<'_>,
     area: Rect,
     app: &App<'_>,
-    cands: &[Candidate<'_>],
+    cands: &[Placed<MuscleCandidate<'_>>],
+    questions: &[AgeQuestion<'_>],
     theme: &Theme,
 ) -> ListLayout {
     let title = if cands.is_empty() {
@@ -48,12 +50,9 @@ pub fn draw(
         };
     }
     let inner = intake_line(frame, inner, app, theme);
+    let inner = ask_age_line(frame, inner, questions, theme);
     let width = usize::from(inner.width);
-    let items: Vec<ListItem<'_>> = cands
-        .iter()
-        .enumerate()
-        .map(|(i, c)| item(app, i, c, width, theme))
-        .collect();
+    let items: Vec<ListItem<'_>> = cands.iter().map(|c| item(app, c, width, theme)).collect();
     let list = List::new(items).highlight_style(theme.highlight);
     let mut state = ListState::default()
         .with_selected(Some(app.highlighted.min(cands.len() - 1)))
@@ -69,21 +68,31 @@ pub fn draw(
 
 fn item<'a>(
     app: &App<'_>,
-    i: usize,
-    c: &Candidate<'_>,
+    placed: &Placed<MuscleCandidate<'_>>,
     width: usize,
     theme: &Theme,
 ) -> ListItem<'a> {
+    let c = &placed.item;
     // The side as a tag by the score, so it survives truncation of the name.
     let side = match c.side {
         Some(Side::Left) => " L",
         Some(Side::Right) => " R",
         None => "",
     };
-    let head = format!("{:>2}. {}, {}", i + 1, c.muscle.name, c.trigger_point.name);
+    // The points beneath the muscle are counted here; `[ ]` steps through them.
+    let points = match c.points.len() {
+        0 | 1 => String::new(),
+        n => format!(" ({n} points)"),
+    };
     let score = format!("{side} {}", c.score);
     let room = width.saturating_sub(score.len());
-    let head = fit(&head, room);
+    // The name first: the count of points goes when both do not fit.
+    let full = format!("{:>3}. {}{points}", placed.label(), c.muscle.name);
+    let head = if full.chars().count() <= room {
+        full
+    } else {
+        fit(&format!("{:>3}. {}", placed.label(), c.muscle.name), room)
+    };
     let pad = width.saturating_sub(head.chars().count() + score.len());
     let mut reasons: Vec<Span<'a>> = vec![Span::raw("    ")];
     for (k, m) in c.matches.iter().enumerate() {
@@ -102,7 +111,11 @@ fn item<'a>(
             instance_words(app.atlas, &m.region)
         };
         reasons.push(Span::raw(words));
-        reasons.push(Span::styled(format!(" ({})", m.zone.as_str()), zone_style));
+        let rare = if m.rare { ", rare" } else { "" };
+        reasons.push(Span::styled(
+            format!(" ({}{rare})", m.zone.as_str()),
+            zone_style,
+        ));
     }
     for (k, word) in c.symptoms.iter().enumerate() {
         // A symptoms-only intake has no region before the first word to separate it from.
@@ -126,15 +139,14 @@ fn item<'a>(
 /// "left temple 7 burning · side of neck": the intake on one line above the list, when
 /// any region has a note. Returns the area left for the list.
 fn intake_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme) -> Rect {
-    if app.intake.notes.is_empty() || inner.height < 4 {
+    let age = app.intake.selection.age;
+    if (app.intake.notes.is_empty() && age.is_none()) || inner.height < 4 {
         return inner;
     }
-    let words: Vec<String> = app
-        .intake
-        .selection
-        .regions
-        .iter()
-        .map(|r| {
+    let age = age.map(|a| format!("age {a}"));
+    let words: Vec<String> = age
+        .into_iter()
+        .chain(app.intake.selection.regions.iter().map(|r| {
             let note = app.intake.note(r);
             let mut w = instance_words(app.atlas, r);
             if let Some(i) = note.intensity {
@@ -146,11 +158,39 @@ fn intake_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme)
                 w.push_str(q.as_str());
             }
             w
-        })
+        }))
         .collect();
     let line = fit(&words.join(" · "), usize::from(inner.width));
     frame.render_widget(
         Paragraph::new(Line::styled(line, theme.label)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
+}
+
+/// "Ask the age: over 50, ..." in dim text above the list, when a red flag waits on it.
+/// Returns the area left for the list.
+fn ask_age_line(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    questions: &[AgeQuestion<'_>],
+    theme: &Theme,
+) -> Rect {
+    let Some(q) = questions.first() else {
+        return inner;
+    };
+    if inner.height < 4 {
+        return inner;
+    }
+    let text = format!(
+        "{} (a sets it)",
+        crate::report::ask_age(&q.flag.title, q.over)
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&text, usize::from(inner.width)),
+            theme.dim,
+        )),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)

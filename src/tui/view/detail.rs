@@ -4,7 +4,7 @@
 
 use super::pane;
 use crate::atlas::{Muscle, Side, TriggerPoint};
-use crate::report::place;
+use crate::report::{attested_words, place};
 use crate::tui::app::{App, Focus, Shown};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -19,11 +19,12 @@ pub fn draw(
     area: Rect,
     app: &App<'_>,
     shown: Option<Shown<'_>>,
+    place_of: Option<(usize, usize, bool)>,
     theme: &Theme,
 ) -> Rect {
     let block = pane("Detail", app.focus == Focus::Detail, theme);
     let lines = match shown {
-        Some((m, tp, side)) => lines(app, m, tp, side, theme),
+        Some((m, tp, side)) => lines(app, m, tp, side, place_of, theme),
         None => vec![Line::styled(
             "Select regions to rank candidates; the highlighted one is explained here. \
              Press m to browse every muscle.",
@@ -48,12 +49,21 @@ fn lines<'a>(
     m: &Muscle,
     tp: &TriggerPoint,
     side: Option<Side>,
+    place_of: Option<(usize, usize, bool)>,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let atlas = app.atlas;
+    // A zone rare for this point says so.
     let names = |ids: &[String]| {
         ids.iter()
-            .map(|id| place(atlas, id, None))
+            .map(|id| {
+                let name = place(atlas, id, None);
+                if tp.rare.contains(id) {
+                    format!("{name} (rare)")
+                } else {
+                    name
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -65,13 +75,18 @@ fn lines<'a>(
     };
     let mut out = vec![Line::styled(m.name.clone(), theme.title)];
     let side_words = side.map(|s| format!(" ({s})")).unwrap_or_default();
-    let n = m.trigger_points.len();
-    let index = m.point_index(&tp.id);
+    let (index, n, reaching) =
+        place_of.unwrap_or((m.point_index(&tp.id), m.trigger_points.len(), false));
+    let of = if reaching {
+        format!("{n} reaching the selection")
+    } else {
+        n.to_string()
+    };
     out.push(Line::from(vec![
         Span::raw(format!("{}{side_words}", tp.name)),
         Span::styled(
             if n > 1 {
-                format!("  [{} of {n}; [ ] for others]", index + 1)
+                format!("  [{} of {of}; [ ] for others]", index + 1)
             } else {
                 String::new()
             },
@@ -94,6 +109,11 @@ fn lines<'a>(
     out.push(field(
         "Likelihood",
         tp.likelihood.as_str().to_string(),
+        theme.text,
+    ));
+    out.push(field(
+        "Attested",
+        attested_words(tp.attested).to_string(),
         theme.text,
     ));
     if !tp.symptoms.is_empty() {

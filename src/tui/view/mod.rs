@@ -37,8 +37,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     }
     // Rank once per frame; every pane reads the same result.
     let cands = app.candidates();
-    let shown = app.shown_point();
+    let shown = app.shown_among(cands);
+    let place_of = app.shown_place(cands);
     let flags = app.red_flags();
+    let questions = app.age_questions();
     let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
     let rows = Split::default()
         .direction(Direction::Vertical)
@@ -63,8 +65,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             ])
             .split(main);
         layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, cands, theme));
-        layout.detail = Some(detail::draw(frame, cols[2], app, shown, theme));
+        layout.candidates = Some(candidates::draw(
+            frame, cols[1], app, cands, questions, theme,
+        ));
+        layout.detail = Some(detail::draw(frame, cols[2], app, shown, place_of, theme));
     } else {
         let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
         let cols = Split::default()
@@ -73,11 +77,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             .split(main);
         // The detail takes the map's place while it has the keyboard.
         if app.focus == Focus::Detail {
-            layout.detail = Some(detail::draw(frame, cols[0], app, shown, theme));
+            layout.detail = Some(detail::draw(frame, cols[0], app, shown, place_of, theme));
         } else {
             layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
         }
-        layout.candidates = Some(candidates::draw(frame, cols[1], app, cands, theme));
+        layout.candidates = Some(candidates::draw(
+            frame, cols[1], app, cands, questions, theme,
+        ));
     }
     status::bar(frame, rows[2], app, &layout, theme);
     // Lists float beside the map, not over it: the map stays in view while searching,
@@ -95,6 +101,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             layout.browse = Some(overlays::browse(frame, beside_map, app, *selected, theme));
         }
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
+        Some(Overlay::Age(text)) => overlays::age(frame, main, text, theme),
         None => {}
     }
     layout

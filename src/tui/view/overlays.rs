@@ -204,6 +204,27 @@ pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Th
     );
 }
 
+/// Draws the age prompt.
+pub fn age(frame: &mut Frame<'_>, area: Rect, text: &str, theme: &Theme) {
+    let rect = centred(area, 50, 6);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::styled("The client's age in years (empty: not known):", theme.dim),
+        Line::from(vec![
+            Span::styled("> ", theme.label),
+            Span::raw(text.to_string()),
+            Span::styled("▏", theme.label),
+        ]),
+        Line::styled("Enter sets · Esc cancels", theme.dim),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Age", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
 /// Draws the muscle browser; returns where its rows are.
 pub fn browse(
     frame: &mut Frame<'_>,

@@ -27,7 +27,7 @@ pub fn bar(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, layout: &Layout, th
             "arrows move · Space toggle · / search · m muscles · Tab next · ? help · q quit"
         }
         Focus::Candidates => {
-            "↑↓ choose · Enter open · / search · x clear · Tab next · ? help · q quit"
+            "↑↓ choose · [ ] its points · Enter open · a age · Tab next · ? help · q quit"
         }
         Focus::Detail => "↑↓ scroll · [ ] other points · Esc back · Tab next · ? help · q quit",
     };
