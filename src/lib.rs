@@ -13,7 +13,8 @@
 //! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
-//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress.
+//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress;
+//! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
 //! Neither imports the other ([`graphics`] is their shared glue to terminal image
@@ -29,6 +30,7 @@ pub mod date;
 pub mod fsutil;
 pub mod graphics;
 pub mod intake;
+pub mod parse;
 pub mod rank;
 pub mod record;
 pub mod records;

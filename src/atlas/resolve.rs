@@ -1,7 +1,9 @@
 //! Resolving what people type into regions and muscles: ids, names and aliases, any
-//! case, accents folded, with an optional `left `/`right ` prefix for regions, and
+//! case, accents folded, with an optional side prefix for regions (`left`, `L`, `rt`...:
+//! [`super::side::SIDE_WORDS`]), and
 //! "did you mean" suggestions when nothing matches.
 
+use super::side::{SideWord, split_side_prefix};
 use super::text::{edit_distance, key};
 use super::{Atlas, Muscle, RegionInstance, Side};
 use fuzzy_matcher::FuzzyMatcher;
@@ -52,14 +54,13 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
-/// Splits a leading side word off a folded key.
+/// Splits a leading side word (`left`, `L`, `rt`...) off a folded key. "Both" is not one
+/// region instance, so it is not read as a side here (free text reads it).
 fn split_side(k: &str) -> (Option<Side>, &str) {
-    for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
-        if let Some(rest) = k.strip_prefix(word) {
-            return (Some(side), rest);
-        }
+    match split_side_prefix(k) {
+        (Some(SideWord::One(side)), rest) => (Some(side), rest),
+        _ => (None, k),
     }
-    (None, k)
 }
 
 impl Atlas {

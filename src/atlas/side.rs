@@ -129,3 +129,134 @@ impl Reach {
         }
     }
 }
+
+/// What a side word says: one side, or both ("both", "bilateral", "bilat").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SideWord {
+    /// One side.
+    One(Side),
+    /// Both sides.
+    Both,
+}
+
+impl SideWord {
+    /// The sides it names, left first.
+    pub fn sides(self) -> &'static [Side] {
+        match self {
+            SideWord::One(Side::Left) => &[Side::Left],
+            SideWord::One(Side::Right) => &[Side::Right],
+            SideWord::Both => &Side::BOTH,
+        }
+    }
+
+    /// The union of two side words ("left and right" is both).
+    #[must_use]
+    pub fn union(self, other: SideWord) -> SideWord {
+        if self == other { self } else { SideWord::Both }
+    }
+}
+
+/// Every side word painmap reads, as folded words: the one table behind region
+/// resolution (`left temple`), the explorer's search, `--side` and free text. Clinical
+/// shorthand included (`L`, `lt`, `R`, `rt`, `bilat`, `b/l`). Longer entries first, so
+/// "either side" wins over a shorter reading.
+pub const SIDE_WORDS: [(&[&str], SideWord); 16] = [
+    (&["either", "side"], SideWord::Both),
+    (&["each", "side"], SideWord::Both),
+    (&["both", "sides"], SideWord::Both),
+    (&["left"], SideWord::One(Side::Left)),
+    (&["l"], SideWord::One(Side::Left)),
+    (&["lt"], SideWord::One(Side::Left)),
+    (&["lft"], SideWord::One(Side::Left)),
+    (&["right"], SideWord::One(Side::Right)),
+    (&["r"], SideWord::One(Side::Right)),
+    (&["rt"], SideWord::One(Side::Right)),
+    (&["rght"], SideWord::One(Side::Right)),
+    (&["both"], SideWord::Both),
+    (&["bilateral"], SideWord::Both),
+    (&["bilaterally"], SideWord::Both),
+    (&["bilat"], SideWord::Both),
+    (&["b/l"], SideWord::Both),
+];
+
+/// The side word at the start of `words` (folded, one word each), with how many words
+/// it takes.
+pub fn side_word_at<S: AsRef<str>>(words: &[S]) -> Option<(SideWord, usize)> {
+    SIDE_WORDS.iter().find_map(|(entry, side)| {
+        let fits =
+            words.len() >= entry.len() && entry.iter().zip(words).all(|(e, w)| *e == w.as_ref());
+        fits.then_some((*side, entry.len()))
+    })
+}
+
+/// Splits a leading side word off text: `"lt buttock"` is left and `"buttock"`,
+/// `"Either side jaw"` is both and `"jaw"`. Words are compared folded (any case, accents
+/// folded); the rest is a suffix of `text`, cut at white space (never at a guessed byte
+/// offset). Text that is only a side word keeps it as the rest: it names no side of
+/// anything.
+pub fn split_side_prefix(text: &str) -> (Option<SideWord>, &str) {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(2)
+        .map(super::text::key)
+        .collect();
+    let Some((side, n)) = side_word_at(&words) else {
+        return (None, text);
+    };
+    let mut rest = text.trim_start();
+    for _ in 0..n {
+        rest = rest
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r.trim_start());
+    }
+    if rest.is_empty() {
+        (None, text)
+    } else {
+        (Some(side), rest)
+    }
+}
+
+impl Side {
+    /// Reads one side from a word: `left`, `L`, `lt`, `right`, `R`, `rt` (any case).
+    /// "both" is not one side, so it reads as `None`.
+    pub fn parse(word: &str) -> Option<Side> {
+        let k = super::text::key(word);
+        let words: Vec<&str> = k.split(' ').collect();
+        match side_word_at(&words) {
+            Some((SideWord::One(side), n)) if n == words.len() => Some(side),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorthand_prefixes_split() {
+        let left = Some(SideWord::One(Side::Left));
+        let right = Some(SideWord::One(Side::Right));
+        assert_eq!(split_side_prefix("l temple"), (left, "temple"));
+        assert_eq!(split_side_prefix("lt buttock"), (left, "buttock"));
+        assert_eq!(split_side_prefix("rt heel"), (right, "heel"));
+        assert_eq!(split_side_prefix("r si joint"), (right, "si joint"));
+        assert_eq!(
+            split_side_prefix("either side jaw"),
+            (Some(SideWord::Both), "jaw")
+        );
+        assert_eq!(split_side_prefix("left"), (None, "left"));
+        assert_eq!(split_side_prefix("lower abdomen"), (None, "lower abdomen"));
+        assert_eq!(split_side_prefix("leftover"), (None, "leftover"));
+        assert_eq!(split_side_prefix("  LEFT   tempé"), (left, "tempé"));
+    }
+
+    #[test]
+    fn one_side_from_a_word() {
+        assert_eq!(Side::parse("L"), Some(Side::Left));
+        assert_eq!(Side::parse(" Rt "), Some(Side::Right));
+        assert_eq!(Side::parse("right"), Some(Side::Right));
+        assert_eq!(Side::parse("both"), None);
+        assert_eq!(Side::parse("up"), None);
+    }
+}

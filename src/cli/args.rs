@@ -193,6 +193,9 @@ pub enum AtlasCommand {
     Guide(GuideArgs),
     /// Fuzzy-search muscles, regions and symptoms.
     Search(SearchArgs),
+    /// Read free text ("pain behind my left knee, burning") into regions, qualities and
+    /// symptoms.
+    Parse(ParseArgs),
     /// List the body regions.
     Regions(ListArgs),
     /// List every muscle with its trigger points.
@@ -288,8 +291,9 @@ pub enum Format {
 /// `painmap rank`.
 #[derive(Debug, Args)]
 pub struct RankArgs {
-    /// Regions where it hurts: id, name or alias, optionally prefixed by left/right
-    /// (quote multi-word names: "left temple").
+    /// Where it hurts: region ids, names or aliases, optionally prefixed by a side
+    /// (left, L, lt, right, R, rt; quote multi-word names: "left temple"), or a phrase
+    /// as the client says it ("pain behind my left knee, burning", "sciatica").
     #[arg(value_name = "REGION")]
     pub regions: Vec<String>,
 
@@ -354,6 +358,19 @@ pub struct SearchArgs {
     pub top: u16,
 
     /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `painmap parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// What the client says, as typed (several arguments are joined by spaces).
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
+
+    /// Print JSON: {"regions": [{"region", "side"}], "qualities", "symptoms",
+    /// "unmatched"}.
     #[arg(long)]
     pub json: bool,
 }
@@ -441,13 +458,10 @@ pub struct StudyArgs {
     pub seed: Option<u64>,
 }
 
-/// Parses `--side`: left or right (or l, r), in any case.
+/// Parses `--side`: left or right (or l, lt, r, rt), in any case: the side words every
+/// other part of painmap reads.
 fn parse_side(s: &str) -> Result<Side, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "left" | "l" => Ok(Side::Left),
-        "right" | "r" => Ok(Side::Right),
-        _ => Err("the side is left or right".to_string()),
-    }
+    Side::parse(s).ok_or_else(|| "the side is left or right".to_string())
 }
 
 /// Parses `--group`, listing the groups when the word is not one.

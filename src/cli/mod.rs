@@ -8,6 +8,7 @@ mod guide;
 mod history;
 mod list;
 mod out;
+mod parse;
 mod rank;
 mod search;
 mod shell;
@@ -49,6 +50,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Rank(args) => rank::run(atlas, args, ctx)?,
         AtlasCommand::Guide(args) => guide::run(atlas, args)?,
         AtlasCommand::Search(args) => search::run(atlas, args)?,
+        AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
         AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs)?,

@@ -1,15 +1,16 @@
 //! `painmap rank REGION... [--symptom WORD]... [--age N] [--by muscle|point] [--top N]
-//! [--json | --format F]`.
+//! [--json | --format F]`; a REGION may be a phrase (see [`crate::parse::read_rank_args`]).
 
 use super::args::{By, Format, RankArgs};
 use super::{Context, out, status};
 use crate::atlas::Atlas;
 use crate::date::Utc;
 use crate::intake::Intake;
-use crate::rank::Selection;
+use crate::parse::read_rank_args;
 use crate::report::{self, Report};
 
-/// Resolves the regions (each argument may hold several, comma-separated), ranks, prints.
+/// Resolves the regions (each argument may hold several, comma-separated, or be a
+/// phrase), ranks, prints.
 pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> {
     let mut selection = selection(atlas, &args.regions, &args.symptoms)?;
     selection.age = args.age;
@@ -38,24 +39,23 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     Ok(status(!report.candidates.is_empty()))
 }
 
-/// Builds a selection from region tokens ("left temple", or "left temple, jaw") and
-/// symptom words.
+/// The selection the REGION arguments (names or phrases) and symptom words say, as
+/// `rank` and `visit` read them. What a phrase was read as is said on stderr, never
+/// guessed in silence.
 pub fn selection(
     atlas: &Atlas,
     regions: &[String],
     symptoms: &[String],
-) -> anyhow::Result<Selection> {
-    let mut selection = Selection::default();
-    for token in regions.iter().flat_map(|a| a.split(',')) {
-        if token.trim().is_empty() {
-            continue;
+) -> anyhow::Result<crate::rank::Selection> {
+    let read = read_rank_args(atlas, regions, symptoms)?;
+    for (arg, reading) in &read.readings {
+        let caveats = reading.caveats();
+        if !caveats.is_empty() {
+            eprintln!(
+                "painmap: in '{}': {caveats}",
+                crate::atlas::text::shown(arg)
+            );
         }
-        selection.add(atlas.resolve_region(token)?);
     }
-    selection.symptoms = symptoms
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Ok(selection)
+    Ok(read.selection)
 }

@@ -3,11 +3,14 @@
 //! ([`App::rerank`], called by update), not once per frame: a large intake must not cost
 //! its ranking on every keystroke. Search results are derived on demand.
 
+use crate::atlas::side::{SideWord, split_side_prefix};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::frame::Stop;
 use crate::intake::Intake;
+use crate::parse::{Lexicon, Reading};
 use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
 use crate::search::{Hit, SearchIndex};
+use std::cell::OnceCell;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,21 +105,24 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// A leading "left "/"right " picks the side a region result is added on; the rest
-    /// is searched.
+    /// A leading side word ("left ", "L ", "rt "...) picks the side a region result is
+    /// added on; the rest is searched.
     pub fn side_and_terms(&self) -> (Option<Side>, &str) {
-        let q = self.query.trim_start();
-        for (word, side) in [("left ", Side::Left), ("right ", Side::Right)] {
-            // `get` and `strip_prefix`-style slicing: a query such as "lefté" must not be
-            // cut inside a character.
-            if let (Some(head), Some(rest)) = (q.get(..word.len()), q.get(word.len()..))
-                && head.eq_ignore_ascii_case(word)
-            {
-                return (Some(side), rest);
-            }
+        match split_side_prefix(&self.query) {
+            (Some(SideWord::One(side)), rest) => (Some(side), rest),
+            _ => (None, self.query.trim_start()),
         }
-        (None, q)
     }
+}
+
+/// One row of the search results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchRow {
+    /// What the query says read as a phrase ("left back of knee, left calf · burning"):
+    /// Enter applies all of it.
+    Phrase(Reading),
+    /// A region, muscle or symptom found by fuzzy search.
+    Hit(Hit),
 }
 
 /// What the detail pane shows when it is not following the highlighted candidate.
@@ -154,6 +160,9 @@ pub struct App<'a> {
     pub atlas: &'a Atlas,
     /// Search index over it, built once.
     pub index: SearchIndex,
+    /// The phrase book for reading the search query as a phrase, built on the first
+    /// search (`None` inside when it cannot be built for this atlas).
+    lexicon: OnceCell<Option<Lexicon>>,
     /// Where it hurts (with intensity and quality per region), and symptom words.
     pub intake: Intake,
     /// Pane with the keyboard.
@@ -219,6 +228,7 @@ impl<'a> App<'a> {
         let mut app = App {
             atlas,
             index: SearchIndex::new(atlas),
+            lexicon: OnceCell::new(),
             intake,
             focus: Focus::Map,
             overlay: None,
@@ -272,12 +282,33 @@ impl<'a> App<'a> {
         &self.ranking.questions
     }
 
-    /// The current search results, if the search is open.
-    pub fn search_hits(&self) -> Vec<Hit> {
-        match &self.overlay {
-            Some(Overlay::Search(s)) => self.index.search(s.side_and_terms().1, SEARCH_RESULTS),
-            _ => Vec::new(),
-        }
+    /// The lexicon, built on first use.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        self.lexicon
+            .get_or_init(|| Lexicon::for_atlas(self.atlas).ok())
+            .as_ref()
+    }
+
+    /// The current search results, if the search is open: the query read as a phrase
+    /// first (when anything in it is understood), then the fuzzy hits.
+    pub fn search_rows(&self) -> Vec<SearchRow> {
+        let Some(Overlay::Search(s)) = &self.overlay else {
+            return Vec::new();
+        };
+        let phrase = self
+            .lexicon()
+            .map(|l| l.read(&s.query))
+            .filter(Reading::understood);
+        phrase
+            .map(SearchRow::Phrase)
+            .into_iter()
+            .chain(
+                self.index
+                    .search(s.side_and_terms().1, SEARCH_RESULTS)
+                    .into_iter()
+                    .map(SearchRow::Hit),
+            )
+            .collect()
     }
 
     /// Muscles in browse order: by body group, head to toe, then by name.

@@ -425,8 +425,11 @@ fn mouse_picks_search_results() {
     h.ch('/');
     h.typed("right heel");
     let list = h.layout.search.unwrap();
-    let hits = h.app.search_hits();
-    let row = hits.iter().position(|hit| hit.id == "heel").unwrap() as u16;
+    let hits = h.app.search_rows();
+    let row = hits
+        .iter()
+        .position(|r| matches!(r, crate::tui::app::SearchRow::Hit(hit) if hit.id == "heel"))
+        .unwrap() as u16;
     h.click(list.area.x + 3, list.area.y + row);
     assert_eq!(h.selected(), ["right heel"]);
 }
@@ -1001,4 +1004,64 @@ fn a_failed_save_says_so_and_keeps_the_intake() {
     assert!(!h.app.status.contains("T 2"), "no client name in errors");
     assert_eq!(h.app.intake.selection.regions.len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn search_reads_clinical_side_shorthand() {
+    for (typed, want) in [
+        ("L temple", "left temple"),
+        ("R SI joint", "right sacroiliac"),
+        ("lt buttock", "left buttock"),
+        ("rt heel", "right heel"),
+    ] {
+        let mut h = Harness::new(120, 40);
+        h.ch('/');
+        h.typed(typed);
+        h.key(KeyCode::Enter);
+        assert!(h.app.pinned.is_none(), "{typed} opened a muscle");
+        assert_eq!(h.selected(), [want], "{typed}");
+    }
+}
+
+#[test]
+fn search_shows_and_applies_a_phrase() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("pain behind my left knee and in the calf, burning");
+    let screen = h.screen();
+    assert!(
+        screen.contains("phrase  left back of knee, left calf · burning"),
+        "{screen}"
+    );
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    assert_eq!(h.selected(), ["left knee-back", "left calf"]);
+    let knee = RegionInstance::new("knee-back", Some(Side::Left));
+    assert_eq!(
+        h.app.intake.note(&knee).quality,
+        Some(crate::intake::Quality::Burning)
+    );
+    assert!(
+        h.screen()
+            .contains("left back of knee, left calf · burning selected")
+    );
+    // Symptoms and a negation: "no burning" takes the quality away again.
+    h.ch('/');
+    h.typed("sciatica, no burning");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.intake.selection.symptoms, ["sciatica"]);
+    assert_eq!(h.app.intake.note(&knee).quality, None);
+}
+
+#[test]
+fn search_says_what_a_phrase_left_unread() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("L temple wibble");
+    let screen = h.screen();
+    assert!(
+        screen.contains("phrase  left temple (not understood"),
+        "{screen}"
+    );
+    assert!(screen.contains("not understood: 'wibble'"), "{screen}");
 }

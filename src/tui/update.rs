@@ -2,10 +2,11 @@
 //! a file) is returned as an [`Effect`] for the loop to run; its outcome comes back as a
 //! message.
 
-use super::app::{App, ExportState, Focus, HistoryState, Overlay, Pinned, SearchState};
+use super::app::{App, ExportState, Focus, HistoryState, Overlay, Pinned, SearchRow, SearchState};
 use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
 use crate::intake::MAX_INTENSITY;
+use crate::parse::Reading;
 use crate::rank::MAX_AGE;
 use crate::record::Record;
 use crate::records::Visit;
@@ -339,7 +340,7 @@ fn step(i: usize, delta: isize, len: usize) -> usize {
 fn move_highlight(app: &mut App<'_>, delta: isize) {
     match &app.overlay {
         Some(Overlay::Search(_)) => {
-            let len = app.search_hits().len();
+            let len = app.search_rows().len();
             if let Some(Overlay::Search(s)) = &mut app.overlay {
                 s.selected = step(s.selected, delta, len);
             }
@@ -425,9 +426,13 @@ fn accept_search(app: &mut App<'_>, index: Option<usize>) {
         return;
     };
     let side = search.side_and_terms().0;
-    let hits = app.search_hits();
-    let Some(hit) = hits.get(index.unwrap_or(search.selected)) else {
+    let rows = app.search_rows();
+    let Some(row) = rows.into_iter().nth(index.unwrap_or(search.selected)) else {
         return;
+    };
+    let hit = match row {
+        SearchRow::Phrase(reading) => return apply_reading(app, &reading),
+        SearchRow::Hit(hit) => hit,
     };
     match hit.kind {
         HitKind::Region => {
@@ -454,4 +459,56 @@ fn accept_search(app: &mut App<'_>, index: Option<usize>) {
             follow_ranking(app);
         }
     }
+}
+
+/// Applies a phrase: its regions (with sides) are selected, its first quality is noted
+/// on each of them (further qualities, and a quality said without a place, count as
+/// symptom words), its symptoms are added, and what it negates is taken away.
+fn apply_reading(app: &mut App<'_>, reading: &Reading) {
+    let intake = &mut app.intake;
+    for r in &reading.regions {
+        intake.selection.add(r.clone());
+    }
+    let mut words: Vec<String> = reading.symptoms.clone();
+    let mut qualities = reading.qualities.iter();
+    if let Some(&q) = qualities.next() {
+        if reading.regions.is_empty() {
+            words.insert(0, q.as_str().to_string());
+        } else {
+            for r in &reading.regions {
+                intake.notes.entry(r.clone()).or_default().quality = Some(q);
+            }
+        }
+    }
+    words.extend(qualities.map(|q| q.as_str().to_string()));
+    for w in words {
+        if !intake.selection.symptoms.contains(&w) {
+            intake.selection.symptoms.push(w);
+        }
+    }
+    for no in &reading.negated {
+        intake.selection.symptoms.retain(|s| s != no);
+        let gone: Vec<_> = intake
+            .selection
+            .regions
+            .iter()
+            .filter(|r| r.region == *no)
+            .cloned()
+            .collect();
+        for r in gone {
+            intake.toggle(r);
+        }
+        for note in intake.notes.values_mut() {
+            if note.quality.is_some_and(|q| q.as_str() == no) {
+                note.quality = None;
+            }
+        }
+    }
+    let caveats = reading.caveats();
+    app.status = format!("{} selected", reading.summary(app.atlas));
+    if !caveats.is_empty() {
+        app.status = format!("{} ({caveats})", app.status);
+    }
+    app.overlay = None;
+    follow_ranking(app);
 }

@@ -222,13 +222,28 @@ fn rank_accepts_comma_separated_regions() {
 
 #[test]
 fn unknown_region_exits_2_with_a_suggestion() {
-    let out = run_mini(&["rank", "tempel"]);
+    // Nothing in it is understood even as a phrase: resolution's own message.
+    let out = run_mini(&["rank", "tmpl"]);
     assert_eq!(code(&out), 2);
     assert_eq!(
         stderr(&out),
-        "painmap: unknown region 'tempel'; did you mean 'temple'?\n"
+        "painmap: unknown region 'tmpl'; did you mean 'temple'?\n"
     );
+    let out = run(&["rank", "qqqq"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stderr(&out), "painmap: unknown region 'qqqq'\n");
     assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_typo_is_forgiven_and_said() {
+    let out = run_mini(&["rank", "tempel", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "painmap: in 'tempel': read 'tempel' as 'temple'\n"
+    );
+    assert_eq!(json(&out)["selection"][0]["region"], "temple");
 }
 
 #[test]
@@ -421,8 +436,122 @@ fn a_body_area_lists_its_regions_instead_of_guessing() {
         err.contains("(Wrist & hand)") && err.contains("thumb-web"),
         "{err}"
     );
-    // A typo still gets a guess, and a region named like an area still resolves.
+    // A typo is read as the region it is close to, and says so; a region named like an
+    // area still resolves.
     let err = stderr(&run(&["rank", "tempel"]));
-    assert!(err.contains("did you mean 'temple'"), "{err}");
+    assert!(err.contains("read 'tempel' as 'temple'"), "{err}");
     assert_eq!(code(&run(&["rank", "upper back"])), 0);
+}
+
+#[test]
+fn rank_reads_a_symptom_word_given_as_a_region() {
+    let out = run(&["rank", "sciatica", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["selection"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["symptoms"][0], "sciatica");
+    let first = &v["candidates"][0];
+    assert_eq!(first["symptoms"][0], "sciatica", "{first}");
+}
+
+#[test]
+fn clinical_side_shorthand_resolves_in_rank() {
+    for (arg, region, side) in [
+        ("L temple", "temple", "left"),
+        ("R SI joint", "sacroiliac", "right"),
+        ("lt buttock", "buttock", "left"),
+        ("rt heel", "heel", "right"),
+        ("R SI", "sacroiliac", "right"),
+    ] {
+        let out = run(&["rank", arg, "--json"]);
+        assert_eq!(code(&out), 0, "{arg}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{arg}");
+        let v = json(&out);
+        assert_eq!(v["selection"][0]["region"], region, "{arg}");
+        assert_eq!(v["selection"][0]["side"], side, "{arg}");
+    }
+}
+
+#[test]
+fn rank_reads_phrases() {
+    let out = run(&[
+        "rank",
+        "pain behind my left knee and in the calf, burning",
+        "--json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(
+        v["selection"],
+        serde_json::json!([
+            {"region": "knee-back", "side": "left"},
+            {"region": "calf", "side": "left"}
+        ])
+    );
+    assert_eq!(v["symptoms"], serde_json::json!(["burning"]));
+    let out = run(&["rank", "both temples", "--json"]);
+    assert_eq!(json(&out)["selection"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn rank_says_what_a_phrase_left_unread() {
+    let out = run(&["rank", "left temple and the flibbertigibbet"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        stderr(&out),
+        "painmap: in 'left temple and the flibbertigibbet': not understood: 'flibbertigibbet'\n"
+    );
+}
+
+#[test]
+fn show_side_takes_the_shorthand_too() {
+    let a = stdout(&run(&[
+        "show", "soleus", "--side", "lt", "--ascii", "--width", "80",
+    ]));
+    let b = stdout(&run(&[
+        "show", "soleus", "--side", "left", "--ascii", "--width", "80",
+    ]));
+    assert_eq!(a, b);
+    let out = run(&["show", "soleus", "--side", "both"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn parse_prints_the_json_contract() {
+    let out = run(&[
+        "parse",
+        "pins and needles down my R arm, no numbness",
+        "--json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({
+            "regions": [
+                {"region": "upper-arm-outer", "side": "right"},
+                {"region": "elbow-outer", "side": "right"},
+                {"region": "forearm-back", "side": "right"}
+            ],
+            "qualities": ["tingling"],
+            "symptoms": [],
+            "unmatched": []
+        })
+    );
+    let out = run(&["parse", "both", "temples,", "blorp"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains("regions:    left temple, right temple"),
+        "{text}"
+    );
+    assert!(text.contains("unmatched:  'blorp'"), "{text}");
+}
+
+#[test]
+fn parse_exits_1_when_nothing_is_understood() {
+    let out = run(&["parse", "qwzx", "--json"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(json(&out)["unmatched"], serde_json::json!(["qwzx"]));
+    let out = run(&["parse"]);
+    assert_eq!(code(&out), 2);
 }

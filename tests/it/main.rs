@@ -7,6 +7,7 @@ mod docs;
 mod fixtures;
 mod foundations;
 mod hostile;
+mod phrases;
 mod picture;
 mod records;
 mod reliability;

@@ -156,7 +156,8 @@ fn bad_visits_and_unknown_clients_never_name_the_client() {
     let db = d.db();
     let secret = "Jane Q Public";
     for args in [
-        vec!["visit", secret, "elbw"],
+        // Nothing in it names a place (a typo such as "elbw" is read as elbow, and said).
+        vec!["visit", secret, "qqzx"],
         vec!["visit", secret, "jaw", "--intensity", "jaw=11"],
         vec!["visit", secret, "jaw", "--quality", "jaw=itchy"],
         vec!["visit", secret, "jaw", "--date", "2026-02-30"],

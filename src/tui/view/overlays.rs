@@ -1,8 +1,9 @@
 //! Floating layers: the help, the fuzzy search and the muscle browser.
 
 use super::candidates::fit;
+use crate::parse::Reading;
 use crate::search::Hit;
-use crate::tui::app::{App, ExportState, SearchState};
+use crate::tui::app::{App, ExportState, SearchRow, SearchState};
 use crate::tui::keymap::{HELP, row_keys};
 use crate::tui::layout::ListLayout;
 use crate::tui::theme::Theme;
@@ -100,7 +101,7 @@ pub fn search(
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     let results = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
-    let hits = app.search_hits();
+    let hits = app.search_rows();
     if hits.is_empty() {
         let msg = if state.query.trim().is_empty() {
             "Type to search: temple, SCM, tingling, heel spur..."
@@ -116,7 +117,13 @@ pub fn search(
         };
     }
     let width = usize::from(results.width);
-    let items: Vec<ListItem<'_>> = hits.iter().map(|h| hit_line(h, width, theme)).collect();
+    let items: Vec<ListItem<'_>> = hits
+        .iter()
+        .map(|row| match row {
+            SearchRow::Phrase(reading) => phrase_line(app, reading, width, theme),
+            SearchRow::Hit(h) => hit_line(h, width, theme),
+        })
+        .collect();
     let mut list_state =
         ListState::default().with_selected(Some(state.selected.min(hits.len() - 1)));
     frame.render_stateful_widget(
@@ -130,6 +137,26 @@ pub fn search(
         rows_per_item: 1,
         len: hits.len(),
     }
+}
+
+/// "phrase   left back of knee, left calf · burning", then what was corrected or not
+/// understood, dimmed.
+fn phrase_line<'a>(app: &App<'_>, reading: &Reading, width: usize, theme: &Theme) -> ListItem<'a> {
+    let said = reading.summary(app.atlas);
+    let caveats = reading.caveats();
+    let room = width.saturating_sub(9);
+    let mut spans = vec![
+        Span::styled(format!(" {:<8}", "phrase"), theme.dim),
+        Span::styled(fit(&said, room), theme.label),
+    ];
+    let left = room.saturating_sub(said.chars().count() + 3);
+    if !caveats.is_empty() && left > 3 {
+        spans.push(Span::styled(
+            format!(" ({})", fit(&caveats, left)),
+            theme.dim,
+        ));
+    }
+    ListItem::new(Line::from(spans))
 }
 
 /// "muscle   Sternocleidomastoid (SCM)" with the matched letters highlighted.

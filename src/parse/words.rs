@@ -1,0 +1,128 @@
+//! Text into words: folded (case and accents), apostrophes dropped ("golfer's" is
+//! "golfers"), hyphens read as spaces, `&` and `+` read as "and", and punctuation that
+//! ends a clause (`,` `.` `;` `:` `!` `?` brackets) kept as a break. A `/` between two
+//! letters or digits stays inside the word (`b/l`, `c/o`, `7/10`). Works on chars, so
+//! any Unicode is safe.
+
+use crate::atlas::text::fold_char;
+
+/// One piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A word: as typed, and folded.
+    Word {
+        /// The word as typed (for messages).
+        typed: String,
+        /// Folded, apostrophes dropped.
+        folded: String,
+    },
+    /// A clause break (`,` `.` `;`...).
+    Break,
+}
+
+/// Splits text into words and clause breaks.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut typed = String::new();
+    let mut folded = String::new();
+    let flush = |out: &mut Vec<Piece>, typed: &mut String, folded: &mut String| {
+        if !folded.is_empty() {
+            out.push(Piece::Word {
+                typed: std::mem::take(typed),
+                folded: std::mem::take(folded),
+            });
+        }
+        typed.clear();
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let f = fold_char(c);
+        if f.is_alphanumeric() {
+            typed.push(c);
+            folded.push(f);
+        } else if f == '\'' || f == '`' {
+            // Inside a word: dropped ("can't" is "cant"); elsewhere a quote mark.
+            if !folded.is_empty() {
+                typed.push(c);
+            }
+        } else if f == '/'
+            && !folded.is_empty()
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| fold_char(*n).is_alphanumeric())
+        {
+            typed.push(c);
+            folded.push('/');
+        } else {
+            flush(&mut out, &mut typed, &mut folded);
+            match f {
+                '&' | '+' => out.push(Piece::Word {
+                    typed: c.to_string(),
+                    folded: "and".into(),
+                }),
+                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201c}'
+                | '\u{201d}' | '\n'
+                    if out.last().is_some_and(|p| *p != Piece::Break) =>
+                {
+                    out.push(Piece::Break);
+                }
+                _ => {}
+            }
+        }
+    }
+    flush(&mut out, &mut typed, &mut folded);
+    out
+}
+
+/// The folded words of a phrase, breaks dropped: how lexicon phrases are keyed.
+pub fn folded_words(text: &str) -> Vec<String> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Word { folded, .. } => Some(folded),
+            Piece::Break => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        pieces(text)
+            .into_iter()
+            .map(|p| match p {
+                Piece::Word { folded, .. } => folded,
+                Piece::Break => "|".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn folds_and_splits() {
+        assert_eq!(
+            words("Golfer’s elbow, L/R pins-and-needles; 7/10 & Tempé"),
+            [
+                "golfers", "elbow", "|", "l/r", "pins", "and", "needles", "|", "7/10", "and",
+                "tempe"
+            ]
+        );
+        assert_eq!(words("  ,, "), Vec::<String>::new());
+        assert_eq!(words("c/o 'knee'"), ["c/o", "knee"]);
+    }
+
+    #[test]
+    fn any_unicode_is_safe() {
+        for text in [
+            "лево колено",
+            "膝の痛み",
+            "🦵 knee 🔥",
+            "e\u{301}",
+            "\u{0}\u{7f}/",
+        ] {
+            let _ = pieces(text);
+        }
+        assert_eq!(words("🦵knee"), ["knee"]);
+    }
+}
