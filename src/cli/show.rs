@@ -75,14 +75,19 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyho
         side: args.side,
         graphics,
     };
-    let text = details(atlas, muscle, &points, Some(style));
-    let text = if glyphs == Glyphs::Ascii && graphics.is_none() {
+    out::print(&text_of(atlas, muscle, &points, style))?;
+    Ok(status(true))
+}
+
+/// What `show` prints as text: the muscle's notes and each point's picture, pure ASCII
+/// when the tier is ASCII (for notes) and no image protocol is used.
+pub fn text_of(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], style: DiagramStyle) -> String {
+    let text = details(atlas, m, points, Some(style));
+    if style.glyphs == Glyphs::Ascii && style.graphics.is_none() {
         ascii_only(&text)
     } else {
         text
-    };
-    out::print(&text)?;
-    Ok(status(true))
+    }
 }
 
 /// A protocol the user asked for: the cell size from the kernel, tmux from the
@@ -458,5 +463,42 @@ mod tests {
         }
         let out = wrap("  - one two three four five six", 14);
         assert_eq!(out, "  - one two\n    three four\n    five six\n");
+    }
+}
+
+#[cfg(test)]
+mod every_muscle {
+    use super::*;
+
+    /// Every muscle's `show --ascii` at 40 and 80 columns, rendered in process (the
+    /// binary itself is run twice, in tests/it/show.rs): printable ASCII only, every line
+    /// within the width, and each picture with its X, its essential zone and the legend.
+    #[test]
+    fn fits_40_and_80_columns_in_ascii_with_its_picture() {
+        let atlas = Atlas::shipped().unwrap();
+        for m in atlas.muscles() {
+            let points: Vec<&TriggerPoint> = m.trigger_points.iter().collect();
+            for width in [40u16, 80] {
+                let style = DiagramStyle {
+                    width,
+                    glyphs: Glyphs::Ascii,
+                    color: false,
+                    side: Side::Right,
+                    graphics: None,
+                };
+                let text = text_of(&atlas, m, &points, style);
+                let id = &m.id;
+                assert!(
+                    text.bytes()
+                        .all(|b| b == b'\n' || (0x20..0x7f).contains(&b)),
+                    "{id} {width}: only printable ASCII"
+                );
+                for line in text.lines() {
+                    assert!(line.len() <= usize::from(width), "{id} {width}: {line:?}");
+                }
+                assert!(text.contains('X'), "{id} {width}: the X\n{text}");
+                assert!(text.contains("# essential"), "{id} {width}: the legend");
+            }
+        }
     }
 }
