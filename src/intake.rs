@@ -112,6 +112,15 @@ impl Intake {
         note.quality
     }
 
+    /// Selects a region with what was said of it (a reopened record, a saved visit); an
+    /// empty note adds nothing but the region.
+    pub fn add_noted(&mut self, region: RegionInstance, note: RegionNote) {
+        self.selection.add(region.clone());
+        if note != RegionNote::default() {
+            self.notes.insert(region, note);
+        }
+    }
+
     /// Clears everything.
     pub fn clear(&mut self) {
         *self = Intake::default();

@@ -179,16 +179,13 @@ impl Record {
             if let Some(i) = r.intensity.filter(|i| *i > MAX_INTENSITY) {
                 return Err(format!("region '{}': intensity {i} is above 10", r.region));
             }
-            intake.selection.add(inst.clone());
-            if r.intensity.is_some() || r.quality.is_some() {
-                intake.notes.insert(
-                    inst,
-                    RegionNote {
-                        intensity: r.intensity,
-                        quality: r.quality,
-                    },
-                );
-            }
+            intake.add_noted(
+                inst,
+                RegionNote {
+                    intensity: r.intensity,
+                    quality: r.quality,
+                },
+            );
         }
         intake.selection.symptoms.clone_from(&self.symptoms);
         if let Some(age) = self.age.filter(|a| *a > crate::rank::MAX_AGE) {

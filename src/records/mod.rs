@@ -156,17 +156,13 @@ impl Visit {
     pub fn intake(&self) -> Intake {
         let mut intake = Intake::default();
         for r in &self.regions {
-            let inst = r.instance();
-            intake.selection.add(inst.clone());
-            if r.intensity.is_some() || r.quality.is_some() {
-                intake.notes.insert(
-                    inst,
-                    RegionNote {
-                        intensity: r.intensity,
-                        quality: r.quality,
-                    },
-                );
-            }
+            intake.add_noted(
+                r.instance(),
+                RegionNote {
+                    intensity: r.intensity,
+                    quality: r.quality,
+                },
+            );
         }
         intake.selection.symptoms.clone_from(&self.symptoms);
         intake
