@@ -167,9 +167,12 @@ impl Lexicon {
         let limit = if n <= 6 { 1 } else { 2 };
         let mut best: Option<(usize, &str)> = None;
         let mut tied = false;
+        let letters = letter_counts(folded);
         for len in n.saturating_sub(limit)..=n + limit {
             for w in self.by_length.get(len).into_iter().flatten() {
-                if w.chars().count() < 3 {
+                // The letters alone rule most words out, without the edit distance:
+                // "worse" can never be two edits from "wrist".
+                if w.chars().count() < 3 || bag_distance(&letters, &letter_counts(w)) > limit {
                     continue;
                 }
                 let d = edit_distance(folded, w);
@@ -734,5 +737,51 @@ impl Reading {
             parts.push(format!("not understood: {}", not.join(", ")));
         }
         parts.join("; ")
+    }
+}
+
+/// How often each letter a-z occurs in a word (anything else in one last bin).
+fn letter_counts(word: &str) -> [u8; 27] {
+    let mut counts = [0u8; 27];
+    for c in word.chars() {
+        let i = if c.is_ascii_lowercase() {
+            usize::from(c as u8 - b'a')
+        } else {
+            26
+        };
+        counts[i] = counts[i].saturating_add(1);
+    }
+    counts
+}
+
+/// The bag distance of two words' letter counts: a lower bound of their edit distance
+/// (each edit changes at most one letter's surplus on either side).
+fn bag_distance(a: &[u8; 27], b: &[u8; 27]) -> usize {
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        if x > y {
+            more += usize::from(x - y);
+        } else {
+            fewer += usize::from(y - x);
+        }
+    }
+    more.max(fewer)
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_edit_distance() {
+        let words = [
+            "shoulder", "shouldr", "wrist", "worse", "tempel", "temple", "pinky", "knee", "kene",
+        ];
+        for a in words {
+            for b in words {
+                let bound = bag_distance(&letter_counts(a), &letter_counts(b));
+                assert!(bound <= edit_distance(a, b), "{a} {b}");
+            }
+        }
     }
 }
