@@ -48,12 +48,20 @@ pub fn parse(text: &str, file: &str) -> Result<AtlasFile, AtlasError> {
             message: "the file is empty; an atlas starts with `Atlas(`".into(),
         });
     }
+    from_ron::<AtlasFile>(text).map_err(|(line, col, message)| AtlasError::Parse {
+        file: file.into(),
+        line,
+        col,
+        message,
+    })
+}
+
+/// Parses RON data files (the atlas, the lexicon) with ron's default limits; an error is
+/// its 1-based line, column and message, for a `file:line:col` report.
+pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (usize, usize, String)> {
     ron::Options::default()
-        .from_str::<AtlasFile>(text)
-        .map_err(|e| AtlasError::Parse {
-            file: file.into(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+        .from_str::<T>(text)
+        .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))
 }

@@ -187,14 +187,14 @@ impl Lexicon {
 
 /// Parses RON text, mapping ron's span to `file:line:col`.
 fn parse(text: &str, file: &str) -> Result<LexiconFile, LexiconError> {
-    ron::Options::default()
-        .from_str::<LexiconFile>(text)
-        .map_err(|e| LexiconError::Parse {
+    crate::atlas::from_ron::<LexiconFile>(text).map_err(|(line, col, message)| {
+        LexiconError::Parse {
             file: file.into(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+            line,
+            col,
+            message,
+        }
+    })
 }
 
 /// A phrase's key: its folded words without fillers, joined by spaces.
