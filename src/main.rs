@@ -7,7 +7,7 @@
 use clap::Parser;
 use painmap::atlas::Atlas;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
-use painmap::color::{self, ColorMode};
+use painmap::color::{self, ColorMode, Palette};
 use painmap::record::Record;
 use painmap::records;
 use painmap::tui;
@@ -62,6 +62,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             let options = tui::ExploreOptions {
                 color: color::enabled_here(mode, true),
+                palette: Palette::here(),
                 opened: intake,
                 records,
                 glyphs,
@@ -108,6 +109,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 color: color::enabled_here(mode, std::io::stdout().is_terminal()),
                 now: now(),
                 glyphs,
+                palette: Palette::here(),
             };
             cli::run(&atlas, command, &ctx)
         }

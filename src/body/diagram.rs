@@ -14,6 +14,7 @@ use super::mosaic;
 use super::overlay::{Overlay, paint};
 use super::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::atlas::{RegionInstance, Side};
+use crate::color::Palette;
 
 /// Columns between panels.
 const GAP: u16 = 2;
@@ -407,9 +408,9 @@ impl Canvas {
     }
 
     /// The rows with ANSI colour (essential red, spillover light red, trigger point bold
-    /// yellow...; a mosaic in 256 colours with a background per cell), trailing spaces
-    /// trimmed.
-    pub fn ansi_lines(&self) -> Vec<String> {
+    /// yellow...; a mosaic in the palette's colours with a background per cell), trailing
+    /// spaces trimmed.
+    pub fn ansi_lines(&self, palette: Palette) -> Vec<String> {
         (0..self.height)
             .map(|r| {
                 let row = self.row(r);
@@ -423,7 +424,7 @@ impl Canvas {
                 let mut out = String::new();
                 let mut current: Option<String> = None;
                 for (c, &bg) in row[..end].iter().zip(bgs) {
-                    let sgr = sgr_of(*c, bg, self.mosaic);
+                    let sgr = sgr_of(*c, bg, self.mosaic.then_some(palette));
                     if sgr != current {
                         out.push_str("\u{1b}[0m");
                         if let Some(code) = &sgr {
@@ -442,18 +443,19 @@ impl Canvas {
     }
 }
 
-/// The SGR parameters of a drawn cell: line art's style codes, or a mosaic's fill
-/// colours (foreground and background from the 256-colour palette).
-fn sgr_of(c: Cell, bg: Style, mosaic: bool) -> Option<String> {
-    if !mosaic || (c.style.fill().is_none() && bg.fill().is_none()) {
+/// The SGR parameters of a drawn cell: line art's style codes, or (a mosaic, in its
+/// palette) the fill colours as foreground and background.
+fn sgr_of(c: Cell, bg: Style, mosaic: Option<Palette>) -> Option<String> {
+    let Some(palette) = mosaic.filter(|&p| c.style.fill(p).is_some() || bg.fill(p).is_some())
+    else {
         return c.style.ansi().map(str::to_owned);
-    }
+    };
     let mut parts = Vec::new();
-    if let Some(i) = c.style.fill() {
-        parts.push(format!("38;5;{i}"));
+    if let Some(i) = c.style.fill(palette) {
+        parts.push(palette.fg_sgr(i));
     }
-    if let Some(i) = bg.fill() {
-        parts.push(format!("48;5;{i}"));
+    if let Some(i) = bg.fill(palette) {
+        parts.push(palette.bg_sgr(i));
     }
     if c.style == Style::TriggerPoint {
         parts.push("1".to_owned());
@@ -462,21 +464,20 @@ fn sgr_of(c: Cell, bg: Style, mosaic: bool) -> Option<String> {
 }
 
 /// The auto-framed diagram of an overlay as text lines, for printing: `width` columns,
-/// a height that suits the width, a legend; ANSI colour when `color` is set (a mosaic
-/// without colour is drawn ink on paper).
+/// a height that suits the width, a legend; ANSI colour in `color`'s palette when it is
+/// set (a mosaic without colour is drawn ink on paper).
 pub fn render_lines(
     model: &BodyModel,
     overlay: &Overlay,
     width: u16,
     glyphs: Glyphs,
-    color: bool,
+    color: Option<Palette>,
 ) -> Vec<String> {
     let d = Diagram::for_overlay(model, overlay, width, suggested_height(width), glyphs);
-    let canvas = d.draw(overlay, glyphs, !color);
-    if color {
-        canvas.ansi_lines()
-    } else {
-        canvas.lines()
+    let canvas = d.draw(overlay, glyphs, color.is_none());
+    match color {
+        Some(palette) => canvas.ansi_lines(palette),
+        None => canvas.lines(),
     }
 }
 
@@ -494,7 +495,7 @@ mod tests {
             GlyphSet::Ascii => Glyphs::Ascii,
             GlyphSet::Unicode => Glyphs::Outline,
         };
-        render_lines(model(), overlay, width, tier, false).join("\n")
+        render_lines(model(), overlay, width, tier, None).join("\n")
     }
 
     #[test]
@@ -531,12 +532,99 @@ mod tests {
     #[test]
     fn mosaic_colour_has_a_background_per_cell() {
         let (_, overlay) = pattern(0);
-        let lines = render_lines(model(), &overlay, 80, Glyphs::Quadrant, true).join("\n");
+        let lines = render_lines(
+            model(),
+            &overlay,
+            80,
+            Glyphs::Quadrant,
+            Some(Palette::Ansi256),
+        )
+        .join("\n");
         // The body's soft tone, the outline and the essential red; fg and bg in one cell.
         assert!(lines.contains("38;5;180") && lines.contains("38;5;239"));
         assert!(lines.contains("38;5;160") && lines.contains(";48;5;"));
-        let plain = render_lines(model(), &overlay, 80, Glyphs::Quadrant, false).join("\n");
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Quadrant, None).join("\n");
         assert!(!plain.contains('\u{1b}'));
+    }
+
+    /// In 16 colours the mosaic uses the classic codes: the body light grey (`47`), the
+    /// zones red, and no 256-colour code a terminal would turn into red.
+    #[test]
+    fn sixteen_colour_mosaic_keeps_the_body_grey() {
+        let (_, overlay) = pattern(0);
+        let lines = render_lines(
+            model(),
+            &overlay,
+            80,
+            Glyphs::Quadrant,
+            Some(Palette::Ansi16),
+        );
+        let text = lines.join("\n");
+        assert!(!text.contains(";5;"), "no 256-colour codes");
+        let codes: Vec<&str> = text
+            .split("\u{1b}[")
+            .filter_map(|t| t.split('m').next())
+            .flat_map(|c| c.split(';'))
+            .collect();
+        assert!(
+            codes.contains(&"47") || codes.contains(&"37"),
+            "a grey body"
+        );
+        assert!(codes.contains(&"31") || codes.contains(&"41"), "a red zone");
+        // The body itself is never red: cells drawn on the grey body are grey or a zone.
+        assert!(!codes.contains(&"45") && !codes.contains(&"35"));
+    }
+
+    /// Every trigger point of the atlas, at 40, 80 and 120 columns, in ASCII and in
+    /// mosaics: its essential zone draws at least one zone glyph in the pictures (the
+    /// legend's sample not counted), however small the zone is or however much of it lies
+    /// under the outline and the X. (A monochrome mosaic has one ink per cell: beside the
+    /// outline of a leg two cells wide the outline keeps it, so it is left out here.)
+    #[test]
+    fn every_essential_zone_draws_a_glyph_at_every_width() {
+        let atlas = crate::atlas::Atlas::shipped().unwrap();
+        let mut missing = Vec::new();
+        for (_, tp) in atlas.trigger_points() {
+            if tp.essential.is_empty() {
+                continue;
+            }
+            let overlay = Overlay::of_point(&atlas, tp, Side::Right);
+            for width in [40, 80, 120] {
+                for (glyphs, mono) in [
+                    (Glyphs::Ascii, true),
+                    (Glyphs::Half, false),
+                    (Glyphs::Quadrant, false),
+                    (Glyphs::Octant, false),
+                ] {
+                    let d = Diagram::for_overlay(
+                        model(),
+                        &overlay,
+                        width,
+                        suggested_height(width),
+                        glyphs,
+                    );
+                    let canvas = d.draw(&overlay, glyphs, mono);
+                    let rows = d.height().saturating_sub(d.legend_rows);
+                    let drawn = (0..rows).any(|r| {
+                        (0..d.width()).any(|c| {
+                            canvas
+                                .get(c, r)
+                                .is_some_and(|x| x.style == Style::Essential)
+                                || canvas.bg(c, r) == Style::Essential
+                        })
+                    });
+                    if !drawn {
+                        missing.push(format!("{} {width} {glyphs:?} mono={mono}", tp.id));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{} without an essential glyph:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
     }
 
     #[test]
@@ -672,9 +760,15 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let (_, overlay) = pattern(0);
-        let plain = render_lines(model(), &overlay, 80, Glyphs::Outline, false);
+        let plain = render_lines(model(), &overlay, 80, Glyphs::Outline, None);
         assert!(plain.iter().all(|l| !l.contains('\u{1b}')));
-        let color = render_lines(model(), &overlay, 80, Glyphs::Outline, true);
+        let color = render_lines(
+            model(),
+            &overlay,
+            80,
+            Glyphs::Outline,
+            Some(Palette::Ansi256),
+        );
         let all = color.join("\n");
         assert!(all.contains("\u{1b}[31m") && all.contains("\u{1b}[1;33m"));
     }

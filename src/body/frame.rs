@@ -208,6 +208,14 @@ impl Frame {
         };
         let count =
             |view: ViewId, list: &[&RegionInstance]| list.iter().filter(|r| draws(view, r)).count();
+        // Choosing between close-ups, an essential zone counts twice: the sole, which
+        // draws the ball of the foot, before the top, which draws only the spillover.
+        let score = |view: ViewId, list: &[&RegionInstance]| {
+            list.iter()
+                .filter(|r| draws(view, r))
+                .map(|r| if overlay.essential.contains(r) { 2 } else { 1 })
+                .sum::<usize>()
+        };
 
         for area in [Area::Head, Area::Hand, Area::Foot] {
             let holds = regions
@@ -216,7 +224,7 @@ impl Frame {
             if !holds {
                 continue;
             }
-            let mut panels = close_up_views(area, &regions, count)
+            let mut panels = close_up_views(area, &regions, score)
                 .into_iter()
                 .map(|v| PanelSpec::new(v, side))
                 .collect::<Vec<_>>();
@@ -263,10 +271,27 @@ impl Frame {
                 .copied()
                 .filter(|r| area.views().iter().any(|&v| draws_whole(v, r)))
                 .collect();
-            let views = close_up_views(area, &shown, count);
-            panels.extend(views.into_iter().take(1).map(|v| PanelSpec {
-                scale: CLOSE_UP_BESIDE_BODY,
-                ..PanelSpec::new(v, side).optional()
+            // The one view that shows the most of them (the first in the area's order
+            // on a tie).
+            let view = close_up_views(area, &shown, score)
+                .into_iter()
+                .enumerate()
+                .min_by_key(|&(k, v)| (std::cmp::Reverse(score(v, &shown)), k))
+                .map(|(_, v)| v);
+            // Kept at any size when it is the only picture of an essential zone (the arch
+            // of the foot, a tooth): else it makes way for a larger body.
+            let only = |v: ViewId| {
+                overlay
+                    .essential
+                    .iter()
+                    .any(|r| draws(v, r) && Area::WholeBody.views().iter().all(|&b| !draws(b, r)))
+            };
+            panels.extend(view.map(|v| {
+                let spec = PanelSpec {
+                    scale: CLOSE_UP_BESIDE_BODY,
+                    ..PanelSpec::new(v, side)
+                };
+                if only(v) { spec } else { spec.optional() }
             }));
         }
         Frame { panels }

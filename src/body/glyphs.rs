@@ -5,6 +5,7 @@
 //! `show` maps them to ANSI colours only when colour is on ([`Style::ansi`]).
 
 use super::raster::Edge;
+use crate::color::Palette;
 
 /// Which characters to draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -48,20 +49,27 @@ pub enum Style {
 }
 
 impl Style {
-    /// The 256-colour palette index a mosaic fills with this style: the body a soft
-    /// tone, its outline dark, essential red, spillover light red, the selection blue,
-    /// the X yellow; `None` for empty space.
-    pub fn fill(self) -> Option<u8> {
-        match self {
-            Style::Background | Style::Legend | Style::Title | Style::Label => None,
-            Style::Body => Some(180),
-            Style::Outline | Style::Detail => Some(239),
-            Style::Essential => Some(160),
-            Style::Spillover => Some(210),
-            Style::Selected => Some(68),
-            Style::TriggerPoint => Some(226),
-            Style::Cursor => Some(51),
-        }
+    /// The palette index a mosaic fills with this style, `None` for empty space. In 256
+    /// colours the body is a soft tone, its outline dark, essential red, spillover light
+    /// red, the selection blue, the X yellow. In the 16 ANSI colours the body is light
+    /// grey (white) and its outline dark grey, so that nothing but a zone reads as red:
+    /// essential red, spillover bright red (stippled over the grey), the selection bright
+    /// blue, the X black, the cursor bright cyan.
+    pub fn fill(self, palette: Palette) -> Option<u8> {
+        let (rich, basic) = match self {
+            Style::Background | Style::Legend | Style::Title | Style::Label => return None,
+            Style::Body => (180, 7),
+            Style::Outline | Style::Detail => (239, 8),
+            Style::Essential => (160, 1),
+            Style::Spillover => (210, 9),
+            Style::Selected => (68, 12),
+            Style::TriggerPoint => (226, 0),
+            Style::Cursor => (51, 14),
+        };
+        Some(match palette {
+            Palette::Ansi256 => rich,
+            Palette::Ansi16 => basic,
+        })
     }
 
     /// The ANSI SGR parameters for this style (`"31"` for red...), or `None` for plain
@@ -334,6 +342,49 @@ mod tests {
         for s in MARKS {
             assert!(GlyphSet::Ascii.mark(s).is_ascii_graphic());
         }
+    }
+
+    /// In 16 colours nothing but a zone is red (a terminal would turn the body's soft
+    /// tone into red), and the fills still tell body, outline, zones and X apart.
+    #[test]
+    fn sixteen_colour_fills_keep_red_for_the_zones() {
+        let all = [
+            Style::Body,
+            Style::Outline,
+            Style::Detail,
+            Style::Essential,
+            Style::Spillover,
+            Style::Selected,
+            Style::TriggerPoint,
+            Style::Cursor,
+        ];
+        let red = |i: u8| i == 1 || i == 9;
+        for s in all {
+            let i = s.fill(Palette::Ansi16).unwrap();
+            assert!(i < 16, "{s:?}");
+            assert_eq!(
+                red(i),
+                matches!(s, Style::Essential | Style::Spillover),
+                "{s:?}"
+            );
+        }
+        assert_eq!(Style::Body.fill(Palette::Ansi16), Some(7), "light grey");
+        let mut distinct: Vec<u8> = [
+            Style::Body,
+            Style::Outline,
+            Style::Essential,
+            Style::Spillover,
+            Style::Selected,
+            Style::TriggerPoint,
+        ]
+        .iter()
+        .filter_map(|s| s.fill(Palette::Ansi16))
+        .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 6);
+        assert_eq!(Style::Body.fill(Palette::Ansi256), Some(180));
+        assert_eq!(Style::Background.fill(Palette::Ansi16), None);
     }
 
     #[test]

@@ -11,7 +11,9 @@
 
 use super::glyphs::{Cell, Glyphs, Style};
 use super::model::{RegionIdx, union_spans};
-use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use super::overlay::{
+    CLEAR, ESSENTIAL, MarkTable, Overlay, PARTLY, SELECTED, SPILLOVER, slot, x_cells, zone_claims,
+};
 use super::raster::Raster;
 use crate::atlas::Side;
 
@@ -161,33 +163,58 @@ impl Labels {
         }
         // The overlay's marks.
         let table = MarkTable::new(model, overlay);
-        let mut painted = vec![false; model.regions().len() * 3];
         for s in &mut labels.samples {
             if let Some((r, side)) = s.region {
                 s.marks = table.get(r, side);
-                if s.marks != 0 {
-                    painted[slot(r, side)] = true;
-                }
             }
         }
-        // A zone too small for a sample at this size gets its anchor's cell.
-        for shape in &drawing.shapes {
-            let flags = table.get(shape.region, shape.side);
-            if flags == 0 || painted[slot(shape.region, shape.side)] || shape.weight <= 0.0 {
-                continue;
+        // A zone with no cell of its own (a cell of only body samples, one of them its
+        // own, outside the X) claims one, by the rule every tier shares.
+        let xs = x_cells(raster, overlay);
+        let cell_of = |k: usize| (k / sw / sy) * width + (k % sw) / sx;
+        let (mut body, mut other) = (vec![0u16; width * height], vec![0u16; width * height]);
+        for (k, s) in labels.samples.iter().enumerate() {
+            if s.ground == SampleGround::Body {
+                body[cell_of(k)] += 1;
+            } else {
+                other[cell_of(k)] += 1;
             }
-            if let Some((c, r)) = raster.cell_of(shape.anchor) {
-                let (c, r) = (usize::from(c), usize::from(r));
-                for j in r * sy..(r + 1) * sy {
-                    for i in c * sx..(c + 1) * sx {
-                        let s = &mut labels.samples[j * sw + i];
-                        if s.ground == SampleGround::Body {
-                            s.marks |= flags;
-                            s.region = Some((shape.region, shape.side));
-                        }
+        }
+        let room: Vec<u8> = body
+            .iter()
+            .zip(&other)
+            .map(|(&b, &o)| match (b, o) {
+                (0, _) => 0,
+                (_, 0) => CLEAR,
+                _ => PARTLY,
+            })
+            .collect();
+        let mut own = vec![false; model.regions().len() * 3];
+        for (k, s) in labels.samples.iter().enumerate() {
+            let cell = cell_of(k);
+            if let Some((r, side)) = s.region
+                && room[cell] == CLEAR
+                && !xs.contains(&cell)
+            {
+                own[slot(r, side)] = true;
+            }
+        }
+        let claims = zone_claims(raster, &table, &xs, &room, &own);
+        for claim in claims {
+            let (c, r) = (claim.cell % width.max(1), claim.cell / width.max(1));
+            // With no body between its lines, the claimed cell's lines give way.
+            let cramped = room[claim.cell] == 0;
+            for j in r * sy..(r + 1) * sy {
+                for i in c * sx..(c + 1) * sx {
+                    let s = &mut labels.samples[j * sw + i];
+                    if cramped && s.ground != SampleGround::Background {
+                        s.ground = SampleGround::Body;
+                    }
+                    if s.ground == SampleGround::Body {
+                        s.marks |= claim.flags;
+                        s.region = Some((claim.region, claim.side));
                     }
                 }
-                painted[slot(shape.region, shape.side)] = true;
             }
         }
         labels
@@ -243,15 +270,6 @@ impl Labels {
             }
         }
     }
-}
-
-fn slot(region: RegionIdx, side: Option<Side>) -> usize {
-    usize::from(region) * 3
-        + match side {
-            None => 0,
-            Some(Side::Left) => 1,
-            Some(Side::Right) => 2,
-        }
 }
 
 /// How much a style counts when a cell must keep two of the styles of its samples: the

@@ -2,13 +2,15 @@
 //! cursor, and the painting of a [`Raster`] with them into [`Cell`]s.
 //!
 //! Regions are [`RegionInstance`]s: a region on a side, or with no side (a midline region,
-//! or a selection that matches either side). A zone too small to get a cell at the current
-//! size still gets one cell at its anchor, so a pattern on a tooth, a finger or a toe is
-//! always visibly there.
+//! or a selection that matches either side). Zones never erase the outline or an interior
+//! line; a zone that would then draw no cell of its own (too small for a cell at this
+//! size, or only under the outline and the X) claims the plain body cell nearest to it
+//! ([`zone_claims`], one rule for every text tier), so a pattern on a tooth, a finger, a
+//! toe or a rib space is always visibly there.
 
 use super::glyphs::{Cell, GlyphSet, Style};
 use super::model::{BodyModel, RegionIdx};
-use super::raster::{Ground, Raster};
+use super::raster::{CELL_ASPECT, Ground, Raster};
 use crate::atlas::{Reach, RegionInstance, Side};
 
 /// A trigger point to mark with an X.
@@ -122,6 +124,12 @@ fn side_slot(side: Option<Side>) -> usize {
     }
 }
 
+/// A region instance's index in per-instance tables (three per region: no side, left,
+/// right).
+pub(crate) fn slot(region: RegionIdx, side: Option<Side>) -> usize {
+    usize::from(region) * 3 + side_slot(side)
+}
+
 /// Marks per (region, cell side): which overlay lists cover a cell of that region.
 pub(crate) struct MarkTable {
     flags: Vec<u8>,
@@ -161,6 +169,13 @@ impl MarkTable {
 
 fn marked_cell(ground: Ground, flags: u8, glyphs: GlyphSet) -> Cell {
     let selected = flags & SELECTED != 0;
+    if matches!(ground, Ground::Outline(_) | Ground::Detail(_)) {
+        // The outline and the interior lines stay over every mark.
+        return Cell {
+            selected,
+            ..plain_cell(ground, glyphs)
+        };
+    }
     let style = if flags & ESSENTIAL != 0 {
         Style::Essential
     } else if flags & SPILLOVER != 0 {
@@ -190,52 +205,47 @@ fn plain_cell(ground: Ground, glyphs: GlyphSet) -> Cell {
 pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Cell> {
     let model = raster.model();
     let table = MarkTable::new(model, overlay);
-    let mut painted = vec![false; model.regions().len() * 3];
     let mut out: Vec<Cell> = raster
         .cells()
         .iter()
         .map(|c| match c.region {
-            Some((r, s)) => {
-                let flags = table.get(r, s);
-                if flags != 0 {
-                    painted[usize::from(r) * 3 + side_slot(s)] = true;
-                }
-                marked_cell(c.ground, flags, glyphs)
-            }
+            Some((r, s)) => marked_cell(c.ground, table.get(r, s), glyphs),
             None => plain_cell(c.ground, glyphs),
         })
         .collect();
     let w = usize::from(raster.width());
-    let vp = raster.viewport();
-    let view = model.view(vp.view);
 
-    // Zones too small for a cell at this size get their anchor cell.
-    for shape in &view.drawing(vp.side).shapes {
-        let flags = table.get(shape.region, shape.side);
-        let slot = usize::from(shape.region) * 3 + side_slot(shape.side);
-        if flags == 0 || painted[slot] || shape.weight <= 0.0 {
-            continue;
-        }
-        if let Some((c, r)) = raster.cell_of(shape.anchor) {
-            let i = usize::from(r) * w + usize::from(c);
-            let ground = raster.cells()[i].ground;
-            out[i] = marked_cell(ground, flags, glyphs);
-            painted[slot] = true;
+    // Zones that show no cell of their own claim one: a zone's own cell is a plain body
+    // cell of its region (no line through it) that no X covers.
+    let xs = x_cells(raster, overlay);
+    let room: Vec<u8> = raster
+        .cells()
+        .iter()
+        .map(|c| if c.ground == Ground::Body { CLEAR } else { 0 })
+        .collect();
+    let mut own = vec![false; model.regions().len() * 3];
+    for (i, c) in raster.cells().iter().enumerate() {
+        if let Some((r, s)) = c.region
+            && room[i] == CLEAR
+            && !xs.contains(&i)
+        {
+            own[slot(r, s)] = true;
         }
     }
+    for claim in zone_claims(raster, &table, &xs, &room, &own) {
+        let selected = out[claim.cell].selected;
+        out[claim.cell] = Cell {
+            selected,
+            ..marked_cell(Ground::Body, claim.flags, glyphs)
+        };
+    }
 
-    for tp in &overlay.trigger_points {
-        let side = tp.location.side;
-        if let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, vp.view, side)
-            && let Some((c, r)) = raster.cell_of(p)
-        {
-            let i = usize::from(r) * w + usize::from(c);
-            out[i] = Cell {
-                ch: glyphs.mark(Style::TriggerPoint),
-                style: Style::TriggerPoint,
-                selected: out[i].selected,
-            };
-        }
+    for &i in &xs {
+        out[i] = Cell {
+            ch: glyphs.mark(Style::TriggerPoint),
+            style: Style::TriggerPoint,
+            selected: out[i].selected,
+        };
     }
 
     if let Some((c, r)) = overlay.cursor
@@ -254,4 +264,136 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
         };
     }
     out
+}
+
+/// The cells of a raster that the overlay's X marks fall on (row-major indices).
+pub(crate) fn x_cells(raster: &Raster<'_>, overlay: &Overlay) -> Vec<usize> {
+    let model = raster.model();
+    let vp = raster.viewport();
+    let w = usize::from(raster.width());
+    overlay
+        .trigger_points
+        .iter()
+        .filter_map(|tp| {
+            let p =
+                model.trigger_point_at(&tp.id, &tp.location.region, vp.view, tp.location.side)?;
+            let (c, r) = raster.cell_of(p)?;
+            Some(usize::from(r) * w + usize::from(c))
+        })
+        .collect()
+}
+
+/// A cell a zone claims because it would draw none of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Claim {
+    /// The cell (row-major index in the raster).
+    pub cell: usize,
+    /// The zone's region and side.
+    pub region: RegionIdx,
+    /// Its side (`None`: midline).
+    pub side: Option<Side>,
+    /// The zone's marks (essential, spillover).
+    pub flags: u8,
+}
+
+/// How far (in cell widths, rows counting [`CELL_ASPECT`] times) a zone reaches for a
+/// cell to claim.
+const CLAIM_REACH: f32 = 4.0;
+
+/// A cell's room for a zone ([`zone_claims`]): plain body, no line through it.
+pub(crate) const CLEAR: u8 = 2;
+/// Some body between the lines through it: a zone shows beside them.
+pub(crate) const PARTLY: u8 = 1;
+
+/// The one rule for zones too small to be seen, for every text tier: each zone of the
+/// view (a marked region instance seen there) that has no cell of its own (`own`, by
+/// [`slot`]: its cells all have a line or an X through them, or it has none at this
+/// size) claims the cell nearest to its cells (next to its outline or its X), else to
+/// its anchor. By the `room` each cell has as the tier draws it: a [`CLEAR`] cell within
+/// reach if there is one, else one [`PARTLY`] clear (the zone beside its line), and only
+/// where the body has no room at all (a limb two cells wide) a cell of outline, which
+/// the zone then covers. Cells of no other zone are preferred; no X cell is claimed, and
+/// each cell once. `xs` are the X cells ([`x_cells`]).
+pub(crate) fn zone_claims(
+    raster: &Raster<'_>,
+    table: &MarkTable,
+    xs: &[usize],
+    room: &[u8],
+    own: &[bool],
+) -> Vec<Claim> {
+    let model = raster.model();
+    let vp = raster.viewport();
+    let cells = raster.cells();
+    let w = usize::from(raster.width()).max(1);
+    let mut done = vec![false; model.regions().len() * 3];
+    let mut claims: Vec<Claim> = Vec::new();
+    let zones = ESSENTIAL | SPILLOVER;
+    for shape in &model.view(vp.view).drawing(vp.side).shapes {
+        let k = slot(shape.region, shape.side);
+        let flags = table.get(shape.region, shape.side);
+        if flags & zones == 0 || done[k] || shape.weight <= 0.0 {
+            continue;
+        }
+        done[k] = true;
+        if own.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut targets: Vec<usize> = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.region == Some((shape.region, shape.side)))
+            .map(|(i, _)| i)
+            .collect();
+        if targets.is_empty() {
+            let anchor = model
+                .view(vp.view)
+                .drawing(vp.side)
+                .shapes
+                .iter()
+                .filter(|s| (s.region, s.side) == (shape.region, shape.side))
+                .max_by(|a, b| a.weight.total_cmp(&b.weight))
+                .map_or(shape.anchor, |s| s.anchor);
+            targets.extend(
+                raster
+                    .cell_of(anchor)
+                    .map(|(c, r)| usize::from(r) * w + usize::from(c)),
+            );
+        }
+        let pos = |i: usize| ((i % w) as f32, (i / w) as f32 * CELL_ASPECT);
+        let mut best: Option<(f32, usize)> = None;
+        for (i, c) in cells.iter().enumerate() {
+            // A cell inside the body (its centre in a region), not an X, not claimed.
+            if c.region.is_none() || xs.contains(&i) || claims.iter().any(|k| k.cell == i) {
+                continue;
+            }
+            let (x, y) = pos(i);
+            let d = targets
+                .iter()
+                .map(|&t| {
+                    let (tx, ty) = pos(t);
+                    (x - tx).hypot(y - ty)
+                })
+                .fold(f32::INFINITY, f32::min);
+            if d > CLAIM_REACH {
+                continue;
+            }
+            // A clear cell first (a line through the cell keeps its line, and in a
+            // monochrome mosaic its one ink); plain body before another zone's cell.
+            let taken = c.region.is_some_and(|(r, s)| table.get(r, s) & zones != 0);
+            let cramped = f32::from(CLEAR - room.get(i).copied().unwrap_or(0).min(CLEAR));
+            let score = d + if taken { CLAIM_REACH } else { 0.0 } + cramped * 2.0 * CLAIM_REACH;
+            if best.is_none_or(|(b, _)| score < b) {
+                best = Some((score, i));
+            }
+        }
+        if let Some((_, cell)) = best {
+            claims.push(Claim {
+                cell,
+                region: shape.region,
+                side: shape.side,
+                flags: flags & zones,
+            });
+        }
+    }
+    claims
 }

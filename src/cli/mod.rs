@@ -42,6 +42,8 @@ pub struct Context {
     pub now: i64,
     /// How `show` draws the body in text (`--glyphs`, decided by the binary).
     pub glyphs: crate::body::glyphs::Glyphs,
+    /// The terminal's palette (16 or 256 colours), for the pictures' colours.
+    pub palette: crate::color::Palette,
 }
 
 /// Runs a command over a loaded atlas.
@@ -53,7 +55,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
-        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs)?,
+        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.palette, ctx.glyphs)?,
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };

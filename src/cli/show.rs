@@ -11,6 +11,7 @@ use crate::body::frame::Frame;
 use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
 use crate::body::{pixmap, svg};
+use crate::color::Palette;
 use crate::graphics::{self, Protocol, Terminal};
 use crate::report::place;
 use std::fmt::Write as _;
@@ -24,6 +25,8 @@ pub struct DiagramStyle {
     pub glyphs: Glyphs,
     /// ANSI colour.
     pub color: bool,
+    /// The terminal's palette, for the colours of a mosaic.
+    pub palette: Palette,
     /// The patient's side the trigger point is drawn on (the classic charts use the
     /// right).
     pub side: Side,
@@ -33,7 +36,13 @@ pub struct DiagramStyle {
 
 /// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON, or
 /// one SVG or PNG of the diagrams).
-pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyhow::Result<u8> {
+pub fn run(
+    atlas: &Atlas,
+    args: &ShowArgs,
+    color: bool,
+    palette: Palette,
+    glyphs: Glyphs,
+) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
     if args.json {
@@ -72,6 +81,7 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyho
         width: args.width.unwrap_or_else(terminal_width),
         glyphs,
         color: color && glyphs != Glyphs::Ascii,
+        palette,
         side: args.side,
         graphics,
     };
@@ -215,7 +225,8 @@ pub fn diagram(atlas: &Atlas, tp: &TriggerPoint, style: DiagramStyle) -> Vec<Str
     {
         return lines;
     }
-    render_lines(model, &overlay, style.width, style.glyphs, style.color)
+    let color = style.color.then_some(style.palette);
+    render_lines(model, &overlay, style.width, style.glyphs, color)
 }
 
 /// The image form of [`diagram`], or `None` when it cannot be drawn (too small).
@@ -236,7 +247,7 @@ fn image_lines(
     );
     let canvas = d.draw(overlay, glyphs, !style.color);
     let text = if style.color {
-        canvas.ansi_lines()
+        canvas.ansi_lines(style.palette)
     } else {
         canvas.lines()
     };
@@ -483,6 +494,7 @@ mod every_muscle {
                     width,
                     glyphs: Glyphs::Ascii,
                     color: false,
+                    palette: Palette::Ansi256,
                     side: Side::Right,
                     graphics: None,
                 };

@@ -41,6 +41,8 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "PAINMAP_EXIT_AFTER_FIRST_FRAME";
 pub struct ExploreOptions {
     /// Colour on (see [`crate::color`]).
     pub color: bool,
+    /// The terminal's palette (16 or 256 colours).
+    pub palette: crate::color::Palette,
     /// A reopened record's intake, and its file.
     pub opened: Option<(Intake, PathBuf)>,
     /// The client the intake is for (`--client`), and where their records are.
@@ -77,7 +79,7 @@ pub fn explore(
     check_terminal("the explorer")?;
     let theme = Theme {
         glyphs: options.glyphs,
-        ..Theme::new(options.color)
+        ..Theme::for_terminal(options.color, options.palette)
     };
     let (intake, opened) = options.opened.unzip();
     let mut app = App::with_intake(atlas, intake.unwrap_or_default());

@@ -3,6 +3,7 @@
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
 use crate::body::glyphs::Glyphs;
+use crate::color::Palette;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the views use.
@@ -46,6 +47,8 @@ pub struct Theme {
     pub label: Style,
     /// How the body map draws the body (a filled mosaic unless asked otherwise).
     pub glyphs: Glyphs,
+    /// The terminal's palette: the mosaic's fills in 256 colours or in the 16.
+    pub palette: Palette,
 }
 
 impl Theme {
@@ -55,6 +58,24 @@ impl Theme {
             Theme::colour()
         } else {
             Theme::mono()
+        }
+    }
+
+    /// [`Theme::new`] for a terminal with this palette: in 16 colours the theme's own
+    /// RGB tones become ANSI colours too, and the map fills from the 16.
+    pub fn for_terminal(color: bool, palette: Palette) -> Theme {
+        let theme = Theme::new(color);
+        if !color || palette == Palette::Ansi256 {
+            return theme;
+        }
+        let bold = Modifier::BOLD;
+        Theme {
+            highlight: Style::new().bg(Color::Blue).add_modifier(bold),
+            body: Style::new().fg(Color::DarkGray),
+            selected: Style::new().fg(Color::LightBlue).bg(Color::Blue),
+            overlap: Style::new().fg(Color::LightRed).bg(Color::Blue),
+            palette,
+            ..theme
         }
     }
 
@@ -87,6 +108,7 @@ impl Theme {
                 .add_modifier(bold),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
             glyphs: Glyphs::Quadrant,
+            palette: Palette::Ansi256,
         }
     }
 
@@ -113,6 +135,46 @@ impl Theme {
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             label: plain.add_modifier(Modifier::BOLD),
             glyphs: Glyphs::Quadrant,
+            palette: Palette::Ansi256,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In 16 colours no style of the theme is an RGB colour a terminal would have to
+    /// guess at; in 256 colours and without colour the theme is as it was.
+    #[test]
+    fn a_sixteen_colour_theme_uses_ansi_colours_only() {
+        let t = Theme::for_terminal(true, Palette::Ansi16);
+        assert_eq!(t.palette, Palette::Ansi16);
+        let styles = [
+            t.text,
+            t.dim,
+            t.title,
+            t.focus_border,
+            t.border,
+            t.highlight,
+            t.matched,
+            t.flag,
+            t.outline,
+            t.body,
+            t.essential,
+            t.spillover,
+            t.point,
+            t.selected,
+            t.overlap,
+            t.cursor,
+            t.label,
+        ];
+        for s in styles {
+            for c in [s.fg, s.bg].into_iter().flatten() {
+                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(16..)), "{s:?}");
+            }
+        }
+        assert_eq!(Theme::for_terminal(true, Palette::Ansi256), Theme::colour());
+        assert_eq!(Theme::for_terminal(false, Palette::Ansi16), Theme::mono());
     }
 }

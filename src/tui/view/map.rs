@@ -310,8 +310,8 @@ impl Widget for BodyPicture<'_, '_> {
     }
 }
 
-/// The theme's style for a mosaic cell: the fills' palette colours as foreground and
-/// background; without colour, the monochrome theme's marks (the selection reversed).
+/// The theme's style for a mosaic cell: the fills in the theme's palette (256 colours or
+/// the 16) as foreground and background; without colour, the monochrome theme's marks (the selection reversed).
 pub fn mosaic_style(m: MosaicCell, theme: &Theme) -> Style {
     let cell = m.cell;
     if cell.style == Mark::Cursor {
@@ -328,14 +328,15 @@ pub fn mosaic_style(m: MosaicCell, theme: &Theme) -> Style {
             base
         };
     }
-    if cell.style.fill().is_none() && m.bg.fill().is_none() {
+    let (fg, bg) = (cell.style.fill(theme.palette), m.bg.fill(theme.palette));
+    if fg.is_none() && bg.is_none() {
         return style_of(cell, theme);
     }
     let mut style = Style::new();
-    if let Some(i) = cell.style.fill() {
+    if let Some(i) = fg {
         style = style.fg(Color::Indexed(i));
     }
-    if let Some(i) = m.bg.fill() {
+    if let Some(i) = bg {
         style = style.bg(Color::Indexed(i));
     }
     if cell.style == Mark::TriggerPoint {
