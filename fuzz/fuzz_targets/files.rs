@@ -25,7 +25,7 @@ fn shipped() -> &'static (Atlas, Deck) {
 fuzz_target!(|data: &[u8]| {
     let (atlas, deck) = shipped();
     if let Ok(intake) = Record::from_bytes(data, Path::new("fuzz.json"), atlas) {
-        let _ = painmap::rank::rank(atlas, &intake.selection);
+        let _ = painmap::rank::rank(atlas, &intake.selection, 10);
     }
     let Ok(progress) = Progress::from_bytes(data, Path::new("progress.json")) else {
         return;
