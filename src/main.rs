@@ -6,6 +6,7 @@
 
 use clap::Parser;
 use painmap::atlas::Atlas;
+use painmap::body::glyphs::Glyphs;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
 use painmap::color::{self, ColorMode, Palette};
 use painmap::record::Record;
@@ -66,6 +67,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 opened: intake,
                 records,
                 glyphs,
+                // Asked before the screen starts: the answer comes on the terminal's input.
+                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
             };
             tui::explore(&atlas, options, &now)
         }
@@ -110,6 +113,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 now: now(),
                 glyphs,
                 palette: Palette::here(),
+                graphics: cli.graphics,
             };
             cli::run(&atlas, command, &ctx)
         }

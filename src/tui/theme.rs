@@ -2,9 +2,11 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
+use super::picture::ImageTier;
 use crate::body::glyphs::Glyphs;
 use crate::color::Palette;
 use ratatui::style::{Color, Modifier, Style};
+use std::rc::Rc;
 
 /// The styles the views use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct Theme {
     pub glyphs: Glyphs,
     /// The terminal's palette: the mosaic's fills in 256 colours or in the 16.
     pub palette: Palette,
+    /// Real images on the body map, where the terminal shows them (`--graphics`).
+    pub images: Option<Rc<ImageTier>>,
 }
 
 impl Theme {
@@ -109,6 +113,7 @@ impl Theme {
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
             glyphs: Glyphs::Quadrant,
             palette: Palette::Ansi256,
+            images: None,
         }
     }
 
@@ -136,6 +141,7 @@ impl Theme {
             label: plain.add_modifier(Modifier::BOLD),
             glyphs: Glyphs::Quadrant,
             palette: Palette::Ansi256,
+            images: None,
         }
     }
 }
