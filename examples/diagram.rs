@@ -1,11 +1,13 @@
 //! Prints the diagram of a made-up trigger point, to look at the pictures:
-//! `cargo run --example diagram -- WIDTH SIDE LOCATION ESSENTIAL,.. [SPILLOVER,..] [GLYPHS] [color]`
-//! (GLYPHS: ascii, outline, half, quadrant, sextant or octant; quadrant by default)
+//! `cargo run --example diagram -- WIDTH SIDE LOCATION ESSENTIAL,.. [SPILLOVER,..] [GLYPHS] [color|color16]`
+//! (GLYPHS: ascii, outline, half, quadrant, sextant or octant; quadrant by default;
+//! `color16` colours from the 16 ANSI colours)
 use painmap::atlas::Side;
 use painmap::body::BodyModel;
 use painmap::body::diagram::render_lines;
 use painmap::body::glyphs::Glyphs;
 use painmap::body::overlay::Overlay;
+use painmap::color::Palette;
 
 fn list(s: Option<&String>) -> Vec<String> {
     s.map(|s| {
@@ -35,7 +37,13 @@ fn main() {
         &[],
         side,
     );
-    let color = args.iter().any(|a| a == "color");
+    let color = if args.iter().any(|a| a == "color16") {
+        Some(Palette::Ansi16)
+    } else {
+        args.iter()
+            .any(|a| a == "color")
+            .then_some(Palette::Ansi256)
+    };
     let glyphs = Glyphs::ALL
         .into_iter()
         .find(|g| args.iter().any(|a| a == g.as_str()))

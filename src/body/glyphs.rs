@@ -54,7 +54,8 @@ impl Style {
     /// red, the selection blue, the X yellow. In the 16 ANSI colours the body is light
     /// grey (white) and its outline dark grey, so that nothing but a zone reads as red:
     /// essential red, spillover bright red (stippled over the grey), the selection bright
-    /// blue, the X black, the cursor bright cyan.
+    /// blue, the X bright yellow (bold, on the zone, the body or the outline under it),
+    /// the cursor bright cyan.
     pub fn fill(self, palette: Palette) -> Option<u8> {
         let (rich, basic) = match self {
             Style::Background | Style::Legend | Style::Title | Style::Label => return None,
@@ -63,7 +64,7 @@ impl Style {
             Style::Essential => (160, 1),
             Style::Spillover => (210, 9),
             Style::Selected => (68, 12),
-            Style::TriggerPoint => (226, 0),
+            Style::TriggerPoint => (226, 11),
             Style::Cursor => (51, 14),
         };
         Some(match palette {

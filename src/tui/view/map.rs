@@ -404,3 +404,33 @@ pub fn under_cursor(hits: &MapLayout, app: &App<'_>) -> Option<RegionInstance> {
     let c = app.cursor_on(hits.area.width, hits.area.height);
     hits.region_at(c.x, c.y).cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::color::Palette;
+
+    /// In 16 colours the map fills the body light grey over a dark grey outline and the
+    /// essential zone red, from the 16 ANSI colours only (a terminal or tmux would turn the
+    /// 256-colour skin tone into red).
+    #[test]
+    fn sixteen_colours_fill_the_body_grey_and_the_zone_red() {
+        let theme = Theme::for_terminal(true, Palette::Ansi16);
+        let cell = |style, bg| MosaicCell {
+            cell: Cell::text('▛', style),
+            bg,
+        };
+        let body = mosaic_style(cell(Mark::Body, Mark::Outline), &theme);
+        assert_eq!(
+            (body.fg, body.bg),
+            (Some(Color::Indexed(7)), Some(Color::Indexed(8)))
+        );
+        let zone = mosaic_style(cell(Mark::Essential, Mark::Body), &theme);
+        assert_eq!(
+            (zone.fg, zone.bg),
+            (Some(Color::Indexed(1)), Some(Color::Indexed(7)))
+        );
+        let rich = mosaic_style(cell(Mark::Body, Mark::Outline), &Theme::colour());
+        assert_eq!(rich.fg, Some(Color::Indexed(180)));
+    }
+}
