@@ -54,7 +54,7 @@ fn words(lines: &[Line], width: usize) -> String {
     let mut prose = String::new();
     for line in lines {
         match line {
-            Line::Heading(t) => {
+            Line::Heading(_, t) => {
                 let _ = writeln!(prose, "{t}");
             }
             Line::Item(t) => {
