@@ -12,7 +12,7 @@
 
 use crate::atlas::{Atlas, GuideZone, Muscle, RegionInstance, ResolveError, Side, TriggerPoint};
 use crate::body::overlay::{Overlay, Zones};
-use crate::report::{lower_first, place};
+use crate::report::place;
 use serde::Serialize;
 
 /// A pattern to compare: a muscle with all its trigger points, or one of its points.
@@ -82,7 +82,8 @@ impl<'a> Pattern<'a> {
         }
         let mut places: Vec<(&str, Vec<String>)> = Vec::new();
         for tp in &self.points {
-            let name = lower_first(&tp.name);
+            // Point names keep their case ("TrP1, low inner calf").
+            let name = tp.name.clone();
             match places.iter_mut().find(|(at, _)| *at == tp.location) {
                 Some((_, names)) => names.push(name),
                 None => places.push((&tp.location, vec![name])),
