@@ -66,7 +66,7 @@ impl<'a> Pattern<'a> {
     }
 
     /// Its name: the muscle's ("Infraspinatus"), with the point's when it is one of
-    /// several ("Soleus, TrP1, low inner calf").
+    /// several ("Soleus, `TrP1`, low inner calf").
     pub fn name(&self) -> String {
         match self.points.as_slice() {
             [tp] if !self.is_whole_muscle() => format!("{}, {}", self.muscle.name, tp.name),
@@ -322,11 +322,10 @@ impl Comparison<'_> {
             } else {
                 String::new()
             };
-            out.push(Line::Heading(n, format!(
-                "{n}  {} ({}){points}",
-                p.name(),
-                self.side
-            )));
+            out.push(Line::Heading(
+                n,
+                format!("{n}  {} ({}){points}", p.name(), self.side),
+            ));
             out.push(Line::Item(format!(
                 "Where to press: {}",
                 p.where_to_press(atlas)
@@ -349,10 +348,10 @@ impl Comparison<'_> {
         };
         let mut out = Vec::new();
         for (n, list) in [(1u8, &self.only_first), (2, &self.only_second)] {
-            out.push(Line::Heading(n, format!(
-                "Only {n}, {}:",
-                self.pattern(n).muscle.name
-            )));
+            out.push(Line::Heading(
+                n,
+                format!("Only {n}, {}:", self.pattern(n).muscle.name),
+            ));
             let cover = |r: &RegionCover| if n == 1 { r.first } else { r.second };
             let mut any = false;
             for zone in [GuideZone::Essential, GuideZone::Spillover] {
@@ -390,11 +389,7 @@ impl Comparison<'_> {
             let (a, b) = (r.first.map(Cover::words), r.second.map(Cover::words));
             let how = match (a, b) {
                 (Some(a), Some(b)) if a == b => format!("{a} in both"),
-                (a, b) => format!(
-                    "1 {}, 2 {}",
-                    a.unwrap_or_default(),
-                    b.unwrap_or_default()
-                ),
+                (a, b) => format!("1 {}, 2 {}", a.unwrap_or_default(), b.unwrap_or_default()),
             };
             out.push(Line::Item(format!("{}: {how}", name(r))));
         }
@@ -422,8 +417,8 @@ mod tests {
         list.iter().map(|r| r.region.as_str()).collect()
     }
 
-    fn cover(zone: GuideZone) -> Option<Cover> {
-        Some(Cover { zone, rare: false })
+    fn cover(zone: GuideZone) -> Cover {
+        Cover { zone, rare: false }
     }
 
     #[test]
@@ -451,10 +446,10 @@ mod tests {
         );
         let outer = &c.both[0];
         assert_eq!(outer.side, Some(Side::Right));
-        assert_eq!(outer.first, cover(GuideZone::Spillover));
-        assert_eq!(outer.second, cover(GuideZone::Essential));
-        assert_eq!(c.only_first[1].first, cover(GuideZone::Essential));
-        assert_eq!(c.only_second[0].second, cover(GuideZone::Essential));
+        assert_eq!(outer.first, Some(cover(GuideZone::Spillover)));
+        assert_eq!(outer.second, Some(cover(GuideZone::Essential)));
+        assert_eq!(c.only_first[1].first, Some(cover(GuideZone::Essential)));
+        assert_eq!(c.only_second[0].second, Some(cover(GuideZone::Essential)));
         assert!(c.first.is_whole_muscle() && c.first.points.len() == 2);
     }
 
@@ -465,8 +460,8 @@ mod tests {
         let qp = Pattern::resolve(&a, "quadratus plantae").unwrap();
         let c = compare(&a, &soleus, &qp, Side::Left);
         assert_eq!(ids(&c.both), ["heel"]);
-        assert_eq!(c.both[0].first, cover(GuideZone::Essential));
-        assert_eq!(c.both[0].second, cover(GuideZone::Essential));
+        assert_eq!(c.both[0].first, Some(cover(GuideZone::Essential)));
+        assert_eq!(c.both[0].second, Some(cover(GuideZone::Essential)));
         assert!(c.only_second.is_empty());
         for r in ["achilles", "calf", "sacroiliac", "jaw"] {
             assert!(ids(&c.only_first).contains(&r), "{r}");
@@ -489,13 +484,17 @@ mod tests {
         let c = compare(&a, &scalenes, &thumb, Side::Right);
         assert_eq!(ids(&c.both), ["thumb"]);
         assert_eq!(ids(&c.only_second), ["thumb-web"]);
-        assert_eq!(c.only_second[0].second, cover(GuideZone::Spillover));
+        assert_eq!(c.only_second[0].second, Some(cover(GuideZone::Spillover)));
         assert!(ids(&c.only_first).contains(&"chest"));
         let words: Vec<String> = c.lines(&a).iter().map(|l| l.text().to_owned()).collect();
         assert!(words.contains(&"Only 2, Adductor pollicis:".to_owned()));
         assert!(words.contains(&"spillover: web of thumb".to_owned()));
         assert!(words.contains(&"thumb: essential in both".to_owned()));
-        assert!(words.iter().any(|w| w.starts_with("Where to press: side of neck: ")));
+        assert!(
+            words
+                .iter()
+                .any(|w| w.starts_with("Where to press: side of neck: "))
+        );
     }
 
     #[test]

@@ -248,11 +248,11 @@ pub(crate) fn body_style(marks: u8, i: usize, j: usize, mono: bool) -> Style {
     let checker = (i + j).is_multiple_of(2);
     let shown = match zone_style(marks) {
         Some(Style::Essential) => true,
-        Some(Style::Spillover) => checker,
         Some(Style::Essential2) => !mono || j.is_multiple_of(2),
         Some(Style::Spillover2) if mono => i.is_multiple_of(2) && j.is_multiple_of(2),
         Some(Style::Overlap) if mono => i.is_multiple_of(2),
         Some(Style::Overlap) => marks & (ESSENTIAL | ESSENTIAL2) != 0 || checker,
+        // Spillover of either pattern: the checkerboard.
         Some(_) => checker,
         None => false,
     };

@@ -203,11 +203,14 @@ pub(crate) fn label_cell(
     is_x: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let start = usize::from(row) * usize::from(width);
-    [col.checked_add(1).filter(|&c| c < width), col.checked_sub(1)]
-        .into_iter()
-        .flatten()
-        .map(|c| start + usize::from(c))
-        .find(|&i| !is_x(i))
+    [
+        col.checked_add(1).filter(|&c| c < width),
+        col.checked_sub(1),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|c| start + usize::from(c))
+    .find(|&i| !is_x(i))
 }
 
 /// The character of a pattern number (1 or 2).

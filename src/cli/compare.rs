@@ -67,7 +67,13 @@ fn words(lines: &[Line], width: usize) -> String {
 
 /// What `compare` prints as text: who the two are (where to press, symptoms), both drawn
 /// on one body, then the regions only 1, only 2 and both cover.
-pub fn text_of(atlas: &Atlas, cmp: &Comparison<'_>, width: u16, glyphs: Glyphs, color: bool) -> String {
+pub fn text_of(
+    atlas: &Atlas,
+    cmp: &Comparison<'_>,
+    width: u16,
+    glyphs: Glyphs,
+    color: bool,
+) -> String {
     let w = usize::from(width);
     let mut s = String::new();
     let _ = writeln!(

@@ -365,11 +365,7 @@ impl<'a> App<'a> {
         use crate::compare::{Pattern, compare};
         let first = Pattern::muscle(self.atlas.muscle(&pair.first.muscle)?);
         let second = Pattern::muscle(self.atlas.muscle(&pair.second.muscle)?);
-        let side = pair
-            .first
-            .side
-            .or(pair.second.side)
-            .unwrap_or(Side::Left);
+        let side = pair.first.side.or(pair.second.side).unwrap_or(Side::Left);
         Some(compare(self.atlas, &first, &second, side))
     }
 

@@ -186,9 +186,9 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(
-            Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_) | Overlay::Compare(_),
-        ) => return None,
+        Some(Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_) | Overlay::Compare(_)) => {
+            return None;
+        }
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

@@ -1083,7 +1083,10 @@ fn c_compares_the_candidate_with_the_one_highlighted_before() {
         let (now, _, _) = h.app.shown_point().unwrap();
         assert_eq!(now.id, "deltoid");
         h.ch('c');
-        assert!(matches!(h.app.overlay, Some(Overlay::Compare(_))), "{w}x{ht}");
+        assert!(
+            matches!(h.app.overlay, Some(Overlay::Compare(_))),
+            "{w}x{ht}"
+        );
         let screen = h.screen();
         for words in [
             "Compare: 1 Deltoid",

@@ -242,7 +242,11 @@ fn compare_previous(app: &mut App<'_>) {
             .muscle(&p.muscle)
             .map_or_else(|| p.muscle.clone(), |m| m.name.clone())
     };
-    app.status = format!("comparing 1 {} with 2 {} (Esc or c: back)", name(&now), name(&before));
+    app.status = format!(
+        "comparing 1 {} with 2 {} (Esc or c: back)",
+        name(&now),
+        name(&before)
+    );
     app.overlay = Some(Overlay::Compare(ComparePair {
         first: now,
         second: before,

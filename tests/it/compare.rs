@@ -90,7 +90,13 @@ fn colour_gives_each_pattern_its_hue() {
 
 #[test]
 fn svg_marks_each_zone_with_its_pattern() {
-    let out = run(&["compare", "infraspinatus", "supraspinatus", "--format", "svg"]);
+    let out = run(&[
+        "compare",
+        "infraspinatus",
+        "supraspinatus",
+        "--format",
+        "svg",
+    ]);
     assert_eq!(code(&out), 0);
     let doc = stdout(&out);
     assert!(doc.starts_with("<?xml"));
@@ -98,8 +104,7 @@ fn svg_marks_each_zone_with_its_pattern() {
     let zones: Vec<_> = els
         .iter()
         .filter(|e| {
-            e.name == "polygon"
-                && matches!(e.attr("class"), Some("essential" | "spillover"))
+            e.name == "polygon" && matches!(e.attr("class"), Some("essential" | "spillover"))
         })
         .collect();
     assert!(!zones.is_empty());
@@ -140,7 +145,14 @@ fn svg_marks_each_zone_with_its_pattern() {
 
 #[test]
 fn json_lists_the_regions_by_pattern() {
-    let out = run(&["compare", "soleus-1", "quadratus plantae", "--side", "left", "--json"]);
+    let out = run(&[
+        "compare",
+        "soleus-1",
+        "quadratus plantae",
+        "--side",
+        "left",
+        "--json",
+    ]);
     assert_eq!(code(&out), 0);
     let v = json(&out);
     assert_eq!(v["side"], "left");
@@ -166,7 +178,10 @@ fn an_unknown_id_is_one_line_naming_it() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("'infraspinatis'") && err.contains("infraspinatus"), "{err}");
+    assert!(
+        err.contains("'infraspinatis'") && err.contains("infraspinatus"),
+        "{err}"
+    );
     assert!(stdout(&out).is_empty());
     let out = run(&["compare", "soleus", "nothing-like-it"]);
     assert_eq!(code(&out), 2);

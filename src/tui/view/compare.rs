@@ -59,10 +59,7 @@ pub fn words(
     theme: &Theme,
 ) -> Rect {
     let block = pane("Compare", true, theme);
-    let mut lines: Vec<Line<'_>> = vec![Line::styled(
-        "Esc or c: back · ↑ ↓: scroll",
-        theme.dim,
-    )];
+    let mut lines: Vec<Line<'_>> = vec![Line::styled("Esc or c: back · ↑ ↓: scroll", theme.dim)];
     // What tells them apart first (it must fit at 80x24), then who they are.
     let mut said = cmp.region_lines(app.atlas);
     said.extend(cmp.pattern_lines(app.atlas));

@@ -98,7 +98,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         });
     } else if let Some(cmp) = &comparing {
         // Half the width: the legend of two patterns needs it more than the candidates.
-        let map_width = (main.width / 2).max(map::preferred_width(main.height).min(main.width * 11 / 20));
+        let map_width =
+            (main.width / 2).max(map::preferred_width(main.height).min(main.width * 11 / 20));
         let cols = Split::default()
             .direction(Direction::Horizontal)
             .constraints([Constraint::Length(map_width), Constraint::Min(1)])
