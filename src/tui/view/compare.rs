@@ -60,26 +60,7 @@ pub fn words(
 ) -> Rect {
     let block = pane("Compare", true, theme);
     let mut lines: Vec<Line<'_>> = vec![Line::styled("Esc or c: back · ↑ ↓: scroll", theme.dim)];
-    // What tells them apart first (it must fit at 80x24), then who they are.
-    let mut said = cmp.region_lines(app.atlas);
-    said.extend(cmp.pattern_lines(app.atlas));
-    for said in said {
-        match said {
-            Said::Heading(n, text) => {
-                // The heading in its pattern's colour (and mark, without colour).
-                let style = match n {
-                    1 => theme.essential,
-                    2 => theme.essential2,
-                    _ => theme.both,
-                };
-                if n == 1 && lines.len() > 1 {
-                    lines.push(Line::default());
-                }
-                lines.push(Line::from(Span::styled(text, style.patch(theme.title))));
-            }
-            Said::Item(text) => lines.push(Line::raw(format!("  {text}"))),
-        }
-    }
+    lines.extend(styled_lines(app.atlas, cmp, theme));
     let max = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(1);
@@ -91,4 +72,36 @@ pub fn words(
         area,
     );
     area
+}
+
+/// A comparison in words, styled for a pane: what tells the two apart first (only 1, only
+/// 2, both: it must fit at 80x24), then who they are (where to press, symptoms); each
+/// heading in its pattern's colour. For any screen that shows a comparison (the
+/// explorer's `c`, study's feedback).
+pub fn styled_lines<'t>(
+    atlas: &crate::atlas::Atlas,
+    cmp: &Comparison<'_>,
+    theme: &Theme,
+) -> Vec<Line<'t>> {
+    let mut said = cmp.region_lines(atlas);
+    said.extend(cmp.pattern_lines(atlas));
+    let mut lines: Vec<Line<'t>> = Vec::new();
+    for said in said {
+        match said {
+            Said::Heading(n, text) => {
+                let style = match n {
+                    1 => theme.essential,
+                    2 => theme.essential2,
+                    _ => theme.both,
+                };
+                // A blank line before pattern 1's heading, but not at the top.
+                if n == 1 && !lines.is_empty() {
+                    lines.push(Line::default());
+                }
+                lines.push(Line::from(Span::styled(text, style.patch(theme.title))));
+            }
+            Said::Item(text) => lines.push(Line::raw(format!("  {text}"))),
+        }
+    }
+    lines
 }

@@ -23,6 +23,7 @@ pub fn covering(app: &App<'_>) -> u8 {
     }
 }
 
+pub use compare::styled_lines as comparison_lines;
 pub use map::{BodyPicture, CanvasPicture, mosaic_style, style_of};
 
 use super::app::{App, Focus, Overlay};
