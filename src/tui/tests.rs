@@ -1110,3 +1110,25 @@ fn c_compares_the_candidate_with_the_one_highlighted_before() {
         assert!(h.screen().contains("Candidates"));
     }
 }
+
+#[test]
+fn a_comparison_draws_at_every_size_and_in_colour() {
+    let mut app = App::new(atlas());
+    let region = RegionInstance::new("heel", Some(Side::Left));
+    super::update::update(&mut app, Msg::Toggle(region));
+    super::update::update(&mut app, Msg::Move(1));
+    super::update::update(&mut app, Msg::ComparePrevious);
+    assert!(matches!(app.overlay, Some(Overlay::Compare(_))));
+    let sizes = (0..=130u16)
+        .step_by(7)
+        .flat_map(|w| (0..=45u16).step_by(5).map(move |h| (w, h)));
+    for (w, h) in sizes.chain([(60, 18), (80, 24), (110, 30), (200, 60)]) {
+        for theme in [Theme::mono(), Theme::colour()] {
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| {
+                super::view::draw(f, &app, &theme);
+            })
+            .unwrap();
+        }
+    }
+}
