@@ -287,7 +287,7 @@ impl Line {
     }
 }
 
-impl Comparison<'_> {
+impl<'a> Comparison<'a> {
     /// Both patterns on one body: the first's zones and X as for one pattern, the
     /// second's as [`Overlay::second`].
     pub fn overlay(&self, atlas: &Atlas) -> Overlay {
@@ -302,7 +302,7 @@ impl Comparison<'_> {
     }
 
     /// Pattern 1 or 2.
-    pub fn pattern(&self, number: u8) -> &Pattern<'_> {
+    pub fn pattern(&self, number: u8) -> &Pattern<'a> {
         if number == 2 {
             &self.second
         } else {
