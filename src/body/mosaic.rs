@@ -624,6 +624,50 @@ mod tests {
     }
 
     #[test]
+    fn compared_zones_read_apart_without_colour_in_every_mosaic() {
+        use crate::body::overlay::{ESSENTIAL2, SPILLOVER2};
+        // Two cells of each zone kind, in ink alone: pattern 1's essential and spillover,
+        // pattern 2's, and the overlap.
+        let kinds = [
+            ESSENTIAL,
+            SPILLOVER,
+            ESSENTIAL2,
+            SPILLOVER2,
+            ESSENTIAL | ESSENTIAL2,
+        ];
+        for glyphs in [
+            Glyphs::Half,
+            Glyphs::Quadrant,
+            Glyphs::Sextant,
+            Glyphs::Octant,
+        ] {
+            let (sx, sy) = glyphs.samples().unwrap();
+            let looks: Vec<String> = kinds
+                .iter()
+                .map(|&marks| {
+                    (0..2)
+                        .map(|c| {
+                            let mut bits = 0u8;
+                            for j in 0..sy {
+                                for a in 0..sx {
+                                    if body_style(marks, c * sx + a, j, true) != Style::Body {
+                                        bits |= 1 << (j * sx + a);
+                                    }
+                                }
+                            }
+                            block_char(glyphs, bits)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut distinct = looks.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), kinds.len(), "{glyphs:?}: {looks:?}");
+        }
+    }
+
+    #[test]
     fn mosaic_cells_use_their_glyph_set() {
         let ov = Overlay::default();
         let r = Raster::new(model(), Viewport::new(ViewId::Front, Side::Right, 40, 24));
