@@ -11,9 +11,11 @@ use crate::color::Palette;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum GlyphSet {
     /// Printable ASCII only, for pasting into notes: `#` essential, `:` spillover, `X`
-    /// trigger point, `+` selected, outline `/ \ | _ -`.
+    /// trigger point, `+` selected, outline `/ \ | _ -`; a compared second pattern `=`
+    /// essential, `~` spillover, `%` where both reach.
     Ascii,
-    /// Unicode shading and box-drawing lines: `█` essential, `▒` spillover, `░` selected.
+    /// Unicode shading and box-drawing lines: `█` essential, `▒` spillover, `░` selected;
+    /// a compared second pattern `≡` essential, `≈` spillover, `▓` where both reach.
     #[default]
     Unicode,
 }
@@ -36,6 +38,12 @@ pub enum Style {
     Spillover,
     /// A region the user selected.
     Selected,
+    /// The second pattern's essential zone, in a comparison.
+    Essential2,
+    /// The second pattern's spillover zone, in a comparison.
+    Spillover2,
+    /// A region both patterns of a comparison reach.
+    Overlap,
     /// A trigger point's X.
     TriggerPoint,
     /// The keyboard cursor.
@@ -51,11 +59,12 @@ pub enum Style {
 impl Style {
     /// The palette index a mosaic fills with this style, `None` for empty space. In 256
     /// colours the body is a soft tone, its outline dark, essential red, spillover light
-    /// red, the selection blue, the X yellow. In the 16 ANSI colours the body is light
-    /// grey (white) and its outline dark grey, so that nothing but a zone reads as red:
+    /// red, the selection blue, the X yellow; a compared second pattern blue (light for
+    /// spillover), the overlap purple. In the 16 ANSI colours the body is light grey
+    /// (white) and its outline dark grey, so that nothing but a zone reads as red:
     /// essential red, spillover bright red (stippled over the grey), the selection bright
-    /// blue, the X bright yellow (bold, on the zone, the body or the outline under it),
-    /// the cursor bright cyan.
+    /// blue, the second pattern blue and cyan, the overlap magenta, the X bright yellow
+    /// (bold, on the zone, the body or the outline under it), the cursor bright cyan.
     pub fn fill(self, palette: Palette) -> Option<u8> {
         let (rich, basic) = match self {
             Style::Background | Style::Legend | Style::Title | Style::Label => return None,
@@ -64,6 +73,9 @@ impl Style {
             Style::Essential => (160, 1),
             Style::Spillover => (210, 9),
             Style::Selected => (68, 12),
+            Style::Essential2 => (27, 4),
+            Style::Spillover2 => (117, 6),
+            Style::Overlap => (129, 5),
             Style::TriggerPoint => (226, 11),
             Style::Cursor => (51, 14),
         };
@@ -74,7 +86,8 @@ impl Style {
     }
 
     /// The ANSI SGR parameters for this style (`"31"` for red...), or `None` for plain
-    /// text. Essential is red, spillover light red, the trigger point bold yellow.
+    /// text. Essential is red, spillover light red, the trigger point bold yellow; a
+    /// compared second pattern blue, the overlap magenta.
     pub fn ansi(self) -> Option<&'static str> {
         match self {
             Style::Background | Style::Body | Style::Outline | Style::Legend => None,
@@ -82,6 +95,9 @@ impl Style {
             Style::Essential => Some("31"),
             Style::Spillover => Some("91"),
             Style::Selected => Some("36"),
+            Style::Essential2 => Some("34"),
+            Style::Spillover2 => Some("94"),
+            Style::Overlap => Some("35"),
             Style::TriggerPoint => Some("1;33"),
             Style::Cursor => Some("7"),
             Style::Label | Style::Title => Some("1"),
@@ -112,17 +128,24 @@ impl GlyphSet {
     }
 
     /// The character filling a marked cell (essential, spillover, selected, trigger point,
-    /// cursor); a space for other styles.
+    /// cursor; a compared second pattern's zones and the overlap); a space for other
+    /// styles.
     pub fn mark(self, style: Style) -> char {
         match (self, style) {
             (GlyphSet::Ascii, Style::Essential) => '#',
             (GlyphSet::Ascii, Style::Spillover) => ':',
             (GlyphSet::Ascii, Style::Selected) => '+',
             (GlyphSet::Ascii, Style::Cursor) => '@',
+            (GlyphSet::Ascii, Style::Essential2) => '=',
+            (GlyphSet::Ascii, Style::Spillover2) => '~',
+            (GlyphSet::Ascii, Style::Overlap) => '%',
             (GlyphSet::Unicode, Style::Essential) => '█',
             (GlyphSet::Unicode, Style::Spillover) => '▒',
             (GlyphSet::Unicode, Style::Selected) => '░',
             (GlyphSet::Unicode, Style::Cursor) => '◆',
+            (GlyphSet::Unicode, Style::Essential2) => '≡',
+            (GlyphSet::Unicode, Style::Spillover2) => '≈',
+            (GlyphSet::Unicode, Style::Overlap) => '▓',
             (_, Style::TriggerPoint) => 'X',
             _ => ' ',
         }
@@ -288,12 +311,15 @@ mod tests {
         Edge::High,
         Edge::Dot,
     ];
-    const MARKS: [Style; 5] = [
+    const MARKS: [Style; 8] = [
         Style::Essential,
         Style::Spillover,
         Style::Selected,
         Style::TriggerPoint,
         Style::Cursor,
+        Style::Essential2,
+        Style::Spillover2,
+        Style::Overlap,
     ];
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
@@ -356,6 +382,9 @@ mod tests {
             Style::Essential,
             Style::Spillover,
             Style::Selected,
+            Style::Essential2,
+            Style::Spillover2,
+            Style::Overlap,
             Style::TriggerPoint,
             Style::Cursor,
         ];
