@@ -455,13 +455,13 @@ pub(crate) fn zone_claims(
     let mut claims: Vec<Claim> = Vec::new();
     let zones = FIRST | SECOND;
     for shape in &model.view(vp.view).drawing(vp.side).shapes {
-        let k = slot(shape.region, shape.side);
+        let inst = slot(shape.region, shape.side);
         let flags = table.get(shape.region, shape.side);
-        if flags & zones == 0 || done[k] || shape.weight <= 0.0 {
+        if flags & zones == 0 || done[inst] || shape.weight <= 0.0 {
             continue;
         }
-        done[k] = true;
-        if own.get(k).copied().unwrap_or(false) {
+        done[inst] = true;
+        if own.get(inst).copied().unwrap_or(false) {
             continue;
         }
         let mut targets: Vec<usize> = cells
@@ -493,21 +493,21 @@ pub(crate) fn zone_claims(
                 continue;
             }
             let (x, y) = pos(i);
-            let d = targets
+            let dist = targets
                 .iter()
                 .map(|&t| {
                     let (tx, ty) = pos(t);
                     (x - tx).hypot(y - ty)
                 })
                 .fold(f32::INFINITY, f32::min);
-            if d > CLAIM_REACH {
+            if dist > CLAIM_REACH {
                 continue;
             }
             // A clear cell first (a line through the cell keeps its line, and in a
             // monochrome mosaic its one ink); plain body before another zone's cell.
             let taken = c.region.is_some_and(|(r, s)| table.get(r, s) & zones != 0);
             let cramped = f32::from(CLEAR - room.get(i).copied().unwrap_or(0).min(CLEAR));
-            let score = d + if taken { CLAIM_REACH } else { 0.0 } + cramped * 2.0 * CLAIM_REACH;
+            let score = dist + if taken { CLAIM_REACH } else { 0.0 } + cramped * 2.0 * CLAIM_REACH;
             if best.is_none_or(|(b, _)| score < b) {
                 best = Some((score, i));
             }
