@@ -456,6 +456,15 @@ pub struct StudyArgs {
     /// Seed of the card order, sides and choices, for a reproducible session.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// Print the summary (cards due now, within a day and a week; retention and
+    /// accuracy per body group) instead of studying; needs no terminal.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// With --stats: print JSON.
+    #[arg(long, requires = "stats")]
+    pub json: bool,
 }
 
 /// Parses `--side`: left or right (or l, lt, r, rt), in any case: the side words every

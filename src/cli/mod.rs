@@ -13,6 +13,7 @@ mod rank;
 mod search;
 mod shell;
 mod show;
+mod stats;
 mod validate;
 mod visit;
 
@@ -21,6 +22,7 @@ pub use args::{
     StudyArgs,
 };
 pub use shell::{completions, man};
+pub use stats::run as study_stats;
 pub use validate::problems as print_atlas_problems;
 
 use crate::atlas::Atlas;

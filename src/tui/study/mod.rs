@@ -5,6 +5,8 @@
 //! setup, restore, signals and the theme are the explorer's.
 
 pub mod app;
+pub mod contrast;
+pub mod feedback;
 pub mod input;
 pub mod update;
 pub mod view;
