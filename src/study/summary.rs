@@ -277,14 +277,25 @@ pub fn due_order(deck: &Deck, progress: &Progress, now: u64) -> Vec<usize> {
         new.extend(ready.next());
     }
     new.extend(ready);
-    let unseen_name = |tp: &str| progress.state(&card_id(CardKind::Name, tp)).seen == 0;
-    let has_new_name = |tp: &str| {
-        new.iter()
-            .any(|&j| deck.cards[j].kind == CardKind::Name && deck.cards[j].trigger_point == tp)
-    };
+    // The new draw cards whose name card is new in this session too, by trigger point:
+    // each is held back until its name card has been shown, wherever the deck put it.
+    let new_names: std::collections::BTreeSet<&str> = new
+        .iter()
+        .map(|&j| &deck.cards[j])
+        .filter(|c| c.kind == CardKind::Name)
+        .map(|c| c.trigger_point.as_str())
+        .collect();
+    let mut held: std::collections::BTreeMap<&str, usize> = new
+        .iter()
+        .filter(|&&j| {
+            let c = &deck.cards[j];
+            c.kind == CardKind::Draw && new_names.contains(c.trigger_point.as_str())
+        })
+        .map(|&j| (deck.cards[j].trigger_point.as_str(), j))
+        .collect();
+    let skipped: std::collections::BTreeSet<usize> = held.values().copied().collect();
     let mut out = seen;
-    // Draw cards waiting for their name card, and those placed after it: (from, index).
-    let mut waiting: Vec<usize> = Vec::new();
+    // Draw cards placed after their name card: (position from which, index).
     let mut placed: Vec<(usize, usize)> = Vec::new();
     let flush = |out: &mut Vec<usize>, placed: &mut Vec<(usize, usize)>| {
         while let Some(k) = placed.iter().position(|&(from, _)| from <= out.len()) {
@@ -294,25 +305,18 @@ pub fn due_order(deck: &Deck, progress: &Progress, now: u64) -> Vec<usize> {
     for &i in &new {
         let c = &deck.cards[i];
         flush(&mut out, &mut placed);
-        if c.kind == CardKind::Draw
-            && unseen_name(&c.trigger_point)
-            && has_new_name(&c.trigger_point)
-        {
-            waiting.push(i);
+        if skipped.contains(&i) {
             continue;
         }
         out.push(i);
         if c.kind == CardKind::Name
-            && let Some(k) = waiting
-                .iter()
-                .position(|&j| deck.cards[j].trigger_point == c.trigger_point)
+            && let Some(j) = held.remove(c.trigger_point.as_str())
         {
-            placed.push((out.len() + DRAW_GAP, waiting.remove(k)));
+            placed.push((out.len() + DRAW_GAP, j));
         }
     }
     placed.sort_unstable();
     out.extend(placed.into_iter().map(|p| p.1));
-    out.extend(waiting);
     out
 }
 

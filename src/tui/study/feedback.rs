@@ -196,11 +196,19 @@ fn marks(buf: &mut Buffer, area: Rect, answer: &Overlay, o: &Overlap, theme: &Th
             if matches!(cell.style, Mark::TriggerPoint | Mark::Title | Mark::Label) {
                 continue;
             }
-            let Some(v) = d.region_at(col, row).and_then(|r| Verdict::of(o, &r)) else {
-                continue;
+            let mark = match d.region_at(col, row).and_then(|r| Verdict::of(o, &r)) {
+                Some(v) => Some((v.glyph(glyphs), v.style(theme))),
+                // The spillover in its line-art mark, as the legend shows it (a mosaic
+                // would stipple it).
+                None if cell.style == Mark::Spillover => {
+                    Some((glyphs.mark(Mark::Spillover), theme.spillover))
+                }
+                None => None,
             };
-            if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
-                target.set_char(v.glyph(glyphs)).set_style(v.style(theme));
+            if let Some((ch, style)) = mark
+                && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
+            {
+                target.set_char(ch).set_style(style);
             }
         }
     }
