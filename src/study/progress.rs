@@ -475,6 +475,7 @@ mod tests {
     #[test]
     fn a_leitner_file_migrates_box_by_box_and_is_rewritten_on_save() {
         use crate::study::schedule::memory_of_leitner_box;
+        use std::os::unix::fs::PermissionsExt as _;
         let d = TempDir::new("leitner");
         let path = d.0.join("progress.json");
         fs::write(&path, LEITNER_FILE).unwrap();
@@ -482,16 +483,16 @@ mod tests {
         assert_eq!(p.version, VERSION);
         assert_eq!(p.cards.len(), 3);
         for (card, leitner, due, seen, correct) in [
-            ("draw:soleus-1", 1, 1_800_000_000, 3, 1),
-            ("name:infraspinatus-main", 3, 1_800_259_200, 2, 2),
-            ("name:soleus-1", 5, 1_801_814_400, 6, 5),
+            ("draw:soleus-1", 1, 1_760_000_000, 3, 1),
+            ("name:infraspinatus-main", 3, 1_760_259_200, 2, 2),
+            ("name:soleus-1", 5, 1_761_814_400, 6, 5),
         ] {
             let st = p.state(card);
             let m = memory_of_leitner_box(leitner);
             assert_eq!((st.stability, st.difficulty), (m.stability, m.difficulty));
             assert_eq!(
                 (st.due, st.seen, st.correct, st.last),
-                (due, seen, correct, 1_800_000_000)
+                (due, seen, correct, 1_760_000_000)
             );
         }
         // Box 5 is the strongest memory, box 1 the weakest.
@@ -501,7 +502,7 @@ mod tests {
         // migrated cards merged with the new answer.
         assert_eq!(fs::read_to_string(&path).unwrap(), LEITNER_FILE);
         let mut mine = p.clone();
-        mine.record("name:masseter-superficial", true, 1_800_100_000);
+        mine.record("name:masseter-superficial", true, 1_760_100_000);
         mine.save(&path).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(
@@ -510,7 +511,6 @@ mod tests {
         );
         assert!(!text.contains("\"box\""), "{text}");
         assert_eq!(Progress::load(&path).unwrap(), mine);
-        use std::os::unix::fs::PermissionsExt as _;
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600

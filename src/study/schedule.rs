@@ -100,6 +100,7 @@ impl Memory {
     }
 
     /// The memory after answering `grade` `elapsed_days` after the previous answer.
+    #[must_use]
     pub fn next(self, grade: Grade, elapsed_days: f64) -> Memory {
         let g = grade.g();
         let s = self.stability.clamp(MIN_STABILITY, MAX_STABILITY);

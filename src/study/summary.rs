@@ -448,9 +448,10 @@ mod tests {
         assert_eq!((g.due_tomorrow, g.due_week), (0, 1));
         assert_eq!((s.due_tomorrow, s.due_week), (0, 1));
         // Half a day on: R = (1 + 19/81 * 0.5/3.173)^-0.5 and (1 + 19/81 * 0.5/0.40255)^-0.5.
-        let want = (crate::study::schedule::retrievability(0.5, 3.173)
-            + crate::study::schedule::retrievability(0.5, 0.40255))
-            / 2.0;
+        let want = f64::midpoint(
+            crate::study::schedule::retrievability(0.5, 3.173),
+            crate::study::schedule::retrievability(0.5, 0.40255),
+        );
         assert!((g.retention.unwrap() - want).abs() < 1e-12, "{g:?}");
         assert!((s.retention.unwrap() - want).abs() < 1e-12);
         let s = Summary::of(&deck, &p, T0 + 2 * DAY + 1);

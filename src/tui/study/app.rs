@@ -119,7 +119,7 @@ impl<'a> StudyApp<'a> {
             Screen::Card
         };
         // Its own stream from the deck's seed: the card order does not change with it.
-        let rng = Rng::new(deck.seed ^ 0x5EED_C401_CE5);
+        let rng = Rng::new(deck.seed ^ 0x05EE_DC40_1CE5);
         let mut app = StudyApp {
             atlas,
             deck,

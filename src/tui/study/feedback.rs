@@ -116,23 +116,17 @@ pub fn picture(
         side_by_side(buf, area, [(&yours, &mine), (&right, &answer)], theme);
         return;
     }
-    match &outcome.overlap {
-        Some(o) => marks(buf, area, &answer, o, theme),
-        None => {
-            let d = Diagram::for_overlay(
-                BodyModel::shipped(),
-                &answer,
-                area.width,
-                area.height,
-                theme.glyphs,
-            );
-            put_canvas(
-                buf,
-                area,
-                &d.draw(&answer, theme.glyphs, !theme.color),
-                theme,
-            );
-        }
+    if let Some(o) = &outcome.overlap {
+        marks(buf, area, &answer, o, theme);
+    } else {
+        let model = BodyModel::shipped();
+        let d = Diagram::for_overlay(model, &answer, area.width, area.height, theme.glyphs);
+        put_canvas(
+            buf,
+            area,
+            &d.draw(&answer, theme.glyphs, !theme.color),
+            theme,
+        );
     }
 }
 

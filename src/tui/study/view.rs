@@ -275,10 +275,20 @@ impl<'b> Pen<'b> {
         self.row = self.row.saturating_add(1);
     }
 
-    /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`.
+    /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`;
+    /// cut short at the panel's foot, its last line shown ends in an ellipsis.
     pub(super) fn wrap(&mut self, text: &str, indent: usize, style: Style) {
-        for l in wrap(text, usize::from(self.area.width), indent) {
-            self.line(&l, style);
+        let lines = wrap(text, usize::from(self.area.width), indent);
+        let left = usize::from(self.area.height.saturating_sub(self.row));
+        let n = lines.len();
+        for (k, l) in lines.into_iter().enumerate() {
+            if k + 1 == left && n > left {
+                let width = usize::from(self.area.width);
+                let cut: String = l.chars().take(width.saturating_sub(2)).collect();
+                self.line(&format!("{} …", cut.trim_end()), style);
+            } else {
+                self.line(&l, style);
+            }
         }
     }
 
