@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = GlyphsArg::Auto)]
     pub glyphs: GlyphsArg,
 
+    /// Draw the body as a real image (the explorer's map, `show`'s diagrams): auto (when
+    /// the terminal answers that it can), kitty, sixel, iterm2, or off.
+    #[arg(long, global = true, value_enum, default_value_t = GraphicsArg::Auto)]
+    pub graphics: GraphicsArg,
+
     /// Reopen a saved intake record (.json) in the explorer.
     #[arg(long, value_name = "FILE")]
     pub open: Option<PathBuf>,
@@ -251,7 +256,7 @@ impl GlyphsArg {
     }
 }
 
-/// `show --graphics`.
+/// `--graphics`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GraphicsArg {
     /// A real image when the terminal answers that it can show one, else text.
@@ -264,6 +269,22 @@ pub enum GraphicsArg {
     Iterm2,
     /// Text only.
     Off,
+}
+
+impl GraphicsArg {
+    /// The image protocol to draw with: detected for `auto` (never when the body is to be
+    /// ASCII), the one asked for otherwise, none for `off`.
+    pub fn resolve(self, ascii: bool) -> Option<crate::graphics::Terminal> {
+        use crate::graphics::{self, Protocol};
+        let protocol = match (self, ascii) {
+            (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => return None,
+            (GraphicsArg::Auto, false) => return graphics::detect(),
+            (GraphicsArg::Kitty, _) => Protocol::Kitty,
+            (GraphicsArg::Sixel, _) => Protocol::Sixel,
+            (GraphicsArg::Iterm2, _) => Protocol::Iterm2,
+        };
+        Some(graphics::forced(protocol))
+    }
 }
 
 /// `show --format`.
@@ -407,11 +428,6 @@ pub struct ShowArgs {
     /// the midline are drawn crossing from it).
     #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
     pub side: Side,
-
-    /// Draw the diagrams as real images: auto (when the terminal can), kitty, sixel,
-    /// iterm2, or off.
-    #[arg(long, value_enum, default_value_t = GraphicsArg::Auto)]
-    pub graphics: GraphicsArg,
 
     /// text (notes and diagrams), svg (one SVG document) or png (one image, with --out).
     #[arg(long, value_enum, default_value_t = PictureFormat::Text)]

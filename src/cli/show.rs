@@ -11,7 +11,7 @@ use crate::body::frame::Frame;
 use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
 use crate::body::{pixmap, svg};
-use crate::graphics::{self, Protocol, Terminal};
+use crate::graphics::{self, Terminal};
 use crate::report::place;
 use std::fmt::Write as _;
 
@@ -33,7 +33,13 @@ pub struct DiagramStyle {
 
 /// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON, or
 /// one SVG or PNG of the diagrams).
-pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyhow::Result<u8> {
+pub fn run(
+    atlas: &Atlas,
+    args: &ShowArgs,
+    color: bool,
+    glyphs: Glyphs,
+    graphics: GraphicsArg,
+) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
     if args.json {
@@ -61,13 +67,7 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyho
         PictureFormat::Text => {}
     }
     let glyphs = if args.ascii { Glyphs::Ascii } else { glyphs };
-    let graphics = match (args.graphics, args.ascii) {
-        (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => None,
-        (GraphicsArg::Auto, false) => graphics::detect(),
-        (GraphicsArg::Kitty, _) => Some(forced(Protocol::Kitty)),
-        (GraphicsArg::Sixel, _) => Some(forced(Protocol::Sixel)),
-        (GraphicsArg::Iterm2, _) => Some(forced(Protocol::Iterm2)),
-    };
+    let graphics = graphics.resolve(args.ascii);
     let style = DiagramStyle {
         width: args.width.unwrap_or_else(terminal_width),
         glyphs,
@@ -87,16 +87,6 @@ pub fn text_of(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], style: Diagr
         ascii_only(&text)
     } else {
         text
-    }
-}
-
-/// A protocol the user asked for: the cell size from the kernel, tmux from the
-/// environment.
-fn forced(protocol: Protocol) -> Terminal {
-    Terminal {
-        protocol,
-        cell: graphics::cell_size(),
-        tmux: graphics::in_tmux(),
     }
 }
 
@@ -247,7 +237,7 @@ fn image_lines(
         .map(|p| p.row + p.raster.height() - top)
         .max()?;
     let (cw, ch) = (f32::from(term.cell.0.max(1)), f32::from(term.cell.1.max(1)));
-    let figure = Figure::of_diagram(model, &d, cw, ch);
+    let figure = Figure::of_diagram(&d, cw, ch);
     let picture = pixmap::render(model, &figure, overlay)?;
     let size = (picture.width(), picture.height());
     // A new image id for each picture, so one printed earlier keeps its own.

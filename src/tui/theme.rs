@@ -2,8 +2,10 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
+use super::picture::ImageTier;
 use crate::body::glyphs::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
+use std::rc::Rc;
 
 /// The styles the views use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub struct Theme {
     pub label: Style,
     /// How the body map draws the body (a filled mosaic unless asked otherwise).
     pub glyphs: Glyphs,
+    /// Real images on the body map, where the terminal shows them (`--graphics`).
+    pub images: Option<Rc<ImageTier>>,
 }
 
 impl Theme {
@@ -87,6 +91,7 @@ impl Theme {
                 .add_modifier(bold),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
             glyphs: Glyphs::Quadrant,
+            images: None,
         }
     }
 
@@ -113,6 +118,7 @@ impl Theme {
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             label: plain.add_modifier(Modifier::BOLD),
             glyphs: Glyphs::Quadrant,
+            images: None,
         }
     }
 }

@@ -9,6 +9,18 @@ mod overlays;
 mod status;
 
 pub use candidates::fit;
+/// What covers the body map: 0 for nothing, else which popup (the search and browse
+/// lists sit beside the map and cover nothing).
+pub fn covering(app: &App<'_>) -> u8 {
+    match &app.overlay {
+        None | Some(Overlay::Search(_) | Overlay::Browse { .. }) => 0,
+        Some(Overlay::Help) => 1,
+        Some(Overlay::Export(_)) => 2,
+        Some(Overlay::Age(_)) => 3,
+        Some(Overlay::History(_)) => 4,
+    }
+}
+
 pub use map::{BodyPicture, mosaic_style, style_of};
 
 use super::app::{App, Focus, Overlay};
