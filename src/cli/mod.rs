@@ -3,6 +3,7 @@
 //! colour, the time). Exit codes: 0 results, 1 none, 2 error.
 
 mod args;
+mod compare;
 mod glossary;
 mod guide;
 mod history;
@@ -59,6 +60,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
         AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs, ctx.graphics)?,
+        AtlasCommand::Compare(args) => compare::run(atlas, args, ctx.color, ctx.glyphs)?,
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };

@@ -91,7 +91,7 @@ pub fn text_of(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], style: Diagr
 }
 
 /// Writes a picture file atomically (replacing one that is there: it was asked for).
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     crate::fsutil::write_atomic(path, bytes, true)
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
 }
@@ -171,7 +171,7 @@ fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Res
 }
 
 /// The terminal's width when stdout is a terminal, else 80.
-fn terminal_width() -> u16 {
+pub(super) fn terminal_width() -> u16 {
     use std::io::IsTerminal as _;
     if std::io::stdout().is_terminal()
         && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
@@ -183,7 +183,7 @@ fn terminal_width() -> u16 {
 }
 
 /// Printable ASCII only (a safety net for atlases with other characters).
-fn ascii_only(text: &str) -> String {
+pub(super) fn ascii_only(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | ' '..='~' => c,

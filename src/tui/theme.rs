@@ -38,6 +38,12 @@ pub struct Theme {
     pub spillover: Style,
     /// Trigger point X.
     pub point: Style,
+    /// A compared second pattern's essential zone.
+    pub essential2: Style,
+    /// A compared second pattern's spillover zone.
+    pub spillover2: Style,
+    /// Where both compared patterns reach.
+    pub both: Style,
     /// A selected region.
     pub selected: Style,
     /// A selected region that is also in the shown pattern.
@@ -83,6 +89,9 @@ impl Theme {
             essential: Style::new().fg(Color::Red),
             spillover: Style::new().fg(Color::LightRed),
             point: Style::new().fg(Color::Yellow).add_modifier(bold),
+            essential2: Style::new().fg(Color::Blue).add_modifier(bold),
+            spillover2: Style::new().fg(Color::LightBlue),
+            both: Style::new().fg(Color::Magenta).add_modifier(bold),
             selected: Style::new().fg(Color::LightBlue).bg(Color::Rgb(20, 40, 90)),
             overlap: Style::new().fg(Color::Red).bg(Color::Rgb(20, 40, 90)),
             cursor: Style::new()
@@ -113,6 +122,9 @@ impl Theme {
             essential: plain.add_modifier(Modifier::BOLD),
             spillover: plain,
             point: plain.add_modifier(Modifier::BOLD),
+            essential2: plain.add_modifier(Modifier::BOLD),
+            spillover2: plain,
+            both: plain.add_modifier(Modifier::BOLD),
             selected: plain.add_modifier(Modifier::REVERSED),
             overlap: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),

@@ -200,9 +200,18 @@ fn replay(target: &str, call: fn(&[u8])) {
         .map(|e| e.unwrap().path())
         .collect();
     assert!(!entries.is_empty(), "{} holds no inputs", dir.display());
-    for path in entries {
-        call(&std::fs::read(&path).unwrap());
-    }
+    // The corpora hold hundreds of inputs (a `keys` one draws up to 600 frames): spread
+    // them over the cores.
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for chunk in entries.chunks(entries.len().div_ceil(threads)) {
+            scope.spawn(move || {
+                for path in chunk {
+                    call(&std::fs::read(path).unwrap());
+                }
+            });
+        }
+    });
 }
 
 #[test]

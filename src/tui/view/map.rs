@@ -348,6 +348,44 @@ impl Widget for BodyPicture<'_, '_> {
     }
 }
 
+/// A drawn diagram ([`crate::body::diagram::Canvas`]: panels, titles, legend) painted
+/// cell by cell in the theme, mosaic or line art as it was drawn.
+pub struct CanvasPicture<'a> {
+    /// What was drawn.
+    pub canvas: &'a crate::body::diagram::Canvas,
+    /// Whether it was drawn as a mosaic (its cells carry a background).
+    pub mosaic: bool,
+    /// Colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for CanvasPicture<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let c = self.canvas;
+        for row in 0..c.height().min(area.height) {
+            for col in 0..c.width().min(area.width) {
+                let (Some(cell), Some(target)) =
+                    (c.get(col, row), buf.cell_mut((area.x + col, area.y + row)))
+                else {
+                    continue;
+                };
+                let style = if self.mosaic {
+                    mosaic_style(
+                        MosaicCell {
+                            cell: *cell,
+                            bg: c.bg(col, row),
+                        },
+                        self.theme,
+                    )
+                } else {
+                    style_of(*cell, self.theme)
+                };
+                target.set_char(cell.ch).set_style(style);
+            }
+        }
+    }
+}
+
 /// The theme's style for a mosaic cell: the fills' palette colours as foreground and
 /// background; without colour, the monochrome theme's marks (the selection reversed).
 pub fn mosaic_style(m: MosaicCell, theme: &Theme) -> Style {
@@ -392,6 +430,9 @@ pub fn style_of(cell: Cell, theme: &Theme) -> Style {
         Mark::Essential => theme.essential,
         Mark::Spillover => theme.spillover,
         Mark::Selected => theme.selected,
+        Mark::Essential2 => theme.essential2,
+        Mark::Spillover2 => theme.spillover2,
+        Mark::Overlap => theme.both,
         Mark::TriggerPoint => theme.point,
         Mark::Cursor => theme.cursor,
         Mark::Label | Mark::Title | Mark::Legend => theme.label,
