@@ -293,12 +293,15 @@ fn a_wrong_name_answer_shows_the_comparison_in_tmux() {
         t.keys(&[wrong.to_string().as_str()]);
         let s = t.wait_for_any(&["Any key"]);
         if s.contains("Not quite") {
+            // Both patterns on one body (X1, X2), then in words: only 1, only 2, both.
             for want in [
-                "You chose: ",
-                "Answer: ",
-                "Only ",
+                "1 You chose: ",
+                "2 Answer: ",
+                "X1",
+                "X2",
+                "Only 1, ",
+                "Only 2, ",
                 "Both:",
-                "Where to press",
                 "Self-care:",
             ] {
                 assert!(s.contains(want), "{want}\n{s}");

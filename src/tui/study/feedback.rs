@@ -1,11 +1,10 @@
 //! The feedback after an answer, drawn as a pure function of the state: the answer's
 //! diagram (after a draw card, with the student's marks sorted into hits, misses and
 //! extra marks, each its own glyph), or after a wrong "name" answer the chosen muscle's
-//! pattern beside the answer's; and the panel: the verdict, the comparison, where to
-//! press, one self-care line and the next review.
+//! pattern and the answer's on one body ([`crate::compare`]); and the panel: the verdict,
+//! where to press, one self-care line, the next review, and the comparison in words.
 
 use super::app::{Outcome, StudyApp};
-use super::contrast::{Contrast, contrast};
 use super::view::{Pen, put_canvas, region_label};
 use crate::atlas::{RegionInstance, Side, TriggerPoint};
 use crate::body::BodyModel;
@@ -13,6 +12,7 @@ use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::{GlyphSet, Style as Mark};
 use crate::body::overlay::Overlay;
+use crate::compare::{Comparison, Pattern, compare};
 use crate::study::cards::{Card, CardKind, closest_point};
 use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
@@ -77,19 +77,22 @@ impl Verdict {
     }
 }
 
-/// The pattern of the muscle chosen on a wrong "name" answer, set beside the answer: its
-/// trigger point most like the card's.
-pub fn chosen_point<'a>(
+/// After a wrong "name" answer, the muscle chosen (pattern 1: its trigger point most like
+/// the card's) compared with the answer (pattern 2) on the card's side.
+pub fn comparison<'a>(
     app: &StudyApp<'a>,
     card: &Card,
     outcome: &Outcome,
-) -> Option<&'a TriggerPoint> {
+) -> Option<Comparison<'a>> {
     if outcome.correct || card.kind != CardKind::Name {
         return None;
     }
-    let (_, tp) = card.lookup(app.atlas)?;
+    let (m, tp) = card.lookup(app.atlas)?;
     let chosen = app.atlas.muscle(outcome.named.as_deref()?)?;
-    closest_point(chosen, tp)
+    let theirs = closest_point(chosen, tp)?;
+    let first = Pattern::point(chosen, theirs);
+    let second = Pattern::point(m, tp);
+    Some(compare(app.atlas, &first, &second, card.side))
 }
 
 /// Draws the feedback's picture in `area`.
@@ -105,15 +108,8 @@ pub fn picture(
         return;
     };
     let answer = Overlay::of_point(app.atlas, tp, card.side);
-    if let Some(chosen) = chosen_point(app, card, outcome) {
-        let mine = Overlay::of_point(app.atlas, chosen, card.side);
-        let name = |id: &str| app.muscle_name(id).to_owned();
-        let yours = format!(
-            "You chose: {}",
-            name(outcome.named.as_deref().unwrap_or(""))
-        );
-        let right = format!("Answer: {}", name(&card.muscle));
-        side_by_side(buf, area, [(&yours, &mine), (&right, &answer)], theme);
+    if let Some(cmp) = comparison(app, card, outcome) {
+        both_on_one_body(buf, area, app, &cmp, theme);
         return;
     }
     if let Some(o) = &outcome.overlap {
@@ -130,32 +126,45 @@ pub fn picture(
     }
 }
 
-/// Two patterns, each on its own body with a title above, side by side.
-fn side_by_side(buf: &mut Buffer, area: Rect, two: [(&String, &Overlay); 2], theme: &Theme) {
-    let half = area.width.saturating_sub(1) / 2;
-    for (k, (title, overlay)) in two.into_iter().enumerate() {
-        let x = area.x + k as u16 * (half + 1);
-        let cell = Rect::new(x, area.y, half, area.height);
-        if cell.height < 2 || cell.width == 0 {
-            continue;
-        }
-        let t = crate::tui::view::fit(title, usize::from(half));
-        buf.set_stringn(x, area.y, t, usize::from(half), theme.title);
-        let below = Rect::new(x, area.y + 1, half, area.height - 1);
-        let d = Diagram::for_overlay(
-            BodyModel::shipped(),
-            overlay,
-            below.width,
-            below.height,
-            theme.glyphs,
-        );
-        put_canvas(
-            buf,
-            below,
-            &d.draw(overlay, theme.glyphs, !theme.color),
-            theme,
-        );
+/// The chosen muscle's pattern (1) and the answer's (2) on one body, framed to both,
+/// with the legend that tells them apart, under a title naming them.
+fn both_on_one_body(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &StudyApp<'_>,
+    cmp: &Comparison<'_>,
+    theme: &Theme,
+) {
+    if area.height < 2 {
+        return;
     }
+    let title = format!(
+        "1 You chose: {} · 2 Answer: {}",
+        cmp.first.muscle.name, cmp.second.muscle.name
+    );
+    let width = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        crate::tui::view::fit(&title, width),
+        width,
+        theme.title,
+    );
+    let below = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    let overlay = cmp.overlay(app.atlas);
+    let d = Diagram::for_overlay(
+        BodyModel::shipped(),
+        &overlay,
+        below.width,
+        below.height,
+        theme.glyphs,
+    );
+    put_canvas(
+        buf,
+        below,
+        &d.draw(&overlay, theme.glyphs, !theme.color),
+        theme,
+    );
 }
 
 /// The answer's zone with the student's marks over it: hits, misses and extra marks each
@@ -259,11 +268,9 @@ pub(super) fn panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &
     }
     p.wrap(&m.name, 2, t.label);
     p.wrap(&format!("{} ({})", tp.name, card.side.as_str()), 2, t.text);
-    if let Some(chosen) = chosen_point(app, card, outcome) {
-        let named = outcome.named.as_deref().unwrap_or("");
-        p.wrap(&format!("You chose {}", app.muscle_name(named)), 2, t.dim);
-        let c = contrast(chosen, tp);
-        contrast_lines(p, app, &c, app.muscle_name(named), &m.name);
+    let cmp = comparison(app, card, outcome);
+    if let Some(cmp) = &cmp {
+        p.wrap(&format!("You chose {}", cmp.first.muscle.name), 2, t.dim);
     } else {
         let zones: Vec<String> =
             crate::study::score::zone_instances(app.atlas, tp, &tp.essential, card.side)
@@ -276,11 +283,13 @@ pub(super) fn panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &
         overlap_lines(p, app, o);
     }
     p.blank();
-    where_to_press(p, app, tp, card.side);
+    // The comparison says where to press for both; otherwise it is said here.
+    if cmp.is_none() {
+        where_to_press(p, app, tp, card.side);
+    }
     if let Some(care) = m.self_care.first() {
         p.wrap(&format!("Self-care: {care}"), 2, t.text);
     }
-    p.blank();
     let st = app.progress.state(&card.id());
     let when = match st.due.saturating_sub(app.now) / DAY {
         0 if app.again_later() => "later in this session".to_owned(),
@@ -293,6 +302,11 @@ pub(super) fn panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &
         0,
         t.dim,
     );
+    if let Some(cmp) = &cmp {
+        // What tells the two apart, then who they are: the explorer's words for it.
+        p.blank();
+        p.lines(crate::tui::view::comparison_lines(app.atlas, cmp, &t));
+    }
 }
 
 /// Where the trigger point lies: its region on the card's side and the atlas's note.
@@ -309,37 +323,6 @@ fn where_to_press(p: &mut Pen<'_>, app: &StudyApp<'_>, tp: &TriggerPoint, side: 
         2,
         t.text,
     );
-}
-
-/// What only the chosen pattern covers, what only the answer covers, and what both do.
-fn contrast_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, c: &Contrast, chosen: &str, answer: &str) {
-    let t = p.theme.clone();
-    let names = |rs: &[(String, bool)]| {
-        let (ess, spill): (Vec<_>, Vec<_>) = rs.iter().partition(|(_, e)| *e);
-        let list = |v: &[&(String, bool)]| {
-            v.iter()
-                .map(|(r, _)| app.atlas.region_name(r).to_lowercase())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match (ess.is_empty(), spill.is_empty()) {
-            (true, true) => "nothing".to_owned(),
-            (false, true) => list(&ess),
-            (true, false) => format!("spillover {}", list(&spill)),
-            (false, false) => format!("{}; spillover {}", list(&ess), list(&spill)),
-        }
-    };
-    p.wrap(
-        &format!("Only {answer}: {}", names(&c.only_second)),
-        2,
-        t.text,
-    );
-    p.wrap(
-        &format!("Only {chosen}: {}", names(&c.only_first)),
-        2,
-        t.text,
-    );
-    p.wrap(&format!("Both: {}", names(&c.both)), 2, t.text);
 }
 
 /// The overlap of a drawn answer in words.

@@ -5,7 +5,6 @@
 //! setup, restore, signals and the theme are the explorer's.
 
 pub mod app;
-pub mod contrast;
 pub mod feedback;
 pub mod input;
 pub mod update;

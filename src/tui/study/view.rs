@@ -292,6 +292,22 @@ impl<'b> Pen<'b> {
         }
     }
 
+    /// Styled lines wrapped at word boundaries below what is written, to the panel's foot.
+    pub(super) fn lines(&mut self, lines: Vec<ratatui::text::Line<'_>>) {
+        use ratatui::widgets::{Paragraph, Widget as _, Wrap};
+        let top = self.row.min(self.area.height);
+        let rest = Rect::new(
+            self.area.x,
+            self.area.y + top,
+            self.area.width,
+            self.area.height - top,
+        );
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(rest, self.buf);
+        self.row = self.area.height;
+    }
+
     pub(super) fn blank(&mut self) {
         self.row = self.row.saturating_add(1);
     }
