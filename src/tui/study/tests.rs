@@ -598,7 +598,9 @@ fn a_wrong_name_shows_the_chosen_pattern_beside_the_answer() {
     assert!(s.contains("Not quite"), "{s}");
     // Both patterns on one body, titled and told apart by the legend.
     assert!(
-        s.contains(&format!("1 You chose: {chosen_name} · 2 Answer: Infraspinatus")),
+        s.contains(&format!(
+            "1 You chose: {chosen_name} · 2 Answer: Infraspinatus"
+        )),
         "{s}"
     );
     assert!(s.contains("X1") && s.contains("X2"), "{s}");
