@@ -74,8 +74,8 @@ pub enum Command {
     /// The commands that read the atlas and print.
     #[command(flatten)]
     Atlas(AtlasCommand),
-    /// Study the patterns with flash cards (needs a terminal); progress is saved in
-    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
+    /// Study the patterns with flash cards (needs a terminal; `--stats` does not);
+    /// progress is saved in `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
     Study(StudyArgs),
     /// Print a shell completion script: `painmap completions bash > ~/.local/share/bash-completion/completions/painmap`.
     Completions(CompletionsArgs),

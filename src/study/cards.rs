@@ -56,8 +56,8 @@ pub struct Card {
     pub side: Side,
     /// The muscle's body group, for the summary.
     pub group: MuscleGroup,
-    /// For "name" cards: [`CHOICES`] muscle ids, the answer and its look-alikes, most
-    /// alike first (shown in a new order each time, see [`Card::shuffled_choices`]).
+    /// For "name" cards: [`CHOICES`] muscle ids, the answer first, then its look-alikes,
+    /// most alike first (shown in a new order each time, see [`Card::shuffled_choices`]).
     /// Empty otherwise.
     pub choices: Vec<String>,
 }
