@@ -51,7 +51,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         None => {
             // Read the atlas and the record first: their errors say more than "no terminal".
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let intake = match &cli.open {
                 Some(path) => Some((Record::load(path, &atlas)?, path.clone())),
                 None => None,
@@ -66,10 +66,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 records,
                 glyphs,
             };
-            tui::explore(&atlas, options, &now)
+            tui::explore(atlas, options, &now)
         }
         Some(Command::Study(args)) => {
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let options = tui::study::StudyOptions {
                 group: args.group,
                 seed: args.seed,
@@ -77,17 +77,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 progress: painmap::study::progress::default_path()?,
                 glyphs,
             };
-            tui::study::run(&atlas, &options, &now)
+            tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
             let (db, own_folder) = records::locate(cli.db.as_deref())?;
             let atlas = if command.needs_atlas() {
-                Some(Atlas::load(atlas_path)?)
+                Some(load_atlas(atlas_path)?)
             } else {
                 None
             };
             let at = cli::RecordsAt { db, own_folder };
-            cli::run_records(atlas.as_ref(), command, &at, now())
+            cli::run_records(atlas, command, &at, now())
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
@@ -96,7 +96,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 AtlasCommand::Validate(args) => args.file.as_deref().or(atlas_path),
                 _ => atlas_path,
             };
-            let atlas = match Atlas::load(path) {
+            let atlas = match load_atlas(path) {
                 Ok(atlas) => atlas,
                 Err(e) if matches!(command, AtlasCommand::Validate(_)) => {
                     cli::print_atlas_problems(&e);
@@ -109,9 +109,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 now: now(),
                 glyphs,
             };
-            cli::run(&atlas, command, &ctx)
+            cli::run(atlas, command, &ctx)
         }
     }
+}
+
+/// The atlas at `path` (through the user-atlas cache), or the shipped one. It lives
+/// until the process ends and is never freed: dropping its thousands of strings at exit
+/// would cost time and give nothing back.
+fn load_atlas(path: Option<&std::path::Path>) -> Result<&'static Atlas, painmap::atlas::AtlasError> {
+    let cache = painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok());
+    let atlas = Atlas::load_cached(path, cache.as_deref())?;
+    Ok(Box::leak(Box::new(atlas)))
 }
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer

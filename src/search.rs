@@ -73,6 +73,23 @@ struct Thing {
 pub struct SearchIndex {
     things: Vec<Thing>,
     matcher: SkimMatcherV2,
+    /// The longest folded key, in chars: a query longer than this matches nothing (its
+    /// letters cannot all appear in a shorter key), so a pasted paragraph is turned away
+    /// before any key is looked at.
+    longest: usize,
+}
+
+/// What one search found before the floor and the cut: the things one of whose keys
+/// holds the query's letters in order. A longer query starting with the same letters
+/// can only match among them, so the explorer, searching on every keystroke, hands the
+/// last one back ([`SearchIndex::search_from`]) and only those are looked at again. The
+/// results are the same as a fresh search's (a unit test holds them so).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    /// The folded query; empty for none.
+    query: String,
+    /// Indices of the things that can still match, in index order.
+    things: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -118,9 +135,16 @@ impl SearchIndex {
         for s in symptoms {
             push(HitKind::Symptom, s, s, &[]);
         }
+        let longest = things
+            .iter()
+            .flat_map(|t| &t.keys)
+            .map(|k| k.folded.chars().count())
+            .max()
+            .unwrap_or(0);
         SearchIndex {
             things,
             matcher: SkimMatcherV2::default().ignore_case(),
+            longest,
         }
     }
 
@@ -130,8 +154,7 @@ impl SearchIndex {
         let score = match one {
             Some(c) => one_char_match(key, c)?.0,
             // Most keys miss most queries; skim would find that out only after copying
-            // both strings, so a plain in-order scan turns them away first.
-            None if !in_order(key, q) => return None,
+            // both strings, so the caller's plain in-order scan turns them away first.
             None => self.matcher.fuzzy_match(key, q)?,
         };
         Some(
@@ -150,21 +173,53 @@ impl SearchIndex {
     /// most once (its best-matching name or alias), and only those scoring at least 70%
     /// of the best. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_from(query, limit, &Narrowing::default()).0
+    }
+
+    /// [`SearchIndex::search`], looking only among what `previous` found when the query
+    /// starts with its query (the query grew), and what this search found, for the next.
+    pub fn search_from(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: &Narrowing,
+    ) -> (Vec<Hit>, Narrowing) {
         let q = fold(query.trim());
-        if q.is_empty() || limit == 0 {
-            return Vec::new();
+        let len = q.chars().count();
+        if q.is_empty() || len > self.longest {
+            return (Vec::new(), Narrowing::default());
         }
         // A one-letter query matches nearly everything, so it takes the short road.
         let one = {
             let mut chars = q.chars();
             chars.next().filter(|_| chars.next().is_none())
         };
+        let all = 0..self.things.len() as u32;
+        let among: Box<dyn Iterator<Item = u32>> =
+            if !previous.query.is_empty() && q.starts_with(&previous.query) {
+                Box::new(previous.things.iter().copied())
+            } else {
+                Box::new(all)
+            };
+        let mut narrowing = Narrowing {
+            things: Vec::new(),
+            query: q.clone(),
+        };
         // Each thing's best key: (score, thing, key). Indices come later, only for
         // what is shown.
         let mut best: Vec<(i64, usize, usize)> = Vec::new();
-        for (t, thing) in self.things.iter().enumerate() {
+        for t in among {
+            let Some(thing) = self.things.get(t as usize) else {
+                continue;
+            };
             let mut top: Option<(i64, usize)> = None;
+            let mut possible = false;
             for (k, key) in thing.keys.iter().enumerate() {
+                // The letters in order: what any match needs, now or as the query grows.
+                if one.is_none() && !in_order(&key.folded, &q) {
+                    continue;
+                }
+                possible = true;
                 if let Some(score) = self.score(&key.folded, &q, one)
                     && top.is_none_or(|(s, _)| score > s)
                 {
@@ -172,8 +227,15 @@ impl SearchIndex {
                 }
             }
             if let Some((score, k)) = top {
-                best.push((score, t, k));
+                best.push((score, t as usize, k));
             }
+            // A one-letter query's hits are exactly the keys holding the letter.
+            if possible && (one.is_none() || top.is_some()) {
+                narrowing.things.push(t);
+            }
+        }
+        if limit == 0 {
+            return (Vec::new(), narrowing);
         }
         // Skim scores letters scattered across words ("tingl" in "pain sitTINg
         // cross-LeGged") not far below real matches; keep what is close to the best.
@@ -195,7 +257,8 @@ impl SearchIndex {
             best.truncate(limit);
         }
         best.sort_unstable_by(order);
-        best.into_iter()
+        let hits = best
+            .into_iter()
             .map(|(score, t, k)| {
                 let thing = &self.things[t];
                 let key = &thing.keys[k];
@@ -218,7 +281,8 @@ impl SearchIndex {
                         .collect(),
                 }
             })
-            .collect()
+            .collect();
+        (hits, narrowing)
     }
 }
 
@@ -417,6 +481,72 @@ mod tests {
         let hits = idx.search("tinnit", 10);
         assert!(hits.iter().all(|h| h.score * 10 >= hits[0].score * 7));
         assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    /// Typing on from the last query looks only among what it found: every prefix of
+    /// every query, searched from the one before, gives what a fresh search gives.
+    #[test]
+    fn narrowing_as_the_query_grows_changes_no_result() {
+        let synthetic = crate::atlas::synth::synthetic_text(2).unwrap();
+        let atlases = [
+            Atlas::shipped().unwrap(),
+            Atlas::from_text(&synthetic, "synthetic.ron").unwrap(),
+        ];
+        let queries = [
+            "sternocleidomastoid",
+            "upper trap x2",
+            "scm",
+            "tension headache",
+            "left temple",
+            "Infraspinatus",
+            "hip pain at night",
+            "zzzz",
+            "qa",
+        ];
+        let mut compared = 0;
+        for atlas in &atlases {
+            let idx = SearchIndex::new(atlas);
+            for q in queries {
+                let mut previous = Narrowing::default();
+                let chars: Vec<char> = q.chars().collect();
+                for n in 1..=chars.len() {
+                    let typed: String = chars[..n].iter().collect();
+                    let (hits, next) = idx.search_from(&typed, 40, &previous);
+                    assert_eq!(hits, idx.search(&typed, 40), "{typed:?}");
+                    assert!(next.things.len() <= previous.things.len() || previous.query.is_empty());
+                    compared += hits.len();
+                    previous = next;
+                }
+                // Deleting a letter (the query no longer grows) searches everything again.
+                let shorter: String = chars[..chars.len() / 2].iter().collect();
+                let (hits, _) = idx.search_from(&shorter, 40, &previous);
+                assert_eq!(hits, idx.search(&shorter, 40), "{shorter:?}");
+            }
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    /// A pasted paragraph is longer than any name, alias or symptom: nothing can hold
+    /// all its letters, so it finds nothing (without matching it against every key),
+    /// while a query as long as the longest key still finds it.
+    #[test]
+    fn a_query_longer_than_any_key_finds_nothing() {
+        let atlas = Atlas::shipped().unwrap();
+        let idx = SearchIndex::new(&atlas);
+        let paragraph = "my left temple hurts when I chew and my neck is stiff ".repeat(60);
+        assert!(paragraph.len() > 3000);
+        assert!(idx.search(&paragraph, 40).is_empty());
+        let longest = idx
+            .things
+            .iter()
+            .flat_map(|t| &t.keys)
+            .max_by_key(|k| k.folded.chars().count())
+            .unwrap();
+        assert_eq!(longest.folded.chars().count(), idx.longest);
+        let hits = idx.search(&longest.folded, 40);
+        assert!(hits.iter().any(|h| h.label == longest.label), "{hits:?}");
+        let one_more = format!("{}x", longest.folded);
+        assert!(idx.search(&one_more, 40).is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The atlas: model types, loading and validation. An [`Atlas`] can only be built by the
 //! validating loader, so every id inside one refers to something that exists.
 
+pub mod cache;
 mod error;
 mod load;
 pub mod model;
@@ -24,34 +25,46 @@ pub use resolve::ResolveError;
 pub use side::{Reach, RegionInstance, Side};
 
 use model::AtlasFile;
-use std::collections::HashMap;
 use std::path::Path;
+use validate::Map;
 
-/// The atlas shipped inside the binary.
+/// The atlas shipped inside the binary, as written: the one source of the embedded
+/// binary form, and what `synth` and the tests start from.
 pub const SHIPPED_ATLAS: &str = include_str!("../../data/atlas.ron");
 
 /// The name the shipped atlas goes by in messages.
 pub const SHIPPED_NAME: &str = "data/atlas.ron";
 
+/// The shipped atlas in binary form, written by the build step (`build.rs`) after it
+/// parsed and validated `data/atlas.ron` with these very types: nothing to parse or
+/// check at run time.
+static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.bin"));
+
 /// A validated atlas with its lookup indexes.
 #[derive(Debug, Clone)]
 pub struct Atlas {
     file: AtlasFile,
-    regions: HashMap<String, usize>,
-    muscles: HashMap<String, usize>,
-    trigger_points: HashMap<String, (usize, usize)>,
+    regions: Map<String, usize>,
+    muscles: Map<String, usize>,
+    trigger_points: Map<String, (usize, usize)>,
     /// Folded region id, name and alias -> region index.
-    region_keys: HashMap<String, usize>,
+    region_keys: Map<String, usize>,
     /// Folded muscle id, name and alias -> muscle index.
-    muscle_keys: HashMap<String, usize>,
-    /// Region id -> the trigger points whose zones or location include it, in file order.
-    touching: HashMap<String, Vec<(usize, usize)>>,
+    muscle_keys: Map<String, usize>,
+    /// Per region (by index): the trigger points whose zones or location include it, in
+    /// file order.
+    touching: Vec<Vec<(usize, usize)>>,
 }
 
 impl Atlas {
     /// The atlas embedded in the binary.
     pub fn shipped() -> Result<Atlas, AtlasError> {
-        Atlas::from_text(SHIPPED_ATLAS, SHIPPED_NAME)
+        let file = cache::decode(SHIPPED_BIN).ok_or_else(|| AtlasError::Read {
+            file: SHIPPED_NAME.into(),
+            reason: "the embedded atlas is damaged; rebuild painmap".into(),
+        })?;
+        let keys = validate::keys(&file);
+        Ok(Atlas::index(file, keys))
     }
 
     /// Where trigger point `tp` on `side` refers pain in `region` (see [`Reach`]).
@@ -62,58 +75,80 @@ impl Atlas {
 
     /// The atlas at `path`, or the shipped one when there is none.
     pub fn load(path: Option<&Path>) -> Result<Atlas, AtlasError> {
+        Atlas::load_cached(path, None)
+    }
+
+    /// [`Atlas::load`] through the cache in `cache_dir` (see [`cache`]): an atlas file
+    /// read before, unchanged, is not parsed again. `None` reads without a cache.
+    pub fn load_cached(path: Option<&Path>, cache_dir: Option<&Path>) -> Result<Atlas, AtlasError> {
         match path {
-            Some(path) => Atlas::from_path(path),
+            Some(path) => Atlas::from_path_cached(path, cache_dir),
             None => Atlas::shipped(),
         }
     }
 
     /// Reads, parses and validates an atlas file.
     pub fn from_path(path: &Path) -> Result<Atlas, AtlasError> {
+        Atlas::from_path_cached(path, None)
+    }
+
+    /// Reads an atlas file; its parsed and validated form comes from the cache when the
+    /// cache holds one for exactly these bytes, and is stored there otherwise.
+    fn from_path_cached(path: &Path, cache_dir: Option<&Path>) -> Result<Atlas, AtlasError> {
         let text = load::read_text(path)?;
-        Atlas::from_text(&text, &path.display().to_string())
+        let Some(dir) = cache_dir else {
+            return Atlas::from_text(&text, &path.display().to_string());
+        };
+        let entry = cache::Entry::new(dir, text.as_bytes());
+        let name = path.display().to_string();
+        if let Some(file) = entry.load() {
+            // Decoded from a sound entry, and checked again all the same: a cache is
+            // never trusted with the atlas's invariants.
+            if let Ok(keys) = check(&file, &name) {
+                return Ok(Atlas::index(file, keys));
+            }
+        }
+        let file = load::parse(&text, &name)?;
+        let keys = check(&file, &name)?;
+        // Only a valid atlas is stored.
+        entry.store(&file);
+        Ok(Atlas::index(file, keys))
     }
 
     /// Parses and validates atlas text; `name` is used in messages.
     pub fn from_text(text: &str, name: &str) -> Result<Atlas, AtlasError> {
         let file = load::parse(text, name)?;
-        let problems = validate::problems(&file);
-        if !problems.is_empty() {
-            return Err(AtlasError::Invalid {
-                file: name.into(),
-                problems,
-            });
-        }
-        Ok(Atlas::index(file))
+        let keys = check(&file, name)?;
+        Ok(Atlas::index(file, keys))
     }
 
-    /// Builds the indexes of a file that passed validation (ids and keys are unique).
-    fn index(file: AtlasFile) -> Atlas {
+    /// Builds the indexes of a file that passed validation (ids and keys are unique),
+    /// with its lookup keys.
+    fn index(file: AtlasFile, keys: validate::Keys) -> Atlas {
+        let tp_count = file.muscles.iter().map(|m| m.trigger_points.len()).sum();
         let mut atlas = Atlas {
-            regions: HashMap::new(),
-            muscles: HashMap::new(),
-            trigger_points: HashMap::new(),
-            region_keys: HashMap::new(),
-            muscle_keys: HashMap::new(),
-            touching: HashMap::new(),
+            regions: map_for(file.regions.len()),
+            muscles: map_for(file.muscles.len()),
+            trigger_points: map_for(tp_count),
+            region_keys: keys.regions,
+            muscle_keys: keys.muscles,
+            touching: vec![Vec::new(); file.regions.len()],
             file,
         };
         for (i, r) in atlas.file.regions.iter().enumerate() {
             atlas.regions.insert(r.id.clone(), i);
-            for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
-                atlas.region_keys.insert(text::key(word), i);
-            }
         }
         for (i, m) in atlas.file.muscles.iter().enumerate() {
             atlas.muscles.insert(m.id.clone(), i);
-            for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
-                atlas.muscle_keys.insert(text::key(word), i);
-            }
             for (j, tp) in m.trigger_points.iter().enumerate() {
                 atlas.trigger_points.insert(tp.id.clone(), (i, j));
                 let regions = tp.essential.iter().chain(&tp.spillover);
                 for r in regions.chain(std::iter::once(&tp.location)) {
-                    let list = atlas.touching.entry(r.clone()).or_default();
+                    // Validation proved every zone and location a known region.
+                    let Some(&at) = atlas.regions.get(r.as_str()) else {
+                        continue;
+                    };
+                    let list = &mut atlas.touching[at];
                     if list.last() != Some(&(i, j)) {
                         list.push((i, j));
                     }
@@ -192,7 +227,7 @@ impl Atlas {
     ) -> Vec<(&Muscle, &TriggerPoint)> {
         let mut at: Vec<(usize, usize)> = regions
             .into_iter()
-            .filter_map(|r| self.touching.get(r))
+            .filter_map(|r| self.regions.get(r).map(|&i| &self.touching[i]))
             .flatten()
             .copied()
             .collect();
@@ -219,5 +254,23 @@ impl Atlas {
             (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
         });
         format!("{hash:016x}")
+    }
+}
+
+/// An empty [`Map`] with room for `n` entries.
+fn map_for<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, foldhash::fast::FixedState::default())
+}
+
+/// Validates a parsed file; its lookup keys when it passes, every problem otherwise.
+fn check(file: &AtlasFile, name: &str) -> Result<validate::Keys, AtlasError> {
+    let (problems, keys) = validate::check(file);
+    if problems.is_empty() {
+        Ok(keys)
+    } else {
+        Err(AtlasError::Invalid {
+            file: name.into(),
+            problems,
+        })
     }
 }

@@ -155,8 +155,13 @@ fn suggest<'a>(
                 // Closer is better; any edit-distance hit beats a fuzzy one.
                 return Some((1_000_000 - d as i64, k.clone()));
             }
+            // A subsequence is never longer than the key, so a long paste is not
+            // matched letter by letter against every name either.
+            if typed_len < 3 || typed_len > k.chars().count() {
+                return None;
+            }
             let fuzzy = matcher.fuzzy_match(k, typed)?;
-            (typed.chars().count() >= 3).then_some((fuzzy, k.clone()))
+            Some((fuzzy, k.clone()))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

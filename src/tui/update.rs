@@ -101,6 +101,7 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 super::edit::apply(&mut s.query, edit);
                 s.selected = 0;
             }
+            app.refresh_search();
         }
         Msg::SearchAccept(index) => accept_search(app, index),
         Msg::OpenBrowse => {
