@@ -26,7 +26,8 @@ pub use side::{Reach, RegionInstance, Side};
 
 use model::AtlasFile;
 use std::path::Path;
-use validate::Map;
+use std::sync::OnceLock;
+pub(crate) use validate::Map;
 
 /// The atlas shipped inside the binary, as written: the one source of the embedded
 /// binary form, and what `synth` and the tests start from.
@@ -44,6 +45,13 @@ static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.bin"
 #[derive(Debug, Clone)]
 pub struct Atlas {
     file: AtlasFile,
+    /// Built on first use: listing or searching the shipped atlas needs none of it.
+    index: OnceLock<Index>,
+}
+
+/// The lookup indexes of an atlas.
+#[derive(Debug, Clone)]
+struct Index {
     regions: Map<String, usize>,
     muscles: Map<String, usize>,
     trigger_points: Map<String, (usize, usize)>,
@@ -63,8 +71,11 @@ impl Atlas {
             file: SHIPPED_NAME.into(),
             reason: "the embedded atlas is damaged; rebuild painmap".into(),
         })?;
-        let keys = validate::keys(&file);
-        Ok(Atlas::index(file, keys))
+        // Proven valid by the build step: the indexes wait until they are needed.
+        Ok(Atlas {
+            file,
+            index: OnceLock::new(),
+        })
     }
 
     /// Where trigger point `tp` on `side` refers pain in `region` (see [`Reach`]).
@@ -105,57 +116,36 @@ impl Atlas {
             // Decoded from a sound entry, and checked again all the same: a cache is
             // never trusted with the atlas's invariants.
             if let Ok(keys) = check(&file, &name) {
-                return Ok(Atlas::index(file, keys));
+                return Ok(Atlas::indexed(file, keys));
             }
         }
         let file = load::parse(&text, &name)?;
         let keys = check(&file, &name)?;
         // Only a valid atlas is stored.
         entry.store(&file);
-        Ok(Atlas::index(file, keys))
+        Ok(Atlas::indexed(file, keys))
     }
 
     /// Parses and validates atlas text; `name` is used in messages.
     pub fn from_text(text: &str, name: &str) -> Result<Atlas, AtlasError> {
         let file = load::parse(text, name)?;
         let keys = check(&file, name)?;
-        Ok(Atlas::index(file, keys))
+        Ok(Atlas::indexed(file, keys))
     }
 
-    /// Builds the indexes of a file that passed validation (ids and keys are unique),
-    /// with its lookup keys.
-    fn index(file: AtlasFile, keys: validate::Keys) -> Atlas {
-        let tp_count = file.muscles.iter().map(|m| m.trigger_points.len()).sum();
-        let mut atlas = Atlas {
-            regions: map_for(file.regions.len()),
-            muscles: map_for(file.muscles.len()),
-            trigger_points: map_for(tp_count),
-            region_keys: keys.regions,
-            muscle_keys: keys.muscles,
-            touching: vec![Vec::new(); file.regions.len()],
+    /// An atlas of a file that passed validation, with its lookup keys.
+    fn indexed(file: AtlasFile, keys: validate::Keys) -> Atlas {
+        let index = Index::build(&file, keys);
+        Atlas {
             file,
-        };
-        for (i, r) in atlas.file.regions.iter().enumerate() {
-            atlas.regions.insert(r.id.clone(), i);
+            index: OnceLock::from(index),
         }
-        for (i, m) in atlas.file.muscles.iter().enumerate() {
-            atlas.muscles.insert(m.id.clone(), i);
-            for (j, tp) in m.trigger_points.iter().enumerate() {
-                atlas.trigger_points.insert(tp.id.clone(), (i, j));
-                let regions = tp.essential.iter().chain(&tp.spillover);
-                for r in regions.chain(std::iter::once(&tp.location)) {
-                    // Validation proved every zone and location a known region.
-                    let Some(&at) = atlas.regions.get(r.as_str()) else {
-                        continue;
-                    };
-                    let list = &mut atlas.touching[at];
-                    if list.last() != Some(&(i, j)) {
-                        list.push((i, j));
-                    }
-                }
-            }
-        }
-        atlas
+    }
+
+    /// The lookup indexes, built on first use.
+    fn ix(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::build(&self.file, validate::keys(&self.file)))
     }
 
     /// Every region, in file order.
@@ -190,7 +180,7 @@ impl Atlas {
 
     /// A region by id.
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.regions.get(id).map(|&i| &self.file.regions[i])
+        self.ix().regions.get(id).map(|&i| &self.file.regions[i])
     }
 
     /// A region's display name, or the id itself if it is unknown.
@@ -200,12 +190,12 @@ impl Atlas {
 
     /// A muscle by id.
     pub fn muscle(&self, id: &str) -> Option<&Muscle> {
-        self.muscles.get(id).map(|&i| &self.file.muscles[i])
+        self.ix().muscles.get(id).map(|&i| &self.file.muscles[i])
     }
 
     /// A trigger point by id, with its muscle.
     pub fn trigger_point(&self, id: &str) -> Option<(&Muscle, &TriggerPoint)> {
-        self.trigger_points.get(id).map(|&(i, j)| {
+        self.ix().trigger_points.get(id).map(|&(i, j)| {
             let m = &self.file.muscles[i];
             (m, &m.trigger_points[j])
         })
@@ -227,7 +217,7 @@ impl Atlas {
     ) -> Vec<(&Muscle, &TriggerPoint)> {
         let mut at: Vec<(usize, usize)> = regions
             .into_iter()
-            .filter_map(|r| self.regions.get(r).map(|&i| &self.touching[i]))
+            .filter_map(|r| self.ix().regions.get(r).map(|&i| &self.ix().touching[i]))
             .flatten()
             .copied()
             .collect();
@@ -243,7 +233,7 @@ impl Atlas {
 
     /// How many trigger points the atlas holds.
     pub fn trigger_point_count(&self) -> usize {
-        self.trigger_points.len()
+        self.ix().trigger_points.len()
     }
 
     /// A fingerprint of the contents (64-bit FNV-1a of their JSON form, in hex): saved
@@ -272,5 +262,42 @@ fn check(file: &AtlasFile, name: &str) -> Result<validate::Keys, AtlasError> {
             file: name.into(),
             problems,
         })
+    }
+}
+
+impl Index {
+    /// Builds the indexes of a file that passed validation (ids and keys are unique),
+    /// with its lookup keys.
+    fn build(file: &AtlasFile, keys: validate::Keys) -> Index {
+        let tp_count = file.muscles.iter().map(|m| m.trigger_points.len()).sum();
+        let mut ix = Index {
+            regions: map_for(file.regions.len()),
+            muscles: map_for(file.muscles.len()),
+            trigger_points: map_for(tp_count),
+            region_keys: keys.regions,
+            muscle_keys: keys.muscles,
+            touching: vec![Vec::new(); file.regions.len()],
+        };
+        for (i, r) in file.regions.iter().enumerate() {
+            ix.regions.insert(r.id.clone(), i);
+        }
+        for (i, m) in file.muscles.iter().enumerate() {
+            ix.muscles.insert(m.id.clone(), i);
+            for (j, tp) in m.trigger_points.iter().enumerate() {
+                ix.trigger_points.insert(tp.id.clone(), (i, j));
+                let regions = tp.essential.iter().chain(&tp.spillover);
+                for r in regions.chain(std::iter::once(&tp.location)) {
+                    // Validation proved every zone and location a known region.
+                    let Some(&at) = ix.regions.get(r.as_str()) else {
+                        continue;
+                    };
+                    let list = &mut ix.touching[at];
+                    if list.last() != Some(&(i, j)) {
+                        list.push((i, j));
+                    }
+                }
+            }
+        }
+        ix
     }
 }

@@ -70,11 +70,11 @@ impl Atlas {
         let k = key(token);
         let (side, rest) = split_side(&k);
         // A region whose own name starts with a side word would win over the prefix.
-        let found = self
-            .region_keys
+        let keys = &self.ix().region_keys;
+        let found = keys
             .get(&k)
             .map(|&i| (i, None))
-            .or_else(|| self.region_keys.get(rest).map(|&i| (i, side)));
+            .or_else(|| keys.get(rest).map(|&i| (i, side)));
         match found {
             Some((i, side)) => {
                 let region = &self.file.regions[i];
@@ -84,8 +84,8 @@ impl Atlas {
             None => Err(self.area_named(rest).map_or_else(
                 || ResolveError::UnknownRegion {
                     token: token.trim().to_string(),
-                    suggestions: suggest(rest, self.region_keys.keys(), |k| {
-                        self.file.regions[self.region_keys[k]].id.clone()
+                    suggestions: suggest(rest, keys.keys(), |k| {
+                        self.file.regions[keys[k]].id.clone()
                     }),
                 },
                 |area| ResolveError::Area {
@@ -116,12 +116,13 @@ impl Atlas {
     /// Resolves a muscle by id, name or alias (`SCM`, `traps`, `Sternocleidomastoid`).
     pub fn resolve_muscle(&self, token: &str) -> Result<&Muscle, ResolveError> {
         let k = key(token);
-        match self.muscle_keys.get(&k) {
+        let keys = &self.ix().muscle_keys;
+        match keys.get(&k) {
             Some(&i) => Ok(&self.file.muscles[i]),
             None => Err(ResolveError::UnknownMuscle {
                 token: token.trim().to_string(),
-                suggestions: suggest(&k, self.muscle_keys.keys(), |k| {
-                    self.file.muscles[self.muscle_keys[k]].id.clone()
+                suggestions: suggest(&k, keys.keys(), |k| {
+                    self.file.muscles[keys[k]].id.clone()
                 }),
             }),
         }
