@@ -18,7 +18,8 @@ use ratatui::layout::{Rect, Size};
 use ratatui::style::Color;
 use ratatui::widgets::Widget as _;
 use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
-use ratatui_image::protocol::{Protocol as Encoded, iterm2::Iterm2, kitty::Kitty, sixel::Sixel};
+pub use ratatui_image::protocol::Protocol as Encoded;
+use ratatui_image::protocol::{iterm2::Iterm2, kitty::Kitty, sixel::Sixel};
 
 /// How long the terminal has to answer the query.
 pub const QUERY_TIMEOUT: Duration = Duration::from_millis(400);
@@ -107,6 +108,16 @@ fn cell_from_winsize() -> Option<(u16, u16)> {
 /// The cell size to draw at: the kernel's, else [`DEFAULT_CELL`].
 pub fn cell_size() -> (u16, u16) {
     cell_from_winsize().unwrap_or(DEFAULT_CELL)
+}
+
+/// A protocol the user asked for: the cell size from the kernel, tmux from the
+/// environment.
+pub fn forced(protocol: Protocol) -> Terminal {
+    Terminal {
+        protocol,
+        cell: cell_size(),
+        tmux: in_tmux(),
+    }
 }
 
 /// Detects the terminal's image protocol (see the module docs); `None` for none.
@@ -207,24 +218,37 @@ fn query(tmux: bool) -> io::Result<Vec<Response>> {
 pub fn encode(
     protocol: Protocol,
     rgba: Vec<u8>,
-    (w, h): (u32, u32),
+    size: (u32, u32),
     (cols, rows): (u16, u16),
     tmux: bool,
     kitty_id: u32,
 ) -> anyhow::Result<String> {
-    let img = image::RgbaImage::from_raw(w, h, rgba)
-        .ok_or_else(|| anyhow::anyhow!("image buffer of the wrong size"))?;
-    let img = image::DynamicImage::ImageRgba8(img);
-    let size = Size::new(cols, rows);
-    let encoded = match protocol {
-        Protocol::Kitty => Encoded::Kitty(Kitty::new(img, size, kitty_id, tmux, false)?),
-        Protocol::Sixel => Encoded::Sixel(Sixel::new(img, size, tmux)?),
-        Protocol::Iterm2 => Encoded::ITerm2(Iterm2::new(img, size, tmux)?),
-    };
+    let encoded = encoded(protocol, rgba, size, (cols, rows), tmux, kitty_id)?;
     let area = Rect::new(0, 0, cols, rows);
     let mut buf = Buffer::empty(area);
     ratatui_image::Image::new(&encoded).render(area, &mut buf);
     Ok(buffer_text(&buf))
+}
+
+/// An RGBA image encoded for a protocol to fill `cols` by `rows` cells, as a picture a
+/// ratatui frame can hold (`ratatui_image::Image`): the explorer's map.
+pub fn encoded(
+    protocol: Protocol,
+    rgba: Vec<u8>,
+    (w, h): (u32, u32),
+    (cols, rows): (u16, u16),
+    tmux: bool,
+    kitty_id: u32,
+) -> anyhow::Result<Encoded> {
+    let img = image::RgbaImage::from_raw(w, h, rgba)
+        .ok_or_else(|| anyhow::anyhow!("image buffer of the wrong size"))?;
+    let img = image::DynamicImage::ImageRgba8(img);
+    let size = Size::new(cols, rows);
+    Ok(match protocol {
+        Protocol::Kitty => Encoded::Kitty(Kitty::new(img, size, kitty_id, tmux, false)?),
+        Protocol::Sixel => Encoded::Sixel(Sixel::new(img, size, tmux)?),
+        Protocol::Iterm2 => Encoded::ITerm2(Iterm2::new(img, size, tmux)?),
+    })
 }
 
 /// A buffer written out as text: each cell's symbol (cells an image covers but does

@@ -14,7 +14,8 @@
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
 //! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress;
-//! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon.
+//! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon;
+//! - [`compare`]: two referral patterns side by side, region by region.
 //!
 //! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
 //! Neither imports the other ([`graphics`] is their shared glue to terminal image
@@ -26,6 +27,7 @@ pub mod atlas;
 pub mod body;
 pub mod cli;
 pub mod color;
+pub mod compare;
 pub mod date;
 pub mod fsutil;
 pub mod graphics;

@@ -6,6 +6,7 @@
 
 use clap::Parser;
 use painmap::atlas::Atlas;
+use painmap::body::glyphs::Glyphs;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
 use painmap::color::{self, ColorMode};
 use painmap::record::Record;
@@ -65,6 +66,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 opened: intake,
                 records,
                 glyphs,
+                // Asked before the screen starts: the answer comes on the terminal's input.
+                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
             };
             tui::explore(atlas, options, &now)
         }
@@ -108,6 +111,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 color: color::enabled_here(mode, std::io::stdout().is_terminal()),
                 now: now(),
                 glyphs,
+                graphics: cli.graphics,
             };
             cli::run(atlas, command, &ctx)
         }

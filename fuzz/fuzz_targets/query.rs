@@ -1,36 +1,7 @@
-//! What people type: region and muscle resolution and search on the shipped atlas, and
-//! ranking whatever resolves. None may panic, whatever the text.
+//! What people type, on the shipped atlas (see `calls::query`).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use painmap::atlas::Atlas;
-use painmap::rank::{Selection, rank, red_flags};
-use painmap::search::SearchIndex;
-use std::sync::OnceLock;
+#[path = "calls.rs"]
+mod calls;
 
-fn shipped() -> &'static (Atlas, SearchIndex) {
-    static SHIPPED: OnceLock<(Atlas, SearchIndex)> = OnceLock::new();
-    SHIPPED.get_or_init(|| {
-        let atlas = Atlas::shipped().expect("the shipped atlas is valid");
-        let index = SearchIndex::new(&atlas);
-        (atlas, index)
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let (atlas, index) = shipped();
-    let _ = index.search(text, 40);
-    let _ = atlas.resolve_muscle(text);
-    let mut selection = Selection::default();
-    selection.symptoms = text.split_whitespace().map(str::to_owned).collect();
-    for token in text.split(',') {
-        if let Ok(region) = atlas.resolve_region(token) {
-            selection.add(region);
-        }
-    }
-    let _ = rank(atlas, &selection);
-    let _ = red_flags(atlas, &selection);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| calls::query(data));

@@ -11,7 +11,7 @@ use super::model::BodyModel;
 #[cfg(test)]
 use super::model::ViewId;
 use super::mosaic;
-use super::overlay::{Overlay, paint};
+use super::overlay::{ESSENTIAL, ESSENTIAL2, Overlay, SPILLOVER, SPILLOVER2, paint};
 use super::raster::{Raster, Viewport, cols_per_row, shown_box};
 use crate::atlas::{RegionInstance, Side};
 
@@ -54,8 +54,12 @@ pub struct Diagram<'m> {
     panels: Vec<Panel<'m>>,
 }
 
-/// The legend's entries for a glyph set: (mark style, name).
-fn legend_items(overlay: &Overlay) -> Vec<(Style, &'static str)> {
+/// The legend's entries: each one's mark (its cells) and name. A comparison's legend
+/// names both patterns' zones, the overlap and the numbered X.
+fn legend_items(overlay: &Overlay, glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>, &'static str)> {
+    if overlay.second.is_some() {
+        return compare_legend(glyphs, mono);
+    }
     let mut items = vec![
         (Style::Essential, "essential pain"),
         (Style::Spillover, "spillover"),
@@ -65,6 +69,56 @@ fn legend_items(overlay: &Overlay) -> Vec<(Style, &'static str)> {
         items.push((Style::Selected, "selected"));
     }
     items
+        .into_iter()
+        .map(|(style, name)| (vec![Cell::text(legend_mark(glyphs, style), style)], name))
+        .collect()
+}
+
+/// The legend of a comparison: two cells of each zone's mark as the tier draws it (a
+/// stipple needs two to be seen), then `X1 X2`.
+fn compare_legend(glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>, &'static str)> {
+    let zone = |marks: u8, style: Style| -> Vec<Cell> {
+        (0..2)
+            .map(|c| Cell::text(zone_mark(glyphs, marks, style, c, mono), style))
+            .collect()
+    };
+    let x = |s: &str| -> Vec<Cell> {
+        s.chars()
+            .map(|ch| {
+                let style = if ch == ' ' {
+                    Style::Legend
+                } else {
+                    Style::TriggerPoint
+                };
+                Cell::text(ch, style)
+            })
+            .collect()
+    };
+    vec![
+        (zone(ESSENTIAL, Style::Essential), "1 essential"),
+        (zone(SPILLOVER, Style::Spillover), "1 spillover"),
+        (zone(ESSENTIAL2, Style::Essential2), "2 essential"),
+        (zone(SPILLOVER2, Style::Spillover2), "2 spillover"),
+        (zone(ESSENTIAL | ESSENTIAL2, Style::Overlap), "both"),
+        (x("X1 X2"), "trigger points"),
+    ]
+}
+
+/// The `c`-th legend cell of a zone with these marks: line art's mark, or the block a
+/// mosaic draws for it there (the same sample pattern as the picture).
+fn zone_mark(glyphs: Glyphs, marks: u8, style: Style, c: usize, mono: bool) -> char {
+    let Some((sx, sy)) = glyphs.samples() else {
+        return glyphs.line_art().mark(style);
+    };
+    let mut bits = 0u8;
+    for j in 0..sy {
+        for a in 0..sx {
+            if mosaic::body_style(marks, c * sx + a, j, mono) == style {
+                bits |= 1 << (j * sx + a);
+            }
+        }
+    }
+    mosaic::block_char(glyphs, bits)
 }
 
 /// The legend's mark for a style in a tier: line art's own marks; in a mosaic the fill
@@ -80,13 +134,11 @@ fn legend_mark(glyphs: Glyphs, style: Style) -> char {
 }
 
 /// The legend laid out in lines of at most `width` columns.
-fn legend_lines(overlay: &Overlay, glyphs: Glyphs, width: u16) -> Vec<Vec<Cell>> {
+fn legend_lines(overlay: &Overlay, glyphs: Glyphs, width: u16, mono: bool) -> Vec<Vec<Cell>> {
     let mut lines: Vec<Vec<Cell>> = vec![Vec::new()];
-    for (style, name) in legend_items(overlay) {
-        let mut item = vec![
-            Cell::text(legend_mark(glyphs, style), style),
-            Cell::text(' ', Style::Legend),
-        ];
+    for (mark, name) in legend_items(overlay, glyphs, mono) {
+        let mut item = mark;
+        item.push(Cell::text(' ', Style::Legend));
         item.extend(name.chars().map(|c| Cell::text(c, Style::Legend)));
         let Some(line) = lines.last_mut() else { break };
         let sep = if line.is_empty() { 0 } else { 3 };
@@ -185,7 +237,7 @@ impl<'m> Diagram<'m> {
         glyphs: Glyphs,
     ) -> Diagram<'m> {
         let frame = Frame::for_overlay(model, overlay);
-        let legend = legend_lines(overlay, glyphs, width).len() as u16;
+        let legend = legend_lines(overlay, glyphs, width, false).len() as u16;
         Diagram::layout(model, &frame, width, height, legend)
     }
 
@@ -255,7 +307,7 @@ impl<'m> Diagram<'m> {
         }
         if self.legend_rows > 0 {
             let top = self.height.saturating_sub(self.legend_rows);
-            let lines = legend_lines(overlay, glyphs, self.width);
+            let lines = legend_lines(overlay, glyphs, self.width, mono);
             for (k, line) in lines.iter().take(usize::from(self.legend_rows)).enumerate() {
                 let start = self.width.saturating_sub(line.len() as u16) / 2;
                 for (j, &cell) in line.iter().enumerate() {

@@ -190,9 +190,8 @@ impl Frame {
             return Frame::whole_body();
         }
         let side = overlay
-            .trigger_points
-            .iter()
-            .map(|t| &t.location)
+            .marks()
+            .map(|(t, _)| &t.location)
             .chain(regions.iter().copied())
             .find_map(|r| r.side)
             .unwrap_or(Side::Right);
@@ -232,8 +231,7 @@ impl Frame {
         // zones too small for the whole body (teeth, fingers, toes, the arch) count most,
         // then other zones it draws whole (a heel, a temple).
         let mut panels: Vec<PanelSpec> = Frame::whole_body().panels;
-        let zones: Vec<&RegionInstance> =
-            overlay.essential.iter().chain(&overlay.spillover).collect();
+        let zones: Vec<&RegionInstance> = overlay.zones().collect();
         let is_fine = |r: &RegionInstance| {
             model.region_index(&r.region).is_some_and(|i| {
                 let area: f32 = Area::WholeBody

@@ -10,9 +10,11 @@ use super::raster::Edge;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum GlyphSet {
     /// Printable ASCII only, for pasting into notes: `#` essential, `:` spillover, `X`
-    /// trigger point, `+` selected, outline `/ \ | _ -`.
+    /// trigger point, `+` selected, outline `/ \ | _ -`; a compared second pattern `=`
+    /// essential, `~` spillover, `%` where both reach.
     Ascii,
-    /// Unicode shading and box-drawing lines: `█` essential, `▒` spillover, `░` selected.
+    /// Unicode shading and box-drawing lines: `█` essential, `▒` spillover, `░` selected;
+    /// a compared second pattern `≡` essential, `≈` spillover, `▓` where both reach.
     #[default]
     Unicode,
 }
@@ -35,6 +37,12 @@ pub enum Style {
     Spillover,
     /// A region the user selected.
     Selected,
+    /// The second pattern's essential zone, in a comparison.
+    Essential2,
+    /// The second pattern's spillover zone, in a comparison.
+    Spillover2,
+    /// A region both patterns of a comparison reach.
+    Overlap,
     /// A trigger point's X.
     TriggerPoint,
     /// The keyboard cursor.
@@ -50,7 +58,8 @@ pub enum Style {
 impl Style {
     /// The 256-colour palette index a mosaic fills with this style: the body a soft
     /// tone, its outline dark, essential red, spillover light red, the selection blue,
-    /// the X yellow; `None` for empty space.
+    /// the X yellow; a compared second pattern blue (light for spillover), the overlap
+    /// purple; `None` for empty space.
     pub fn fill(self) -> Option<u8> {
         match self {
             Style::Background | Style::Legend | Style::Title | Style::Label => None,
@@ -59,13 +68,17 @@ impl Style {
             Style::Essential => Some(160),
             Style::Spillover => Some(210),
             Style::Selected => Some(68),
+            Style::Essential2 => Some(27),
+            Style::Spillover2 => Some(117),
+            Style::Overlap => Some(129),
             Style::TriggerPoint => Some(226),
             Style::Cursor => Some(51),
         }
     }
 
     /// The ANSI SGR parameters for this style (`"31"` for red...), or `None` for plain
-    /// text. Essential is red, spillover light red, the trigger point bold yellow.
+    /// text. Essential is red, spillover light red, the trigger point bold yellow; a
+    /// compared second pattern blue, the overlap magenta.
     pub fn ansi(self) -> Option<&'static str> {
         match self {
             Style::Background | Style::Body | Style::Outline | Style::Legend => None,
@@ -73,6 +86,9 @@ impl Style {
             Style::Essential => Some("31"),
             Style::Spillover => Some("91"),
             Style::Selected => Some("36"),
+            Style::Essential2 => Some("34"),
+            Style::Spillover2 => Some("94"),
+            Style::Overlap => Some("35"),
             Style::TriggerPoint => Some("1;33"),
             Style::Cursor => Some("7"),
             Style::Label | Style::Title => Some("1"),
@@ -103,17 +119,24 @@ impl GlyphSet {
     }
 
     /// The character filling a marked cell (essential, spillover, selected, trigger point,
-    /// cursor); a space for other styles.
+    /// cursor; a compared second pattern's zones and the overlap); a space for other
+    /// styles.
     pub fn mark(self, style: Style) -> char {
         match (self, style) {
             (GlyphSet::Ascii, Style::Essential) => '#',
             (GlyphSet::Ascii, Style::Spillover) => ':',
             (GlyphSet::Ascii, Style::Selected) => '+',
             (GlyphSet::Ascii, Style::Cursor) => '@',
+            (GlyphSet::Ascii, Style::Essential2) => '=',
+            (GlyphSet::Ascii, Style::Spillover2) => '~',
+            (GlyphSet::Ascii, Style::Overlap) => '%',
             (GlyphSet::Unicode, Style::Essential) => '█',
             (GlyphSet::Unicode, Style::Spillover) => '▒',
             (GlyphSet::Unicode, Style::Selected) => '░',
             (GlyphSet::Unicode, Style::Cursor) => '◆',
+            (GlyphSet::Unicode, Style::Essential2) => '≡',
+            (GlyphSet::Unicode, Style::Spillover2) => '≈',
+            (GlyphSet::Unicode, Style::Overlap) => '▓',
             (_, Style::TriggerPoint) => 'X',
             _ => ' ',
         }
@@ -279,12 +302,15 @@ mod tests {
         Edge::High,
         Edge::Dot,
     ];
-    const MARKS: [Style; 5] = [
+    const MARKS: [Style; 8] = [
         Style::Essential,
         Style::Spillover,
         Style::Selected,
         Style::TriggerPoint,
         Style::Cursor,
+        Style::Essential2,
+        Style::Spillover2,
+        Style::Overlap,
     ];
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {

@@ -7,11 +7,15 @@
 //! one [`Cell`] per cell with a foreground and a background style: a filled silhouette in
 //! half blocks, quadrants, sextants or octants. The outline always wins over a zone, so
 //! zones never erase it; spillover is a checkerboard stipple, so essential and spillover
-//! read apart without colour.
+//! read apart without colour. A compared second pattern ([`Overlay::second`]) is blue
+//! where colour is on; without colour its essential zone is drawn in horizontal stripes,
+//! its spillover in sparse dots, and the overlap of the two in vertical stripes.
 
 use super::glyphs::{Cell, Glyphs, Style};
 use super::model::{RegionIdx, union_spans};
-use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use super::overlay::{
+    ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, label_cell, label_char, zone_style,
+};
 use super::raster::Raster;
 use crate::atlas::Side;
 
@@ -229,19 +233,33 @@ impl Labels {
             SampleGround::Background => Style::Background,
             SampleGround::Outline => Style::Outline,
             SampleGround::Detail => Style::Detail,
-            SampleGround::Body => {
-                let selected = s.marks & SELECTED != 0 && !mono;
-                if s.marks & ESSENTIAL != 0 {
-                    Style::Essential
-                } else if s.marks & SPILLOVER != 0 && (i + j).is_multiple_of(2) {
-                    Style::Spillover
-                } else if selected {
-                    Style::Selected
-                } else {
-                    Style::Body
-                }
-            }
+            SampleGround::Body => body_style(s.marks, i, j, mono),
         }
+    }
+}
+
+/// What a body sample with these overlay marks shows at sample `(i, j)`: essential
+/// solid; spillover a checkerboard of it and the body; the selection over plain body
+/// (left to the cell's style without colour, `mono`). A compared second pattern is
+/// solid and checkered too in colour; without colour its essential zone is horizontal
+/// stripes and its spillover sparse dots, and the overlap vertical stripes, so all five
+/// read apart in ink alone.
+pub(crate) fn body_style(marks: u8, i: usize, j: usize, mono: bool) -> Style {
+    let checker = (i + j).is_multiple_of(2);
+    let shown = match zone_style(marks) {
+        Some(Style::Essential) => true,
+        Some(Style::Essential2) => !mono || j.is_multiple_of(2),
+        Some(Style::Spillover2) if mono => i.is_multiple_of(2) && j.is_multiple_of(2),
+        Some(Style::Overlap) if mono => i.is_multiple_of(2),
+        Some(Style::Overlap) => marks & (ESSENTIAL | ESSENTIAL2) != 0 || checker,
+        // Spillover of either pattern: the checkerboard.
+        Some(_) => checker,
+        None => false,
+    };
+    match zone_style(marks) {
+        Some(style) if shown => style,
+        _ if marks & SELECTED != 0 && !mono => Style::Selected,
+        _ => Style::Body,
     }
 }
 
@@ -259,8 +277,8 @@ fn slot(region: RegionIdx, side: Option<Side>) -> usize {
 fn weight(s: Style) -> u32 {
     match s {
         Style::Outline | Style::Detail => 4,
-        Style::Essential | Style::TriggerPoint => 3,
-        Style::Spillover | Style::Selected => 2,
+        Style::Essential | Style::Essential2 | Style::Overlap | Style::TriggerPoint => 3,
+        Style::Spillover | Style::Spillover2 | Style::Selected => 2,
         _ => 1,
     }
 }
@@ -430,25 +448,39 @@ pub fn paint_labels(
 
     let model = raster.model();
     let vp = raster.viewport();
-    for tp in &overlay.trigger_points {
+    let mut labels = Vec::new();
+    // The X (or its pattern's number) over the cell, on the cell's colour.
+    let mark = |m: MosaicCell, ch: char| {
+        let under = if m.cell.style == Style::Background || mono {
+            Style::Background
+        } else {
+            m.cell.style
+        };
+        MosaicCell {
+            cell: Cell {
+                ch,
+                style: Style::TriggerPoint,
+                selected: m.cell.selected,
+            },
+            bg: under,
+        }
+    };
+    for (tp, label) in overlay.marks() {
         let side = tp.location.side;
         if let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, vp.view, side)
             && let Some((c, r)) = raster.cell_of(p)
         {
             let i = usize::from(r) * w + usize::from(c);
-            let under = if out[i].cell.style == Style::Background || mono {
-                Style::Background
-            } else {
-                out[i].cell.style
-            };
-            out[i] = MosaicCell {
-                cell: Cell {
-                    ch: 'X',
-                    style: Style::TriggerPoint,
-                    selected: out[i].cell.selected,
-                },
-                bg: under,
-            };
+            out[i] = mark(out[i], 'X');
+            if label > 0 {
+                labels.push((c, r, label));
+            }
+        }
+    }
+    for (c, r, label) in labels {
+        let is_x = |i: usize| out[i].cell.style == Style::TriggerPoint && out[i].cell.ch == 'X';
+        if let Some(i) = label_cell(c, r, raster.width(), is_x) {
+            out[i] = mark(out[i], label_char(label));
         }
     }
 
@@ -498,6 +530,7 @@ fn two_styles(styles: &[Style]) -> (Style, Style) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::body::overlay::SPILLOVER;
     use crate::body::raster::Viewport;
     use crate::body::{BodyModel, ViewId};
 
@@ -588,6 +621,50 @@ mod tests {
             spill[0] > 0 && spill[1] > 0 && spill[0].abs_diff(spill[1]) <= spill[1] / 4 + 2,
             "{spill:?}"
         );
+    }
+
+    #[test]
+    fn compared_zones_read_apart_without_colour_in_every_mosaic() {
+        use crate::body::overlay::{ESSENTIAL2, SPILLOVER2};
+        // Two cells of each zone kind, in ink alone: pattern 1's essential and spillover,
+        // pattern 2's, and the overlap.
+        let kinds = [
+            ESSENTIAL,
+            SPILLOVER,
+            ESSENTIAL2,
+            SPILLOVER2,
+            ESSENTIAL | ESSENTIAL2,
+        ];
+        for glyphs in [
+            Glyphs::Half,
+            Glyphs::Quadrant,
+            Glyphs::Sextant,
+            Glyphs::Octant,
+        ] {
+            let (sx, sy) = glyphs.samples().unwrap();
+            let looks: Vec<String> = kinds
+                .iter()
+                .map(|&marks| {
+                    (0..2)
+                        .map(|c| {
+                            let mut bits = 0u8;
+                            for j in 0..sy {
+                                for a in 0..sx {
+                                    if body_style(marks, c * sx + a, j, true) != Style::Body {
+                                        bits |= 1 << (j * sx + a);
+                                    }
+                                }
+                            }
+                            block_char(glyphs, bits)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut distinct = looks.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), kinds.len(), "{glyphs:?}: {looks:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,10 @@
 //! or a selection that matches either side). A zone too small to get a cell at the current
 //! size still gets one cell at its anchor, so a pattern on a tooth, a finger or a toe is
 //! always visibly there.
+//!
+//! An overlay may carry a [`Zones`] of a second pattern (a comparison, see
+//! [`crate::compare`]): its zones get marks of their own, regions both patterns reach
+//! get the overlap's, and each X is labelled with its pattern's number (`X1`, `X2`).
 
 use super::glyphs::{Cell, GlyphSet, Style};
 use super::model::{BodyModel, RegionIdx};
@@ -21,6 +25,17 @@ pub struct TriggerMark {
     pub location: RegionInstance,
 }
 
+/// A second pattern's zones and trigger points, drawn with the first for a comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Zones {
+    /// Its essential referral zones.
+    pub essential: Vec<RegionInstance>,
+    /// Its spillover referral zones.
+    pub spillover: Vec<RegionInstance>,
+    /// Its trigger points.
+    pub trigger_points: Vec<TriggerMark>,
+}
+
 /// Everything drawn over the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overlay {
@@ -34,6 +49,8 @@ pub struct Overlay {
     pub trigger_points: Vec<TriggerMark>,
     /// The keyboard cursor, in the coordinates of the grid being painted.
     pub cursor: Option<(u16, u16)>,
+    /// A second pattern drawn with this one (a comparison): `None` for one pattern.
+    pub second: Option<Zones>,
 }
 
 impl Overlay {
@@ -61,6 +78,7 @@ impl Overlay {
                 ),
             }],
             cursor: None,
+            second: None,
         }
     }
 
@@ -88,17 +106,36 @@ impl Overlay {
                 location: RegionInstance::new(location, loc_side),
             }],
             cursor: None,
+            second: None,
         }
     }
 
     /// Every region instance the overlay marks (zones, selection and trigger-point
-    /// locations), for framing.
+    /// locations, of both patterns), for framing.
     pub fn regions(&self) -> impl Iterator<Item = &RegionInstance> {
+        self.zones()
+            .chain(&self.selected)
+            .chain(self.marks().map(|(t, _)| &t.location))
+    }
+
+    /// The referral zones of both patterns, essential then spillover.
+    pub fn zones(&self) -> impl Iterator<Item = &RegionInstance> {
+        let second = self.second.iter();
         self.essential
             .iter()
             .chain(&self.spillover)
-            .chain(&self.selected)
-            .chain(self.trigger_points.iter().map(|t| &t.location))
+            .chain(second.flat_map(|z| z.essential.iter().chain(&z.spillover)))
+    }
+
+    /// Every trigger point to mark, with the label drawn beside its X: 0 (none) for a
+    /// single pattern, else its pattern's number, 1 or 2.
+    pub fn marks(&self) -> impl Iterator<Item = (&TriggerMark, u8)> {
+        let first = u8::from(self.second.is_some());
+        let second = self.second.iter().flat_map(|z| &z.trigger_points);
+        self.trigger_points
+            .iter()
+            .map(move |t| (t, first))
+            .chain(second.map(|t| (t, 2)))
     }
 
     /// Whether anything is marked (zones, selection or trigger points).
@@ -107,12 +144,79 @@ impl Overlay {
             && self.spillover.is_empty()
             && self.selected.is_empty()
             && self.trigger_points.is_empty()
+            && self.second.as_ref().is_none_or(|z| {
+                z.essential.is_empty() && z.spillover.is_empty() && z.trigger_points.is_empty()
+            })
+    }
+
+    /// The first pattern alone (zones, selection, X; no second pattern).
+    #[must_use]
+    pub fn first_pattern(&self) -> Overlay {
+        Overlay {
+            second: None,
+            ..self.clone()
+        }
+    }
+
+    /// The second pattern as an overlay of its own, if there is one.
+    pub fn second_pattern(&self) -> Option<Overlay> {
+        self.second.as_ref().map(|z| Overlay {
+            essential: z.essential.clone(),
+            spillover: z.spillover.clone(),
+            trigger_points: z.trigger_points.clone(),
+            ..Overlay::default()
+        })
     }
 }
 
 pub(crate) const ESSENTIAL: u8 = 1;
 pub(crate) const SPILLOVER: u8 = 2;
 pub(crate) const SELECTED: u8 = 4;
+/// The second pattern's essential zone (a comparison).
+pub(crate) const ESSENTIAL2: u8 = 8;
+/// The second pattern's spillover zone.
+pub(crate) const SPILLOVER2: u8 = 16;
+/// Either zone of the first pattern.
+pub(crate) const FIRST: u8 = ESSENTIAL | SPILLOVER;
+/// Either zone of the second pattern.
+pub(crate) const SECOND: u8 = ESSENTIAL2 | SPILLOVER2;
+
+/// The zone style of a region's marks: the first pattern's essential or spillover, the
+/// second's, or the overlap where both reach; `None` when no zone covers it.
+pub(crate) fn zone_style(flags: u8) -> Option<Style> {
+    match (flags & FIRST != 0, flags & SECOND != 0) {
+        (true, true) => Some(Style::Overlap),
+        (true, false) if flags & ESSENTIAL != 0 => Some(Style::Essential),
+        (true, false) => Some(Style::Spillover),
+        (false, true) if flags & ESSENTIAL2 != 0 => Some(Style::Essential2),
+        (false, true) => Some(Style::Spillover2),
+        (false, false) => None,
+    }
+}
+
+/// Where an X's pattern number goes in a row of `width` cells: the cell after it, else
+/// the one before; never over another X (`is_x` says which cells hold one).
+pub(crate) fn label_cell(
+    col: u16,
+    row: u16,
+    width: u16,
+    is_x: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let start = usize::from(row) * usize::from(width);
+    [
+        col.checked_add(1).filter(|&c| c < width),
+        col.checked_sub(1),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|c| start + usize::from(c))
+    .find(|&i| !is_x(i))
+}
+
+/// The character of a pattern number (1 or 2).
+pub(crate) fn label_char(label: u8) -> char {
+    char::from(b'0' + label.min(9))
+}
 
 fn side_slot(side: Option<Side>) -> usize {
     match side {
@@ -148,6 +252,10 @@ impl MarkTable {
         set(&overlay.essential, ESSENTIAL);
         set(&overlay.spillover, SPILLOVER);
         set(&overlay.selected, SELECTED);
+        if let Some(z) = &overlay.second {
+            set(&z.essential, ESSENTIAL2);
+            set(&z.spillover, SPILLOVER2);
+        }
         MarkTable { flags }
     }
 
@@ -161,14 +269,10 @@ impl MarkTable {
 
 fn marked_cell(ground: Ground, flags: u8, glyphs: GlyphSet) -> Cell {
     let selected = flags & SELECTED != 0;
-    let style = if flags & ESSENTIAL != 0 {
-        Style::Essential
-    } else if flags & SPILLOVER != 0 {
-        Style::Spillover
-    } else if selected {
-        Style::Selected
-    } else {
-        return plain_cell(ground, glyphs);
+    let style = match zone_style(flags) {
+        Some(style) => style,
+        None if selected => Style::Selected,
+        None => return plain_cell(ground, glyphs),
     };
     Cell {
         ch: glyphs.mark(style),
@@ -224,7 +328,8 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
         }
     }
 
-    for tp in &overlay.trigger_points {
+    let mut labels = Vec::new();
+    for (tp, label) in overlay.marks() {
         let side = tp.location.side;
         if let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, vp.view, side)
             && let Some((c, r)) = raster.cell_of(p)
@@ -232,6 +337,20 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
             let i = usize::from(r) * w + usize::from(c);
             out[i] = Cell {
                 ch: glyphs.mark(Style::TriggerPoint),
+                style: Style::TriggerPoint,
+                selected: out[i].selected,
+            };
+            if label > 0 {
+                labels.push((c, r, label));
+            }
+        }
+    }
+    // Each X's pattern number beside it, once every X is down (a number never hides one).
+    for (c, r, label) in labels {
+        let is_x = |i: usize| out[i].style == Style::TriggerPoint && out[i].ch == 'X';
+        if let Some(i) = label_cell(c, r, raster.width(), is_x) {
+            out[i] = Cell {
+                ch: label_char(label),
                 style: Style::TriggerPoint,
                 selected: out[i].selected,
             };

@@ -189,7 +189,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
                 continue;
             };
             let q = panel.place(p);
-            let r = (unit * 5.0).max(3.0);
+            let r = (unit * 4.0).max(3.0);
             let mut pb = PathBuilder::new();
             pb.move_to(q.x - r, q.y - r);
             pb.line_to(q.x + r, q.y + r);
@@ -210,6 +210,33 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
         }
     }
     Some(pixmap)
+}
+
+/// Rings the box `w` by `h` at `(x, y)`: the keyboard cursor over a picture, dark on a
+/// light halo so it reads on skin, red and paper alike.
+pub fn ring(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32) {
+    let inset = (w.min(h) * 0.12).max(1.0);
+    let Some(rect) = tiny_skia::Rect::from_xywh(
+        x + inset,
+        y + inset,
+        (w - 2.0 * inset).max(1.0),
+        (h - 2.0 * inset).max(1.0),
+    ) else {
+        return;
+    };
+    let path = PathBuilder::from_rect(rect);
+    let id = Transform::identity();
+    let width = (w.min(h) * 0.14).max(1.0);
+    let halo = Stroke {
+        width: width * 2.2,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint_of(PAPER), &halo, id, None);
+    let ink = Stroke {
+        width,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint_of(X_INK), &ink, id, None);
 }
 
 /// The pixmap's pixels as straight (not premultiplied) RGBA rows.

@@ -8,20 +8,23 @@
 //! - every region shape of the view, marked or not, is a `<polygon>` with
 //!   `data-region="ID"` and, for sided regions, `data-side="left|right"`;
 //! - each pattern's zones are drawn again over them, in a `<g class="pattern"
-//!   data-pattern="N">`, as polygons with `data-region`, `data-side` and
-//!   `class="essential"` or `class="spillover"`;
+//!   data-pattern="N">`, as polygons with `data-region`, `data-side`,
+//!   `class="essential"` or `class="spillover"` and `data-pattern="N"`;
 //! - each X is a `<circle data-tp="ID" cx=".." cy="..">` (with its cross beside it) in
-//!   the view's coordinates.
+//!   the view's coordinates, inside a `<g class="x" data-pattern="N">`.
 //!
-//! A figure can carry several patterns ([`Svg::pattern`]); each gets its own number, so a
-//! second pattern can be drawn beside the first.
+//! A figure can carry several patterns ([`Pattern`]); each gets its own number. The first
+//! is red (essential solid, spillover dotted); a second, drawn over it for a comparison,
+//! is blue hatching (dense for essential, sparse for spillover), so the two and their
+//! overlap read apart in colour and in black and white, and each X is labelled with its
+//! pattern's number.
 
 use std::fmt::Write as _;
 
 use super::figure::{Figure, FigurePanel};
 use super::geom::Pt;
 use super::model::{BodyModel, ViewId};
-use super::overlay::{ESSENTIAL, MarkTable, Overlay, SPILLOVER};
+use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
 
 /// The view's id as written in the SVG: the body model's own (`HeadFront`...).
 pub fn view_id(view: ViewId) -> String {
@@ -59,6 +62,9 @@ const STYLE: &str = "<style>\
 .tp{fill:none;stroke:#10203a;stroke-width:1.8;stroke-linecap:round}\
 .tp-halo{fill:none;stroke:#ffffff;stroke-width:3.6;stroke-linecap:round}\
 .title{font:bold 9px sans-serif;fill:#333}\
+.pattern[data-pattern=\"2\"] .essential{fill:url(#hatch2)}\
+.pattern[data-pattern=\"2\"] .spillover{fill:url(#hatch2s)}\
+.xlabel{font:bold 9px sans-serif;fill:#10203a;stroke:#ffffff;stroke-width:2.4;paint-order:stroke}\
 </style>";
 
 fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
@@ -147,7 +153,7 @@ impl Svg {
             "<clipPath id=\"{clip}\"><path d=\"{sil}\" clip-rule=\"nonzero\"/></clipPath><path class=\"body\" d=\"{sil}\"/>"
         );
         let _ = write!(b, "<g clip-path=\"url(#{clip})\">");
-        let region_el = |b: &mut String, shape: &super::model::Shape, class: &str| {
+        let region_el = |b: &mut String, shape: &super::model::Shape, class: &str, number: u8| {
             let _ = write!(
                 b,
                 "<polygon data-region=\"{}\"",
@@ -156,13 +162,17 @@ impl Svg {
             if let Some(s) = shape.side {
                 let _ = write!(b, " data-side=\"{}\"", s.as_str());
             }
-            let _ = write!(b, " class=\"{class}\" points=\"");
+            let _ = write!(b, " class=\"{class}\"");
+            if number > 0 {
+                let _ = write!(b, " data-pattern=\"{number}\"");
+            }
+            b.push_str(" points=\"");
             fmt_pts(b, shape.poly.points().iter().copied());
             b.push_str("\"/>");
         };
         b.push_str("<g class=\"regions\">");
         for shape in &drawing.shapes {
-            region_el(b, shape, "region");
+            region_el(b, shape, "region", 0);
         }
         b.push_str("</g>");
         for pat in patterns {
@@ -174,12 +184,12 @@ impl Svg {
                     "essential"
                 } else if flags & SPILLOVER != 0 {
                     "spillover"
-                } else if flags != 0 {
+                } else if flags & SELECTED != 0 {
                     "selected"
                 } else {
                     continue;
                 };
-                region_el(b, shape, class);
+                region_el(b, shape, class, pat.number);
             }
             b.push_str("</g>");
         }
@@ -232,6 +242,17 @@ impl Svg {
                     p.x,
                     p.y
                 );
+                // Two patterns: each X says whose it is.
+                if patterns.len() > 1 {
+                    let _ = write!(
+                        b,
+                        "<text class=\"xlabel\" data-pattern=\"{n}\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\">{n}</text>",
+                        p.x + 1.4 * r,
+                        p.y + 0.8 * r,
+                        9.0 / panel.scale,
+                        n = pat.number
+                    );
+                }
             }
         }
         b.push_str("</g>");
@@ -241,7 +262,7 @@ impl Svg {
     pub fn finish(&self) -> String {
         let (w, h) = (self.width.max(1.0), (self.height + 4.0).max(1.0));
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{STYLE}<pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"#f1dccb\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"#c8102e\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#c8102e\"/></pattern></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{}\n</svg>\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{STYLE}<pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"#f1dccb\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"#c8102e\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#c8102e\"/></pattern><pattern id=\"hatch2\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1.6\" height=\"3\" fill=\"#1f4fd0\"/></pattern><pattern id=\"hatch2s\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"0.9\" height=\"5\" fill=\"#1f4fd0\"/></pattern></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{}\n</svg>\n",
             self.body
         )
     }

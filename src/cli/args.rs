@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = GlyphsArg::Auto)]
     pub glyphs: GlyphsArg,
 
+    /// Draw the body as a real image (the explorer's map, `show`'s diagrams): auto (when
+    /// the terminal answers that it can), kitty, sixel, iterm2, or off.
+    #[arg(long, global = true, value_enum, default_value_t = GraphicsArg::Auto)]
+    pub graphics: GraphicsArg,
+
     /// Reopen a saved intake record (.json) in the explorer.
     #[arg(long, value_name = "FILE")]
     pub open: Option<PathBuf>,
@@ -202,6 +207,9 @@ pub enum AtlasCommand {
     Muscles(ListArgs),
     /// Show one muscle: its trigger points, zones and notes.
     Show(ShowArgs),
+    /// Compare two patterns on one body: what only the first covers, what only the
+    /// second covers, what both cover.
+    Compare(CompareArgs),
     /// Check an atlas file (the shipped one, or --atlas, when FILE is omitted).
     Validate(ValidateArgs),
     /// Explain the terms: trigger point, knot, essential zone...
@@ -251,7 +259,7 @@ impl GlyphsArg {
     }
 }
 
-/// `show --graphics`.
+/// `--graphics`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GraphicsArg {
     /// A real image when the terminal answers that it can show one, else text.
@@ -264,6 +272,22 @@ pub enum GraphicsArg {
     Iterm2,
     /// Text only.
     Off,
+}
+
+impl GraphicsArg {
+    /// The image protocol to draw with: detected for `auto` (never when the body is to be
+    /// ASCII), the one asked for otherwise, none for `off`.
+    pub fn resolve(self, ascii: bool) -> Option<crate::graphics::Terminal> {
+        use crate::graphics::{self, Protocol};
+        let protocol = match (self, ascii) {
+            (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => return None,
+            (GraphicsArg::Auto, false) => return graphics::detect(),
+            (GraphicsArg::Kitty, _) => Protocol::Kitty,
+            (GraphicsArg::Sixel, _) => Protocol::Sixel,
+            (GraphicsArg::Iterm2, _) => Protocol::Iterm2,
+        };
+        Some(graphics::forced(protocol))
+    }
 }
 
 /// `show --format`.
@@ -408,11 +432,6 @@ pub struct ShowArgs {
     #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
     pub side: Side,
 
-    /// Draw the diagrams as real images: auto (when the terminal can), kitty, sixel,
-    /// iterm2, or off.
-    #[arg(long, value_enum, default_value_t = GraphicsArg::Auto)]
-    pub graphics: GraphicsArg,
-
     /// text (notes and diagrams), svg (one SVG document) or png (one image, with --out).
     #[arg(long, value_enum, default_value_t = PictureFormat::Text)]
     pub format: PictureFormat,
@@ -424,6 +443,50 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `compare --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Who the two are, both drawn on one body, and the regions each covers.
+    Text,
+    /// One SVG document: both patterns on one figure (`data-pattern="1"` and `"2"`).
+    Svg,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `painmap compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first pattern: a muscle (id, name or alias: all its trigger points) or one
+    /// trigger point's id (soleus-1).
+    #[arg(value_name = "MUSCLE|TP")]
+    pub first: String,
+
+    /// The second pattern, in the same forms.
+    #[arg(value_name = "MUSCLE|TP")]
+    pub second: String,
+
+    /// Draw both on the patient's left or right side.
+    #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
+    pub side: Side,
+
+    /// Fit the text and picture within N columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// text (the picture and the regions), svg (one SVG document) or json.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+
+    /// Shorthand for --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Write the SVG to this file (atomically) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `painmap validate`.

@@ -3,6 +3,7 @@
 //! colour, the time). Exit codes: 0 results, 1 none, 2 error.
 
 mod args;
+mod compare;
 mod glossary;
 mod guide;
 mod history;
@@ -17,8 +18,8 @@ mod validate;
 mod visit;
 
 pub use args::{
-    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, RecordsCommand,
-    StudyArgs,
+    AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, GraphicsArg,
+    RecordsCommand, StudyArgs,
 };
 pub use shell::{completions, man};
 pub use validate::problems as print_atlas_problems;
@@ -42,6 +43,9 @@ pub struct Context {
     pub now: i64,
     /// How `show` draws the body in text (`--glyphs`, decided by the binary).
     pub glyphs: crate::body::glyphs::Glyphs,
+    /// Whether `show` draws real images (`--graphics`; detected by `show` itself, which
+    /// knows whether it draws ASCII).
+    pub graphics: GraphicsArg,
 }
 
 /// Runs a command over a loaded atlas.
@@ -53,7 +57,8 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
-        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs)?,
+        AtlasCommand::Show(args) => show::run(atlas, args, ctx.color, ctx.glyphs, ctx.graphics)?,
+        AtlasCommand::Compare(args) => compare::run(atlas, args, ctx.color, ctx.glyphs)?,
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };

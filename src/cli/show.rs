@@ -11,7 +11,7 @@ use crate::body::frame::Frame;
 use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
 use crate::body::{pixmap, svg};
-use crate::graphics::{self, Protocol, Terminal};
+use crate::graphics::{self, Terminal};
 use crate::report::place;
 use std::fmt::Write as _;
 
@@ -33,7 +33,13 @@ pub struct DiagramStyle {
 
 /// Prints the muscle's notes and each trigger point's pattern and diagram (or JSON, or
 /// one SVG or PNG of the diagrams).
-pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyhow::Result<u8> {
+pub fn run(
+    atlas: &Atlas,
+    args: &ShowArgs,
+    color: bool,
+    glyphs: Glyphs,
+    graphics: GraphicsArg,
+) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
     if args.json {
@@ -61,13 +67,7 @@ pub fn run(atlas: &Atlas, args: &ShowArgs, color: bool, glyphs: Glyphs) -> anyho
         PictureFormat::Text => {}
     }
     let glyphs = if args.ascii { Glyphs::Ascii } else { glyphs };
-    let graphics = match (args.graphics, args.ascii) {
-        (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => None,
-        (GraphicsArg::Auto, false) => graphics::detect(),
-        (GraphicsArg::Kitty, _) => Some(forced(Protocol::Kitty)),
-        (GraphicsArg::Sixel, _) => Some(forced(Protocol::Sixel)),
-        (GraphicsArg::Iterm2, _) => Some(forced(Protocol::Iterm2)),
-    };
+    let graphics = graphics.resolve(args.ascii);
     let style = DiagramStyle {
         width: args.width.unwrap_or_else(terminal_width),
         glyphs,
@@ -90,18 +90,8 @@ pub fn text_of(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], style: Diagr
     }
 }
 
-/// A protocol the user asked for: the cell size from the kernel, tmux from the
-/// environment.
-fn forced(protocol: Protocol) -> Terminal {
-    Terminal {
-        protocol,
-        cell: graphics::cell_size(),
-        tmux: graphics::in_tmux(),
-    }
-}
-
 /// Writes a picture file atomically (replacing one that is there: it was asked for).
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     crate::fsutil::write_atomic(path, bytes, true)
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
 }
@@ -181,7 +171,7 @@ fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Res
 }
 
 /// The terminal's width when stdout is a terminal, else 80.
-fn terminal_width() -> u16 {
+pub(super) fn terminal_width() -> u16 {
     use std::io::IsTerminal as _;
     if std::io::stdout().is_terminal()
         && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
@@ -193,7 +183,7 @@ fn terminal_width() -> u16 {
 }
 
 /// Printable ASCII only (a safety net for atlases with other characters).
-fn ascii_only(text: &str) -> String {
+pub(super) fn ascii_only(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | ' '..='~' => c,
@@ -247,7 +237,7 @@ fn image_lines(
         .map(|p| p.row + p.raster.height() - top)
         .max()?;
     let (cw, ch) = (f32::from(term.cell.0.max(1)), f32::from(term.cell.1.max(1)));
-    let figure = Figure::of_diagram(model, &d, cw, ch);
+    let figure = Figure::of_diagram(&d, cw, ch);
     let picture = pixmap::render(model, &figure, overlay)?;
     let size = (picture.width(), picture.height());
     // A new image id for each picture, so one printed earlier keeps its own.

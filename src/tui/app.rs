@@ -59,6 +59,29 @@ pub enum Overlay {
     /// The `H` history of the client: their visits and trends, and one compared with
     /// today's intake.
     History(HistoryState),
+    /// The `c` comparison of the candidate shown with the one shown before it, in the
+    /// map and detail panes.
+    Compare(ComparePair),
+}
+
+/// A muscle on a side, as the detail shows it (a candidate, or a muscle opened by
+/// search): what `c` compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    /// Muscle id.
+    pub muscle: String,
+    /// Its side (none for a selection without one).
+    pub side: Option<Side>,
+}
+
+/// The two muscles `c` compares: 1 the one shown when `c` was pressed, 2 the one shown
+/// before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparePair {
+    /// Pattern 1.
+    pub first: Pick,
+    /// Pattern 2.
+    pub second: Pick,
 }
 
 /// The history screen: the client's visits (oldest first), the one highlighted, and
@@ -205,6 +228,9 @@ pub struct App<'a> {
     pub quit: bool,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<ClientRecords>,
+    /// The muscle the detail showed before the one it shows now (what `c` compares
+    /// with); kept by update.
+    pub previous: Option<Pick>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
 }
@@ -256,6 +282,7 @@ impl<'a> App<'a> {
             status: String::new(),
             quit: false,
             records: None,
+            previous: None,
             ranking: Ranking::default(),
         };
         app.rerank();
@@ -357,6 +384,24 @@ impl<'a> App<'a> {
     /// the highlighted candidate.
     pub fn shown_point(&self) -> Option<Shown<'a>> {
         self.shown_among(self.candidates())
+    }
+
+    /// The muscle on its side that the detail shows now, if any.
+    pub fn shown_pick(&self) -> Option<Pick> {
+        self.shown_point().map(|(m, _, side)| Pick {
+            muscle: m.id.clone(),
+            side,
+        })
+    }
+
+    /// The comparison of a pair: both muscles with all their points, on the first's
+    /// side (the second's, else the left, as the map draws a point without one).
+    pub fn comparison(&self, pair: &ComparePair) -> Option<crate::compare::Comparison<'a>> {
+        use crate::compare::{Pattern, compare};
+        let first = Pattern::muscle(self.atlas.muscle(&pair.first.muscle)?);
+        let second = Pattern::muscle(self.atlas.muscle(&pair.second.muscle)?);
+        let side = pair.first.side.or(pair.second.side).unwrap_or(Side::Left);
+        Some(compare(self.atlas, &first, &second, side))
     }
 
     /// Where the shown point is among those `[ ]` step through: (index, count, whether

@@ -51,6 +51,9 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
         Some(Overlay::History(_)) => {
             keymap::action(Scope::History, key).and_then(|a| act(a, app, layout, now))
         }
+        Some(Overlay::Compare(_)) => {
+            keymap::action(Scope::Compare, key).and_then(|a| act(a, app, layout, now))
+        }
         None => {
             if let KeyCode::Char(c @ '0'..='9') = key.code {
                 let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
@@ -83,7 +86,9 @@ fn edit_key(key: KeyEvent) -> Option<Edit> {
 /// The message an action means in the current state.
 fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
     let page = |dir: i8| isize::from(dir) * 10;
-    let detail = app.overlay.is_none() && app.focus == Focus::Detail;
+    // The comparison's words scroll like the detail.
+    let detail = (app.overlay.is_none() && app.focus == Focus::Detail)
+        || matches!(app.overlay, Some(Overlay::Compare(_)));
     Some(match action {
         Action::Quit => Msg::Quit,
         Action::Help => Msg::ToggleHelp,
@@ -120,6 +125,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::SaveVisit => Msg::SaveVisit(now),
         Action::History => Msg::OpenHistory,
         Action::Compare => Msg::ToggleCompare,
+        Action::ComparePrevious => Msg::ComparePrevious,
     })
 }
 
@@ -180,7 +186,9 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_)) => return None,
+        Some(Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_) | Overlay::Compare(_)) => {
+            return None;
+        }
         Some(Overlay::Search(_)) => {
             let list = layout.search?;
             if wheel != 0 {

@@ -22,6 +22,8 @@ pub enum Scope {
     Browse,
     /// The client's history is open.
     History,
+    /// A comparison (`c`) is shown.
+    Compare,
 }
 
 /// What a key does, before the state gives it its target.
@@ -79,6 +81,8 @@ pub enum Action {
     History,
     /// Show the highlighted visit beside today's map, or go back to the list.
     Compare,
+    /// Compare the muscle shown with the one shown before it.
+    ComparePrevious,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -163,6 +167,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('s')], A::SaveVisit),
     // `H` is the history (the name for it), so Shift-Left alone moves fast left.
     b(S::Panes, &[c('H')], A::History),
+    b(S::Panes, &[c('c')], A::ComparePrevious),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
@@ -202,6 +207,12 @@ pub const BINDINGS: &[Binding] = &[
     b(S::History, &[k(C::Down), c('j')], A::Step(1)),
     b(S::History, &[k(C::Home), c('g')], A::End(-1)),
     b(S::History, &[k(C::End), c('G')], A::End(1)),
+    b(S::Compare, &[k(C::Esc), c('c')], A::Back),
+    b(S::Compare, &[c('q')], A::Quit),
+    b(S::Compare, &[k(C::Up), c('k')], A::Step(-1)),
+    b(S::Compare, &[k(C::Down), c('j')], A::Step(1)),
+    b(S::Compare, &[k(C::PageUp)], A::Page(-1)),
+    b(S::Compare, &[k(C::PageDown), c(' ')], A::Page(1)),
 ];
 
 /// The action a key means in a scope.
@@ -308,7 +319,10 @@ pub const HELP: &[HelpRow] = &[
         ],
         "move faster in lists",
     ),
-    row(&[(S::Candidates, A::Open)], "candidates: open the detail"),
+    row(
+        &[(S::Candidates, A::Open), (S::Panes, A::ComparePrevious)],
+        "open the detail · compare with the muscle before",
+    ),
     row(
         &[(S::Panes, A::PrevPoint), (S::Panes, A::NextPoint)],
         "previous / next trigger point of the muscle shown",

@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod picture;
 pub mod study;
 pub mod terminal;
 pub mod theme;
@@ -47,6 +48,9 @@ pub struct ExploreOptions {
     pub records: Option<app::ClientRecords>,
     /// How the body map draws the body (`--glyphs`, decided by the binary).
     pub glyphs: crate::body::glyphs::Glyphs,
+    /// The terminal's image protocol, when it has one and images are wanted
+    /// (`--graphics`, detected by the binary before the screen starts).
+    pub graphics: Option<crate::graphics::Terminal>,
 }
 
 /// Refuses to start a full-screen face where it cannot draw: without a terminal on stdin
@@ -77,6 +81,9 @@ pub fn explore(
     check_terminal("the explorer")?;
     let theme = Theme {
         glyphs: options.glyphs,
+        images: options
+            .graphics
+            .map(|t| std::rc::Rc::new(picture::ImageTier::new(t))),
         ..Theme::new(options.color)
     };
     let (intake, opened) = options.opened.unzip();
@@ -113,6 +120,12 @@ pub trait Screen {
     fn apply(&mut self, msg: Self::Msg);
     /// Whether the screen asked to close.
     fn quit(&self) -> bool;
+    /// What covers the body map (a popup's kind; 0 for nothing). When a popup closes under
+    /// an image tier that sends pictures whole (sixel), the screen is cleared and drawn
+    /// anew: text drawn over such a picture stays until the picture is sent again.
+    fn covering(&self) -> u8 {
+        0
+    }
 }
 
 impl Screen for App<'_> {
@@ -135,6 +148,10 @@ impl Screen for App<'_> {
     fn quit(&self) -> bool {
         self.quit
     }
+
+    fn covering(&self) -> u8 {
+        view::covering(self)
+    }
 }
 
 /// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
@@ -151,7 +168,20 @@ pub fn run_loop<B: Backend, S: Screen>(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut layout = S::Layout::default();
+    let whole = theme.images.as_ref().is_some_and(|t| t.sent_whole());
+    let mut covering = screen.covering();
     loop {
+        // A popup opens over the picture as drawn; when it closes (or gives way to
+        // another), the screen is drawn anew so the picture is sent again whole.
+        let now_covering = screen.covering();
+        if dirty && whole && now_covering != covering {
+            if covering != 0 {
+                terminal
+                    .clear()
+                    .map_err(|e| anyhow::anyhow!("clearing the screen failed: {e}"))?;
+            }
+            covering = now_covering;
+        }
         if dirty {
             terminal
                 .draw(|frame| layout = screen.draw(frame, theme))

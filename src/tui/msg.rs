@@ -81,6 +81,8 @@ pub enum Msg {
     HistoryLoaded(Result<Vec<SavedVisit>, String>),
     /// Show the highlighted visit beside today's map, or go back to the list.
     ToggleCompare,
+    /// Compare the muscle shown with the one shown before it (`c`).
+    ComparePrevious,
 }
 
 /// Why a save failed.

@@ -2,8 +2,10 @@
 //! reverse and bold included, so without colour painmap switches to its own monochrome
 //! theme built from reverse, bold and underline, in which the selection stays visible.
 
+use super::picture::ImageTier;
 use crate::body::glyphs::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
+use std::rc::Rc;
 
 /// The styles the views use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,12 @@ pub struct Theme {
     pub spillover: Style,
     /// Trigger point X.
     pub point: Style,
+    /// A compared second pattern's essential zone.
+    pub essential2: Style,
+    /// A compared second pattern's spillover zone.
+    pub spillover2: Style,
+    /// Where both compared patterns reach.
+    pub both: Style,
     /// A selected region.
     pub selected: Style,
     /// A selected region that is also in the shown pattern.
@@ -46,6 +54,8 @@ pub struct Theme {
     pub label: Style,
     /// How the body map draws the body (a filled mosaic unless asked otherwise).
     pub glyphs: Glyphs,
+    /// Real images on the body map, where the terminal shows them (`--graphics`).
+    pub images: Option<Rc<ImageTier>>,
 }
 
 impl Theme {
@@ -79,6 +89,9 @@ impl Theme {
             essential: Style::new().fg(Color::Red),
             spillover: Style::new().fg(Color::LightRed),
             point: Style::new().fg(Color::Yellow).add_modifier(bold),
+            essential2: Style::new().fg(Color::Blue).add_modifier(bold),
+            spillover2: Style::new().fg(Color::LightBlue),
+            both: Style::new().fg(Color::Magenta).add_modifier(bold),
             selected: Style::new().fg(Color::LightBlue).bg(Color::Rgb(20, 40, 90)),
             overlap: Style::new().fg(Color::Red).bg(Color::Rgb(20, 40, 90)),
             cursor: Style::new()
@@ -87,6 +100,7 @@ impl Theme {
                 .add_modifier(bold),
             label: Style::new().fg(Color::Cyan).add_modifier(bold),
             glyphs: Glyphs::Quadrant,
+            images: None,
         }
     }
 
@@ -108,11 +122,15 @@ impl Theme {
             essential: plain.add_modifier(Modifier::BOLD),
             spillover: plain,
             point: plain.add_modifier(Modifier::BOLD),
+            essential2: plain.add_modifier(Modifier::BOLD),
+            spillover2: plain,
+            both: plain.add_modifier(Modifier::BOLD),
             selected: plain.add_modifier(Modifier::REVERSED),
             overlap: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             cursor: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             label: plain.add_modifier(Modifier::BOLD),
             glyphs: Glyphs::Quadrant,
+            images: None,
         }
     }
 }

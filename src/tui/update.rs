@@ -2,7 +2,9 @@
 //! a file) is returned as an [`Effect`] for the loop to run; its outcome comes back as a
 //! message.
 
-use super::app::{App, ExportState, Focus, HistoryState, Overlay, Pinned, SearchRow, SearchState};
+use super::app::{
+    App, ComparePair, ExportState, Focus, HistoryState, Overlay, Pinned, SearchRow, SearchState,
+};
 use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
 use crate::intake::MAX_INTENSITY;
@@ -17,12 +19,23 @@ use std::path::PathBuf;
 /// How many candidates an exported note lists.
 pub const NOTE_CANDIDATES: usize = 10;
 
-/// Applies one message; returns work for the loop to do, if any.
+/// Applies one message; returns work for the loop to do, if any. When the muscle the
+/// detail shows changes, the one it showed is kept as [`App::previous`] (what `c`
+/// compares with).
+pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
+    let before = app.shown_pick();
+    let effect = apply(app, msg);
+    if before.is_some() && before != app.shown_pick() {
+        app.previous = before;
+    }
+    effect
+}
+
 #[allow(
     clippy::too_many_lines,
     reason = "one short arm per message reads best as one match"
 )]
-pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
+fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Quit => app.quit = true,
         Msg::ToggleHelp => {
@@ -37,6 +50,9 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             {
                 h.comparing = false;
             } else if app.overlay.is_some() {
+                if matches!(app.overlay, Some(Overlay::Compare(_))) {
+                    app.detail_scroll = 0;
+                }
                 app.overlay = None;
             } else if app.pinned.is_some() {
                 app.pinned = None;
@@ -207,8 +223,36 @@ pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 h.comparing = !h.comparing;
             }
         }
+        Msg::ComparePrevious => compare_previous(app),
     }
     None
+}
+
+/// `c`: compares the muscle shown (1) with the one shown before it (2), or says why not.
+fn compare_previous(app: &mut App<'_>) {
+    let Some(now) = app.shown_pick() else {
+        app.status = "nothing to compare yet: mark where it hurts, or open a muscle".into();
+        return;
+    };
+    let Some(before) = app.previous.clone() else {
+        app.status = "c compares with the muscle shown before: highlight another, then c".into();
+        return;
+    };
+    let name = |p: &crate::tui::app::Pick| {
+        app.atlas
+            .muscle(&p.muscle)
+            .map_or_else(|| p.muscle.clone(), |m| m.name.clone())
+    };
+    app.status = format!(
+        "comparing 1 {} with 2 {} (Esc or c: back)",
+        name(&now),
+        name(&before)
+    );
+    app.overlay = Some(Overlay::Compare(ComparePair {
+        first: now,
+        second: before,
+    }));
+    app.detail_scroll = 0;
 }
 
 /// What `s` and `H` say without `--client`.
@@ -358,7 +402,7 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
                 h.selected = step(h.selected, delta, len);
             }
         }
-        Some(Overlay::Help | Overlay::Export(_) | Overlay::Age(_)) => {}
+        Some(Overlay::Help | Overlay::Export(_) | Overlay::Age(_) | Overlay::Compare(_)) => {}
         None => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);

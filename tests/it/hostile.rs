@@ -183,58 +183,54 @@ fn random_edits_through_the_binary_exit_0_or_2() {
     }
 }
 
-/// The fuzzers' minimized corpus seeds and every input one crashed on are kept in
-/// `tests/fixtures/fuzz/<target>/` and replayed here through the same calls the fuzz
-/// target makes (see `fuzz/fuzz_targets/`); none may panic. The directory must be there:
-/// a missing or empty one fails, rather than checking nothing. (`keys` seeds are byte
-/// streams for the fuzzer's own event decoder; they are kept for `cargo fuzz run keys`.)
-#[test]
-fn fuzz_regressions_stay_fixed() {
-    use painmap::study::cards::Deck;
-    use painmap::study::progress::Progress;
-    use painmap::study::summary::{Summary, due_order};
-    let root = fixture("fuzz");
-    let atlas = Atlas::shipped().unwrap();
-    let index = painmap::search::SearchIndex::new(&atlas);
-    let deck = Deck::build(&atlas, None, 7);
-    for target in ["atlas", "query", "files", "keys"] {
-        let dir = root.join(target);
-        let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .collect();
-        assert!(!entries.is_empty(), "{} holds no inputs", dir.display());
-        for path in entries {
-            let bytes = std::fs::read(&path).unwrap();
-            match target {
-                "files" => {
-                    let _ = painmap::record::Record::from_bytes(&bytes, &path, &atlas);
-                    if let Ok(p) = Progress::from_bytes(&bytes, &path) {
-                        for now in [0, u64::MAX] {
-                            let s = Summary::of(&deck, &p, now);
-                            assert!(s.correct <= s.seen, "{}", path.display());
-                            let _ = due_order(&deck, &p, now);
-                        }
-                    }
+/// The fuzz targets' calls, shared with `fuzz/` so the replay below does exactly what
+/// the fuzzer did.
+#[path = "../../fuzz/fuzz_targets/calls.rs"]
+mod calls;
+
+/// Replays every input kept in `tests/fixtures/fuzz/<target>/` (the fuzzers' minimized
+/// corpus and every input one crashed on) through the fuzz target's own call
+/// (`fuzz/fuzz_targets/calls.rs`); none may panic. The folder must be there: a missing or
+/// empty one fails, rather than checking nothing.
+fn replay(target: &str, call: fn(&[u8])) {
+    let dir = fixture("fuzz").join(target);
+    let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!entries.is_empty(), "{} holds no inputs", dir.display());
+    // The corpora hold hundreds of inputs (a `keys` one draws up to 600 frames): spread
+    // them over the cores.
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for chunk in entries.chunks(entries.len().div_ceil(threads)) {
+            scope.spawn(move || {
+                for path in chunk {
+                    call(&std::fs::read(path).unwrap());
                 }
-                "atlas" | "query" => {
-                    let Ok(text) = std::str::from_utf8(&bytes) else {
-                        continue;
-                    };
-                    if target == "atlas" {
-                        let _ = Atlas::from_text(text, "fuzz.ron");
-                    } else {
-                        let _ = index.search(text, 40);
-                        let _ = atlas.resolve_muscle(text);
-                        for token in text.split(',') {
-                            let _ = atlas.resolve_region(token);
-                        }
-                    }
-                }
-                _ => {}
-            }
+            });
         }
-    }
+    });
+}
+
+#[test]
+fn fuzz_regressions_stay_fixed_atlas() {
+    replay("atlas", calls::atlas);
+}
+
+#[test]
+fn fuzz_regressions_stay_fixed_query() {
+    replay("query", calls::query);
+}
+
+#[test]
+fn fuzz_regressions_stay_fixed_files() {
+    replay("files", calls::files);
+}
+
+#[test]
+fn fuzz_regressions_stay_fixed_keys() {
+    replay("keys", calls::keys);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod atlas;
 mod budget;
 mod cli;
+mod compare;
 mod docs;
 mod fixtures;
 mod foundations;

@@ -11,15 +11,15 @@ use painmap::body::{BodyModel, ViewId};
 
 /// One element of an SVG document: its name and attributes.
 #[derive(Debug)]
-struct El {
-    name: String,
+pub(crate) struct El {
+    pub(crate) name: String,
     attrs: Vec<(String, String)>,
     /// The `data-view` and `data-side` of the view group it is in.
-    view: Option<(String, Option<String>)>,
+    pub(crate) view: Option<(String, Option<String>)>,
 }
 
 impl El {
-    fn attr(&self, k: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, k: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == k)
@@ -29,7 +29,7 @@ impl El {
 
 /// A tiny reader for the SVG the writer makes: tags, attributes and the view groups
 /// they sit in (enough for the contract; not a general XML parser).
-fn elements(doc: &str) -> Vec<El> {
+pub(crate) fn elements(doc: &str) -> Vec<El> {
     let mut out = Vec::new();
     // The stack of open `<g>`s: the view each one opens, if any.
     let mut stack: Vec<Option<(String, Option<String>)>> = Vec::new();

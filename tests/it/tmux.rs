@@ -180,3 +180,33 @@ fn closing_the_terminal_ends_painmap() {
         sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn c_compares_two_candidates_at_80x24() {
+    let Some(t) = Tmux::start("compare", 80, 24, "") else {
+        return;
+    };
+    t.wait_for("Body map");
+    t.keys(&["/"]);
+    t.text("right outer shoulder");
+    t.keys(&["Enter"]);
+    t.wait_for("Candidates (");
+    // Supraspinatus is first, the deltoid second: highlight the deltoid, compare.
+    t.keys(&["Tab", "Down", "c"]);
+    let s = t.wait_for("Only 2, Supraspinatus:");
+    for words in [
+        "Compare: 1 Deltoid",
+        "Only 1, Deltoid:",
+        "essential: outer elbow",
+        "Both:",
+        "1 essential",
+        "X1 X2",
+    ] {
+        assert!(s.contains(words), "{words}\n{s}");
+    }
+    t.keys(&["Escape"]);
+    let s = t.wait_for("Body map");
+    assert!(s.contains("Candidates ("), "{s}");
+    t.keys(&["q"]);
+    assert!(t.wait_for("EXIT=").contains("EXIT=0"));
+}

@@ -16,7 +16,7 @@ use crate::tui::app::{App, Focus, Shown};
 use crate::tui::layout::MapLayout;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
@@ -95,6 +95,11 @@ pub fn draw(
         pattern: pattern_overlay(app.atlas, shown),
         cursor,
         labels: note_labels(&app.intake),
+        picture: if super::covering(app) == 0 {
+            Picture::Image
+        } else {
+            Picture::Covered
+        },
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -119,6 +124,7 @@ pub fn draw_marked(
         pattern: Overlay::default(),
         cursor: None,
         labels,
+        picture: Picture::Text,
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -130,6 +136,19 @@ struct Content<'x> {
     pattern: Overlay,
     cursor: Option<crate::tui::app::Cursor>,
     labels: Vec<(RegionInstance, String)>,
+    picture: Picture,
+}
+
+/// Whether a map may be a real image, where the theme has an image tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// An image (the live map, nothing over it).
+    Image,
+    /// The live map under a popup: a picture sent whole (sixel) is left as it is on the
+    /// screen, untouched, until the popup closes and the screen is drawn anew.
+    Covered,
+    /// Text only (a map inside a popup).
+    Text,
 }
 
 /// Paints the picture's panels inside a pane's `inner` area, then the labels.
@@ -167,6 +186,7 @@ fn paint_map(
                 raster: &raster,
                 overlay: &overlay,
                 theme,
+                picture: content.picture,
             },
             body,
         );
@@ -281,11 +301,29 @@ pub struct BodyPicture<'a, 'm> {
     pub overlay: &'a Overlay,
     /// Colours and the glyph tier.
     pub theme: &'a Theme,
+    /// Whether it may be an image.
+    pub picture: Picture,
 }
 
 impl Widget for BodyPicture<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let r = self.raster;
+        if let Some(tier) = &self.theme.images {
+            match self.picture {
+                Picture::Image if tier.draw(r, self.overlay, area, buf) => return,
+                Picture::Covered if tier.sent_whole() => {
+                    for y in area.top()..area.bottom() {
+                        for x in area.left()..area.right() {
+                            if let Some(cell) = buf.cell_mut((x, y)) {
+                                cell.set_diff_option(CellDiffOption::Skip);
+                            }
+                        }
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
         let w = usize::from(r.width());
         let mut put = |i: usize, ch: char, style: Style| {
             let (col, row) = ((i % w.max(1)) as u16, (i / w.max(1)) as u16);
@@ -305,6 +343,44 @@ impl Widget for BodyPicture<'_, '_> {
             let cells = paint(r, self.overlay, self.theme.glyphs.line_art());
             for (i, cell) in cells.into_iter().enumerate() {
                 put(i, cell.ch, style_of(cell, self.theme));
+            }
+        }
+    }
+}
+
+/// A drawn diagram ([`crate::body::diagram::Canvas`]: panels, titles, legend) painted
+/// cell by cell in the theme, mosaic or line art as it was drawn.
+pub struct CanvasPicture<'a> {
+    /// What was drawn.
+    pub canvas: &'a crate::body::diagram::Canvas,
+    /// Whether it was drawn as a mosaic (its cells carry a background).
+    pub mosaic: bool,
+    /// Colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for CanvasPicture<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let c = self.canvas;
+        for row in 0..c.height().min(area.height) {
+            for col in 0..c.width().min(area.width) {
+                let (Some(cell), Some(target)) =
+                    (c.get(col, row), buf.cell_mut((area.x + col, area.y + row)))
+                else {
+                    continue;
+                };
+                let style = if self.mosaic {
+                    mosaic_style(
+                        MosaicCell {
+                            cell: *cell,
+                            bg: c.bg(col, row),
+                        },
+                        self.theme,
+                    )
+                } else {
+                    style_of(*cell, self.theme)
+                };
+                target.set_char(cell.ch).set_style(style);
             }
         }
     }
@@ -354,6 +430,9 @@ pub fn style_of(cell: Cell, theme: &Theme) -> Style {
         Mark::Essential => theme.essential,
         Mark::Spillover => theme.spillover,
         Mark::Selected => theme.selected,
+        Mark::Essential2 => theme.essential2,
+        Mark::Spillover2 => theme.spillover2,
+        Mark::Overlap => theme.both,
         Mark::TriggerPoint => theme.point,
         Mark::Cursor => theme.cursor,
         Mark::Label | Mark::Title | Mark::Legend => theme.label,

@@ -2,6 +2,7 @@
 //! drew, for hit-testing the next event.
 
 mod candidates;
+mod compare;
 mod detail;
 mod history;
 mod map;
@@ -9,7 +10,21 @@ mod overlays;
 mod status;
 
 pub use candidates::fit;
-pub use map::{BodyPicture, mosaic_style, style_of};
+/// What covers the body map: 0 for nothing, else which popup (the search and browse
+/// lists sit beside the map and cover nothing).
+pub fn covering(app: &App<'_>) -> u8 {
+    match &app.overlay {
+        None | Some(Overlay::Search(_) | Overlay::Browse { .. }) => 0,
+        Some(Overlay::Help) => 1,
+        Some(Overlay::Export(_)) => 2,
+        Some(Overlay::Age(_)) => 3,
+        Some(Overlay::History(_)) => 4,
+        Some(Overlay::Compare(_)) => 5,
+    }
+}
+
+pub use compare::styled_lines as comparison_lines;
+pub use map::{BodyPicture, CanvasPicture, mosaic_style, style_of};
 
 use super::app::{App, Focus, Overlay};
 use super::layout::Layout;
@@ -54,6 +69,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     status::banner(frame, rows[0], flags, theme);
     let main = rows[1];
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
+    // `c`: the comparison takes the map's place, and the detail's (or, when narrow, the
+    // candidates').
+    let comparing = match &app.overlay {
+        Some(Overlay::Compare(pair)) => app.comparison(pair),
+        _ => None,
+    };
     if wide {
         let map_width = map::preferred_width(main.height).min(main.width / 2);
         let rest = main.width.saturating_sub(map_width);
@@ -65,11 +86,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
                 Constraint::Min(1),
             ])
             .split(main);
-        layout.map = Some(map::draw(frame, cols[0], app, shown, theme));
+        layout.map = Some(match &comparing {
+            Some(cmp) => compare::picture(frame, cols[0], app, cmp, theme),
+            None => map::draw(frame, cols[0], app, shown, theme),
+        });
         layout.candidates = Some(candidates::draw(
             frame, cols[1], app, cands, questions, theme,
         ));
-        layout.detail = Some(detail::draw(frame, cols[2], app, shown, place_of, theme));
+        layout.detail = Some(match &comparing {
+            Some(cmp) => compare::words(frame, cols[2], app, cmp, theme),
+            None => detail::draw(frame, cols[2], app, shown, place_of, theme),
+        });
+    } else if let Some(cmp) = &comparing {
+        // Half the width: the legend of two patterns needs it more than the candidates.
+        let map_width =
+            (main.width / 2).max(map::preferred_width(main.height).min(main.width * 11 / 20));
+        let cols = Split::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(map_width), Constraint::Min(1)])
+            .split(main);
+        layout.map = Some(compare::picture(frame, cols[0], app, cmp, theme));
+        layout.detail = Some(compare::words(frame, cols[1], app, cmp, theme));
     } else {
         let map_width = map::preferred_width(main.height).min(main.width * 11 / 20);
         let cols = Split::default()
@@ -104,7 +141,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
         Some(Overlay::Age(text)) => overlays::age(frame, main, text, theme),
         Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
-        None => {}
+        Some(Overlay::Compare(_)) | None => {}
     }
     layout
 }

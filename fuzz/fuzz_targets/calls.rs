@@ -1,0 +1,240 @@
+//! What each fuzz target does with its input, in one place: the fuzz targets call these,
+//! and `cargo test` replays the committed corpus (`tests/fixtures/fuzz/<target>/`)
+//! through the same functions (tests/it/hostile.rs includes this file by path). None may
+//! panic, whatever the bytes.
+#![allow(dead_code, reason = "each includer uses its own part")]
+
+use painmap::atlas::Atlas;
+use painmap::parse::Lexicon;
+use painmap::rank::{Selection, rank, red_flags};
+use painmap::record::Record;
+use painmap::search::SearchIndex;
+use painmap::study::cards::Deck;
+use painmap::study::progress::Progress;
+use painmap::study::summary::{Summary, due_order};
+use painmap::tui::Screen;
+use painmap::tui::app::App;
+use painmap::tui::study::app::StudyApp;
+use painmap::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// 2025-11-24 10:30 UTC.
+const NOW: i64 = 1_763_980_200;
+
+/// The shipped data every target works on, built once.
+pub struct Shipped {
+    atlas: Atlas,
+    index: SearchIndex,
+    lexicon: Lexicon,
+    deck: Deck,
+}
+
+/// The shipped atlas, its search index, lexicon and study deck.
+pub fn shipped() -> &'static Shipped {
+    static SHIPPED: OnceLock<Shipped> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let atlas = Atlas::shipped().expect("the shipped atlas is valid");
+        let index = SearchIndex::new(&atlas);
+        let lexicon = Lexicon::for_atlas(&atlas).expect("the shipped lexicon is valid");
+        let deck = Deck::build(&atlas, None, 7);
+        Shipped {
+            atlas,
+            index,
+            lexicon,
+            deck,
+        }
+    })
+}
+
+/// `atlas`: any bytes that are UTF-8 go through `Atlas::from_text`, which must return
+/// `Ok` or `Err`, never panic, overflow the stack or hang; a valid atlas must also index
+/// and search.
+pub fn atlas(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Ok(atlas) = Atlas::from_text(text, "fuzz.ron")
+    {
+        let index = SearchIndex::new(&atlas);
+        let _ = index.search("a", 10);
+    }
+}
+
+/// `query`: what people type, through search, muscle and region resolution, the
+/// free-text reader, ranking and the red flags, on the shipped atlas.
+pub fn query(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let s = shipped();
+    let atlas = &s.atlas;
+    let _ = s.index.search(text, 40);
+    let _ = atlas.resolve_muscle(text);
+    let reading = s.lexicon.read(text);
+    let _ = (
+        reading.summary(atlas),
+        reading.caveats(),
+        reading.symptom_words(),
+    );
+    let mut selection = Selection {
+        symptoms: text.split_whitespace().map(str::to_owned).collect(),
+        ..Selection::default()
+    };
+    for token in text.split(',') {
+        if let Ok(region) = atlas.resolve_region(token) {
+            selection.add(region);
+        }
+    }
+    let _ = rank(atlas, &selection, 10);
+    let _ = red_flags(atlas, &selection);
+}
+
+/// `files`: any bytes as an intake record (parsed, checked against the shipped atlas and
+/// the record limits) and as study progress; progress that loads is summarised, put in
+/// due order, merged with itself and answered, with times at both ends of the range,
+/// where sums and due dates could overflow.
+pub fn files(data: &[u8]) {
+    let s = shipped();
+    let (atlas, deck) = (&s.atlas, &s.deck);
+    if let Ok(intake) = Record::from_bytes(data, Path::new("fuzz.json"), atlas) {
+        let _ = rank(atlas, &intake.selection, 10);
+    }
+    let Ok(progress) = Progress::from_bytes(data, Path::new("progress.json")) else {
+        return;
+    };
+    for now in [0, 1_763_980_200, u64::MAX] {
+        let summary = Summary::of(deck, &progress, now);
+        assert!(summary.correct <= summary.seen);
+        let _ = summary.accuracy();
+        let order = due_order(deck, &progress, now);
+        assert!(order.len() <= deck.cards.len());
+    }
+    let mut merged = progress.clone();
+    merged.merge(&progress);
+    assert_eq!(merged, progress);
+    for id in progress.cards.keys().take(8) {
+        let _ = merged.record(id, true, u64::MAX);
+        let _ = merged.record(id, false, 0);
+    }
+}
+
+/// Keys that mean something somewhere, plus letters that are not ASCII.
+const CHARS: &[char] = &[
+    'a', 'e', 'l', 'r', 't', 'm', 's', 'q', '/', '?', ' ', '-', '1', '4', '7', '9', '0', '[', ']',
+    'e', 'v', 'x', 'c', 'h', 'j', 'k', 'é', 'ç', 'ß', 'ü', '中', '\u{301}', 'L', 'R',
+];
+
+fn key(code: KeyCode, b: u8) -> Event {
+    let mut modifiers = KeyModifiers::NONE;
+    if b & 0x40 != 0 {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if b & 0x80 != 0 {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+/// Decodes one event from three bytes.
+fn event(op: u8, a: u8, b: u8) -> Event {
+    match op % 8 {
+        0..=2 => key(KeyCode::Char(CHARS[usize::from(a) % CHARS.len()]), b),
+        3 => {
+            let code = match a % 14 {
+                0 => KeyCode::Enter,
+                1 => KeyCode::Esc,
+                2 => KeyCode::Backspace,
+                3 => KeyCode::Tab,
+                4 => KeyCode::BackTab,
+                5 => KeyCode::Up,
+                6 => KeyCode::Down,
+                7 => KeyCode::Left,
+                8 => KeyCode::Right,
+                9 => KeyCode::Home,
+                10 => KeyCode::End,
+                11 => KeyCode::PageUp,
+                12 => KeyCode::PageDown,
+                _ => KeyCode::Delete,
+            };
+            key(code, b)
+        }
+        4 | 5 => {
+            let kind = match a % 6 {
+                0 | 1 => MouseEventKind::Down(MouseButton::Left),
+                2 => MouseEventKind::Down(MouseButton::Right),
+                3 => MouseEventKind::ScrollDown,
+                4 => MouseEventKind::ScrollUp,
+                _ => MouseEventKind::Moved,
+            };
+            Event::Mouse(MouseEvent {
+                kind,
+                column: u16::from(a / 6) * 4 % 240,
+                row: u16::from(b) % 80,
+                modifiers: KeyModifiers::NONE,
+            })
+        }
+        6 => Event::Resize(u16::from(a), u16::from(b) / 2),
+        _ => key(KeyCode::Char(char::from(a)), b & 0x40),
+    }
+}
+
+/// Draws, then feeds each event and redraws; a resize changes the test terminal first.
+fn drive<S: Screen>(
+    screen: &mut S,
+    mut apply: impl FnMut(&mut S, S::Msg),
+    size: (u16, u16),
+    events: &[u8],
+) {
+    let theme = Theme::mono();
+    // The test backend cannot fail (its error type is `Infallible`).
+    let Ok(mut term) = Terminal::new(TestBackend::new(size.0, size.1));
+    let mut layout = S::Layout::default();
+    let _ = term.draw(|f| layout = screen.draw(f, &theme));
+    for chunk in events.chunks_exact(3) {
+        let e = event(chunk[0], chunk[1], chunk[2]);
+        if let Event::Resize(w, h) = e {
+            term.backend_mut().resize(w, h);
+        }
+        if let Some(msg) = screen.map(&e, &layout, NOW) {
+            apply(screen, msg);
+        }
+        if screen.quit() {
+            return;
+        }
+        let _ = term.draw(|f| layout = screen.draw(f, &theme));
+    }
+}
+
+/// `keys`: a byte stream decoded into key presses, clicks, wheel turns and resizes, fed to
+/// the explorer (even first byte) or study mode (odd) through their own input map and
+/// update, each followed by a redraw on a test terminal of the current size. File effects
+/// (the explorer's export) are not run: the fuzzer must not write files.
+pub fn keys(data: &[u8]) {
+    let [which, w, h, events @ ..] = data else {
+        return;
+    };
+    // Long sessions get slow without finding more; 600 events is plenty.
+    let events = &events[..events.len().min(1800)];
+    let size = (u16::from(*w), u16::from(*h) / 2);
+    let atlas = &shipped().atlas;
+    if which % 2 == 0 {
+        let mut app = App::new(atlas);
+        drive(
+            &mut app,
+            |app, msg| {
+                // Run the update, not its file effects.
+                let _ = painmap::tui::update::update(app, msg);
+            },
+            size,
+            events,
+        );
+    } else {
+        let deck = Deck::build(atlas, None, u64::from(*which));
+        let mut app = StudyApp::new(atlas, deck, Progress::default(), None, NOW as u64);
+        drive(&mut app, Screen::apply, size, events);
+    }
+}
