@@ -1113,6 +1113,7 @@ fn search_typing_narrows_with_the_results_of_a_fresh_search() {
         typed += usize::from(!shown(&h).is_empty());
     }
     assert!(typed >= 8, "{typed}");
+}
 
 #[test]
 fn c_compares_the_candidate_with_the_one_highlighted_before() {
