@@ -54,7 +54,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             // Read the atlas and the record first: their errors say more than "no terminal".
             let atlas = load_atlas(atlas_path)?;
             let intake = match &cli.open {
-                Some(path) => Some((Record::load(path, &atlas)?, path.clone())),
+                Some(path) => Some((Record::load(path, atlas)?, path.clone())),
                 None => None,
             };
             let records = match &cli.client {
@@ -121,7 +121,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 /// The atlas at `path` (through the user-atlas cache), or the shipped one. It lives
 /// until the process ends and is never freed: dropping its thousands of strings at exit
 /// would cost time and give nothing back.
-fn load_atlas(path: Option<&std::path::Path>) -> Result<&'static Atlas, painmap::atlas::AtlasError> {
+fn load_atlas(
+    path: Option<&std::path::Path>,
+) -> Result<&'static Atlas, painmap::atlas::AtlasError> {
     let cache = painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok());
     let atlas = Atlas::load_cached(path, cache.as_deref())?;
     Ok(Box::leak(Box::new(atlas)))

@@ -154,15 +154,21 @@ impl SearchIndex {
         }
         for r in atlas.regions() {
             let words = std::iter::once(&r.id).chain(&r.aliases);
-            push(HitKind::Region, &r.id, &r.name, &mut words.map(String::as_str));
+            push(
+                HitKind::Region,
+                &r.id,
+                &r.name,
+                &mut words.map(String::as_str),
+            );
         }
         // Distinct symptoms, in order: a hash set first (most points repeat words), then
         // a sort of what is left.
-        let mut seen: crate::atlas::Map<&str, ()> = crate::atlas::Map::default();
+        let mut seen: std::collections::HashSet<&str, foldhash::fast::FixedState> =
+            std::collections::HashSet::default();
         let mut symptoms: Vec<&str> = atlas
             .trigger_points()
             .flat_map(|(_, tp)| &tp.symptoms)
-            .filter_map(|s| seen.insert(s.as_str(), ()).is_none().then_some(s.as_str()))
+            .filter_map(|s| seen.insert(s.as_str()).then_some(s.as_str()))
             .collect();
         symptoms.sort_unstable();
         for s in symptoms {
@@ -333,7 +339,10 @@ impl SearchIndex {
                 .then_with(|| self.things[a.1].kind.cmp(&self.things[b.1].kind))
                 .then_with(|| (a.2 > 0).cmp(&(b.2 > 0)))
                 .then_with(|| self.label_cmp(label(a), label(b)))
-                .then_with(|| self.at(self.things[a.1].id).cmp(self.at(self.things[b.1].id)))
+                .then_with(|| {
+                    self.at(self.things[a.1].id)
+                        .cmp(self.at(self.things[b.1].id))
+                })
         };
         // Only the first `limit` need sorting.
         if best.len() > limit {
@@ -624,7 +633,9 @@ mod tests {
                     let typed: String = chars[..n].iter().collect();
                     let (hits, next) = idx.search_from(&typed, 40, &previous);
                     assert_eq!(hits, idx.search(&typed, 40), "{typed:?}");
-                    assert!(next.things.len() <= previous.things.len() || previous.query.is_empty());
+                    assert!(
+                        next.things.len() <= previous.things.len() || previous.query.is_empty()
+                    );
                     compared += hits.len();
                     previous = next;
                 }

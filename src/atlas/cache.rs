@@ -52,11 +52,7 @@ pub fn decode(bytes: &[u8]) -> Option<AtlasFile> {
 /// XDG spec asks), else `$HOME/.cache/painmap`; `None` when neither is known. `env`
 /// reads an environment variable (the binary passes the real environment).
 pub fn default_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let absolute = |name: &str| {
-        env(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
+    let absolute = |name: &str| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
     absolute("XDG_CACHE_HOME")
         .map(|d| d.join("painmap"))
         .or_else(|| absolute("HOME").map(|h| h.join(".cache").join("painmap")))
@@ -139,6 +135,7 @@ impl Entry {
 mod tests {
     use super::*;
     use crate::atlas::{Atlas, load};
+    use std::os::unix::fs::PermissionsExt as _;
 
     fn scratch(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("painmap-cache-{name}-{}", std::process::id()));
@@ -190,8 +187,10 @@ mod tests {
         let second = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         assert_eq!(second.muscles()[0].note, "from the cache");
         assert_ne!(first.muscles()[0].note, "from the cache");
-        use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(entry.path()).unwrap().permissions().mode();
+        let mode = std::fs::metadata(entry.path())
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
         let mode = std::fs::metadata(&cache).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
@@ -243,7 +242,11 @@ mod tests {
             assert_eq!(entry.load(), None, "{what}");
             let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
             assert_eq!(loaded.file, mini(), "{what}");
-            assert_eq!(std::fs::read(entry.path()).unwrap(), good, "{what}: rebuilt");
+            assert_eq!(
+                std::fs::read(entry.path()).unwrap(),
+                good,
+                "{what}: rebuilt"
+            );
         }
         // A directory where the entry should be: ignored, and the load still works.
         std::fs::remove_file(entry.path()).unwrap();
@@ -280,7 +283,6 @@ mod tests {
         assert!(!Entry::new(&cache, MINI.as_bytes()).store(&mini()));
         // A read-only folder: nothing written, no error. (Root writes anyway, so the
         // check only holds for other users.)
-        use std::os::unix::fs::PermissionsExt as _;
         let ro = dir.join("ro");
         std::fs::create_dir(&ro).unwrap();
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o500)).unwrap();

@@ -121,9 +121,7 @@ impl Atlas {
             Some(&i) => Ok(&self.file.muscles[i]),
             None => Err(ResolveError::UnknownMuscle {
                 token: token.trim().to_string(),
-                suggestions: suggest(&k, keys.keys(), |k| {
-                    self.file.muscles[keys[k]].id.clone()
-                }),
+                suggestions: suggest(&k, keys.keys(), |k| self.file.muscles[keys[k]].id.clone()),
             }),
         }
     }

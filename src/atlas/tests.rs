@@ -181,8 +181,7 @@ fn a_pasted_paragraph_is_an_unknown_region_with_no_suggestion() {
         other => panic!("{other:?}"),
     }
     // A short typo still gets its suggestions, fuzzy ones included.
-    let Err(ResolveError::UnknownRegion { suggestions, .. }) = atlas.resolve_region("tmple")
-    else {
+    let Err(ResolveError::UnknownRegion { suggestions, .. }) = atlas.resolve_region("tmple") else {
         panic!("tmple is no region")
     };
     assert!(suggestions.iter().any(|s| s == "temple"), "{suggestions:?}");

@@ -168,8 +168,20 @@ mod tests {
             folded.split_whitespace().collect::<Vec<_>>().join(" ")
         };
         for s in [
-            "", " ", "-", "a", " Neck-Side ", "a__b--c", "\tÉ\u{a0}x\u{2003}y\n", "Ω ß İ",
-            "  trailing  ", "x-", "-x", "Sterno-cleido_MASTOID", "\u{2019}s", "日本 語",
+            "",
+            " ",
+            "-",
+            "a",
+            " Neck-Side ",
+            "a__b--c",
+            "\tÉ\u{a0}x\u{2003}y\n",
+            "Ω ß İ",
+            "  trailing  ",
+            "x-",
+            "-x",
+            "Sterno-cleido_MASTOID",
+            "\u{2019}s",
+            "日本 語",
         ] {
             assert_eq!(key(s), long_way(s), "{s:?}");
         }

@@ -973,7 +973,10 @@ mod tests {
         let embedded = BodyModel::shipped();
         assert_eq!(built.regions(), embedded.regions());
         assert_eq!(built.midline, embedded.midline);
-        assert_eq!(format!("{:?}", built.views), format!("{:?}", embedded.views));
+        assert_eq!(
+            format!("{:?}", built.views),
+            format!("{:?}", embedded.views)
+        );
         for id in built.regions() {
             assert_eq!(built.region_index(id), embedded.region_index(id), "{id}");
         }

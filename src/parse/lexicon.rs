@@ -7,11 +7,11 @@
 //! Side words are not in the lexicon: they are the one table of
 //! [`crate::atlas::side::SIDE_WORDS`], shared with region resolution and `--side`.
 
+use super::lexicon_file::LexiconFile;
 use super::words::folded_words;
 use crate::atlas::side::SIDE_WORDS;
 use crate::atlas::text::edit_distance;
 use crate::atlas::{Atlas, ResolveError};
-use super::lexicon_file::LexiconFile;
 use crate::intake::Quality;
 use std::collections::{HashMap, HashSet};
 
@@ -116,7 +116,12 @@ impl Lexicon {
     /// (the tests check it); over another atlas, entries naming regions or symptoms it
     /// lacks are left out, since the shipped phrases speak of the shipped atlas.
     pub fn for_atlas(atlas: &Atlas) -> Result<Lexicon, LexiconError> {
-        build(&shipped_file()?, SHIPPED_LEXICON_NAME, atlas, Strictness::Lenient)
+        build(
+            &shipped_file()?,
+            SHIPPED_LEXICON_NAME,
+            atlas,
+            Strictness::Lenient,
+        )
     }
 
     /// Is this folded word known (a phrase word, filler, negation or side word)?
