@@ -78,7 +78,8 @@ impl Entry {
     }
 
     /// Where the entry is (or would be) written.
-    pub fn path(&self) -> &Path {
+    #[cfg(test)]
+    fn path(&self) -> &Path {
         &self.path
     }
 

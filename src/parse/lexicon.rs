@@ -463,6 +463,14 @@ fn build(
 mod tests {
     use super::*;
 
+    /// The embedded binary form (written by the build step) is `data/lexicon.ron` now.
+    #[test]
+    fn the_embedded_lexicon_is_the_shipped_file() {
+        let embedded = shipped_file().unwrap();
+        let parsed = parse(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME).unwrap();
+        assert_eq!(format!("{embedded:?}"), format!("{parsed:?}"));
+    }
+
     fn shipped_atlas() -> Atlas {
         Atlas::shipped().unwrap()
     }
