@@ -13,7 +13,7 @@
 //! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
-//! - [`study`]: study cards, scoring, the Leitner scheduler and saved progress;
+//! - [`study`]: study cards, scoring, the FSRS scheduler and saved progress;
 //! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon;
 //! - [`compare`]: two referral patterns side by side, region by region.
 //!

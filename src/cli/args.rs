@@ -74,8 +74,8 @@ pub enum Command {
     /// The commands that read the atlas and print.
     #[command(flatten)]
     Atlas(AtlasCommand),
-    /// Study the patterns with flash cards (needs a terminal); progress is saved in
-    /// `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
+    /// Study the patterns with flash cards (needs a terminal; `--stats` does not);
+    /// progress is saved in `$XDG_DATA_HOME/painmap/` (else `~/.local/share/painmap/`).
     Study(StudyArgs),
     /// Print a shell completion script: `painmap completions bash > ~/.local/share/bash-completion/completions/painmap`.
     Completions(CompletionsArgs),
@@ -519,6 +519,15 @@ pub struct StudyArgs {
     /// Seed of the card order, sides and choices, for a reproducible session.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// Print the summary (cards due now, within a day and a week; retention and
+    /// accuracy per body group) instead of studying; needs no terminal.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// With --stats: print JSON.
+    #[arg(long, requires = "stats")]
+    pub json: bool,
 }
 
 /// Parses `--side`: left or right (or l, lt, r, rt), in any case: the side words every

@@ -14,6 +14,7 @@ mod rank;
 mod search;
 mod shell;
 mod show;
+mod stats;
 mod validate;
 mod visit;
 
@@ -22,6 +23,7 @@ pub use args::{
     RecordsCommand, StudyArgs,
 };
 pub use shell::{completions, man};
+pub use stats::run as study_stats;
 pub use validate::problems as print_atlas_problems;
 
 use crate::atlas::Atlas;

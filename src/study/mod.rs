@@ -1,13 +1,15 @@
-//! Study mode's pure core: cards drawn from the atlas, scoring, a Leitner scheduler,
+//! Study mode's pure core: cards drawn from the atlas, scoring, the FSRS scheduler,
 //! saved progress and the summary. Nothing here knows about terminals; the clock is
 //! passed in (seconds since the Unix epoch) so every rule is testable.
 //!
 //! - [`cards`]: one "name the muscle" and one "draw the pattern" card per trigger point,
-//!   with distractors, in an order fixed by a seed;
+//!   with look-alike distractors, in an order fixed by a seed;
 //! - [`score`]: exact naming, and overlap scoring of a drawn pattern;
-//! - [`schedule`]: Leitner boxes 1-5;
+//! - [`schedule`]: FSRS-5 (stability, difficulty, retrievability) and the mapping of the
+//!   old Leitner boxes;
 //! - [`progress`]: the versioned `progress.json`, written atomically;
-//! - [`summary`]: cards due and accuracy per body group.
+//! - [`summary`]: cards due now, within a day and a week, accuracy and retention per body
+//!   group, and the study order.
 
 pub mod cards;
 pub mod progress;

@@ -1,6 +1,13 @@
 //! Saved progress: `progress.json` under `$XDG_DATA_HOME/painmap/` (else
 //! `~/.local/share/painmap/`), a versioned JSON map from card id to its [`CardState`].
 //!
+//! Format 2 (written now) keeps each card's FSRS memory: `stability`, `difficulty`,
+//! `due`, `seen`, `correct`, `last`. Format 1 (the Leitner scheduler's) kept a `box`
+//! instead of the memory; such a file is read as it is and migrated card by card: a box
+//! becomes the memory [`super::schedule::memory_of_leitner_box`] gives (its answers
+//! replayed through FSRS), the due date and the counts stay. The file is rewritten in
+//! format 2 by the next save, under the same lock and merge as any save.
+//!
 //! Writes are atomic: the new contents go to a temporary file in the same directory,
 //! which is flushed to disk and then renamed over the old file, so a crash leaves either
 //! the old progress or the new, never half a file. A file that cannot be read or parsed
@@ -12,7 +19,7 @@
 //! answers are lost to another's save. Temporary files left by a session that was killed
 //! mid-save are removed when the next session starts.
 
-use super::schedule::CardState;
+use super::schedule::{CardState, memory_of_leitner_box};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -26,7 +33,9 @@ use thiserror::Error;
 /// The file name inside the data directory.
 pub const FILE_NAME: &str = "progress.json";
 /// The format version written (and the newest one read).
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The Leitner format, read and migrated.
+pub const LEITNER_VERSION: u32 = 1;
 /// A progress file larger than this is refused rather than read.
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// How long a save waits for another session's save to finish before giving up (a save
@@ -85,7 +94,7 @@ pub enum ProgressError {
 }
 
 /// Everything remembered about a student's cards.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     /// Format version ([`VERSION`]).
@@ -151,13 +160,17 @@ impl Progress {
             detail: e.to_string(),
         };
         let head: Head = serde_json::from_str(text).map_err(corrupt)?;
-        if head.version > VERSION || head.version == 0 {
-            return Err(ProgressError::Version {
+        match head.version {
+            LEITNER_VERSION => {
+                let old: LeitnerProgress = serde_json::from_str(text).map_err(corrupt)?;
+                Ok(old.migrated())
+            }
+            VERSION => serde_json::from_str(text).map_err(corrupt),
+            found => Err(ProgressError::Version {
                 file: file.to_owned(),
-                found: head.version,
-            });
+                found,
+            }),
         }
-        serde_json::from_str(text).map_err(corrupt)
     }
 
     /// Loads progress from `path`; a missing file is empty progress.
@@ -207,6 +220,57 @@ impl Progress {
             serde_json::to_string_pretty(&merged).map_err(|e| write_err(io::Error::other(e)))?;
         json.push('\n');
         crate::fsutil::write_private(path, json.as_bytes(), true).map_err(write_err)
+    }
+}
+
+/// A progress file of format 1, as the Leitner scheduler wrote it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeitnerProgress {
+    #[allow(
+        dead_code,
+        reason = "read to check the file's shape; the version is known"
+    )]
+    version: u32,
+    cards: BTreeMap<String, LeitnerState>,
+}
+
+/// One card of a format-1 file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeitnerState {
+    #[serde(rename = "box")]
+    leitner: u8,
+    due: u64,
+    seen: u32,
+    correct: u32,
+    last: u64,
+}
+
+impl LeitnerProgress {
+    /// The same cards in FSRS terms: each box becomes its memory; due dates and counts
+    /// are kept, so nothing falls due earlier or later than the student was told.
+    fn migrated(self) -> Progress {
+        let cards = self
+            .cards
+            .into_iter()
+            .map(|(id, old)| {
+                let memory = memory_of_leitner_box(old.leitner);
+                let state = CardState {
+                    stability: memory.stability,
+                    difficulty: memory.difficulty,
+                    due: old.due,
+                    seen: old.seen,
+                    correct: old.correct,
+                    last: old.last,
+                };
+                (id, state)
+            })
+            .collect();
+        Progress {
+            version: VERSION,
+            cards,
+        }
     }
 }
 
@@ -339,7 +403,7 @@ mod tests {
         p.save(&path).unwrap();
         assert_eq!(Progress::load(&path).unwrap(), p);
         let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains("\"version\": 1"), "{text}");
+        assert!(text.contains("\"version\": 2"), "{text}");
         // No temporary file is left behind; the lock file stays (removing it while
         // another session waits on it would let two saves run at once).
         let mut names: Vec<_> = fs::read_dir(path.parent().unwrap())
@@ -402,6 +466,83 @@ mod tests {
         assert!(matches!(
             Progress::load(&path),
             Err(ProgressError::Corrupt { .. })
+        ));
+    }
+
+    /// A progress file the Leitner scheduler wrote (format 1), kept in the repository.
+    const LEITNER_FILE: &str = include_str!("../../tests/fixtures/progress-v1.json");
+
+    #[test]
+    fn a_leitner_file_migrates_box_by_box_and_is_rewritten_on_save() {
+        use crate::study::schedule::memory_of_leitner_box;
+        use std::os::unix::fs::PermissionsExt as _;
+        let d = TempDir::new("leitner");
+        let path = d.0.join("progress.json");
+        fs::write(&path, LEITNER_FILE).unwrap();
+        let p = Progress::load(&path).unwrap();
+        assert_eq!(p.version, VERSION);
+        assert_eq!(p.cards.len(), 3);
+        for (card, leitner, due, seen, correct) in [
+            ("draw:soleus-1", 1, 1_760_000_000, 3, 1),
+            ("name:infraspinatus-main", 3, 1_760_259_200, 2, 2),
+            ("name:soleus-1", 5, 1_761_814_400, 6, 5),
+        ] {
+            let st = p.state(card);
+            let m = memory_of_leitner_box(leitner);
+            assert_eq!((st.stability, st.difficulty), (m.stability, m.difficulty));
+            assert_eq!(
+                (st.due, st.seen, st.correct, st.last),
+                (due, seen, correct, 1_760_000_000)
+            );
+        }
+        // Box 5 is the strongest memory, box 1 the weakest.
+        assert!(p.state("name:soleus-1").stability > 28.0);
+        assert!(p.state("draw:soleus-1").stability < 0.5);
+        // Loading changes nothing on disk; the next save writes format 2, 0600, with the
+        // migrated cards merged with the new answer.
+        assert_eq!(fs::read_to_string(&path).unwrap(), LEITNER_FILE);
+        let mut mine = p.clone();
+        mine.record("name:masseter-superficial", true, 1_760_100_000);
+        mine.save(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("\"version\": 2") && text.contains("\"stability\""),
+            "{text}"
+        );
+        assert!(!text.contains("\"box\""), "{text}");
+        assert_eq!(Progress::load(&path).unwrap(), mine);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_session_that_loaded_a_leitner_file_merges_with_one_that_saved_format_two() {
+        let d = TempDir::new("leitner-merge");
+        let path = d.0.join("progress.json");
+        fs::write(&path, LEITNER_FILE).unwrap();
+        let mut first = Progress::load(&path).unwrap();
+        let mut second = Progress::load(&path).unwrap();
+        first.record("name:soleus-1", false, 1_802_000_000);
+        first.save(&path).unwrap();
+        second.record("draw:soleus-1", true, 1_802_000_100);
+        second.save(&path).unwrap();
+        let on_disk = Progress::load(&path).unwrap();
+        assert_eq!(on_disk.state("name:soleus-1").last, 1_802_000_000);
+        assert_eq!(on_disk.state("draw:soleus-1").last, 1_802_000_100);
+        assert_eq!(on_disk.cards.len(), 3);
+    }
+
+    #[test]
+    fn a_leitner_file_of_the_wrong_shape_is_damaged() {
+        let text = "{\"version\": 1, \"cards\": {\"name:a\": {\"stability\": 3.0}}}";
+        let err = Progress::from_json(text, Path::new("p.json")).unwrap_err();
+        assert!(matches!(err, ProgressError::Corrupt { .. }), "{err}");
+        let text = "{\"version\": 0, \"cards\": {}}";
+        assert!(matches!(
+            Progress::from_json(text, Path::new("p.json")),
+            Err(ProgressError::Version { found: 0, .. })
         ));
     }
 

@@ -2,7 +2,7 @@
 //! sessions in tmux on a private socket with `XDG_DATA_HOME` in a temporary directory
 //! (skipped, saying why, when tmux is missing).
 
-use crate::util::{Tmux, code, run, stderr};
+use crate::util::{Tmux, code, fixture, json, painmap, run, stderr, stdout};
 use painmap::atlas::{Atlas, MuscleGroup};
 use painmap::study::{CardKind, Deck};
 use std::path::{Path, PathBuf};
@@ -90,7 +90,7 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
     assert!(s.contains("Studied 1 card"), "{s}");
     let text = std::fs::read_to_string(data.progress()).expect("progress.json written");
     assert!(
-        text.contains("\"version\": 1") && text.contains("name:"),
+        text.contains("\"version\": 2") && text.contains("name:"),
         "{text}"
     );
     drop(t);
@@ -189,4 +189,136 @@ fn right_choice(screen: &str, deck: &Deck, atlas: &Atlas) -> Option<usize> {
         c.kind == CardKind::Name && offered == sorted
     })?;
     listed.iter().position(|m| *m == card.muscle)
+}
+
+/// `painmap study --stats ARGS` with its data directory in `data`.
+fn stats(data: &Path, args: &[&str]) -> std::process::Output {
+    painmap()
+        .env("XDG_DATA_HOME", data)
+        .args(["study", "--stats"])
+        .args(args)
+        .output()
+        .expect("painmap runs")
+}
+
+#[test]
+fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
+    let data = DataDir::new("stats");
+    std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
+    let old = std::fs::read_to_string(fixture("progress-v1.json")).unwrap();
+    std::fs::write(data.progress(), &old).unwrap();
+    let out = stats(&data.0, &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("376 cards"), "{text}");
+    assert!(text.contains("11 answered so far, 8 right (73%)"), "{text}");
+    assert!(
+        text.contains("Body group") && text.contains("recall"),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("shoulder")), "{text}");
+    let out = stats(&data.0, &["--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let j = json(&out);
+    assert_eq!(j["format"], 1);
+    assert_eq!(j["cards"], 376);
+    assert_eq!(
+        (j["answers"].as_u64(), j["right"].as_u64()),
+        (Some(11), Some(8))
+    );
+    assert!(j["now"].is_u64(), "{j}");
+    assert!(j["next_due"].is_null() || j["next_due"].is_u64(), "{j}");
+    let r = j["retention"]
+        .as_f64()
+        .expect("retention of the answered cards");
+    assert!((0.0..=1.0).contains(&r), "{r}");
+    let groups = j["groups"].as_array().unwrap();
+    let leg = groups.iter().find(|g| g["group"] == "leg").expect("leg");
+    for key in [
+        "cards",
+        "due_now",
+        "new",
+        "due_within_day",
+        "due_within_week",
+        "answers",
+        "right",
+    ] {
+        assert!(leg[key].is_u64(), "{key}: {leg}");
+    }
+    assert!(leg["retention"].is_f64(), "{leg}");
+    let head = groups.iter().find(|g| g["group"] == "head").unwrap();
+    assert!(
+        head["retention"].is_null() && head["accuracy"].is_null(),
+        "{head}"
+    );
+    // Reading is not writing: the old file is as it was.
+    assert_eq!(std::fs::read_to_string(data.progress()).unwrap(), old);
+    // One group; --json alone is a usage error.
+    let out = stats(&data.0, &["--group", "leg"]);
+    assert!(!stdout(&out).lines().any(|l| l.starts_with("head")));
+    let out = run(&["study", "--json"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--stats"), "{}", stderr(&out));
+}
+
+#[test]
+fn stats_name_a_damaged_progress_file() {
+    let data = DataDir::new("stats-bad");
+    std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
+    std::fs::write(data.progress(), "{\"version\": 2, \"cards\": [").unwrap();
+    let out = stats(&data.0, &["--json"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("progress.json is damaged"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_wrong_name_answer_shows_the_comparison_in_tmux() {
+    let data = DataDir::new("compare");
+    let Some(t) = session("compare", 120, 40, &data.0, "--seed 1") else {
+        return;
+    };
+    t.wait_for_any(&["1-4 choose"]);
+    let atlas = Atlas::shipped().unwrap();
+    let deck = Deck::build(&atlas, None, 1);
+    let mut seen = false;
+    for _ in 0..8 {
+        let s = t.screen();
+        // A choice that is not the answer (the helper may not tell look-alike sets
+        // apart: then the next card is tried).
+        let wrong = right_choice(&s, &deck, &atlas).map_or(1, |i| (i + 1) % 4 + 1);
+        t.keys(&[wrong.to_string().as_str()]);
+        let s = t.wait_for_any(&["Any key"]);
+        if s.contains("Not quite") {
+            // Both patterns on one body (X1, X2), then in words: only 1, only 2, both.
+            for want in [
+                "1 You chose: ",
+                "2 Answer: ",
+                "X1",
+                "X2",
+                "Only 1, ",
+                "Only 2, ",
+                "Both:",
+                "Self-care:",
+            ] {
+                assert!(s.contains(want), "{want}\n{s}");
+            }
+            seen = true;
+            break;
+        }
+        t.keys(&["n"]);
+        t.wait_for_any(&["1-4 choose", "Space/click"]);
+        if t.screen().contains("Space/click") {
+            t.keys(&["Enter"]);
+            t.wait_for_any(&["Any key"]);
+            t.keys(&["n"]);
+            t.wait_for_any(&["1-4 choose"]);
+        }
+    }
+    assert!(seen, "a wrong answer was given");
+    t.keys(&["q"]);
+    assert!(t.wait_for_any(&["EXIT="]).contains("EXIT=0"));
 }

@@ -8,8 +8,10 @@ use crate::body::model::ViewId;
 use crate::search::{HitKind, SearchIndex};
 use crate::study::cards::{Card, CardKind, Deck};
 use crate::study::progress::Progress;
+use crate::study::rng::Rng;
 use crate::study::score::Overlap;
 use crate::study::summary::{Summary, due_order};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// How many fuzzy completions the "name" card lists.
@@ -90,6 +92,13 @@ pub struct StudyApp<'a> {
     pub save_error: Option<String>,
     /// Set to leave.
     pub quit: bool,
+    /// The current "name" card's choices in the order shown (muscle ids).
+    pub shown: Vec<String>,
+    /// The order each card's choices were last shown in, by card id, so a card that
+    /// comes back is shown in another.
+    last_shown: HashMap<String, Vec<String>>,
+    /// Shuffles the choices each time a card is shown (seeded from the deck's seed).
+    rng: Rng,
     index: SearchIndex,
 }
 
@@ -109,7 +118,9 @@ impl<'a> StudyApp<'a> {
         } else {
             Screen::Card
         };
-        StudyApp {
+        // Its own stream from the deck's seed: the card order does not change with it.
+        let rng = Rng::new(deck.seed ^ 0x05EE_DC40_1CE5);
+        let mut app = StudyApp {
             atlas,
             deck,
             queue,
@@ -128,8 +139,33 @@ impl<'a> StudyApp<'a> {
             right: 0,
             save_error: None,
             quit: false,
+            shown: Vec::new(),
+            last_shown: HashMap::new(),
+            rng,
             index: SearchIndex::new(atlas),
-        }
+        };
+        app.show_card();
+        app
+    }
+
+    /// Puts the current card's choices in a new order: a fresh shuffle, never the order
+    /// the same card was shown in last.
+    pub fn show_card(&mut self) {
+        let Some(card) = self.card().cloned() else {
+            self.shown.clear();
+            return;
+        };
+        let id = card.id();
+        let order =
+            card.shuffled_choices(&mut self.rng, self.last_shown.get(&id).map(Vec::as_slice));
+        self.last_shown.insert(id, order.clone());
+        self.shown = order;
+    }
+
+    /// Where the answer is among the choices as shown (0-based), on a "name" card.
+    pub fn answer_index(&self) -> Option<usize> {
+        let card = self.card()?;
+        self.shown.iter().position(|m| *m == card.muscle)
     }
 
     /// The current card, if the session has one left.

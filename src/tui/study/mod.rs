@@ -5,6 +5,7 @@
 //! setup, restore, signals and the theme are the explorer's.
 
 pub mod app;
+pub mod feedback;
 pub mod input;
 pub mod update;
 pub mod view;

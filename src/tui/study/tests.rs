@@ -64,13 +64,13 @@ fn the_first_card_names_a_muscle_with_an_x_and_four_choices() {
 fn answering_with_a_number_gives_feedback_and_records_it() {
     let mut h = Harness::new(80, 24, 1);
     let card = h.app.card().unwrap().clone();
-    let right = card.answer_index().unwrap();
+    let right = h.app.answer_index().unwrap();
     let msg = h.key(KeyCode::Char(char::from(b'1' + right as u8)));
     assert_eq!(msg, Some(Msg::Choose(right)));
     assert!(matches!(&h.app.screen, Screen::Feedback(o) if o.correct));
     assert!(h.screen().contains("Correct"), "{}", h.screen());
     let st = h.app.progress.state(&card.id());
-    assert_eq!((st.leitner, st.seen, st.correct), (2, 1, 1));
+    assert_eq!((st.stability, st.seen, st.correct), (3.173, 1, 1));
     // Any key: the next card.
     h.key(KeyCode::Char('z'));
     assert_eq!(h.app.screen, Screen::Card);
@@ -81,13 +81,14 @@ fn answering_with_a_number_gives_feedback_and_records_it() {
 fn a_wrong_choice_says_not_quite_and_shows_the_answer() {
     let mut h = Harness::new(80, 24, 1);
     let card = h.app.card().unwrap().clone();
-    let wrong = (card.answer_index().unwrap() + 1) % 4;
+    let wrong = (h.app.answer_index().unwrap() + 1) % 4;
     h.key(KeyCode::Char(char::from(b'1' + wrong as u8)));
     let s = h.screen();
     assert!(s.contains("Not quite"), "{s}");
     let name = &atlas().muscle(&card.muscle).unwrap().name;
     assert!(s.contains(name.as_str()), "{s}");
-    assert_eq!(h.app.progress.state(&card.id()).leitner, 1);
+    let st = h.app.progress.state(&card.id());
+    assert!(st.is_due(T0), "a wrong answer is due again at once");
 }
 
 #[test]
@@ -208,6 +209,7 @@ fn a_draw_card_frames_the_question_without_the_answer_and_v_cycles_close_ups() {
         .expect("a soleus draw card");
     let mut h = Harness::with(120, 40, deck, Progress::default());
     h.app.queue = vec![pos];
+    h.app.show_card();
     h.draw();
     let side = h.app.card().unwrap().side;
     let titles = |h: &Harness| {
@@ -274,6 +276,7 @@ fn a_choice_too_long_for_the_panel_ends_in_an_ellipsis() {
         .expect("a card offering the long name");
     let mut h = Harness::with(80, 24, deck, Progress::default());
     h.app.queue = vec![pos];
+    h.app.show_card();
     h.draw();
     let s = h.screen();
     let row = s
@@ -321,7 +324,7 @@ impl Harness {
     /// Answers the current card right: its muscle, or exactly its essential zone.
     fn answer_right(&mut self) {
         let card = self.app.card().unwrap().clone();
-        if let Some(i) = card.answer_index() {
+        if let Some(i) = self.app.answer_index() {
             update::update(&mut self.app, Msg::Choose(i));
         } else {
             let tp = atlas().trigger_point(&card.trigger_point).unwrap().1;
@@ -364,13 +367,13 @@ fn a_missed_card_comes_back_later_in_the_session_until_it_is_right() {
     assert!(n > RETRY_AFTER + 1, "{n}");
     let mut h = Harness::with(120, 40, deck, Progress::default());
     let missed = h.app.card().unwrap().clone();
-    let wrong = missed.answer_index().map_or(KeyCode::Enter, |i| {
+    let wrong = h.app.answer_index().map_or(KeyCode::Enter, |i| {
         KeyCode::Char(char::from(b'1' + ((i + 1) % 4) as u8))
     });
     h.key(wrong);
     assert!(matches!(&h.app.screen, Screen::Feedback(o) if !o.correct));
     assert!(
-        h.screen().contains("next review later in this session"),
+        h.screen().contains("review later in this session"),
         "{}",
         h.screen()
     );
@@ -388,13 +391,14 @@ fn a_missed_card_comes_back_later_in_the_session_until_it_is_right() {
         !h.app.again_later(),
         "right the second time: done for today"
     );
-    assert!(
-        h.screen().contains("next review in 1 day"),
-        "{}",
-        h.screen()
-    );
+    assert!(h.screen().contains("review in 1 day"), "{}", h.screen());
     let st = h.app.progress.state(&missed.id());
-    assert_eq!((st.seen, st.correct, st.leitner), (2, 1, 2));
+    // Wrong, then right the same day: FSRS-5's short-term stability.
+    assert_eq!((st.seen, st.correct), (2, 1));
+    assert!(
+        (st.stability - 0.566_698_302_492_597_2).abs() < 1e-9,
+        "{st:?}"
+    );
     // The rest of the deck, then the summary: every card once, the missed one twice.
     while h.app.screen != Screen::Summary {
         h.key(KeyCode::Char('n'));
@@ -514,4 +518,144 @@ fn space_on_a_new_draw_card_marks_under_its_own_x_not_the_last_cards_cursor() {
             .iter()
             .all(|r| r.side.is_none_or(|s| s == card.side))
     );
+}
+
+#[test]
+fn a_card_that_comes_back_shows_its_choices_in_another_order() {
+    let deck = Deck::build(atlas(), Some(MuscleGroup::Foot), 1);
+    let mut h = Harness::with(80, 24, deck, Progress::default());
+    let missed = h.app.card().unwrap().clone();
+    let first = h.app.shown.clone();
+    let wrong = (h.app.answer_index().unwrap() + 1) % 4;
+    h.key(KeyCode::Char(char::from(b'1' + wrong as u8)));
+    for _ in 0..=RETRY_AFTER {
+        h.key(KeyCode::Char('n'));
+        if h.app.card().unwrap().id() == missed.id() {
+            break;
+        }
+        h.answer_right();
+    }
+    assert_eq!(h.app.card().unwrap().id(), missed.id());
+    assert_ne!(h.app.shown, first, "the same card, its choices moved");
+    let mut a = h.app.shown.clone();
+    let mut b = first.clone();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same four choices");
+    // The screen lists them in the new order.
+    let s = h.screen();
+    for (i, m) in h.app.shown.iter().enumerate() {
+        let start: String = h.app.muscle_name(m).chars().take(12).collect();
+        let mark = format!(" {}  {start}", i + 1);
+        assert!(s.contains(&mark), "{mark}\n{s}");
+    }
+}
+
+/// The panel's text (right of column `col`), its lines joined and spaces collapsed.
+fn panel_text(s: &str, col: usize) -> String {
+    let joined: Vec<String> = s.lines().map(|l| l.chars().skip(col).collect()).collect();
+    joined
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_answer_shows_where_to_press_and_a_self_care_line() {
+    let mut h = Harness::new(120, 40, 1);
+    let card = h.app.card().unwrap().clone();
+    let (m, tp) = card.lookup(atlas()).unwrap();
+    h.answer_right();
+    let s = h.screen();
+    let panel = panel_text(&s, 76);
+    assert!(panel.contains("Where to press (X):"), "{s}");
+    assert!(panel.contains(&tp.location_note), "{s}");
+    assert!(
+        panel.contains(&format!("Self-care: {}", m.self_care[0])),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_wrong_name_shows_the_chosen_pattern_beside_the_answer() {
+    let deck = Deck::build(atlas(), None, 1);
+    let pos = deck
+        .cards
+        .iter()
+        .position(|c| c.kind == CardKind::Name && c.trigger_point == "infraspinatus-main")
+        .unwrap();
+    let mut h = Harness::with(120, 40, deck, Progress::default());
+    h.app.queue = vec![pos];
+    h.app.show_card();
+    h.draw();
+    let answer = h.app.answer_index().unwrap();
+    let wrong = (answer + 1) % 4;
+    let chosen = h.app.shown[wrong].clone();
+    h.key(KeyCode::Char(char::from(b'1' + wrong as u8)));
+    let s = h.screen();
+    let chosen_name = atlas().muscle(&chosen).unwrap().name.clone();
+    assert!(s.contains("Not quite"), "{s}");
+    // Both patterns on one body, titled and told apart by the legend.
+    assert!(
+        s.contains(&format!(
+            "1 You chose: {chosen_name} · 2 Answer: Infraspinatus"
+        )),
+        "{s}"
+    );
+    assert!(s.contains("X1") && s.contains("X2"), "{s}");
+    // In words: only 1, only 2, both, and where to press each.
+    let panel = panel_text(&s, 76);
+    assert!(panel.contains(&format!("Only 1, {chosen_name}:")), "{s}");
+    assert!(panel.contains("Only 2, Infraspinatus:"), "{s}");
+    assert!(panel.contains("Both:"), "{s}");
+    assert!(panel.contains("Self-care:"), "{s}");
+    // The comparison is drawn at 80x24 too.
+    h.term.backend_mut().resize(80, 24);
+    h.draw();
+    let s = h.screen();
+    assert!(s.contains("1 You chose:") && s.contains("Only 1,"), "{s}");
+}
+
+#[test]
+fn a_drawn_answer_tells_hits_misses_and_extra_marks_apart_by_glyph() {
+    let deck = Deck::build(atlas(), None, 1);
+    let pos = deck
+        .cards
+        .iter()
+        .position(|c| c.kind == CardKind::Draw && c.trigger_point == "infraspinatus-main")
+        .unwrap();
+    let mut h = Harness::with(120, 40, deck, Progress::default());
+    h.app.queue = vec![pos];
+    h.app.show_card();
+    h.draw();
+    let side = h.app.card().unwrap().side;
+    // One extra mark (the heel), no hit: the essential zone is missed.
+    h.app.marked = vec![RegionInstance::new("heel", Some(side))];
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    let legend = super::feedback::legend(crate::body::glyphs::GlyphSet::Unicode);
+    assert!(s.contains(&legend) || s.contains("○ missed"), "{s}");
+    assert!(s.contains("○"), "missed cells drawn\n{s}");
+    assert!(s.contains("+ extra mark"), "{s}");
+    assert!(s.contains("Missed:") && s.contains("Extra marks:"), "{s}");
+    // Now right: the whole zone, hits only.
+    let mut h2 = Harness::with(120, 40, Deck::build(atlas(), None, 1), Progress::default());
+    h2.app.queue = vec![pos];
+    h2.app.show_card();
+    let tp = atlas().trigger_point("infraspinatus-main").unwrap().1;
+    h2.app.marked = zone_instances(atlas(), tp, &tp.essential, side)
+        .into_iter()
+        .collect();
+    h2.draw();
+    h2.key(KeyCode::Enter);
+    let s = h2.screen();
+    assert!(s.contains("Correct") && s.contains("Hit:"), "{s}");
+    // Nothing missed: no hollow mark on the map (the legend still names it).
+    let map: String = s
+        .lines()
+        .filter(|l| !l.contains("missed"))
+        .map(|l| l.chars().take(70).collect::<String>())
+        .collect();
+    assert!(!map.contains('○'), "nothing missed\n{s}");
 }

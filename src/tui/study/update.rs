@@ -39,7 +39,7 @@ pub enum Msg {
 }
 
 /// Work `update` asks the loop to do outside the state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Save the progress to its file.
     SaveProgress {
@@ -69,7 +69,7 @@ pub fn update(app: &mut StudyApp<'_>, msg: Msg) -> Option<Effect> {
         Msg::ToggleSummary => toggle_summary(app),
         Msg::Next => next(app),
         Msg::Choose(i) => {
-            let given = app.card().and_then(|c| c.choices.get(i).cloned());
+            let given = app.shown.get(i).cloned();
             if let Some(given) = given {
                 return answer_name(app, given);
             }
@@ -137,6 +137,7 @@ fn next(app: &mut StudyApp<'_>) {
         Screen::Feedback(_) => {
             app.pos += 1;
             app.reset_answer();
+            app.show_card();
             app.screen = if app.card().is_some() {
                 Screen::Card
             } else {

@@ -2,18 +2,17 @@
 //! left, the question on the right), the feedback with the answer drawn, and the summary.
 //! Returns the layout drawn, for hit-testing the next event.
 
-use super::app::{Outcome, Screen, StudyApp};
+use super::app::{Screen, StudyApp};
+use super::feedback;
 use super::input::{StudyLayout, clamp};
 use crate::atlas::{RegionInstance, Side};
 use crate::body::BodyModel;
-use crate::body::diagram::Diagram;
+use crate::body::diagram::{Canvas, Diagram};
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::Style as Mark;
 use crate::body::mosaic::MosaicCell;
 use crate::body::overlay::Overlay;
 use crate::study::cards::{Card, CardKind};
-use crate::study::schedule::DAY;
-use crate::study::score::Overlap;
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, mosaic_style, style_of};
@@ -45,6 +44,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
             let map_area = Rect::new(body.x, body.y, body.width - panel_w - 1, body.height);
             let panel = Rect::new(map_area.right() + 1, body.y, panel_w, body.height);
             if let Some(card) = app.card() {
+                if let Screen::Feedback(outcome) = &app.screen {
+                    feedback::picture(buf, map_area, app, card, outcome, theme);
+                    let mut p = Pen::new(buf, panel, theme);
+                    feedback::panel(&mut p, app, card, outcome);
+                    footer(buf, area, app, theme);
+                    return layout;
+                }
                 let (hits, start) = diagram(buf, map_area, app, card, theme);
                 let under = app.cursor.or(start).map(|c| {
                     let (x, y) = clamp(c, &hits);
@@ -57,7 +63,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &StudyApp<'_>, theme: &Theme) -> StudyLa
                 }
                 let mut p = Pen::new(buf, panel, theme);
                 match &app.screen {
-                    Screen::Feedback(outcome) => feedback(&mut p, app, card, outcome),
                     _ if card.kind == CardKind::Name => {
                         layout.choices = Some(name_panel(&mut p, app, card));
                     }
@@ -88,11 +93,14 @@ fn header(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
     let right = match app.card() {
         Some(c) if app.screen != Screen::Summary => {
             let st = app.progress.state(&c.id());
+            let memory = match st.memory() {
+                Some(m) => format!("stability {:.1} d", m.stability),
+                None => "new card".to_owned(),
+            };
             format!(
-                "card {} of {} · box {} · {}/{} right ",
+                "card {} of {} · {memory} · {}/{} right ",
                 app.pos + 1,
                 app.queue.len(),
-                st.leitner,
                 app.right,
                 app.answered
             )
@@ -178,16 +186,37 @@ fn diagram(
         overlay.cursor = Some(clamp(c, &hits));
     }
     let canvas = d.draw(&overlay, theme.glyphs, !theme.color);
-    let mosaic = theme.glyphs.samples().is_some();
+    put_canvas(buf, area, &canvas, theme);
     let mut start = None;
     for row in 0..canvas.height() {
         for col in 0..canvas.width() {
+            if start.is_none()
+                && canvas
+                    .get(col, row)
+                    .is_some_and(|c| c.style == Mark::TriggerPoint)
+            {
+                start = Some((col, row));
+            }
+            hits.set(col, row, d.region_at(col, row));
+        }
+    }
+    // Before it is moved, the cursor stands on the X: shown there from the first frame.
+    if let Some((col, row)) = start.filter(|_| asking_draw && app.cursor.is_none())
+        && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
+    {
+        target.set_style(theme.cursor);
+    }
+    (hits, start)
+}
+
+/// Copies a drawn diagram into the buffer at `area`'s top-left, in the theme's styles.
+pub(super) fn put_canvas(buf: &mut Buffer, area: Rect, canvas: &Canvas, theme: &Theme) {
+    let mosaic = theme.glyphs.samples().is_some();
+    for row in 0..canvas.height().min(area.height) {
+        for col in 0..canvas.width().min(area.width) {
             let Some(cell) = canvas.get(col, row) else {
                 continue;
             };
-            if cell.style == Mark::TriggerPoint && start.is_none() {
-                start = Some((col, row));
-            }
             if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
                 let style = if mosaic {
                     mosaic_style(
@@ -202,28 +231,20 @@ fn diagram(
                 };
                 target.set_char(cell.ch).set_style(style);
             }
-            hits.set(col, row, d.region_at(col, row));
         }
     }
-    // Before it is moved, the cursor stands on the X: shown there from the first frame.
-    if let Some((col, row)) = start.filter(|_| asking_draw && app.cursor.is_none())
-        && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
-    {
-        target.set_style(theme.cursor);
-    }
-    (hits, start)
 }
 
 /// Writes lines into a panel, wrapping words, and keeps track of the row.
-struct Pen<'b> {
+pub(super) struct Pen<'b> {
     buf: &'b mut Buffer,
     area: Rect,
     row: u16,
-    theme: Theme,
+    pub(super) theme: Theme,
 }
 
 impl<'b> Pen<'b> {
-    fn new(buf: &'b mut Buffer, area: Rect, theme: &Theme) -> Pen<'b> {
+    pub(super) fn new(buf: &'b mut Buffer, area: Rect, theme: &Theme) -> Pen<'b> {
         Pen {
             buf,
             area,
@@ -242,7 +263,7 @@ impl<'b> Pen<'b> {
     }
 
     /// One line, cut at the panel's width.
-    fn line(&mut self, text: &str, style: Style) {
+    pub(super) fn line(&mut self, text: &str, style: Style) {
         if self.room() {
             // A line too long for the panel (a long muscle name among the choices)
             // ends in an ellipsis, so it reads as cut rather than as the whole name.
@@ -254,14 +275,40 @@ impl<'b> Pen<'b> {
         self.row = self.row.saturating_add(1);
     }
 
-    /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`.
-    fn wrap(&mut self, text: &str, indent: usize, style: Style) {
-        for l in wrap(text, usize::from(self.area.width), indent) {
-            self.line(&l, style);
+    /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`;
+    /// cut short at the panel's foot, its last line shown ends in an ellipsis.
+    pub(super) fn wrap(&mut self, text: &str, indent: usize, style: Style) {
+        let lines = wrap(text, usize::from(self.area.width), indent);
+        let left = usize::from(self.area.height.saturating_sub(self.row));
+        let n = lines.len();
+        for (k, l) in lines.into_iter().enumerate() {
+            if k + 1 == left && n > left {
+                let width = usize::from(self.area.width);
+                let cut: String = l.chars().take(width.saturating_sub(2)).collect();
+                self.line(&format!("{} …", cut.trim_end()), style);
+            } else {
+                self.line(&l, style);
+            }
         }
     }
 
-    fn blank(&mut self) {
+    /// Styled lines wrapped at word boundaries below what is written, to the panel's foot.
+    pub(super) fn lines(&mut self, lines: Vec<ratatui::text::Line<'_>>) {
+        use ratatui::widgets::{Paragraph, Widget as _, Wrap};
+        let top = self.row.min(self.area.height);
+        let rest = Rect::new(
+            self.area.x,
+            self.area.y + top,
+            self.area.width,
+            self.area.height - top,
+        );
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(rest, self.buf);
+        self.row = self.area.height;
+    }
+
+    pub(super) fn blank(&mut self) {
         self.row = self.row.saturating_add(1);
     }
 }
@@ -308,15 +355,14 @@ fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> ListLayout {
     );
     p.blank();
     let first = p.y();
-    for (i, m) in card.choices.iter().enumerate() {
+    for (i, m) in app.shown.iter().enumerate() {
         p.line(&format!(" {}  {}", i + 1, app.muscle_name(m)), t.text);
     }
     let choices = ListLayout {
-        area: Rect::new(p.area.x, first, p.area.width, card.choices.len() as u16)
-            .intersection(p.area),
+        area: Rect::new(p.area.x, first, p.area.width, app.shown.len() as u16).intersection(p.area),
         offset: 0,
         rows_per_item: 1,
-        len: card.choices.len(),
+        len: app.shown.len(),
     };
     p.blank();
     if app.typed.is_empty() {
@@ -392,88 +438,11 @@ fn draw_panel(
     }
 }
 
-fn region_label(app: &StudyApp<'_>, r: &RegionInstance) -> String {
+pub(super) fn region_label(app: &StudyApp<'_>, r: &RegionInstance) -> String {
     let name = app.atlas.region_name(&r.region).to_lowercase();
     match r.side {
         Some(s) => format!("{s} {name}"),
         None => name,
-    }
-}
-
-fn feedback(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &Outcome) {
-    let t = p.theme.clone();
-    let Some((m, tp)) = card.lookup(app.atlas) else {
-        return;
-    };
-    if outcome.correct {
-        p.line("✓ Correct", t.title);
-    } else {
-        p.line("✗ Not quite", t.flag);
-    }
-    p.blank();
-    p.wrap(&m.name, 2, t.label);
-    p.wrap(&format!("{} ({})", tp.name, card.side.as_str()), 2, t.text);
-    if let Some(named) = &outcome.named
-        && !outcome.correct
-    {
-        p.wrap(&format!("You said: {}", app.muscle_name(named)), 2, t.dim);
-    }
-    let zones: Vec<String> =
-        crate::study::score::zone_instances(app.atlas, tp, &tp.essential, card.side)
-            .iter()
-            .map(|r| region_label(app, r))
-            .collect();
-    p.wrap(&format!("Essential zone: {}", zones.join(", ")), 2, t.text);
-    if let Some(o) = &outcome.overlap {
-        overlap_lines(p, app, o);
-    }
-    p.blank();
-    let st = app.progress.state(&card.id());
-    let when = match st.due.saturating_sub(app.now) / DAY {
-        0 if app.again_later() => "later in this session".to_owned(),
-        0 => "next session".to_owned(),
-        1 => "in 1 day".to_owned(),
-        d => format!("in {d} days"),
-    };
-    p.wrap(
-        &format!("Box {} · next review {when}", st.leitner),
-        0,
-        t.dim,
-    );
-}
-
-fn overlap_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, o: &Overlap) {
-    let t = p.theme.clone();
-    let pct = |x: f64| (x * 100.0).round() as u32;
-    p.blank();
-    p.wrap(
-        &format!(
-            "Overlap {}% (precision {}%, recall {}%)",
-            pct(o.jaccard),
-            pct(o.precision),
-            pct(o.recall)
-        ),
-        0,
-        t.text,
-    );
-    let list = |rs: &[RegionInstance]| {
-        rs.iter()
-            .map(|r| region_label(app, r))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !o.missed.is_empty() {
-        p.wrap(&format!("Missed: {}", list(&o.missed)), 2, t.text);
-    }
-    if !o.extra.is_empty() {
-        p.wrap(&format!("Not in it: {}", list(&o.extra)), 2, t.text);
-    }
-    if !o.spillover.is_empty() {
-        p.wrap(
-            &format!("Spillover, not scored: {}", list(&o.spillover)),
-            2,
-            t.dim,
-        );
     }
 }
 
@@ -485,61 +454,16 @@ fn summary(buf: &mut Buffer, area: Rect, app: &StudyApp<'_>, theme: &Theme) {
     let t = theme.clone();
     p.blank();
     p.line("Study summary", t.title);
-    p.line(
-        &format!(
-            "{} cards · {} due now · {} never seen",
-            s.cards, s.due, s.new
-        ),
-        t.text,
-    );
-    let acc = |seen: u32, correct: u32| {
-        if seen == 0 {
-            "—".to_owned()
-        } else {
-            format!(
-                "{}%",
-                (f64::from(correct) * 100.0 / f64::from(seen)).round() as u32
-            )
-        }
-    };
-    p.line(
-        &format!(
-            "{} answered so far, {} right ({}) · this session {}/{}",
-            s.seen,
-            s.correct,
-            acc(s.seen, s.correct),
-            app.right,
-            app.answered
-        ),
-        t.text,
-    );
-    if s.due == 0
-        && let Some(next) = s.next_due
-    {
-        let days = next.saturating_sub(app.now).div_ceil(DAY);
-        p.line(
-            &format!("Nothing due; the next card is due in {days} day(s)."),
-            t.dim,
-        );
+    // The same lines as `painmap study --stats`, then this session's count.
+    for line in s.headline() {
+        p.wrap(&line, 2, t.text);
     }
-    p.blank();
     p.line(
-        &format!(
-            "{:<14}{:>7}{:>7}{:>10}",
-            "Body group", "cards", "due", "accuracy"
-        ),
-        t.title,
+        &format!("This session: {} of {} right", app.right, app.answered),
+        t.dim,
     );
-    for g in &s.groups {
-        p.line(
-            &format!(
-                "{:<14}{:>7}{:>7}{:>10}",
-                g.group.as_str(),
-                g.cards,
-                g.due,
-                acc(g.seen, g.correct)
-            ),
-            t.text,
-        );
+    p.blank();
+    for (i, line) in s.table().iter().enumerate() {
+        p.line(line, if i == 0 { t.title } else { t.text });
     }
 }
