@@ -72,10 +72,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             tui::explore(atlas, options, &now)
         }
         Some(Command::Study(args)) if args.stats => {
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let progress = painmap::study::progress::default_path()?;
             let now = u64::try_from(now()).unwrap_or(0);
-            let code = cli::study_stats(&atlas, args.group, &progress, now, args.json)?;
+            let code = cli::study_stats(atlas, args.group, &progress, now, args.json)?;
             Ok(ExitCode::from(code))
         }
         Some(Command::Study(args)) => {
