@@ -86,6 +86,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 color: color::enabled_here(mode, true),
                 progress: painmap::study::progress::default_path()?,
                 glyphs,
+                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
             };
             tui::study::run(atlas, &options, &now)
         }

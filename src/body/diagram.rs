@@ -37,7 +37,8 @@ pub struct Panel<'m> {
 
 impl Panel<'_> {
     /// Whether a diagram cell falls in this panel's picture, and where.
-    fn local(&self, col: u16, row: u16) -> Option<(u16, u16)> {
+    /// A diagram cell in this panel's own cells, if it falls in the panel.
+    pub fn local(&self, col: u16, row: u16) -> Option<(u16, u16)> {
         let c = col.checked_sub(self.col)?;
         let r = row.checked_sub(self.row)?;
         (c < self.raster.width() && r < self.raster.height()).then_some((c, r))

@@ -7,6 +7,7 @@
 //! pictures are kept by what they show and encoded again only when that changes.
 
 use crate::body::BodyModel;
+use crate::body::diagram::Diagram;
 use crate::body::figure::Figure;
 use crate::body::overlay::Overlay;
 use crate::body::pixmap;
@@ -137,6 +138,31 @@ impl ImageTier {
     }
 }
 
+/// Draws each panel of a text diagram as a picture over the text already in `buf` at
+/// `area` (titles and legend stay text); the overlay's cursor is in diagram cells. A
+/// panel that cannot be drawn keeps its text.
+pub fn draw_diagram(
+    tier: &ImageTier,
+    diagram: &Diagram<'_>,
+    overlay: &Overlay,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    for p in diagram.panels() {
+        let mut local = overlay.clone();
+        local.cursor = overlay.cursor.and_then(|(c, r)| p.local(c, r));
+        let at = Rect::new(
+            area.x + p.col,
+            area.y + p.row,
+            p.raster.width(),
+            p.raster.height(),
+        );
+        if at.right() <= area.right() && at.bottom() <= area.bottom() {
+            tier.draw(&p.raster, &local, at, buf);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +227,51 @@ mod tests {
         let raster = Raster::new(model, Viewport::new(ViewId::Front, Side::Left, 1, 1));
         let mut buf = Buffer::empty(Rect::new(0, 0, 4, 4));
         assert!(!tier(Protocol::Sixel).draw(&raster, &Overlay::default(), buf.area, &mut buf));
+    }
+
+    /// The explorer's map and a study card, drawn with a kitty tier on a test terminal:
+    /// the map is placeholders (the picture), and the hit grid still finds the regions.
+    #[test]
+    fn the_explorer_and_study_draw_their_maps_as_pictures() {
+        use crate::study::cards::Deck;
+        use crate::study::progress::Progress;
+        use crate::tui::Screen;
+        use crate::tui::theme::Theme;
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let atlas = Atlas::shipped().unwrap();
+        let theme = Theme {
+            images: Some(std::rc::Rc::new(tier(Protocol::Kitty))),
+            ..Theme::colour()
+        };
+        let count = |term: &Terminal<TestBackend>| {
+            term.backend()
+                .buffer()
+                .content()
+                .iter()
+                .filter(|c| c.symbol().contains('\u{10EEEE}'))
+                .count()
+        };
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let app = crate::tui::app::App::new(&atlas);
+        let mut layout = crate::tui::layout::Layout::default();
+        term.draw(|f| layout = app.draw(f, &theme)).unwrap();
+        assert!(count(&term) > 500, "the map is a picture");
+        let map = layout.map.as_ref().expect("a map");
+        let regions = (0..map.area.height)
+            .flat_map(|y| (0..map.area.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| map.region_at(x, y).is_some())
+            .count();
+        assert!(regions > 300, "the map's cells still name their regions");
+
+        let deck = Deck::build(&atlas, None, 3);
+        let study =
+            crate::tui::study::app::StudyApp::new(&atlas, deck, Progress::default(), None, 0);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| {
+            study.draw(f, &theme);
+        })
+        .unwrap();
+        assert!(count(&term) > 300, "the card's diagram is a picture");
     }
 }

@@ -123,6 +123,11 @@ pub fn picture(
             &d.draw(&answer, theme.glyphs, !theme.color),
             theme,
         );
+        // A right answer's pattern as a real image where the terminal shows one (the
+        // comparison and the marks have glyphs of their own and stay text).
+        if let Some(tier) = &theme.images {
+            crate::tui::picture::draw_diagram(tier, &d, &answer, area, buf);
+        }
     }
 }
 

@@ -36,6 +36,9 @@ pub struct StudyOptions {
     pub progress: PathBuf,
     /// How the card's diagram draws the body (`--glyphs`).
     pub glyphs: crate::body::glyphs::Glyphs,
+    /// The terminal's image protocol, when it has one and images are wanted
+    /// (`--graphics`, detected by the binary before the screen starts).
+    pub graphics: Option<crate::graphics::Terminal>,
 }
 
 /// Runs a study session in the terminal. `clock` gives seconds since the Unix epoch.
@@ -57,6 +60,9 @@ pub fn run(
     }
     let theme = Theme {
         glyphs: options.glyphs,
+        images: options
+            .graphics
+            .map(|t| std::rc::Rc::new(crate::tui::picture::ImageTier::new(t))),
         ..Theme::new(options.color)
     };
     let mut app = StudyApp::new(atlas, deck, saved, Some(path.clone()), now);
@@ -106,5 +112,14 @@ impl super::Screen for StudyApp<'_> {
 
     fn quit(&self) -> bool {
         self.quit
+    }
+
+    /// Each screen is drawn whole: a change of screen counts as a popup closing.
+    fn covering(&self) -> u8 {
+        match self.screen {
+            app::Screen::Card => 0,
+            app::Screen::Feedback(_) => 1,
+            app::Screen::Summary => 2,
+        }
     }
 }

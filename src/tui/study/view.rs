@@ -201,7 +201,12 @@ fn diagram(
         }
     }
     // Before it is moved, the cursor stands on the X: shown there from the first frame.
-    if let Some((col, row)) = start.filter(|_| asking_draw && app.cursor.is_none())
+    let first_cursor = start.filter(|_| asking_draw && app.cursor.is_none());
+    if let Some(tier) = &theme.images {
+        let mut overlay = overlay;
+        overlay.cursor = overlay.cursor.or(first_cursor);
+        crate::tui::picture::draw_diagram(tier, &d, &overlay, area, buf);
+    } else if let Some((col, row)) = first_cursor
         && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
     {
         target.set_style(theme.cursor);
