@@ -2,7 +2,7 @@
 //!
 //! The pure core knows no terminal:
 //! - [`atlas`]: the model, the validating loader (the only way to an [`atlas::Atlas`]),
-//!   region and muscle resolution;
+//!   the embedded binary form and the user-atlas cache, region and muscle resolution;
 //! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
 //! - [`search`]: fuzzy search over muscles, regions and symptoms;
 //! - [`report`]: the ranked report as text, JSON or a Markdown note;

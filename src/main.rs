@@ -52,9 +52,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         None => {
             // Read the atlas and the record first: their errors say more than "no terminal".
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let intake = match &cli.open {
-                Some(path) => Some((Record::load(path, &atlas)?, path.clone())),
+                Some(path) => Some((Record::load(path, atlas)?, path.clone())),
                 None => None,
             };
             let records = match &cli.client {
@@ -70,17 +70,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 // Asked before the screen starts: the answer comes on the terminal's input.
                 graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
             };
-            tui::explore(&atlas, options, &now)
+            tui::explore(atlas, options, &now)
         }
         Some(Command::Study(args)) if args.stats => {
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let progress = painmap::study::progress::default_path()?;
             let now = u64::try_from(now()).unwrap_or(0);
-            let code = cli::study_stats(&atlas, args.group, &progress, now, args.json)?;
+            let code = cli::study_stats(atlas, args.group, &progress, now, args.json)?;
             Ok(ExitCode::from(code))
         }
         Some(Command::Study(args)) => {
-            let atlas = Atlas::load(atlas_path)?;
+            let atlas = load_atlas(atlas_path)?;
             let options = tui::study::StudyOptions {
                 group: args.group,
                 seed: args.seed,
@@ -89,17 +89,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 glyphs,
                 graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
             };
-            tui::study::run(&atlas, &options, &now)
+            tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
             let (db, own_folder) = records::locate(cli.db.as_deref())?;
             let atlas = if command.needs_atlas() {
-                Some(Atlas::load(atlas_path)?)
+                Some(load_atlas(atlas_path)?)
             } else {
                 None
             };
             let at = cli::RecordsAt { db, own_folder };
-            cli::run_records(atlas.as_ref(), command, &at, now())
+            cli::run_records(atlas, command, &at, now())
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
@@ -108,7 +108,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 AtlasCommand::Validate(args) => args.file.as_deref().or(atlas_path),
                 _ => atlas_path,
             };
-            let atlas = match Atlas::load(path) {
+            let atlas = match load_atlas(path) {
                 Ok(atlas) => atlas,
                 Err(e) if matches!(command, AtlasCommand::Validate(_)) => {
                     cli::print_atlas_problems(&e);
@@ -123,9 +123,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 palette: Palette::here(),
                 graphics: cli.graphics,
             };
-            cli::run(&atlas, command, &ctx)
+            cli::run(atlas, command, &ctx)
         }
     }
+}
+
+/// The atlas at `path` (through the user-atlas cache), or the shipped one. It lives
+/// until the process ends and is never freed: dropping its thousands of strings at exit
+/// would cost time and give nothing back.
+fn load_atlas(
+    path: Option<&std::path::Path>,
+) -> Result<&'static Atlas, painmap::atlas::AtlasError> {
+    let cache = painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok());
+    let atlas = Atlas::load_cached(path, cache.as_deref())?;
+    Ok(Box::leak(Box::new(atlas)))
 }
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer

@@ -6,11 +6,10 @@
 //! matched indices are valid positions (in chars) in the label shown.
 
 use crate::atlas::Atlas;
-use crate::atlas::text::fold;
+use crate::atlas::text::{fold, fold_char};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,29 +49,61 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
+/// Where a piece of text lies in the index's one string, in bytes (char boundaries,
+/// made so when the piece was pushed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
 /// One searchable string of a thing: its name or one of its aliases.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Key {
-    /// What to show when this key is the best match.
-    label: String,
-    /// The folded text matched against.
-    folded: String,
-    /// Where `folded` starts in `label`, in chars.
-    offset: usize,
+    /// Its folded text, what is matched against.
+    folded: Span,
+    /// The alias it is; `None` for the name. The label shown is the name, or "name
+    /// (alias)" for an alias, made only for the hits shown.
+    alias: Option<Span>,
 }
 
 /// One thing that can be found: a muscle, a region or a symptom, with all its keys.
 #[derive(Debug, Clone)]
 struct Thing {
     kind: HitKind,
-    id: String,
-    keys: Vec<Key>,
+    id: Span,
+    name: Span,
+    /// Its keys in the index's list, the name's first.
+    keys: std::ops::Range<u32>,
 }
 
-/// A search index over one atlas.
+/// A search index over one atlas. Its ids, names, aliases and folded keys are kept end
+/// to end in one string, and labels are made only for the hits shown, so building it
+/// allocates little.
 pub struct SearchIndex {
     things: Vec<Thing>,
+    /// Every thing's keys, thing after thing.
+    keys: Vec<Key>,
+    /// Every id, name, alias and folded key, end to end.
+    text: String,
     matcher: SkimMatcherV2,
+    /// The longest folded key, in chars: a query longer than this matches nothing (its
+    /// letters cannot all appear in a shorter key), so a pasted paragraph is turned away
+    /// before any key is looked at.
+    longest: usize,
+}
+
+/// What one search found before the floor and the cut: the things one of whose keys
+/// holds the query's letters in order. A longer query starting with the same letters
+/// can only match among them, so the explorer, searching on every keystroke, hands the
+/// last one back ([`SearchIndex::search_from`]) and only those are looked at again. The
+/// results are the same as a fresh search's (a unit test holds them so).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    /// The folded query; empty for none.
+    query: String,
+    /// Indices of the things that can still match, in index order.
+    things: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -80,47 +111,126 @@ impl SearchIndex {
     /// distinct symptom phrase.
     pub fn new(atlas: &Atlas) -> SearchIndex {
         let mut things = Vec::new();
-        let mut push = |kind, id: &str, name: &str, words: &[&String]| {
-            let mut keys = vec![Key {
-                label: name.to_string(),
-                folded: fold(name),
-                offset: 0,
-            }];
-            for word in words {
-                let folded = fold(word);
-                if keys.iter().any(|k| k.folded == folded) {
-                    continue;
+        let mut keys: Vec<Key> = Vec::new();
+        let mut text = String::new();
+        let mut longest = 0;
+        let mut push = |kind, id: &str, name: &str, words: &mut dyn Iterator<Item = &str>| {
+            let id_at = put(&mut text, id, false);
+            let name_at = if name == id {
+                id_at
+            } else {
+                put(&mut text, name, false)
+            };
+            let first = keys.len();
+            let mut add = |alias: Option<Span>, raw: &str, text: &mut String| {
+                let folded = put(text, raw, true);
+                let new = at(text, folded);
+                if keys[first..].iter().any(|k| at(text, k.folded) == new) {
+                    text.truncate(folded.start as usize);
+                    return;
                 }
-                keys.push(Key {
-                    label: format!("{name} ({word})"),
-                    folded,
-                    offset: name.chars().count() + 2,
-                });
+                longest = longest.max(new.chars().count());
+                keys.push(Key { folded, alias });
+            };
+            add(None, name, &mut text);
+            for word in words {
+                let alias = put(&mut text, word, false);
+                add(Some(alias), word, &mut text);
             }
             things.push(Thing {
                 kind,
-                id: id.to_string(),
-                keys,
+                id: id_at,
+                name: name_at,
+                keys: first as u32..keys.len() as u32,
             });
         };
         for m in atlas.muscles() {
-            let words: Vec<&String> = m.aliases.iter().collect();
-            push(HitKind::Muscle, &m.id, &m.name, &words);
+            push(
+                HitKind::Muscle,
+                &m.id,
+                &m.name,
+                &mut m.aliases.iter().map(String::as_str),
+            );
         }
         for r in atlas.regions() {
-            let words: Vec<&String> = std::iter::once(&r.id).chain(&r.aliases).collect();
-            push(HitKind::Region, &r.id, &r.name, &words);
+            let words = std::iter::once(&r.id).chain(&r.aliases);
+            push(
+                HitKind::Region,
+                &r.id,
+                &r.name,
+                &mut words.map(String::as_str),
+            );
         }
-        let symptoms: BTreeSet<&String> = atlas
+        // Distinct symptoms, in order: a hash set first (most points repeat words), then
+        // a sort of what is left.
+        let mut seen: std::collections::HashSet<&str, foldhash::fast::FixedState> =
+            std::collections::HashSet::default();
+        let mut symptoms: Vec<&str> = atlas
             .trigger_points()
             .flat_map(|(_, tp)| &tp.symptoms)
+            .filter_map(|s| seen.insert(s.as_str()).then_some(s.as_str()))
             .collect();
+        symptoms.sort_unstable();
         for s in symptoms {
-            push(HitKind::Symptom, s, s, &[]);
+            push(HitKind::Symptom, s, s, &mut std::iter::empty());
         }
         SearchIndex {
             things,
+            keys,
+            text,
             matcher: SkimMatcherV2::default().ignore_case(),
+            longest,
+        }
+    }
+
+    /// A piece of the index's text.
+    fn at(&self, span: Span) -> &str {
+        at(&self.text, span)
+    }
+
+    /// A thing's keys, the name's first.
+    fn keys_of(&self, thing: &Thing) -> &[Key] {
+        self.keys
+            .get(thing.keys.start as usize..thing.keys.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// A key's folded text.
+    fn folded(&self, key: &Key) -> &str {
+        self.at(key.folded)
+    }
+
+    /// The label shown for a key of a thing: its name, or "name (alias)".
+    fn label(&self, thing: &Thing, key: &Key) -> String {
+        let name = self.at(thing.name);
+        match key.alias {
+            None => name.to_string(),
+            Some(word) => format!("{name} ({})", self.at(word)),
+        }
+    }
+
+    /// Labels compared as [`SearchIndex::label`] writes them, without writing them.
+    fn label_cmp(&self, a: (&Thing, &Key), b: (&Thing, &Key)) -> std::cmp::Ordering {
+        let bytes = |(thing, key): (&Thing, &Key)| {
+            let (open, word, close): (&[u8], &str, &[u8]) = match key.alias {
+                None => (b"", "", b""),
+                Some(word) => (b" (", self.at(word), b")"),
+            };
+            self.at(thing.name)
+                .bytes()
+                .chain(open.iter().copied())
+                .chain(word.bytes())
+                .chain(close.iter().copied())
+        };
+        bytes(a).cmp(bytes(b))
+    }
+
+    /// Where a key's text starts in its label, in chars.
+    fn offset(&self, thing: &Thing, key: &Key) -> usize {
+        if key.alias.is_some() {
+            self.at(thing.name).chars().count() + 2
+        } else {
+            0
         }
     }
 
@@ -130,8 +240,7 @@ impl SearchIndex {
         let score = match one {
             Some(c) => one_char_match(key, c)?.0,
             // Most keys miss most queries; skim would find that out only after copying
-            // both strings, so a plain in-order scan turns them away first.
-            None if !in_order(key, q) => return None,
+            // both strings, so the caller's plain in-order scan turns them away first.
             None => self.matcher.fuzzy_match(key, q)?,
         };
         Some(
@@ -150,44 +259,90 @@ impl SearchIndex {
     /// most once (its best-matching name or alias), and only those scoring at least 70%
     /// of the best. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_from(query, limit, &Narrowing::default()).0
+    }
+
+    /// [`SearchIndex::search`], looking only among what `previous` found when the query
+    /// starts with its query (the query grew), and what this search found, for the next.
+    pub fn search_from(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: &Narrowing,
+    ) -> (Vec<Hit>, Narrowing) {
         let q = fold(query.trim());
-        if q.is_empty() || limit == 0 {
-            return Vec::new();
+        let len = q.chars().count();
+        if q.is_empty() || len > self.longest {
+            return (Vec::new(), Narrowing::default());
         }
         // A one-letter query matches nearly everything, so it takes the short road.
         let one = {
             let mut chars = q.chars();
             chars.next().filter(|_| chars.next().is_none())
         };
+        let all = 0..self.things.len() as u32;
+        let among: Box<dyn Iterator<Item = u32>> =
+            if !previous.query.is_empty() && q.starts_with(&previous.query) {
+                Box::new(previous.things.iter().copied())
+            } else {
+                Box::new(all)
+            };
+        let mut narrowing = Narrowing {
+            things: Vec::new(),
+            query: q.clone(),
+        };
         // Each thing's best key: (score, thing, key). Indices come later, only for
         // what is shown.
         let mut best: Vec<(i64, usize, usize)> = Vec::new();
-        for (t, thing) in self.things.iter().enumerate() {
+        for t in among {
+            let Some(thing) = self.things.get(t as usize) else {
+                continue;
+            };
             let mut top: Option<(i64, usize)> = None;
-            for (k, key) in thing.keys.iter().enumerate() {
-                if let Some(score) = self.score(&key.folded, &q, one)
+            let mut possible = false;
+            for (k, key) in self.keys_of(thing).iter().enumerate() {
+                let text = self.folded(key);
+                // The letters in order: what any match needs, now or as the query grows.
+                if one.is_none() && !in_order(text, &q) {
+                    continue;
+                }
+                possible = true;
+                if let Some(score) = self.score(text, &q, one)
                     && top.is_none_or(|(s, _)| score > s)
                 {
                     top = Some((score, k));
                 }
             }
             if let Some((score, k)) = top {
-                best.push((score, t, k));
+                best.push((score, t as usize, k));
             }
+            // A one-letter query's hits are exactly the keys holding the letter.
+            if possible && (one.is_none() || top.is_some()) {
+                narrowing.things.push(t);
+            }
+        }
+        if limit == 0 {
+            return (Vec::new(), narrowing);
         }
         // Skim scores letters scattered across words ("tingl" in "pain sitTINg
         // cross-LeGged") not far below real matches; keep what is close to the best.
         let floor = best.iter().map(|h| h.0).max().unwrap_or(0) * 7 / 10;
         best.retain(|h| h.0 >= floor);
-        let label = |&(_, t, k): &(i64, usize, usize)| &self.things[t].keys[k].label;
+        let label = |&(_, t, k): &(i64, usize, usize)| {
+            let thing = &self.things[t];
+            (thing, &self.keys_of(thing)[k])
+        };
         // Ties: muscles, then regions, then symptoms; a name before an alias (typing
         // "s" lists Sartorius before "Abdominal obliques (side abs)"); then A to Z.
         let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
             b.0.cmp(&a.0)
                 .then_with(|| self.things[a.1].kind.cmp(&self.things[b.1].kind))
                 .then_with(|| (a.2 > 0).cmp(&(b.2 > 0)))
-                .then_with(|| label(a).cmp(label(b)))
-                .then_with(|| self.things[a.1].id.cmp(&self.things[b.1].id))
+                .then_with(|| self.label_cmp(label(a), label(b)))
+                .then_with(|| {
+                    self.at(self.things[a.1].id)
+                        .cmp(self.at(self.things[b.1].id))
+                })
         };
         // Only the first `limit` need sorting.
         if best.len() > limit {
@@ -195,31 +350,58 @@ impl SearchIndex {
             best.truncate(limit);
         }
         best.sort_unstable_by(order);
-        best.into_iter()
+        let hits = best
+            .into_iter()
             .map(|(score, t, k)| {
                 let thing = &self.things[t];
-                let key = &thing.keys[k];
+                let key = &self.keys_of(thing)[k];
+                let text = self.folded(key);
                 let found = match one {
-                    Some(c) => one_char_match(&key.folded, c).map(|(_, at)| vec![at]),
-                    None => self
-                        .matcher
-                        .fuzzy_indices(&key.folded, &q)
-                        .map(|(_, idx)| idx),
+                    Some(c) => one_char_match(text, c).map(|(_, at)| vec![at]),
+                    None => self.matcher.fuzzy_indices(text, &q).map(|(_, idx)| idx),
                 };
+                let offset = self.offset(thing, key);
                 Hit {
                     kind: thing.kind,
-                    id: thing.id.clone(),
-                    label: key.label.clone(),
+                    id: self.at(thing.id).to_string(),
+                    label: self.label(thing, key),
                     score,
                     indices: found
                         .unwrap_or_default()
                         .into_iter()
-                        .map(|i| i + key.offset)
+                        .map(|i| i + offset)
                         .collect(),
                 }
             })
-            .collect()
+            .collect();
+        (hits, narrowing)
     }
+}
+
+/// Appends `piece` to `text`, folded (see [`fold_char`]) if asked, and says where it is.
+fn put(text: &mut String, piece: &str, folded: bool) -> Span {
+    let start = text.len();
+    if !folded {
+        text.push_str(piece);
+    } else if piece.is_ascii() {
+        // ASCII folds to its lower case, in place.
+        text.push_str(piece);
+        if let Some(new) = text.get_mut(start..) {
+            new.make_ascii_lowercase();
+        }
+    } else {
+        text.extend(piece.chars().map(fold_char));
+    }
+    Span {
+        start: start as u32,
+        end: text.len() as u32,
+    }
+}
+
+/// A piece of `text` (a span made when the piece was pushed, so on char boundaries).
+fn at(text: &str, span: Span) -> &str {
+    text.get(span.start as usize..span.end as usize)
+        .unwrap_or_default()
 }
 
 /// Whether the letters of `q` appear in `key` in order (ASCII case ignored, as skim
@@ -303,6 +485,7 @@ impl std::fmt::Debug for SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn index() -> SearchIndex {
         let atlas =
@@ -320,8 +503,9 @@ mod tests {
         ];
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for atlas in &atlases {
-            for thing in SearchIndex::new(atlas).things {
-                keys.extend(thing.keys.into_iter().map(|k| k.folded));
+            let idx = SearchIndex::new(atlas);
+            for thing in &idx.things {
+                keys.extend(idx.keys_of(thing).iter().map(|k| idx.folded(k).to_string()));
             }
         }
         // Raw keys too: upper case, camel humps, digits and separators of every kind.
@@ -417,6 +601,76 @@ mod tests {
         let hits = idx.search("tinnit", 10);
         assert!(hits.iter().all(|h| h.score * 10 >= hits[0].score * 7));
         assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    /// Typing on from the last query looks only among what it found: every prefix of
+    /// every query, searched from the one before, gives what a fresh search gives.
+    #[test]
+    fn narrowing_as_the_query_grows_changes_no_result() {
+        let synthetic = crate::atlas::synth::synthetic_text(2).unwrap();
+        let atlases = [
+            Atlas::shipped().unwrap(),
+            Atlas::from_text(&synthetic, "synthetic.ron").unwrap(),
+        ];
+        let queries = [
+            "sternocleidomastoid",
+            "upper trap x2",
+            "scm",
+            "tension headache",
+            "left temple",
+            "Infraspinatus",
+            "hip pain at night",
+            "zzzz",
+            "qa",
+        ];
+        let mut compared = 0;
+        for atlas in &atlases {
+            let idx = SearchIndex::new(atlas);
+            for q in queries {
+                let mut previous = Narrowing::default();
+                let chars: Vec<char> = q.chars().collect();
+                for n in 1..=chars.len() {
+                    let typed: String = chars[..n].iter().collect();
+                    let (hits, next) = idx.search_from(&typed, 40, &previous);
+                    assert_eq!(hits, idx.search(&typed, 40), "{typed:?}");
+                    assert!(
+                        next.things.len() <= previous.things.len() || previous.query.is_empty()
+                    );
+                    compared += hits.len();
+                    previous = next;
+                }
+                // Deleting a letter (the query no longer grows) searches everything again.
+                let shorter: String = chars[..chars.len() / 2].iter().collect();
+                let (hits, _) = idx.search_from(&shorter, 40, &previous);
+                assert_eq!(hits, idx.search(&shorter, 40), "{shorter:?}");
+            }
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    /// A pasted paragraph is longer than any name, alias or symptom: nothing can hold
+    /// all its letters, so it finds nothing (without matching it against every key),
+    /// while a query as long as the longest key still finds it.
+    #[test]
+    fn a_query_longer_than_any_key_finds_nothing() {
+        let atlas = Atlas::shipped().unwrap();
+        let idx = SearchIndex::new(&atlas);
+        let paragraph = "my left temple hurts when I chew and my neck is stiff ".repeat(60);
+        assert!(paragraph.len() > 3000);
+        assert!(idx.search(&paragraph, 40).is_empty());
+        let (thing, key) = idx
+            .things
+            .iter()
+            .flat_map(|t| idx.keys_of(t).iter().map(move |k| (t, k)))
+            .max_by_key(|(_, k)| idx.folded(k).chars().count())
+            .unwrap();
+        let text = idx.folded(key);
+        assert_eq!(text.chars().count(), idx.longest);
+        let hits = idx.search(text, 40);
+        let label = idx.label(thing, key);
+        assert!(hits.iter().any(|h| h.label == label), "{hits:?}");
+        let one_more = format!("{text}x");
+        assert!(idx.search(&one_more, 40).is_empty());
     }
 
     #[test]

@@ -6,8 +6,11 @@ use super::error::AtlasError;
 use super::model::AtlasFile;
 use std::path::Path;
 
-/// The largest atlas file painmap will read: 16 MiB.
-pub const MAX_ATLAS_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest atlas file painmap will read: 64 MiB. The shipped atlas is about 340 KB,
+/// a synthetic 100x atlas (compact RON, `synth`) about 19 MB and a 200x one about
+/// 39 MB: the cap leaves room for that and refuses a file that could only be a mistake
+/// before reading a byte of it.
+pub const MAX_ATLAS_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a file's text through the hardened reader ([`crate::fsutil::read_capped`]):
 /// regular files only, at most [`MAX_ATLAS_BYTES`], and UTF-8.

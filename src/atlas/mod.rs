@@ -1,6 +1,7 @@
 //! The atlas: model types, loading and validation. An [`Atlas`] can only be built by the
 //! validating loader, so every id inside one refers to something that exists.
 
+pub mod cache;
 mod error;
 mod load;
 pub mod model;
@@ -24,34 +25,57 @@ pub use resolve::ResolveError;
 pub use side::{Reach, RegionInstance, Side};
 
 use model::AtlasFile;
-use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
+pub(crate) use validate::Map;
 
-/// The atlas shipped inside the binary.
+/// The atlas shipped inside the binary, as written: the one source of the embedded
+/// binary form, and what `synth` and the tests start from.
 pub const SHIPPED_ATLAS: &str = include_str!("../../data/atlas.ron");
 
 /// The name the shipped atlas goes by in messages.
 pub const SHIPPED_NAME: &str = "data/atlas.ron";
 
+/// The shipped atlas in binary form, written by the build step (`build.rs`) after it
+/// parsed and validated `data/atlas.ron` with these very types: nothing to parse or
+/// check at run time.
+static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.bin"));
+
 /// A validated atlas with its lookup indexes.
 #[derive(Debug, Clone)]
 pub struct Atlas {
     file: AtlasFile,
-    regions: HashMap<String, usize>,
-    muscles: HashMap<String, usize>,
-    trigger_points: HashMap<String, (usize, usize)>,
+    /// Built on first use: listing or searching the shipped atlas needs none of it.
+    index: OnceLock<Index>,
+}
+
+/// The lookup indexes of an atlas.
+#[derive(Debug, Clone)]
+struct Index {
+    regions: Map<String, usize>,
+    muscles: Map<String, usize>,
+    trigger_points: Map<String, (usize, usize)>,
     /// Folded region id, name and alias -> region index.
-    region_keys: HashMap<String, usize>,
+    region_keys: Map<String, usize>,
     /// Folded muscle id, name and alias -> muscle index.
-    muscle_keys: HashMap<String, usize>,
-    /// Region id -> the trigger points whose zones or location include it, in file order.
-    touching: HashMap<String, Vec<(usize, usize)>>,
+    muscle_keys: Map<String, usize>,
+    /// Per region (by index): the trigger points whose zones or location include it, in
+    /// file order.
+    touching: Vec<Vec<(usize, usize)>>,
 }
 
 impl Atlas {
     /// The atlas embedded in the binary.
     pub fn shipped() -> Result<Atlas, AtlasError> {
-        Atlas::from_text(SHIPPED_ATLAS, SHIPPED_NAME)
+        let file = cache::decode(SHIPPED_BIN).ok_or_else(|| AtlasError::Read {
+            file: SHIPPED_NAME.into(),
+            reason: "the embedded atlas is damaged; rebuild painmap".into(),
+        })?;
+        // Proven valid by the build step: the indexes wait until they are needed.
+        Ok(Atlas {
+            file,
+            index: OnceLock::new(),
+        })
     }
 
     /// Where trigger point `tp` on `side` refers pain in `region` (see [`Reach`]).
@@ -62,65 +86,66 @@ impl Atlas {
 
     /// The atlas at `path`, or the shipped one when there is none.
     pub fn load(path: Option<&Path>) -> Result<Atlas, AtlasError> {
+        Atlas::load_cached(path, None)
+    }
+
+    /// [`Atlas::load`] through the cache in `cache_dir` (see [`cache`]): an atlas file
+    /// read before, unchanged, is not parsed again. `None` reads without a cache.
+    pub fn load_cached(path: Option<&Path>, cache_dir: Option<&Path>) -> Result<Atlas, AtlasError> {
         match path {
-            Some(path) => Atlas::from_path(path),
+            Some(path) => Atlas::from_path_cached(path, cache_dir),
             None => Atlas::shipped(),
         }
     }
 
     /// Reads, parses and validates an atlas file.
     pub fn from_path(path: &Path) -> Result<Atlas, AtlasError> {
+        Atlas::from_path_cached(path, None)
+    }
+
+    /// Reads an atlas file; its parsed and validated form comes from the cache when the
+    /// cache holds one for exactly these bytes, and is stored there otherwise.
+    fn from_path_cached(path: &Path, cache_dir: Option<&Path>) -> Result<Atlas, AtlasError> {
         let text = load::read_text(path)?;
-        Atlas::from_text(&text, &path.display().to_string())
+        let Some(dir) = cache_dir else {
+            return Atlas::from_text(&text, &path.display().to_string());
+        };
+        let entry = cache::Entry::new(dir, text.as_bytes());
+        let name = path.display().to_string();
+        if let Some(file) = entry.load() {
+            // Decoded from a sound entry, and checked again all the same: a cache is
+            // never trusted with the atlas's invariants.
+            if let Ok(keys) = check(&file, &name) {
+                return Ok(Atlas::indexed(file, keys));
+            }
+        }
+        let file = load::parse(&text, &name)?;
+        let keys = check(&file, &name)?;
+        // Only a valid atlas is stored.
+        entry.store(&file);
+        Ok(Atlas::indexed(file, keys))
     }
 
     /// Parses and validates atlas text; `name` is used in messages.
     pub fn from_text(text: &str, name: &str) -> Result<Atlas, AtlasError> {
         let file = load::parse(text, name)?;
-        let problems = validate::problems(&file);
-        if !problems.is_empty() {
-            return Err(AtlasError::Invalid {
-                file: name.into(),
-                problems,
-            });
-        }
-        Ok(Atlas::index(file))
+        let keys = check(&file, name)?;
+        Ok(Atlas::indexed(file, keys))
     }
 
-    /// Builds the indexes of a file that passed validation (ids and keys are unique).
-    fn index(file: AtlasFile) -> Atlas {
-        let mut atlas = Atlas {
-            regions: HashMap::new(),
-            muscles: HashMap::new(),
-            trigger_points: HashMap::new(),
-            region_keys: HashMap::new(),
-            muscle_keys: HashMap::new(),
-            touching: HashMap::new(),
+    /// An atlas of a file that passed validation, with its lookup keys.
+    fn indexed(file: AtlasFile, keys: validate::Keys) -> Atlas {
+        let index = Index::build(&file, keys);
+        Atlas {
             file,
-        };
-        for (i, r) in atlas.file.regions.iter().enumerate() {
-            atlas.regions.insert(r.id.clone(), i);
-            for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
-                atlas.region_keys.insert(text::key(word), i);
-            }
+            index: OnceLock::from(index),
         }
-        for (i, m) in atlas.file.muscles.iter().enumerate() {
-            atlas.muscles.insert(m.id.clone(), i);
-            for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
-                atlas.muscle_keys.insert(text::key(word), i);
-            }
-            for (j, tp) in m.trigger_points.iter().enumerate() {
-                atlas.trigger_points.insert(tp.id.clone(), (i, j));
-                let regions = tp.essential.iter().chain(&tp.spillover);
-                for r in regions.chain(std::iter::once(&tp.location)) {
-                    let list = atlas.touching.entry(r.clone()).or_default();
-                    if list.last() != Some(&(i, j)) {
-                        list.push((i, j));
-                    }
-                }
-            }
-        }
-        atlas
+    }
+
+    /// The lookup indexes, built on first use.
+    fn ix(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::build(&self.file, validate::keys(&self.file)))
     }
 
     /// Every region, in file order.
@@ -155,7 +180,7 @@ impl Atlas {
 
     /// A region by id.
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.regions.get(id).map(|&i| &self.file.regions[i])
+        self.ix().regions.get(id).map(|&i| &self.file.regions[i])
     }
 
     /// A region's display name, or the id itself if it is unknown.
@@ -165,12 +190,12 @@ impl Atlas {
 
     /// A muscle by id.
     pub fn muscle(&self, id: &str) -> Option<&Muscle> {
-        self.muscles.get(id).map(|&i| &self.file.muscles[i])
+        self.ix().muscles.get(id).map(|&i| &self.file.muscles[i])
     }
 
     /// A trigger point by id, with its muscle.
     pub fn trigger_point(&self, id: &str) -> Option<(&Muscle, &TriggerPoint)> {
-        self.trigger_points.get(id).map(|&(i, j)| {
+        self.ix().trigger_points.get(id).map(|&(i, j)| {
             let m = &self.file.muscles[i];
             (m, &m.trigger_points[j])
         })
@@ -192,7 +217,7 @@ impl Atlas {
     ) -> Vec<(&Muscle, &TriggerPoint)> {
         let mut at: Vec<(usize, usize)> = regions
             .into_iter()
-            .filter_map(|r| self.touching.get(r))
+            .filter_map(|r| self.ix().regions.get(r).map(|&i| &self.ix().touching[i]))
             .flatten()
             .copied()
             .collect();
@@ -208,7 +233,7 @@ impl Atlas {
 
     /// How many trigger points the atlas holds.
     pub fn trigger_point_count(&self) -> usize {
-        self.trigger_points.len()
+        self.ix().trigger_points.len()
     }
 
     /// A fingerprint of the contents (64-bit FNV-1a of their JSON form, in hex): saved
@@ -219,5 +244,60 @@ impl Atlas {
             (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
         });
         format!("{hash:016x}")
+    }
+}
+
+/// An empty [`Map`] with room for `n` entries.
+fn map_for<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, foldhash::fast::FixedState::default())
+}
+
+/// Validates a parsed file; its lookup keys when it passes, every problem otherwise.
+fn check(file: &AtlasFile, name: &str) -> Result<validate::Keys, AtlasError> {
+    let (problems, keys) = validate::check(file);
+    if problems.is_empty() {
+        Ok(keys)
+    } else {
+        Err(AtlasError::Invalid {
+            file: name.into(),
+            problems,
+        })
+    }
+}
+
+impl Index {
+    /// Builds the indexes of a file that passed validation (ids and keys are unique),
+    /// with its lookup keys.
+    fn build(file: &AtlasFile, keys: validate::Keys) -> Index {
+        let tp_count = file.muscles.iter().map(|m| m.trigger_points.len()).sum();
+        let mut ix = Index {
+            regions: map_for(file.regions.len()),
+            muscles: map_for(file.muscles.len()),
+            trigger_points: map_for(tp_count),
+            region_keys: keys.regions,
+            muscle_keys: keys.muscles,
+            touching: vec![Vec::new(); file.regions.len()],
+        };
+        for (i, r) in file.regions.iter().enumerate() {
+            ix.regions.insert(r.id.clone(), i);
+        }
+        for (i, m) in file.muscles.iter().enumerate() {
+            ix.muscles.insert(m.id.clone(), i);
+            for (j, tp) in m.trigger_points.iter().enumerate() {
+                ix.trigger_points.insert(tp.id.clone(), (i, j));
+                let regions = tp.essential.iter().chain(&tp.spillover);
+                for r in regions.chain(std::iter::once(&tp.location)) {
+                    // Validation proved every zone and location a known region.
+                    let Some(&at) = ix.regions.get(r.as_str()) else {
+                        continue;
+                    };
+                    let list = &mut ix.touching[at];
+                    if list.last() != Some(&(i, j)) {
+                        list.push((i, j));
+                    }
+                }
+            }
+        }
+        ix
     }
 }

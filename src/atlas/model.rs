@@ -165,7 +165,10 @@ impl MuscleGroup {
 }
 
 /// One trigger point of a muscle and its referral pattern.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// Serialized by hand (see the `Serialize` impl below): text forms leave out an empty
+/// `rare`, binary forms write every field.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TriggerPoint {
     /// Stable id, unique across the atlas (`upper-trapezius-1`).
@@ -183,7 +186,7 @@ pub struct TriggerPoint {
     pub spillover: Vec<String>,
     /// Regions (from `essential` or `spillover`) where its pain is rarely felt: the zone
     /// is rare for this point without making the point rare.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub rare: Vec<String>,
     /// How often it is the cause.
     pub likelihood: Likelihood,
@@ -199,6 +202,49 @@ pub struct TriggerPoint {
     /// A source for this point when it differs from the muscle's.
     #[serde(default)]
     pub source: Option<String>,
+}
+
+/// Human-readable forms (JSON, RON) leave out an empty `rare`, as they always have (the
+/// atlas's fingerprint and `--json` output stay the same). Binary forms (the embedded
+/// atlas, the cache) read fields by position, so they write every field.
+impl Serialize for TriggerPoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        // Destructured so a new field cannot be left out unnoticed.
+        let TriggerPoint {
+            id,
+            name,
+            location,
+            location_note,
+            essential,
+            spillover,
+            rare,
+            likelihood,
+            attested,
+            symptoms,
+            crosses,
+            source,
+        } = self;
+        let skip_rare = serializer.is_human_readable() && rare.is_empty();
+        let mut s = serializer.serialize_struct("TriggerPoint", 12 - usize::from(skip_rare))?;
+        s.serialize_field("id", id)?;
+        s.serialize_field("name", name)?;
+        s.serialize_field("location", location)?;
+        s.serialize_field("location_note", location_note)?;
+        s.serialize_field("essential", essential)?;
+        s.serialize_field("spillover", spillover)?;
+        if skip_rare {
+            s.skip_field("rare")?;
+        } else {
+            s.serialize_field("rare", rare)?;
+        }
+        s.serialize_field("likelihood", likelihood)?;
+        s.serialize_field("attested", attested)?;
+        s.serialize_field("symptoms", symptoms)?;
+        s.serialize_field("crosses", crosses)?;
+        s.serialize_field("source", source)?;
+        s.end()
+    }
 }
 
 /// A muscle, with its trigger points and the clinical notes a therapist reads.

@@ -70,11 +70,11 @@ impl Atlas {
         let k = key(token);
         let (side, rest) = split_side(&k);
         // A region whose own name starts with a side word would win over the prefix.
-        let found = self
-            .region_keys
+        let keys = &self.ix().region_keys;
+        let found = keys
             .get(&k)
             .map(|&i| (i, None))
-            .or_else(|| self.region_keys.get(rest).map(|&i| (i, side)));
+            .or_else(|| keys.get(rest).map(|&i| (i, side)));
         match found {
             Some((i, side)) => {
                 let region = &self.file.regions[i];
@@ -84,8 +84,8 @@ impl Atlas {
             None => Err(self.area_named(rest).map_or_else(
                 || ResolveError::UnknownRegion {
                     token: token.trim().to_string(),
-                    suggestions: suggest(rest, self.region_keys.keys(), |k| {
-                        self.file.regions[self.region_keys[k]].id.clone()
+                    suggestions: suggest(rest, keys.keys(), |k| {
+                        self.file.regions[keys[k]].id.clone()
                     }),
                 },
                 |area| ResolveError::Area {
@@ -116,13 +116,12 @@ impl Atlas {
     /// Resolves a muscle by id, name or alias (`SCM`, `traps`, `Sternocleidomastoid`).
     pub fn resolve_muscle(&self, token: &str) -> Result<&Muscle, ResolveError> {
         let k = key(token);
-        match self.muscle_keys.get(&k) {
+        let keys = &self.ix().muscle_keys;
+        match keys.get(&k) {
             Some(&i) => Ok(&self.file.muscles[i]),
             None => Err(ResolveError::UnknownMuscle {
                 token: token.trim().to_string(),
-                suggestions: suggest(&k, self.muscle_keys.keys(), |k| {
-                    self.file.muscles[self.muscle_keys[k]].id.clone()
-                }),
+                suggestions: suggest(&k, keys.keys(), |k| self.file.muscles[keys[k]].id.clone()),
             }),
         }
     }
@@ -155,8 +154,13 @@ fn suggest<'a>(
                 // Closer is better; any edit-distance hit beats a fuzzy one.
                 return Some((1_000_000 - d as i64, k.clone()));
             }
+            // A subsequence is never longer than the key, so a long paste is not
+            // matched letter by letter against every name either.
+            if typed_len < 3 || typed_len > k.chars().count() {
+                return None;
+            }
             let fuzzy = matcher.fuzzy_match(k, typed)?;
-            (typed.chars().count() >= 3).then_some((fuzzy, k.clone()))
+            Some((fuzzy, k.clone()))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

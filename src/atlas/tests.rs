@@ -165,3 +165,28 @@ fn guides_and_rare_zones_load() {
     // The mini atlas itself has no guides: they are optional.
     assert!(mini().guides().is_empty());
 }
+
+/// A pasted paragraph is no region: it is refused with the same suggestions a fresh
+/// comparison would give (none is near it), and only keys at least as long as it are
+/// matched letter by letter, so it stays cheap.
+#[test]
+fn a_pasted_paragraph_is_an_unknown_region_with_no_suggestion() {
+    let atlas = Atlas::shipped().unwrap();
+    let paragraph = "it hurts behind the left temple when I chew, worse at night ".repeat(50);
+    match atlas.resolve_region(&paragraph) {
+        Err(ResolveError::UnknownRegion { suggestions, token }) => {
+            assert!(suggestions.is_empty(), "{suggestions:?}");
+            assert_eq!(token, paragraph.trim());
+        }
+        other => panic!("{other:?}"),
+    }
+    // A short typo still gets its suggestions, fuzzy ones included.
+    let Err(ResolveError::UnknownRegion { suggestions, .. }) = atlas.resolve_region("tmple") else {
+        panic!("tmple is no region")
+    };
+    assert!(suggestions.iter().any(|s| s == "temple"), "{suggestions:?}");
+    assert!(matches!(
+        atlas.resolve_muscle(&"x".repeat(3000)),
+        Err(ResolveError::UnknownMuscle { .. })
+    ));
+}

@@ -5,14 +5,52 @@ use super::model::{AtlasFile, Muscle, TriggerPoint};
 use super::text::{edit_distance, is_kebab_id, key};
 use std::collections::{HashMap, HashSet};
 
-/// Checks every rule and returns the problems found, in file order.
-pub fn problems(file: &AtlasFile) -> Vec<String> {
+/// A hash map with a fast, fixed-seed hasher: the atlas's keys are its own ids and
+/// names, not hostile input, and a fixed seed keeps the build step's output the same
+/// from one build to the next.
+pub type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// A hash set with the same hasher as [`Map`].
+type Set<T> = HashSet<T, foldhash::fast::FixedState>;
+
+/// The lookup keys ([`key`]: folded ids, names and aliases) of the regions and muscles,
+/// each to the index of its owner in the file. Made while checking that no two owners
+/// share one, and kept by the atlas's index, so each key is computed once.
+#[derive(Debug, Default)]
+pub struct Keys {
+    /// Region key -> index in `regions`.
+    pub regions: Map<String, usize>,
+    /// Muscle key -> index in `muscles`.
+    pub muscles: Map<String, usize>,
+}
+
+/// Checks every rule and returns the problems found, in file order, with the lookup
+/// keys (complete when there is no problem).
+pub fn check(file: &AtlasFile) -> (Vec<String>, Keys) {
     let mut out = Vec::new();
-    let region_ids = check_regions(file, &mut out);
-    check_muscles(file, &region_ids, &mut out);
+    let mut keys = Keys::default();
+    let region_ids = check_regions(file, &mut keys.regions, &mut out);
+    check_muscles(file, &region_ids, &mut keys.muscles, &mut out);
     check_red_flags(file, &region_ids, &mut out);
     check_guides(file, &region_ids, &mut out);
-    out
+    (out, keys)
+}
+
+/// The lookup keys of a file known to be valid (the build step checked it), without
+/// the other checks.
+pub fn keys(file: &AtlasFile) -> Keys {
+    let mut keys = Keys::default();
+    for (i, r) in file.regions.iter().enumerate() {
+        for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
+            keys.regions.insert(key(word), i);
+        }
+    }
+    for (i, m) in file.muscles.iter().enumerate() {
+        for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
+            keys.muscles.insert(key(word), i);
+        }
+    }
+    keys
 }
 
 fn check_id(kind: &str, id: &str, out: &mut Vec<String>) {
@@ -24,10 +62,14 @@ fn check_id(kind: &str, id: &str, out: &mut Vec<String>) {
 }
 
 /// Region ids unique; ids, names and aliases unique among regions (folded).
-fn check_regions<'a>(file: &'a AtlasFile, out: &mut Vec<String>) -> HashSet<&'a str> {
-    let mut ids = HashSet::new();
-    let mut keys: HashMap<String, &str> = HashMap::new();
-    for region in &file.regions {
+fn check_regions<'a>(
+    file: &'a AtlasFile,
+    keys: &mut Map<String, usize>,
+    out: &mut Vec<String>,
+) -> Set<&'a str> {
+    let mut ids = Set::default();
+    let id_of = |i: usize| file.regions[i].id.as_str();
+    for (i, region) in file.regions.iter().enumerate() {
         check_id("region", &region.id, out);
         if !ids.insert(region.id.as_str()) {
             out.push(format!("duplicate region id '{}'", region.id));
@@ -40,28 +82,32 @@ fn check_regions<'a>(file: &'a AtlasFile, out: &mut Vec<String>) -> HashSet<&'a 
             .into_iter()
             .chain(&region.aliases);
         for word in words {
-            claim_key(&mut keys, word, &region.id, "region", out);
+            claim_key(keys, word, i, &id_of, "region", out);
         }
     }
     ids
 }
 
-/// Records that `owner` answers to `word`; reports a clash with another owner.
+/// Records that the owner at index `owner` answers to `word`; reports a clash with
+/// another owner (`id_of` names them).
 fn claim_key<'a>(
-    keys: &mut HashMap<String, &'a str>,
+    keys: &mut Map<String, usize>,
     word: &str,
-    owner: &'a str,
+    owner: usize,
+    id_of: &impl Fn(usize) -> &'a str,
     kind: &str,
     out: &mut Vec<String>,
 ) {
     let k = key(word);
     if k.is_empty() {
-        out.push(format!("{kind} '{owner}' has an empty alias"));
+        out.push(format!("{kind} '{}' has an empty alias", id_of(owner)));
         return;
     }
     match keys.get(&k) {
         Some(&other) if other != owner => out.push(format!(
-            "duplicate alias '{word}': {kind} '{owner}' and {kind} '{other}' both answer to it"
+            "duplicate alias '{word}': {kind} '{}' and {kind} '{}' both answer to it",
+            id_of(owner),
+            id_of(other)
         )),
         Some(_) => {}
         None => {
@@ -70,11 +116,16 @@ fn claim_key<'a>(
     }
 }
 
-fn check_muscles(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>) {
-    let mut muscle_ids = HashSet::new();
-    let mut tp_ids: HashMap<&str, &str> = HashMap::new();
-    let mut keys: HashMap<String, &str> = HashMap::new();
-    for muscle in &file.muscles {
+fn check_muscles(
+    file: &AtlasFile,
+    regions: &Set<&str>,
+    keys: &mut Map<String, usize>,
+    out: &mut Vec<String>,
+) {
+    let mut muscle_ids = Set::default();
+    let mut tp_ids: Map<&str, &str> = Map::default();
+    let id_of = |i: usize| file.muscles[i].id.as_str();
+    for (i, muscle) in file.muscles.iter().enumerate() {
         check_id("muscle", &muscle.id, out);
         if !muscle_ids.insert(muscle.id.as_str()) {
             out.push(format!("duplicate muscle id '{}'", muscle.id));
@@ -84,7 +135,7 @@ fn check_muscles(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String
             .into_iter()
             .chain(&muscle.aliases);
         for word in words {
-            claim_key(&mut keys, word, &muscle.id, "muscle", out);
+            claim_key(keys, word, i, &id_of, "muscle", out);
         }
         for (field, text) in [("name", &muscle.name), ("source", &muscle.source)] {
             if text.trim().is_empty() {
@@ -110,7 +161,7 @@ fn check_muscles(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String
 fn check_trigger_point(
     tp: &TriggerPoint,
     muscle: &str,
-    regions: &HashSet<&str>,
+    regions: &Set<&str>,
     out: &mut Vec<String>,
 ) {
     let at = format!("trigger point '{}' (muscle '{muscle}')", tp.id);
@@ -134,7 +185,7 @@ fn check_trigger_point(
     if tp.essential.is_empty() {
         out.push(format!("{at}: no essential region"));
     }
-    let mut seen = HashSet::new();
+    let mut seen = Set::default();
     for id in tp.essential.iter().chain(&tp.spillover) {
         if !seen.insert(id.as_str()) {
             if tp.essential.contains(id) && tp.spillover.contains(id) {
@@ -157,8 +208,8 @@ fn check_trigger_point(
     }
 }
 
-fn check_red_flags(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>) {
-    let mut ids = HashSet::new();
+fn check_red_flags(file: &AtlasFile, regions: &Set<&str>, out: &mut Vec<String>) {
+    let mut ids = Set::default();
     for flag in &file.red_flags {
         check_id("red flag", &flag.id, out);
         if !ids.insert(flag.id.as_str()) {
@@ -187,10 +238,10 @@ fn check_red_flags(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<Stri
 /// Each guide names a known region and only known muscles, each once, and each muscle
 /// has a trigger point that refers pain to the guide's region; one guide per (region,
 /// source).
-fn check_guides(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>) {
-    let muscles: HashMap<&str, &Muscle> = file.muscles.iter().map(|m| (m.id.as_str(), m)).collect();
-    let muscle_ids: HashSet<&str> = muscles.keys().copied().collect();
-    let mut seen = HashSet::new();
+fn check_guides(file: &AtlasFile, regions: &Set<&str>, out: &mut Vec<String>) {
+    let muscles: Map<&str, &Muscle> = file.muscles.iter().map(|m| (m.id.as_str(), m)).collect();
+    let muscle_ids: Set<&str> = muscles.keys().copied().collect();
+    let mut seen = Set::default();
     for guide in &file.guides {
         let at = format!("guide for '{}' ({})", guide.region, guide.source);
         if guide.source.trim().is_empty() {
@@ -210,7 +261,7 @@ fn check_guides(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>
         if guide.entries.is_empty() {
             out.push(format!("{at}: no muscles listed"));
         }
-        let mut listed = HashSet::new();
+        let mut listed = Set::default();
         for entry in &guide.entries {
             let Some(muscle) = muscles.get(entry.muscle.as_str()) else {
                 out.push(format!(
@@ -240,7 +291,7 @@ fn check_guides(file: &AtlasFile, regions: &HashSet<&str>, out: &mut Vec<String>
 }
 
 /// "; did you mean 'temple'?" for the nearest id within two edits, else "".
-fn closest(id: &str, ids: &HashSet<&str>) -> String {
+fn closest(id: &str, ids: &Set<&str>) -> String {
     ids.iter()
         .map(|r| (edit_distance(id, r), *r))
         .filter(|(d, _)| *d <= 2)

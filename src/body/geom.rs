@@ -1,8 +1,10 @@
 //! Plane geometry for the body model: points, boxes and polygons in a view's own
 //! coordinate frame (square units, x to the viewer's right, y down).
 
+use serde::{Deserialize, Serialize};
+
 /// A point in a view's coordinate frame.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Pt {
     /// Towards the viewer's right.
     pub x: f32,
@@ -24,7 +26,7 @@ impl Pt {
 }
 
 /// An axis-aligned box.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Rect {
     /// Left edge.
     pub x0: f32,
@@ -100,7 +102,7 @@ impl Rect {
 }
 
 /// A closed polygon (the last point joins the first). Filled by the even-odd rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Polygon {
     pts: Vec<Pt>,
     bbox: Rect,

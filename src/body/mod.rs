@@ -3,6 +3,7 @@
 //! - [`model`]: the views, silhouettes, region shapes and trigger-point positions of
 //!   `data/body.ron` ([`BodyModel::shipped`]).
 //! - [`geom`]: points, boxes and polygons.
+//! - `shipped`: the shipped model, embedded already built by the build step.
 //!
 //! Nothing here knows about terminals: the output is characters with a semantic
 //! semantic style that a caller maps to colours.
@@ -17,6 +18,7 @@ pub mod mosaic;
 pub mod overlay;
 pub mod pixmap;
 pub mod raster;
+mod shipped;
 pub mod svg;
 #[cfg(test)]
 mod testutil;

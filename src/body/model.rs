@@ -12,15 +12,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::geom::{Polygon, Pt, Rect, parse_points};
 use crate::atlas::Side;
 
-/// The shipped body model, embedded in the binary.
+/// The shipped body model as written, the one source of its embedded binary form.
 pub const SHIPPED: &str = include_str!("../../data/body.ron");
+
+/// A hash map with a fixed-seed fast hasher: the keys are the model's own ids, and the
+/// build step's output stays the same from one build to the next.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// One of the pictures the body is drawn in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -214,7 +217,7 @@ pub enum BodyError {
 pub type RegionIdx = u16;
 
 /// One region polygon drawn in a view, on a side (or none for midline regions).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shape {
     /// Index into [`BodyModel::regions`].
     pub region: RegionIdx,
@@ -229,7 +232,7 @@ pub struct Shape {
 }
 
 /// A view as drawn for one side: silhouette, details and region shapes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Drawing {
     /// Silhouette polygons; their union is the body.
     pub outline: Vec<Polygon>,
@@ -246,7 +249,7 @@ pub struct Drawing {
 /// A piece of the silhouette's outline, running so that the body lies on the side of
 /// its normal `(-dy, dx)` (on screen, with y down: the body is to the left when it runs
 /// down).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Boundary {
     /// Start.
     pub a: Pt,
@@ -291,7 +294,7 @@ impl Drawing {
 }
 
 /// A view of the body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct View {
     id: ViewId,
     title: String,
@@ -453,7 +456,7 @@ impl View {
 }
 
 /// Where a trigger point is drawn in one view, as authored (see [`View::place`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PointAt {
     /// The view.
     pub view: ViewId,
@@ -462,13 +465,13 @@ pub struct PointAt {
 }
 
 /// The body model: views, regions and trigger-point positions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BodyModel {
     regions: Vec<String>,
-    index: HashMap<String, RegionIdx>,
+    index: Map<String, RegionIdx>,
     midline: Vec<bool>,
     views: Vec<View>,
-    points: HashMap<String, Vec<PointAt>>,
+    points: Map<String, Vec<PointAt>>,
 }
 
 impl fmt::Display for ViewId {
@@ -478,20 +481,6 @@ impl fmt::Display for ViewId {
 }
 
 impl BodyModel {
-    /// The model shipped in `data/body.ron`.
-    ///
-    /// # Panics
-    ///
-    /// Never in a built binary: the embedded file is checked by the `shipped_model_loads`
-    /// test, so failing to parse it is a build defect.
-    pub fn shipped() -> &'static BodyModel {
-        static MODEL: OnceLock<BodyModel> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            #[allow(clippy::expect_used, reason = "embedded data, proven by a test")]
-            BodyModel::parse(SHIPPED).expect("data/body.ron is valid (tested)")
-        })
-    }
-
     /// Parses and checks a body model written in RON.
     pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
         let file: BodyFile = ron::from_str(text).map_err(|e| BodyError::Syntax {
@@ -741,7 +730,7 @@ fn boundary_of(outline: &[Polygon], round: &[bool], bounds: Rect) -> Vec<Boundar
 /// The region shapes of a view, mirrored for the other side in a bilateral view.
 fn build_shapes(
     def: &ViewDef,
-    index: &HashMap<String, RegionIdx>,
+    index: &Map<String, RegionIdx>,
     midline: &[bool],
     outline: &[Polygon],
     mirror_axis: Option<f32>,
@@ -791,7 +780,7 @@ fn build_shapes(
 fn build_view(
     def: &ViewDef,
     silhouettes: &BTreeMap<String, SilhouetteDef>,
-    index: &HashMap<String, RegionIdx>,
+    index: &Map<String, RegionIdx>,
     midline: &[bool],
 ) -> Result<View, BodyError> {
     let what = format!("view {}", def.id);
@@ -911,7 +900,7 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
             )));
         }
     }
-    let index: HashMap<String, RegionIdx> = ids
+    let index: Map<String, RegionIdx> = ids
         .iter()
         .enumerate()
         .map(|(i, id)| (id.clone(), i as RegionIdx))
@@ -934,7 +923,7 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         .map(|(v, id)| v.ok_or_else(|| BodyError::Invalid(format!("view {id} is missing"))))
         .collect::<Result<Vec<_>, _>>()?;
 
-    let mut points = HashMap::new();
+    let mut points = Map::default();
     for (tp, list) in file.points {
         let mut out = Vec::with_capacity(list.len());
         for (view, x, y) in list {
@@ -974,6 +963,30 @@ mod tests {
         assert_eq!(m.views().len(), ViewId::ALL.len());
         for (v, id) in m.views().iter().zip(ViewId::ALL) {
             assert_eq!(v.id(), id);
+        }
+    }
+
+    /// The embedded form is the model built from `data/body.ron` now, piece by piece.
+    #[test]
+    fn the_embedded_model_is_the_shipped_file() {
+        let built = BodyModel::parse(SHIPPED).unwrap();
+        let embedded = BodyModel::shipped();
+        assert_eq!(built.regions(), embedded.regions());
+        assert_eq!(built.midline, embedded.midline);
+        assert_eq!(
+            format!("{:?}", built.views),
+            format!("{:?}", embedded.views)
+        );
+        for id in built.regions() {
+            assert_eq!(built.region_index(id), embedded.region_index(id), "{id}");
+        }
+        let mut ids: Vec<&str> = built.point_ids().collect();
+        let mut theirs: Vec<&str> = embedded.point_ids().collect();
+        ids.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(ids, theirs);
+        for id in ids {
+            assert_eq!(built.points_of(id), embedded.points_of(id), "{id}");
         }
     }
 

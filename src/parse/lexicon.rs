@@ -7,12 +7,12 @@
 //! Side words are not in the lexicon: they are the one table of
 //! [`crate::atlas::side::SIDE_WORDS`], shared with region resolution and `--side`.
 
+use super::lexicon_file::LexiconFile;
 use super::words::folded_words;
 use crate::atlas::side::SIDE_WORDS;
 use crate::atlas::text::edit_distance;
 use crate::atlas::{Atlas, ResolveError};
 use crate::intake::Quality;
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
 /// The lexicon shipped inside the binary.
@@ -20,65 +20,6 @@ pub const SHIPPED_LEXICON: &str = include_str!("../../data/lexicon.ron");
 
 /// The name the shipped lexicon goes by in messages.
 pub const SHIPPED_LEXICON_NAME: &str = "data/lexicon.ron";
-
-/// The file as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Lexicon")]
-struct LexiconFile {
-    fillers: Vec<String>,
-    ignore: Vec<String>,
-    negations: Vec<String>,
-    negation_ends: Vec<String>,
-    between: Vec<String>,
-    places: Vec<PlaceEntry>,
-    paths: Vec<PathEntry>,
-    lines: Vec<LineEntry>,
-    qualities: Vec<QualityEntry>,
-    symptoms: Vec<SymptomEntry>,
-}
-
-/// Phrases for one region; `around` lists the regions a loose word ("knee") may stand
-/// for at the end of a path.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Place")]
-struct PlaceEntry {
-    region: String,
-    phrases: Vec<String>,
-    #[serde(default)]
-    around: Vec<String>,
-}
-
-/// Phrases for a stretch of several regions ("down the arm").
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Path")]
-struct PathEntry {
-    phrases: Vec<String>,
-    regions: Vec<String>,
-}
-
-/// Regions in order along a line of the body, for "from X to Y".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Line")]
-struct LineEntry {
-    name: String,
-    regions: Vec<String>,
-}
-
-/// Words for one pain quality.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Quality")]
-struct QualityEntry {
-    quality: Quality,
-    phrases: Vec<String>,
-}
-
-/// Words for one of the atlas's symptom words.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Symptom")]
-struct SymptomEntry {
-    symptom: String,
-    phrases: Vec<String>,
-}
 
 /// Why a lexicon could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -175,14 +116,34 @@ impl Lexicon {
     /// (the tests check it); over another atlas, entries naming regions or symptoms it
     /// lacks are left out, since the shipped phrases speak of the shipped atlas.
     pub fn for_atlas(atlas: &Atlas) -> Result<Lexicon, LexiconError> {
-        let file = parse(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME)?;
-        build(&file, SHIPPED_LEXICON_NAME, atlas, Strictness::Lenient)
+        build(
+            &shipped_file()?,
+            SHIPPED_LEXICON_NAME,
+            atlas,
+            Strictness::Lenient,
+        )
     }
 
     /// Is this folded word known (a phrase word, filler, negation or side word)?
     pub fn knows(&self, word: &str) -> bool {
         self.vocabulary.contains(word)
     }
+}
+
+/// The shipped lexicon's binary form, written by the build step (`build.rs`) from
+/// `data/lexicon.ron` after parsing it with the same types.
+static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// The shipped lexicon as written, decoded from its embedded binary form (no RON to
+/// parse at run time). An undecodable form can only be a build defect; it is reported
+/// like a damaged file rather than trusted.
+fn shipped_file() -> Result<LexiconFile, LexiconError> {
+    postcard::from_bytes(SHIPPED_BIN).map_err(|e| LexiconError::Parse {
+        file: SHIPPED_LEXICON_NAME.into(),
+        line: 1,
+        col: 1,
+        message: format!("the embedded lexicon is damaged ({e}); rebuild painmap"),
+    })
 }
 
 /// Parses RON text, mapping ron's span to `file:line:col`.
@@ -501,6 +462,14 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedded binary form (written by the build step) is `data/lexicon.ron` now.
+    #[test]
+    fn the_embedded_lexicon_is_the_shipped_file() {
+        let embedded = shipped_file().unwrap();
+        let parsed = parse(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME).unwrap();
+        assert_eq!(format!("{embedded:?}"), format!("{parsed:?}"));
+    }
 
     fn shipped_atlas() -> Atlas {
         Atlas::shipped().unwrap()

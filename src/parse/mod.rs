@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod lexicon;
+pub(crate) mod lexicon_file;
 pub mod reading;
 pub mod words;
 

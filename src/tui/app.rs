@@ -9,7 +9,7 @@ use crate::body::frame::Stop;
 use crate::intake::Intake;
 use crate::parse::{Lexicon, Reading};
 use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, Narrowing, SearchIndex};
 use std::cell::OnceCell;
 
 /// Which pane has the keyboard.
@@ -125,6 +125,20 @@ pub struct SearchState {
     pub query: String,
     /// Highlighted result.
     pub selected: usize,
+    /// The fuzzy hits of the last search, made by `update` as the query changes.
+    pub found: Found,
+}
+
+/// The fuzzy hits for some search terms, and what the search found for the next one to
+/// narrow (see [`crate::search::Narrowing`]): typing on looks only among those.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The terms searched (the query less a leading side word).
+    pub terms: String,
+    /// The hits, best first.
+    pub hits: Vec<Hit>,
+    /// What the search found before its cut, for the next keystroke.
+    pub narrowing: Narrowing,
 }
 
 impl SearchState {
@@ -326,16 +340,37 @@ impl<'a> App<'a> {
             .lexicon()
             .map(|l| l.read(&s.query))
             .filter(Reading::understood);
+        let terms = s.side_and_terms().1;
+        let hits = if s.found.terms == terms {
+            s.found.hits.clone()
+        } else {
+            self.index.search(terms, SEARCH_RESULTS)
+        };
         phrase
             .map(SearchRow::Phrase)
             .into_iter()
-            .chain(
-                self.index
-                    .search(s.side_and_terms().1, SEARCH_RESULTS)
-                    .into_iter()
-                    .map(SearchRow::Hit),
-            )
+            .chain(hits.into_iter().map(SearchRow::Hit))
             .collect()
+    }
+
+    /// Searches again for the query as it now stands, narrowing the last search's
+    /// findings when the query grew.
+    pub fn refresh_search(&mut self) {
+        let Some(Overlay::Search(s)) = &mut self.overlay else {
+            return;
+        };
+        let terms = s.side_and_terms().1.to_string();
+        if s.found.terms == terms {
+            return;
+        }
+        let (hits, narrowing) = self
+            .index
+            .search_from(&terms, SEARCH_RESULTS, &s.found.narrowing);
+        s.found = Found {
+            terms,
+            hits,
+            narrowing,
+        };
     }
 
     /// Muscles in browse order: by body group, head to toe, then by name.

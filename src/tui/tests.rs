@@ -1066,6 +1066,55 @@ fn search_says_what_a_phrase_left_unread() {
     assert!(screen.contains("not understood: 'wibble'"), "{screen}");
 }
 
+/// Typing narrows the last search's findings (see `search::Narrowing`); after every
+/// keystroke, deletions and a side word included, the hits are a fresh search's.
+#[test]
+fn search_typing_narrows_with_the_results_of_a_fresh_search() {
+    use super::app::{SEARCH_RESULTS, SearchRow};
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    let fresh = |h: &Harness| {
+        let Some(Overlay::Search(s)) = &h.app.overlay else {
+            panic!("the search is open")
+        };
+        h.app.index.search(s.side_and_terms().1, SEARCH_RESULTS)
+    };
+    let shown = |h: &Harness| -> Vec<crate::search::Hit> {
+        h.app
+            .search_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                SearchRow::Hit(hit) => Some(hit),
+                SearchRow::Phrase(_) => None,
+            })
+            .collect()
+    };
+    let mut typed = 0;
+    let steps = [
+        "s", "t", "e", "r", "n", "\u{8}", "\u{8}", "e", "^U", "left ", "t", "e", "m", "p",
+    ];
+    for step in steps {
+        match step {
+            "\u{8}" => h.key(KeyCode::Backspace),
+            "^U" => h.event(&Event::Key(KeyEvent::new(
+                KeyCode::Char('u'),
+                KeyModifiers::CONTROL,
+            ))),
+            _ => {
+                h.typed(step);
+                None
+            }
+        };
+        let Some(Overlay::Search(s)) = &h.app.overlay else {
+            panic!("the search is open")
+        };
+        assert_eq!(s.found.terms, s.side_and_terms().1, "update searched");
+        assert_eq!(shown(&h), fresh(&h), "after {step:?}");
+        typed += usize::from(!shown(&h).is_empty());
+    }
+    assert!(typed >= 8, "{typed}");
+}
+
 #[test]
 fn c_compares_the_candidate_with_the_one_highlighted_before() {
     for (w, ht) in [(80, 24), (120, 40)] {

@@ -117,6 +117,7 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 super::edit::apply(&mut s.query, edit);
                 s.selected = 0;
             }
+            app.refresh_search();
         }
         Msg::SearchAccept(index) => accept_search(app, index),
         Msg::OpenBrowse => {

@@ -14,6 +14,11 @@ pub fn painmap() -> Command {
         .env_remove("PAINMAP_ATLAS")
         .env("LANG", "C.UTF-8")
         .env("TERM", "xterm-256color")
+        // User atlases are cached: keep the tests' entries out of the real cache.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/painmap-test-cache"),
+        )
         .stdin(Stdio::null());
     for var in [
         "LC_ALL",

@@ -1,0 +1,156 @@
+//! The build step: checks the shipped data files and embeds them in a form that needs
+//! no parsing at run time.
+//!
+//! - `data/atlas.ron` is parsed and validated with the crate's own model and rules
+//!   (the files below are compiled into this script as they are), then written in
+//!   binary form (postcard) to `$OUT_DIR/atlas.bin`;
+//! - `data/body.ron` is parsed, checked and built (shapes mirrored, anchors and the
+//!   silhouette's boundaries found) with the crate's own body model code, and the built
+//!   model is written to `$OUT_DIR/body.bin`;
+//! - `data/lexicon.ron` is parsed with its file types and written to
+//!   `$OUT_DIR/lexicon.bin` (it is checked against the atlas when it is indexed, and by
+//!   the tests for the shipped atlas).
+//!
+//! A bad shipped file fails the build with `file:line:col` (syntax) or `file: problem`
+//! lines. The data files stay the one source; `--atlas FILE` still reads RON.
+//!
+//! It also hashes the sources that define the atlas's model and rules into
+//! `PAINMAP_ATLAS_SCHEMA`, which marks the user-atlas cache's entries, so an entry made
+//! by a painmap built from other sources is foreign.
+#![forbid(unsafe_code)]
+// The files below are the library's own; what clippy lets pass in an exported API
+// (names, signatures) it would flag here, where nothing is exported.
+#![allow(clippy::struct_field_names)]
+
+#[allow(dead_code)]
+#[path = "src/atlas/text.rs"]
+mod text;
+
+#[allow(dead_code)]
+#[path = "src/atlas/model.rs"]
+mod model;
+
+#[allow(dead_code)]
+#[path = "src/atlas/validate.rs"]
+mod validate;
+
+#[allow(dead_code)]
+#[path = "src/atlas/side.rs"]
+mod side;
+
+/// What `crate::atlas` is to the body model.
+mod atlas {
+    pub use super::side::Side;
+}
+
+#[allow(dead_code)]
+#[path = "src/body/geom.rs"]
+mod geom;
+
+#[allow(dead_code)]
+#[path = "src/body/model.rs"]
+mod body;
+
+#[allow(dead_code)]
+#[path = "src/intake/quality.rs"]
+mod quality;
+
+/// What `crate::intake` is to the lexicon's file types.
+mod intake {
+    pub use super::quality::Quality;
+}
+
+#[allow(dead_code)]
+#[path = "src/parse/lexicon_file.rs"]
+mod lexicon_file;
+
+use std::path::{Path, PathBuf};
+
+/// The sources the schema hash covers: the atlas's model, its rules, its key folding and
+/// the cache's own format.
+const SCHEMA_SOURCES: [&str; 4] = [
+    "src/atlas/model.rs",
+    "src/atlas/validate.rs",
+    "src/atlas/text.rs",
+    "src/atlas/cache.rs",
+];
+
+fn main() {
+    for file in [
+        "data/atlas.ron",
+        "data/body.ron",
+        "data/lexicon.ron",
+        "src/atlas/side.rs",
+        "src/body/geom.rs",
+        "src/body/model.rs",
+        "src/intake/quality.rs",
+        "src/parse/lexicon_file.rs",
+    ]
+    .into_iter()
+    .chain(SCHEMA_SOURCES)
+    {
+        println!("cargo::rerun-if-changed={file}");
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+
+    let atlas: model::AtlasFile = parse_ron("data/atlas.ron");
+    let (problems, _) = validate::check(&atlas);
+    if !problems.is_empty() {
+        fail(problems.iter().map(|p| format!("data/atlas.ron: {p}")));
+    }
+    write(&out.join("atlas.bin"), &postcard::to_allocvec(&atlas));
+
+    let body = body::BodyModel::parse(&read("data/body.ron")).unwrap_or_else(|e| {
+        fail([match e {
+            body::BodyError::Syntax { line, col, message } => {
+                format!("data/body.ron:{line}:{col}: {message}")
+            }
+            body::BodyError::Invalid(message) => format!("data/body.ron: {message}"),
+        }])
+    });
+    write(&out.join("body.bin"), &postcard::to_allocvec(&body));
+
+    let lexicon: lexicon_file::LexiconFile = parse_ron("data/lexicon.ron");
+    write(&out.join("lexicon.bin"), &postcard::to_allocvec(&lexicon));
+
+    let mut schema = Vec::from(env!("CARGO_PKG_VERSION").as_bytes());
+    for file in SCHEMA_SOURCES {
+        schema.extend_from_slice(read(file).as_bytes());
+    }
+    let schema = xxhash_rust::xxh3::xxh3_64(&schema);
+    println!("cargo::rustc-env=PAINMAP_ATLAS_SCHEMA={schema:016x}");
+}
+
+/// Stops the build with these lines on stderr (cargo shows them).
+fn fail(lines: impl IntoIterator<Item = String>) -> ! {
+    for line in lines {
+        eprintln!("error: {line}");
+    }
+    std::process::exit(1)
+}
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(file).unwrap_or_else(|e| fail([format!("{file}: {e}")]))
+}
+
+/// Parses a shipped RON file as the run-time loader does (ron's default limits).
+fn parse_ron<T: serde::de::DeserializeOwned>(file: &str) -> T {
+    ron::Options::default()
+        .from_str(&read(file))
+        .unwrap_or_else(|e| {
+            fail([format!(
+                "{file}:{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )])
+        })
+}
+
+fn write<E: std::fmt::Display>(path: &Path, bytes: &Result<Vec<u8>, E>) {
+    let result = match bytes {
+        Ok(bytes) => std::fs::write(path, bytes).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Err(e) = result {
+        fail([format!("{}: {e}", path.display())]);
+    }
+}

@@ -1,0 +1,335 @@
+//! The binary form of a parsed atlas, and a cache of user atlases in that form.
+//!
+//! The shipped atlas is embedded in this form by the build step (`build.rs`). An atlas
+//! given with `--atlas FILE` is parsed from RON the first time; its parsed form is then
+//! kept in the cache folder (`$XDG_CACHE_HOME/painmap/`, else `~/.cache/painmap/`) under
+//! a name made from a hash of the file's bytes, so a later run on the same bytes decodes
+//! it instead of parsing it again.
+//!
+//! An entry is a header and the encoded atlas. The header holds a magic word, the
+//! schema (a hash, made by the build step, of the sources that define the model and its
+//! rules, so an entry written by another version of painmap is foreign), the full
+//! 128-bit hash of the RON bytes it was made from, the payload's length and a checksum
+//! of the payload. A damaged, truncated or foreign entry is ignored and rewritten; what
+//! an entry decodes to is validated again like a parsed file. Writing is best effort: a
+//! folder that cannot be created or written leaves the run without a cache, never
+//! without its atlas. Entries are written atomically ([`crate::fsutil`]), owner-only.
+
+use super::model::AtlasFile;
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+/// The first bytes of a cache entry.
+const MAGIC: &[u8; 8] = b"PMATLAS1";
+
+/// A hash of the sources that define the atlas's model, its rules and this format,
+/// computed by the build step: entries written by a painmap built from other sources
+/// are foreign.
+const SCHEMA: &str = env!("PAINMAP_ATLAS_SCHEMA");
+
+/// Header: magic, schema, source hash, payload length, payload checksum.
+const HEADER: usize = 8 + 8 + 16 + 8 + 8;
+
+/// The largest entry read back: far above any atlas that fits the file-size cap.
+const MAX_ENTRY_BYTES: u64 = 4 * super::MAX_ATLAS_BYTES;
+
+/// The schema as a number (the build step writes it in hex).
+fn schema() -> u64 {
+    u64::from_str_radix(SCHEMA, 16).unwrap_or(0)
+}
+
+/// The binary form of a parsed atlas.
+pub fn encode(file: &AtlasFile) -> Option<Vec<u8>> {
+    postcard::to_allocvec(file).ok()
+}
+
+/// A parsed atlas from its binary form; `None` for bytes that are not one.
+pub fn decode(bytes: &[u8]) -> Option<AtlasFile> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// The cache folder: `$XDG_CACHE_HOME/painmap` when that is an absolute path (as the
+/// XDG spec asks), else `$HOME/.cache/painmap`; `None` when neither is known. `env`
+/// reads an environment variable (the binary passes the real environment).
+pub fn default_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let absolute = |name: &str| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute("XDG_CACHE_HOME")
+        .map(|d| d.join("painmap"))
+        .or_else(|| absolute("HOME").map(|h| h.join(".cache").join("painmap")))
+}
+
+/// The cache entry for one atlas source: where it lives and what it must match.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    dir: PathBuf,
+    path: PathBuf,
+    source: u128,
+}
+
+impl Entry {
+    /// The entry in `dir` for the RON bytes `source`.
+    pub fn new(dir: &Path, source: &[u8]) -> Entry {
+        let hash = xxh3_128(source);
+        Entry {
+            dir: dir.to_path_buf(),
+            path: dir.join(format!("{hash:032x}.atlas")),
+            source: hash,
+        }
+    }
+
+    /// Where the entry is (or would be) written.
+    #[cfg(test)]
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The parsed atlas the entry holds, if it is there and sound: its header names this
+    /// format, this schema and this source, and its payload has the length and checksum
+    /// the header gives and decodes. Anything else is `None` (and is rewritten by the
+    /// next [`Entry::store`]).
+    pub fn load(&self) -> Option<AtlasFile> {
+        let bytes = crate::fsutil::read_capped(&self.path, MAX_ENTRY_BYTES).ok()?;
+        decode(self.payload(&bytes)?)
+    }
+
+    /// The payload of an entry's bytes, if the header vouches for it.
+    fn payload<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        let (header, payload) = bytes.split_at_checked(HEADER)?;
+        let field = |at: usize| -> Option<u64> {
+            Some(u64::from_le_bytes(header.get(at..at + 8)?.try_into().ok()?))
+        };
+        let source = u128::from_le_bytes(header.get(16..32)?.try_into().ok()?);
+        let sound = header.get(..8) == Some(MAGIC.as_slice())
+            && field(8)? == schema()
+            && source == self.source
+            && field(32)? == payload.len() as u64
+            && field(40)? == xxh3_64(payload);
+        sound.then_some(payload)
+    }
+
+    /// The bytes of an entry holding `file`.
+    fn bytes(&self, file: &AtlasFile) -> Option<Vec<u8>> {
+        let payload = encode(file)?;
+        let mut out = Vec::with_capacity(HEADER + payload.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&schema().to_le_bytes());
+        out.extend_from_slice(&self.source.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        Some(out)
+    }
+
+    /// Writes the entry for `file`, atomically and owner-only, creating the folder
+    /// (0700) if need be. Best effort: whether it worked is returned, never raised, since
+    /// a run without a cache is still a good run.
+    pub fn store(&self, file: &AtlasFile) -> bool {
+        let Some(bytes) = self.bytes(file) else {
+            return false;
+        };
+        crate::fsutil::create_private_dir(&self.dir).is_ok()
+            && crate::fsutil::write_private(&self.path, &bytes, true).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::{Atlas, load};
+    use std::os::unix::fs::PermissionsExt as _;
+
+    fn scratch(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("painmap-cache-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    const MINI: &str = include_str!("../../tests/fixtures/mini.ron");
+
+    fn mini() -> AtlasFile {
+        load::parse(MINI, "mini.ron").unwrap()
+    }
+
+    /// An atlas file in `dir`, and the cache folder beside it.
+    fn setup(name: &str) -> (PathBuf, PathBuf) {
+        let dir = scratch(name);
+        let atlas = dir.join("mini.ron");
+        std::fs::write(&atlas, MINI).unwrap();
+        (atlas, dir.join("cache"))
+    }
+
+    #[test]
+    fn the_binary_form_round_trips() {
+        let shipped = load::parse(crate::atlas::SHIPPED_ATLAS, "atlas.ron").unwrap();
+        assert_eq!(decode(&encode(&shipped).unwrap()), Some(shipped));
+        assert_eq!(decode(b"\xff\xff\xff"), None);
+    }
+
+    #[test]
+    fn the_embedded_atlas_is_the_shipped_file() {
+        let parsed = Atlas::from_text(crate::atlas::SHIPPED_ATLAS, "atlas.ron").unwrap();
+        let embedded = Atlas::shipped().unwrap();
+        assert_eq!(embedded.file, parsed.file);
+        assert_eq!(embedded.fingerprint(), parsed.fingerprint());
+    }
+
+    #[test]
+    fn a_second_load_comes_from_the_cache() {
+        let (atlas, cache) = setup("hit");
+        let first = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        let entry = Entry::new(&cache, MINI.as_bytes());
+        assert_eq!(entry.load(), Some(mini()), "the first run stores the entry");
+        // Make the entry say something else (with a sound header): if the second load
+        // came from the RON it would not see it.
+        let mut changed = mini();
+        changed.muscles[0].note = "from the cache".into();
+        assert!(entry.store(&changed));
+        let second = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        assert_eq!(second.muscles()[0].note, "from the cache");
+        assert_ne!(first.muscles()[0].note, "from the cache");
+        let mode = std::fs::metadata(entry.path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let mode = std::fs::metadata(&cache).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn other_bytes_are_another_entry() {
+        let (atlas, cache) = setup("key");
+        Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        let edited = format!("{MINI}\n// a comment changes the bytes\n");
+        std::fs::write(&atlas, &edited).unwrap();
+        Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        let entries = std::fs::read_dir(&cache).unwrap().count();
+        assert_eq!(entries, 2);
+        assert!(Entry::new(&cache, edited.as_bytes()).load().is_some());
+    }
+
+    /// Every way an entry can be wrong: each is ignored (the atlas still loads, from the
+    /// RON) and the entry is rewritten sound.
+    #[test]
+    fn a_damaged_or_foreign_entry_is_ignored_and_rebuilt() {
+        let (atlas, cache) = setup("damaged");
+        let entry = Entry::new(&cache, MINI.as_bytes());
+        Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        let good = std::fs::read(entry.path()).unwrap();
+        let flipped = |at: usize| {
+            let mut b = good.clone();
+            b[at] ^= 0x40;
+            b
+        };
+        let mut foreign_source = good.clone();
+        foreign_source[16..32].copy_from_slice(&[7; 16]);
+        let mut longer = good.clone();
+        longer.push(0);
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", Vec::new()),
+            ("truncated header", good[..20].to_vec()),
+            ("truncated payload", good[..good.len() - 5].to_vec()),
+            ("one byte more", longer),
+            ("magic", flipped(0)),
+            ("schema", flipped(9)),
+            ("source", foreign_source),
+            ("payload", flipped(HEADER + 3)),
+            ("checksum", flipped(41)),
+            ("noise", (0..4000u32).map(|i| (i * 7 + 3) as u8).collect()),
+        ];
+        for (what, bytes) in cases {
+            std::fs::write(entry.path(), &bytes).unwrap();
+            assert_eq!(entry.load(), None, "{what}");
+            let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+            assert_eq!(loaded.file, mini(), "{what}");
+            assert_eq!(
+                std::fs::read(entry.path()).unwrap(),
+                good,
+                "{what}: rebuilt"
+            );
+        }
+        // A directory where the entry should be: ignored, and the load still works.
+        std::fs::remove_file(entry.path()).unwrap();
+        std::fs::create_dir(entry.path()).unwrap();
+        assert!(Atlas::load_cached(Some(&atlas), Some(&cache)).is_ok());
+    }
+
+    /// An entry that is sound but holds an atlas breaking the rules (it cannot be made
+    /// by painmap; someone wrote it) is not trusted: the RON is read instead.
+    #[test]
+    fn a_sound_entry_holding_an_invalid_atlas_is_not_trusted() {
+        let (atlas, cache) = setup("invalid");
+        let entry = Entry::new(&cache, MINI.as_bytes());
+        let mut bad = mini();
+        bad.muscles[0].trigger_points[0].essential = vec!["no-such-region".into()];
+        assert!(entry.store(&bad));
+        let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        assert_eq!(loaded.file, mini());
+        assert_eq!(entry.load(), Some(mini()), "rewritten from the RON");
+    }
+
+    #[test]
+    fn no_cache_is_written_where_the_folder_cannot_be_made() {
+        let (atlas, _) = setup("unwritable");
+        let dir = atlas.parent().unwrap().to_path_buf();
+        // A plain file where the folder's parent should be: no one can create the
+        // folder, root included (tests may run as root, which ignores permissions).
+        let blocker = dir.join("blocker");
+        std::fs::write(&blocker, "not a folder").unwrap();
+        let cache = blocker.join("painmap");
+        let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
+        assert_eq!(loaded.file, mini());
+        assert!(!cache.exists());
+        assert!(!Entry::new(&cache, MINI.as_bytes()).store(&mini()));
+        // A read-only folder: nothing written, no error. (Root writes anyway, so the
+        // check only holds for other users.)
+        let ro = dir.join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let probe = ro.join(".probe");
+        if std::fs::write(&probe, "").is_err() {
+            let loaded = Atlas::load_cached(Some(&atlas), Some(&ro)).unwrap();
+            assert_eq!(loaded.file, mini());
+            assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
+        }
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn an_invalid_atlas_is_never_cached() {
+        let dir = scratch("refused");
+        let atlas = dir.join("bad.ron");
+        let text = MINI.replacen("temple", "tempel", 1);
+        std::fs::write(&atlas, &text).unwrap();
+        let cache = dir.join("cache");
+        assert!(Atlas::load_cached(Some(&atlas), Some(&cache)).is_err());
+        assert!(Entry::new(&cache, text.as_bytes()).load().is_none());
+    }
+
+    #[test]
+    fn the_folder_follows_xdg_then_home() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_string())
+            }
+        };
+        let dir = |pairs| default_dir(&env(pairs));
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", "/c"), ("HOME", "/h")]),
+            Some(PathBuf::from("/c/painmap"))
+        );
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", "rel"), ("HOME", "/h")]),
+            Some(PathBuf::from("/h/.cache/painmap"))
+        );
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", ""), ("HOME", "/h")]),
+            Some(PathBuf::from("/h/.cache/painmap"))
+        );
+        assert_eq!(dir(&[]), None);
+    }
+}
