@@ -88,6 +88,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 progress: painmap::study::progress::default_path()?,
                 glyphs,
                 graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
+                palette: Palette::here(),
             };
             tui::study::run(atlas, &options, &now)
         }

@@ -39,6 +39,8 @@ pub struct StudyOptions {
     /// The terminal's image protocol, when it has one and images are wanted
     /// (`--graphics`, detected by the binary before the screen starts).
     pub graphics: Option<crate::graphics::Terminal>,
+    /// The terminal's palette (16 or 256 colours).
+    pub palette: crate::color::Palette,
 }
 
 /// Runs a study session in the terminal. `clock` gives seconds since the Unix epoch.
@@ -63,7 +65,7 @@ pub fn run(
         images: options
             .graphics
             .map(|t| std::rc::Rc::new(crate::tui::picture::ImageTier::new(t))),
-        ..Theme::new(options.color)
+        ..Theme::for_terminal(options.color, options.palette)
     };
     let mut app = StudyApp::new(atlas, deck, saved, Some(path.clone()), now);
     let (mut guard, events) = terminal::start()?;
