@@ -4,7 +4,7 @@
 //! symptoms ([`crate::compare`]).
 
 use super::map::CanvasPicture;
-use super::pane;
+use super::{pane, scrolled};
 use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
 use crate::compare::{Comparison, Line as Said};
@@ -14,7 +14,6 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws both patterns on one body in `area`; returns its hit grid (clicks name the
 /// regions, as on the map).
@@ -61,16 +60,7 @@ pub fn words(
     let block = pane("Compare", true, theme);
     let mut lines: Vec<Line<'_>> = vec![Line::styled("Esc or c: back · ↑ ↓: scroll", theme.dim)];
     lines.extend(styled_lines(app.atlas, cmp, theme));
-    let max = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll.min(max), 0)),
-        area,
-    );
+    scrolled(frame, area, block, lines, app.detail_scroll);
     area
 }
 

@@ -2,7 +2,7 @@
 //! muscle: where it lies, its zones, why it ranks, symptoms, where to press, what else
 //! to consider, and the source.
 
-use super::pane;
+use super::{pane, scrolled};
 use crate::atlas::{Muscle, Side, TriggerPoint};
 use crate::report::{attested_words, place};
 use crate::tui::app::{App, Focus, Shown};
@@ -11,7 +11,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the detail into `area` and returns the area.
 pub fn draw(
@@ -31,16 +30,7 @@ pub fn draw(
             theme.dim,
         )],
     };
-    let max = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll.min(max), 0)),
-        area,
-    );
+    scrolled(frame, area, block, lines, app.detail_scroll);
     area
 }
 

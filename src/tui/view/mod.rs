@@ -146,6 +146,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     layout
 }
 
+/// Lines in a pane, wrapped and scrolled by `scroll` rows (never past the last line).
+fn scrolled(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+) {
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max), 0)),
+        area,
+    );
+}
+
 /// A bordered pane; the one with the keyboard has a marked, highlighted title. (Only the
 /// title changes with focus, so Tab repaints a few cells, not two borders.)
 fn pane<'t>(title: &'t str, focused: bool, theme: &Theme) -> Block<'t> {
