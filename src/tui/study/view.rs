@@ -10,16 +10,16 @@ use crate::body::BodyModel;
 use crate::body::diagram::{Canvas, Diagram};
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::Style as Mark;
-use crate::body::mosaic::MosaicCell;
 use crate::body::overlay::Overlay;
 use crate::study::cards::{Card, CardKind};
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
-use crate::tui::view::{fit, mosaic_style, style_of};
+use crate::tui::view::{CanvasPicture, fit};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget as _;
 
 /// The smallest terminal study mode draws in.
 pub const MIN_WIDTH: u16 = 50;
@@ -216,28 +216,12 @@ fn diagram(
 
 /// Copies a drawn diagram into the buffer at `area`'s top-left, in the theme's styles.
 pub(super) fn put_canvas(buf: &mut Buffer, area: Rect, canvas: &Canvas, theme: &Theme) {
-    let mosaic = theme.glyphs.samples().is_some();
-    for row in 0..canvas.height().min(area.height) {
-        for col in 0..canvas.width().min(area.width) {
-            let Some(cell) = canvas.get(col, row) else {
-                continue;
-            };
-            if let Some(target) = buf.cell_mut((area.x + col, area.y + row)) {
-                let style = if mosaic {
-                    mosaic_style(
-                        MosaicCell {
-                            cell: *cell,
-                            bg: canvas.bg(col, row),
-                        },
-                        theme,
-                    )
-                } else {
-                    style_of(*cell, theme)
-                };
-                target.set_char(cell.ch).set_style(style);
-            }
-        }
+    CanvasPicture {
+        canvas,
+        mosaic: theme.glyphs.samples().is_some(),
+        theme,
     }
+    .render(area, buf);
 }
 
 /// Writes lines into a panel, wrapping words, and keeps track of the row.
