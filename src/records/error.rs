@@ -64,7 +64,15 @@ pub enum RecordsError {
         /// What went wrong, in words.
         detail: String,
     },
-    /// Any other SQLite failure (busy past the timeout, disk full...).
+    /// Another program held the file locked past the busy timeout.
+    #[error("client records {file}: still in use by another program after {seconds} s; try again")]
+    Busy {
+        /// The file.
+        file: PathBuf,
+        /// How long painmap waited.
+        seconds: u64,
+    },
+    /// Any other SQLite failure (disk full...).
     #[error("client records {file}: {detail}")]
     Sqlite {
         /// The file.

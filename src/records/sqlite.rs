@@ -11,7 +11,7 @@ use super::{
 use crate::intake::Quality;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a save waits for another program's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -49,7 +49,18 @@ impl SqliteStore {
             conn,
             path: path.to_owned(),
         };
-        store.prepare(found)?;
+        // Setting up a fresh file can meet SQLITE_BUSY at once, without SQLite's busy
+        // handler (two programs switching it to WAL together): wait and try again, within
+        // the same timeout.
+        let start = Instant::now();
+        loop {
+            match store.prepare(found) {
+                Err(RecordsError::Busy { .. }) if start.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                result => break result?,
+            }
+        }
         file::protect(path, own_folder)?;
         Ok(Some(store))
     }
@@ -240,12 +251,9 @@ fn fail(path: &Path, e: &rusqlite::Error) -> RecordsError {
             file,
             detail: "SQLite cannot read it as a database".into(),
         },
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => RecordsError::Sqlite {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => RecordsError::Busy {
             file,
-            detail: format!(
-                "still in use by another program after {} s; try again",
-                BUSY_TIMEOUT.as_secs()
-            ),
+            seconds: BUSY_TIMEOUT.as_secs(),
         },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             RecordsError::Sqlite {
