@@ -14,9 +14,9 @@
 //! A bad shipped file fails the build with `file:line:col` (syntax) or `file: problem`
 //! lines. The data files stay the one source; `--atlas FILE` still reads RON.
 //!
-//! It also hashes the sources that define the atlas's model and rules into
-//! `PAINMAP_ATLAS_SCHEMA`, which marks the user-atlas cache's entries, so an entry made
-//! by a painmap built from other sources is foreign.
+//! It also hashes the sources that define the atlas's model and rules, and the search
+//! index, into `PAINMAP_ATLAS_SCHEMA`, which marks the user-atlas cache's entries, so an
+//! entry made by a painmap built from other sources is foreign.
 #![forbid(unsafe_code)]
 // The files below are the library's own; what clippy lets pass in an exported API
 // (names, signatures) it would flag here, where nothing is exported.
@@ -66,13 +66,15 @@ mod lexicon_file;
 
 use std::path::{Path, PathBuf};
 
-/// The sources the schema hash covers: the atlas's model, its rules, its key folding and
-/// the cache's own format.
-const SCHEMA_SOURCES: [&str; 4] = [
+/// The sources the schema hash covers: the atlas's model, its rules, its key folding,
+/// the cache's own format and the search index kept in it.
+const SCHEMA_SOURCES: [&str; 6] = [
     "src/atlas/model.rs",
     "src/atlas/validate.rs",
     "src/atlas/text.rs",
     "src/atlas/cache.rs",
+    "src/search/mod.rs",
+    "src/search/stored.rs",
 ];
 
 fn main() {

@@ -52,6 +52,41 @@ const OPEN_NONBLOCK: i32 = libc::O_NONBLOCK | libc::O_NOCTTY;
 /// no writer would), anything but a regular file is refused before a byte is read, and the
 /// read stops past the cap whatever size the file claims (`/dev/zero` claims 0).
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (mut file, size) = open_capped(path, limit)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| ReadError::from_io(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// [`read_capped`] a piece at a time, for a reader that needs each byte once (a hash of
+/// a large file): each piece goes to `each` and no more than one piece is held.
+pub fn read_pieces(path: &Path, limit: u64, each: &mut dyn FnMut(&[u8])) -> Result<(), ReadError> {
+    let (mut file, _) = open_capped(path, limit)?;
+    let mut buf = vec![0; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::from_io(&e)),
+        };
+        total += n as u64;
+        if total > limit {
+            return Err(ReadError::TooLarge { limit });
+        }
+        each(buf.get(..n).unwrap_or_default());
+    }
+}
+
+/// Opens a regular file of at most `limit` bytes for [`read_capped`] and
+/// [`read_pieces`]: the file (reading stops one byte past the cap, so going over it is
+/// seen) and the size it claims.
+fn open_capped(path: &Path, limit: u64) -> Result<(io::Take<File>, u64), ReadError> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(OPEN_NONBLOCK)
@@ -78,15 +113,8 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the check and the read; never read past the cap.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::from_io(&e))?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { limit });
-    }
-    Ok(bytes)
+    Ok((file.take(limit.saturating_add(1)), meta.len()))
 }
 
 /// Plain words for an I/O failure: "no such folder", "permission denied", "disk full"...

@@ -104,6 +104,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
+        Some(Command::Atlas(AtlasCommand::Search(args))) => {
+            // The index alone: from the cache on a second run over the same file.
+            let index = painmap::search::stored::load_cached(atlas_path, cache_dir().as_deref())?;
+            cli::search(&index, args)
+        }
         Some(Command::Atlas(command)) => {
             let path = match command {
                 AtlasCommand::Validate(args) => args.file.as_deref().or(atlas_path),
@@ -135,9 +140,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn load_atlas(
     path: Option<&std::path::Path>,
 ) -> Result<&'static Atlas, painmap::atlas::AtlasError> {
-    let cache = painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok());
-    let atlas = Atlas::load_cached(path, cache.as_deref())?;
+    let atlas = Atlas::load_cached(path, cache_dir().as_deref())?;
     Ok(Box::leak(Box::new(atlas)))
+}
+
+/// The user-atlas cache's folder, from the environment.
+fn cache_dir() -> Option<std::path::PathBuf> {
+    painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok())
 }
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer

@@ -17,14 +17,38 @@
 
 use super::model::AtlasFile;
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_64, xxh3_128};
 
-/// The first bytes of a cache entry.
-const MAGIC: &[u8; 8] = b"PMATLAS1";
+/// What an entry holds: the parsed atlas, or something made from it (the search index
+/// of [`crate::search`]). Each has its own file beside the other and its own magic word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The parsed atlas ([`AtlasFile`]), `*.atlas`.
+    Atlas,
+    /// The search index over it, `*.search`.
+    Search,
+}
 
-/// A hash of the sources that define the atlas's model, its rules and this format,
-/// computed by the build step: entries written by a painmap built from other sources
-/// are foreign.
+impl Kind {
+    /// The first bytes of an entry of this kind.
+    fn magic(self) -> &'static [u8; 8] {
+        match self {
+            Kind::Atlas => b"PMATLAS1",
+            Kind::Search => b"PMSEARC1",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Kind::Atlas => "atlas",
+            Kind::Search => "search",
+        }
+    }
+}
+
+/// A hash of the sources that define the atlas's model, its rules, the search index
+/// and this format, computed by the build step: entries written by a painmap built from
+/// other sources are foreign.
 const SCHEMA: &str = env!("PAINMAP_ATLAS_SCHEMA");
 
 /// Header: magic, schema, source hash, payload length, payload checksum.
@@ -58,29 +82,43 @@ pub fn default_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
         .or_else(|| absolute("HOME").map(|h| h.join(".cache").join("painmap")))
 }
 
-/// The cache entry for one atlas source: where it lives and what it must match.
+/// The cache entries for one atlas source: where they live and what they must match.
 #[derive(Debug, Clone)]
 pub struct Entry {
     dir: PathBuf,
-    path: PathBuf,
     source: u128,
 }
 
 impl Entry {
-    /// The entry in `dir` for the RON bytes `source`.
+    /// The entries in `dir` for the RON bytes `source`.
     pub fn new(dir: &Path, source: &[u8]) -> Entry {
-        let hash = xxh3_128(source);
         Entry {
             dir: dir.to_path_buf(),
-            path: dir.join(format!("{hash:032x}.atlas")),
-            source: hash,
+            source: xxh3_128(source),
         }
     }
 
-    /// Where the entry is (or would be) written.
-    #[cfg(test)]
-    fn path(&self) -> &Path {
-        &self.path
+    /// The entries in `dir` for the atlas file at `path`, hashed as it is read, a piece
+    /// at a time: a caller that finds what it needs in the cache never holds the file's
+    /// text, nor checks it is UTF-8 (an entry is only ever made from a file that
+    /// parsed). The file is refused for what [`super::load::read_text`] refuses it for,
+    /// in the same words, but for not being UTF-8 (only a parse finds that).
+    pub fn of_file(dir: &Path, path: &Path) -> Result<Entry, super::AtlasError> {
+        let mut hasher = Xxh3Default::new();
+        crate::fsutil::read_pieces(path, super::MAX_ATLAS_BYTES, &mut |piece| {
+            hasher.update(piece);
+        })
+        .map_err(|e| super::load::read_error(path, e))?;
+        Ok(Entry {
+            dir: dir.to_path_buf(),
+            source: hasher.digest128(),
+        })
+    }
+
+    /// Where the entry of one kind is (or would be) written.
+    fn path(&self, kind: Kind) -> PathBuf {
+        self.dir
+            .join(format!("{:032x}.{}", self.source, kind.extension()))
     }
 
     /// The parsed atlas the entry holds, if it is there and sound: its header names this
@@ -88,18 +126,24 @@ impl Entry {
     /// the header gives and decodes. Anything else is `None` (and is rewritten by the
     /// next [`Entry::store`]).
     pub fn load(&self) -> Option<AtlasFile> {
-        let bytes = crate::fsutil::read_capped(&self.path, MAX_ENTRY_BYTES).ok()?;
-        decode(self.payload(&bytes)?)
+        self.load_with(Kind::Atlas, decode)
+    }
+
+    /// What `decode` makes of the payload of the entry of one kind, if the entry is
+    /// there and its header vouches for the payload (see [`Entry::load`]).
+    pub fn load_with<T>(&self, kind: Kind, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+        let bytes = crate::fsutil::read_capped(&self.path(kind), MAX_ENTRY_BYTES).ok()?;
+        decode(self.payload(kind, &bytes)?)
     }
 
     /// The payload of an entry's bytes, if the header vouches for it.
-    fn payload<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
+    fn payload<'b>(&self, kind: Kind, bytes: &'b [u8]) -> Option<&'b [u8]> {
         let (header, payload) = bytes.split_at_checked(HEADER)?;
         let field = |at: usize| -> Option<u64> {
             Some(u64::from_le_bytes(header.get(at..at + 8)?.try_into().ok()?))
         };
         let source = u128::from_le_bytes(header.get(16..32)?.try_into().ok()?);
-        let sound = header.get(..8) == Some(MAGIC.as_slice())
+        let sound = header.get(..8) == Some(kind.magic().as_slice())
             && field(8)? == schema()
             && source == self.source
             && field(32)? == payload.len() as u64
@@ -107,28 +151,30 @@ impl Entry {
         sound.then_some(payload)
     }
 
-    /// The bytes of an entry holding `file`.
-    fn bytes(&self, file: &AtlasFile) -> Option<Vec<u8>> {
-        let payload = encode(file)?;
+    /// The bytes of an entry of one kind holding `payload`.
+    fn bytes(&self, kind: Kind, payload: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + payload.len());
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(kind.magic());
         out.extend_from_slice(&schema().to_le_bytes());
         out.extend_from_slice(&self.source.to_le_bytes());
         out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
-        Some(out)
+        out.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+        out.extend_from_slice(payload);
+        out
     }
 
     /// Writes the entry for `file`, atomically and owner-only, creating the folder
     /// (0700) if need be. Best effort: whether it worked is returned, never raised, since
     /// a run without a cache is still a good run.
     pub fn store(&self, file: &AtlasFile) -> bool {
-        let Some(bytes) = self.bytes(file) else {
-            return false;
-        };
+        encode(file).is_some_and(|payload| self.store_payload(Kind::Atlas, &payload))
+    }
+
+    /// [`Entry::store`] for an entry of any kind, given its payload.
+    pub fn store_payload(&self, kind: Kind, payload: &[u8]) -> bool {
+        let bytes = self.bytes(kind, payload);
         crate::fsutil::create_private_dir(&self.dir).is_ok()
-            && crate::fsutil::write_private(&self.path, &bytes, true).is_ok()
+            && crate::fsutil::write_private(&self.path(kind), &bytes, true).is_ok()
     }
 }
 
@@ -188,7 +234,7 @@ mod tests {
         let second = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         assert_eq!(second.muscles()[0].note, "from the cache");
         assert_ne!(first.muscles()[0].note, "from the cache");
-        let mode = std::fs::metadata(entry.path())
+        let mode = std::fs::metadata(entry.path(Kind::Atlas))
             .unwrap()
             .permissions()
             .mode();
@@ -216,7 +262,7 @@ mod tests {
         let (atlas, cache) = setup("damaged");
         let entry = Entry::new(&cache, MINI.as_bytes());
         Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
-        let good = std::fs::read(entry.path()).unwrap();
+        let good = std::fs::read(entry.path(Kind::Atlas)).unwrap();
         let flipped = |at: usize| {
             let mut b = good.clone();
             b[at] ^= 0x40;
@@ -239,19 +285,19 @@ mod tests {
             ("noise", (0..4000u32).map(|i| (i * 7 + 3) as u8).collect()),
         ];
         for (what, bytes) in cases {
-            std::fs::write(entry.path(), &bytes).unwrap();
+            std::fs::write(entry.path(Kind::Atlas), &bytes).unwrap();
             assert_eq!(entry.load(), None, "{what}");
             let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
             assert_eq!(loaded.file, mini(), "{what}");
             assert_eq!(
-                std::fs::read(entry.path()).unwrap(),
+                std::fs::read(entry.path(Kind::Atlas)).unwrap(),
                 good,
                 "{what}: rebuilt"
             );
         }
         // A directory where the entry should be: ignored, and the load still works.
-        std::fs::remove_file(entry.path()).unwrap();
-        std::fs::create_dir(entry.path()).unwrap();
+        std::fs::remove_file(entry.path(Kind::Atlas)).unwrap();
+        std::fs::create_dir(entry.path(Kind::Atlas)).unwrap();
         assert!(Atlas::load_cached(Some(&atlas), Some(&cache)).is_ok());
     }
 

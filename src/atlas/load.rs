@@ -15,22 +15,9 @@ pub const MAX_ATLAS_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a file's text through the hardened reader ([`crate::fsutil::read_capped`]):
 /// regular files only, at most [`MAX_ATLAS_BYTES`], and UTF-8.
 pub fn read_text(path: &Path) -> Result<String, AtlasError> {
-    use crate::fsutil::ReadError;
     let file = path.display().to_string();
-    let bytes = crate::fsutil::read_capped(path, MAX_ATLAS_BYTES).map_err(|e| match e {
-        ReadError::TooLarge { limit } => AtlasError::TooLarge {
-            file: file.clone(),
-            limit,
-        },
-        ReadError::Directory => AtlasError::Read {
-            file: file.clone(),
-            reason: "is a directory, not an atlas file".into(),
-        },
-        e => AtlasError::Read {
-            file: file.clone(),
-            reason: e.to_string(),
-        },
-    })?;
+    let bytes =
+        crate::fsutil::read_capped(path, MAX_ATLAS_BYTES).map_err(|e| read_error(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
@@ -39,6 +26,23 @@ pub fn read_text(path: &Path) -> Result<String, AtlasError> {
         let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         AtlasError::NotUtf8 { file, line, col }
     })
+}
+
+/// Why an atlas file could not be read, naming the file.
+pub(crate) fn read_error(path: &Path, e: crate::fsutil::ReadError) -> AtlasError {
+    use crate::fsutil::ReadError;
+    let file = path.display().to_string();
+    match e {
+        ReadError::TooLarge { limit } => AtlasError::TooLarge { file, limit },
+        ReadError::Directory => AtlasError::Read {
+            file,
+            reason: "is a directory, not an atlas file".into(),
+        },
+        e => AtlasError::Read {
+            file,
+            reason: e.to_string(),
+        },
+    }
 }
 
 /// Parses RON text into the raw file model, mapping ron's span to `file:line:col`.

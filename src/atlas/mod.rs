@@ -106,24 +106,31 @@ impl Atlas {
     /// Reads an atlas file; its parsed and validated form comes from the cache when the
     /// cache holds one for exactly these bytes, and is stored there otherwise.
     fn from_path_cached(path: &Path, cache_dir: Option<&Path>) -> Result<Atlas, AtlasError> {
+        match cache_dir {
+            Some(dir) => Atlas::load_keyed(path, dir).map(|(atlas, _)| atlas),
+            None => Atlas::from_text(&load::read_text(path)?, &path.display().to_string()),
+        }
+    }
+
+    /// [`Atlas::from_path_cached`] through the cache in `dir`, with the cache entry the
+    /// file's bytes key: for a caller that keeps more beside the atlas (the search
+    /// index), made from exactly the bytes this atlas was.
+    pub fn load_keyed(path: &Path, dir: &Path) -> Result<(Atlas, cache::Entry), AtlasError> {
         let text = load::read_text(path)?;
-        let Some(dir) = cache_dir else {
-            return Atlas::from_text(&text, &path.display().to_string());
-        };
         let entry = cache::Entry::new(dir, text.as_bytes());
         let name = path.display().to_string();
         if let Some(file) = entry.load() {
             // Decoded from a sound entry, and checked again all the same: a cache is
             // never trusted with the atlas's invariants.
             if let Ok(keys) = check(&file, &name) {
-                return Ok(Atlas::indexed(file, keys));
+                return Ok((Atlas::indexed(file, keys), entry));
             }
         }
         let file = load::parse(&text, &name)?;
         let keys = check(&file, &name)?;
         // Only a valid atlas is stored.
         entry.store(&file);
-        Ok(Atlas::indexed(file, keys))
+        Ok((Atlas::indexed(file, keys), entry))
     }
 
     /// Parses and validates atlas text; `name` is used in messages.

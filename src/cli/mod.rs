@@ -57,7 +57,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
     let code = match command {
         AtlasCommand::Rank(args) => rank::run(atlas, args, ctx)?,
         AtlasCommand::Guide(args) => guide::run(atlas, args)?,
-        AtlasCommand::Search(args) => search::run(atlas, args)?,
+        AtlasCommand::Search(args) => search::run(&crate::search::SearchIndex::new(atlas), args)?,
         AtlasCommand::Parse(args) => parse::run(atlas, args)?,
         AtlasCommand::Regions(args) => list::regions(atlas, args)?,
         AtlasCommand::Muscles(args) => list::muscles(atlas, args)?,
@@ -76,6 +76,15 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };
     Ok(ExitCode::from(code))
+}
+
+/// `painmap search` over an index the binary loaded on its own (see
+/// [`crate::search::stored::load_cached`]): searching needs nothing else of the atlas.
+pub fn search(
+    index: &crate::search::SearchIndex,
+    args: &args::SearchArgs,
+) -> anyhow::Result<ExitCode> {
+    Ok(ExitCode::from(search::run(index, args)?))
 }
 
 /// Where the client records are, as the binary located them.

@@ -274,6 +274,65 @@ fn search_json() {
     assert!(v[0]["score"].as_i64().unwrap() > 0);
 }
 
+/// `search --atlas FILE` keeps the file's search index in the cache: the second run
+/// answers the same from it, a damaged index is rebuilt, and a bad file is refused
+/// with its line and column all the same.
+#[test]
+fn search_reads_its_index_back_from_the_cache() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let atlas = dir.join("atlas.ron");
+    std::fs::copy(crate::util::fixture("mini.ron"), &atlas).unwrap();
+    let search = |query: &str| {
+        painmap()
+            .env("XDG_CACHE_HOME", &dir)
+            .args([
+                "--atlas",
+                atlas.to_str().unwrap(),
+                "search",
+                query,
+                "--json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let first = search("scm");
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let entries: Vec<_> = std::fs::read_dir(dir.join("painmap"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let index = entries
+        .iter()
+        .find(|p| p.extension().is_some_and(|x| x == "search"))
+        .expect("the index is kept");
+    assert!(
+        entries
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "atlas"))
+    );
+    let mode = std::fs::metadata(index).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let second = search("scm");
+    assert_eq!(stdout(&second), stdout(&first));
+    let mut bytes = std::fs::read(index).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(index, &bytes).unwrap();
+    let third = search("scm");
+    assert_eq!(stdout(&third), stdout(&first));
+    assert!(
+        std::fs::metadata(index).unwrap().len() > bytes.len() as u64,
+        "rebuilt"
+    );
+    let text = std::fs::read_to_string(&atlas).unwrap();
+    std::fs::write(&atlas, text.replacen("temple", "tempel", 1)).unwrap();
+    let bad = search("scm");
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("atlas.ron"), "{}", stderr(&bad));
+}
+
 #[test]
 fn regions_and_muscles_list_the_whole_atlas() {
     let v = json(&run_mini(&["regions", "--json"]));

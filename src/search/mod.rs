@@ -1,18 +1,23 @@
 //! Fuzzy search over muscles, regions and symptoms, for the explorer's `/` and
-//! `painmap search`. Pure: an index built once from an atlas, queried per keystroke.
+//! `painmap search`. Pure: an index built once from an atlas (or read back from the
+//! cache, [`stored`]), queried per keystroke.
 //!
 //! Matching uses skim's algorithm with case ignored (so "SCM" finds the alias `SCM` and
 //! "scm" does too) on accent-folded keys. Folding maps one char to one char, so the
 //! matched indices are valid positions (in chars) in the label shown.
 
+mod skim;
+pub mod stored;
+
 use crate::atlas::Atlas;
 use crate::atlas::text::{fold, fold_char};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use skim::one_char_match;
 
 /// What a search result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HitKind {
     /// A muscle (id is the muscle id).
@@ -51,14 +56,14 @@ pub struct Hit {
 
 /// Where a piece of text lies in the index's one string, in bytes (char boundaries,
 /// made so when the piece was pushed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Span {
     start: u32,
     end: u32,
 }
 
 /// One searchable string of a thing: its name or one of its aliases.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
     /// Its folded text, what is matched against.
     folded: Span,
@@ -68,7 +73,7 @@ struct Key {
 }
 
 /// One thing that can be found: a muscle, a region or a symptom, with all its keys.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Thing {
     kind: HitKind,
     id: Span,
@@ -87,11 +92,22 @@ pub struct SearchIndex {
     /// Every id, name, alias and folded key, end to end.
     text: String,
     matcher: SkimMatcherV2,
-    /// The longest folded key, in chars: a query longer than this matches nothing (its
-    /// letters cannot all appear in a shorter key), so a pasted paragraph is turned away
-    /// before any key is looked at.
+    /// The longest folded key, in bytes (no fewer than its chars): a query of more chars
+    /// than this matches nothing (its letters cannot all appear in a shorter key), so a
+    /// pasted paragraph is turned away before any key is looked at.
     longest: usize,
 }
+
+/// What a scan finds: each matching thing's best key as (score, thing, key), and the
+/// things that can still match as the query grows.
+type Scan = (Vec<(i64, usize, usize)>, Vec<u32>);
+
+/// How many things a search looks at before it splits them over threads: below this a
+/// thread costs more than it saves (the shipped atlas has about 500).
+const PARALLEL_FROM: usize = 4096;
+
+/// The most threads one search uses.
+const MAX_THREADS: usize = 8;
 
 /// What one search found before the floor and the cut: the things one of whose keys
 /// holds the query's letters in order. A longer query starting with the same letters
@@ -113,7 +129,6 @@ impl SearchIndex {
         let mut things = Vec::new();
         let mut keys: Vec<Key> = Vec::new();
         let mut text = String::new();
-        let mut longest = 0;
         let mut push = |kind, id: &str, name: &str, words: &mut dyn Iterator<Item = &str>| {
             let id_at = put(&mut text, id, false);
             let name_at = if name == id {
@@ -129,7 +144,6 @@ impl SearchIndex {
                     text.truncate(folded.start as usize);
                     return;
                 }
-                longest = longest.max(new.chars().count());
                 keys.push(Key { folded, alias });
             };
             add(None, name, &mut text);
@@ -174,6 +188,17 @@ impl SearchIndex {
         for s in symptoms {
             push(HitKind::Symptom, s, s, &mut std::iter::empty());
         }
+        SearchIndex::from_parts(things, keys, text)
+    }
+
+    /// An index of these parts (made by [`SearchIndex::new`], or read back and checked
+    /// by [`stored`]).
+    fn from_parts(things: Vec<Thing>, keys: Vec<Key>, text: String) -> SearchIndex {
+        let longest = keys
+            .iter()
+            .map(|k| k.folded.end.saturating_sub(k.folded.start) as usize)
+            .max()
+            .unwrap_or(0);
         SearchIndex {
             things,
             keys,
@@ -280,47 +305,18 @@ impl SearchIndex {
             let mut chars = q.chars();
             chars.next().filter(|_| chars.next().is_none())
         };
-        let all = 0..self.things.len() as u32;
-        let among: Box<dyn Iterator<Item = u32>> =
-            if !previous.query.is_empty() && q.starts_with(&previous.query) {
-                Box::new(previous.things.iter().copied())
-            } else {
-                Box::new(all)
-            };
-        let mut narrowing = Narrowing {
-            things: Vec::new(),
+        let all: Vec<u32>;
+        let among: &[u32] = if !previous.query.is_empty() && q.starts_with(&previous.query) {
+            &previous.things
+        } else {
+            all = (0..self.things.len() as u32).collect();
+            &all
+        };
+        let (mut best, things) = self.scan(among, &q, one);
+        let narrowing = Narrowing {
+            things,
             query: q.clone(),
         };
-        // Each thing's best key: (score, thing, key). Indices come later, only for
-        // what is shown.
-        let mut best: Vec<(i64, usize, usize)> = Vec::new();
-        for t in among {
-            let Some(thing) = self.things.get(t as usize) else {
-                continue;
-            };
-            let mut top: Option<(i64, usize)> = None;
-            let mut possible = false;
-            for (k, key) in self.keys_of(thing).iter().enumerate() {
-                let text = self.folded(key);
-                // The letters in order: what any match needs, now or as the query grows.
-                if one.is_none() && !in_order(text, &q) {
-                    continue;
-                }
-                possible = true;
-                if let Some(score) = self.score(text, &q, one)
-                    && top.is_none_or(|(s, _)| score > s)
-                {
-                    top = Some((score, k));
-                }
-            }
-            if let Some((score, k)) = top {
-                best.push((score, t as usize, k));
-            }
-            // A one-letter query's hits are exactly the keys holding the letter.
-            if possible && (one.is_none() || top.is_some()) {
-                narrowing.things.push(t);
-            }
-        }
         if limit == 0 {
             return (Vec::new(), narrowing);
         }
@@ -376,6 +372,73 @@ impl SearchIndex {
             .collect();
         (hits, narrowing)
     }
+
+    /// Each of `among`'s things whose best key matches the folded query: (score, thing,
+    /// key), in `among`'s order; and those that could still match as the query grows.
+    /// A long list is split over the machine's cores (as fzf does), each part in its
+    /// own thread, and the parts joined in order, so the answer is the same however it
+    /// is split.
+    fn scan(&self, among: &[u32], q: &str, one: Option<char>) -> Scan {
+        let threads = if among.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+        } else {
+            1
+        };
+        if threads == 1 {
+            return self.scan_part(among, q, one);
+        }
+        let parts: Vec<Scan> = std::thread::scope(|scope| {
+            let running: Vec<_> = among
+                .chunks(among.len().div_ceil(threads))
+                .map(|part| scope.spawn(move || self.scan_part(part, q, one)))
+                .collect();
+            running
+                .into_iter()
+                // A part that panicked panics the search, as it would have unsplit.
+                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut whole = Scan::default();
+        for (best, possible) in parts {
+            whole.0.extend(best);
+            whole.1.extend(possible);
+        }
+        whole
+    }
+
+    /// [`SearchIndex::scan`] of one part, in this thread.
+    fn scan_part(&self, among: &[u32], q: &str, one: Option<char>) -> Scan {
+        let mut best = Vec::new();
+        let mut possible_things = Vec::new();
+        for &t in among {
+            let Some(thing) = self.things.get(t as usize) else {
+                continue;
+            };
+            let mut top: Option<(i64, usize)> = None;
+            let mut possible = false;
+            for (k, key) in self.keys_of(thing).iter().enumerate() {
+                let text = self.folded(key);
+                // The letters in order: what any match needs, now or as the query grows.
+                if one.is_none() && !in_order(text, q) {
+                    continue;
+                }
+                possible = true;
+                if let Some(score) = self.score(text, q, one)
+                    && top.is_none_or(|(s, _)| score > s)
+                {
+                    top = Some((score, k));
+                }
+            }
+            if let Some((score, k)) = top {
+                best.push((score, t as usize, k));
+            }
+            // A one-letter query's hits are exactly the keys holding the letter.
+            if possible && (one.is_none() || top.is_some()) {
+                possible_things.push(t);
+            }
+        }
+        (best, possible_things)
+    }
 }
 
 /// Appends `piece` to `text`, folded (see [`fold_char`]) if asked, and says where it is.
@@ -404,73 +467,16 @@ fn at(text: &str, span: Span) -> &str {
         .unwrap_or_default()
 }
 
-/// Whether the letters of `q` appear in `key` in order (ASCII case ignored, as skim
-/// does): the necessary condition for any skim match.
+/// Whether the letters of `q` appear in `key` in order: the necessary condition for
+/// any skim match. Both are folded (lower case, accents gone), so letters compare
+/// exactly; an ASCII query's letters can only be matched by the same bytes.
 fn in_order(key: &str, q: &str) -> bool {
-    let mut wanted = q.chars().peekable();
-    for c in key.chars() {
-        match wanted.peek() {
-            Some(w) if w.eq_ignore_ascii_case(&c) => {
-                wanted.next();
-            }
-            Some(_) => {}
-            None => break,
-        }
-    }
-    wanted.peek().is_none()
-}
-
-/// Skim's score and matched position for a one-character pattern, without its
-/// alignment matrix (which costs an allocation and a pass per key). For one character
-/// skim's dynamic programme reduces to: the best position's in-place bonus, plus the
-/// match score, less one for the gap before it and two for a case mismatch; on a tie
-/// the later position wins. The unit test `one_char_match_is_skims` holds this to
-/// skim's own answer on every key of the shipped and a synthetic atlas.
-fn one_char_match(key: &str, p: char) -> Option<(i64, usize)> {
-    const MATCH: i64 = 16;
-    const GAP: i64 = -1;
-    const CASE_MISMATCH: i64 = -2;
-    let mut best: Option<(i64, usize)> = None;
-    let mut prev = '\0';
-    for (j, c) in key.chars().enumerate() {
-        if c.eq_ignore_ascii_case(&p) {
-            let bonus = in_place_bonus(prev, c) * if j == 0 { 2 } else { 1 };
-            let matched = (MATCH + if c == p { 0 } else { CASE_MISMATCH }).max(0);
-            let score = GAP + bonus + matched;
-            if best.is_none_or(|(s, _)| score >= s) {
-                best = Some((score, j));
-            }
-        }
-        prev = c;
-    }
-    best
-}
-
-/// Skim's bonus for matching `c` after `prev`: the head of a word, after a soft
-/// separator, or a camel-case hump.
-fn in_place_bonus(prev: char, c: char) -> i64 {
-    #[derive(PartialEq)]
-    enum Type {
-        Empty,
-        Upper,
-        Lower,
-        Number,
-        HardSep,
-        SoftSep,
-    }
-    let of = |ch: char| match ch {
-        '\0' => Type::Empty,
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Type::HardSep,
-        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Type::SoftSep,
-        '0'..='9' => Type::Number,
-        'A'..='Z' => Type::Upper,
-        _ => Type::Lower,
-    };
-    match (of(prev), of(c)) {
-        (Type::Empty | Type::HardSep, _) => 8,
-        (Type::SoftSep, _) => 7,
-        (Type::Lower | Type::Number, Type::Upper) => 6,
-        _ => 0,
+    if q.is_ascii() {
+        let mut rest = key.bytes();
+        q.bytes().all(|w| rest.any(|b| b == w))
+    } else {
+        let mut rest = key.chars();
+        q.chars().all(|w| rest.any(|c| c == w))
     }
 }
 
@@ -485,49 +491,11 @@ impl std::fmt::Debug for SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
     fn index() -> SearchIndex {
         let atlas =
-            Atlas::from_text(include_str!("../tests/fixtures/mini.ron"), "mini.ron").unwrap();
+            Atlas::from_text(include_str!("../../tests/fixtures/mini.ron"), "mini.ron").unwrap();
         SearchIndex::new(&atlas)
-    }
-
-    #[test]
-    fn one_char_match_is_skims() {
-        let skim = SkimMatcherV2::default().ignore_case();
-        let synthetic = crate::atlas::synth::synthetic_text(2).unwrap();
-        let atlases = [
-            Atlas::shipped().unwrap(),
-            Atlas::from_text(&synthetic, "synthetic.ron").unwrap(),
-        ];
-        let mut keys: BTreeSet<String> = BTreeSet::new();
-        for atlas in &atlases {
-            let idx = SearchIndex::new(atlas);
-            for thing in &idx.things {
-                keys.extend(idx.keys_of(thing).iter().map(|k| idx.folded(k).to_string()));
-            }
-        }
-        // Raw keys too: upper case, camel humps, digits and separators of every kind.
-        keys.extend(
-            [
-                "SCM", "TrP1", "a-b_c.d", "x(y)z", "Éa", "2Ab", "aB3c", "  a", "ab'c~d",
-            ]
-            .map(String::from),
-        );
-        let mut patterns: BTreeSet<char> = keys.iter().flat_map(|k| k.chars()).collect();
-        patterns.extend(['A', 'S', 'Q', 'é']);
-        let mut compared = 0;
-        for key in &keys {
-            for &p in &patterns {
-                let theirs = skim
-                    .fuzzy_indices(key, &p.to_string())
-                    .map(|(score, idx)| (score, idx[0]));
-                assert_eq!(one_char_match(key, p), theirs, "{key:?} / {p:?}");
-                compared += usize::from(theirs.is_some());
-            }
-        }
-        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]
@@ -662,10 +630,10 @@ mod tests {
             .things
             .iter()
             .flat_map(|t| idx.keys_of(t).iter().map(move |k| (t, k)))
-            .max_by_key(|(_, k)| idx.folded(k).chars().count())
+            .max_by_key(|(_, k)| idx.folded(k).len())
             .unwrap();
         let text = idx.folded(key);
-        assert_eq!(text.chars().count(), idx.longest);
+        assert_eq!(text.len(), idx.longest);
         let hits = idx.search(text, 40);
         let label = idx.label(thing, key);
         assert!(hits.iter().any(|h| h.label == label), "{hits:?}");
