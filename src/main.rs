@@ -105,8 +105,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
         Some(Command::Atlas(AtlasCommand::Search(args))) => {
-            // The index alone: from the cache on a second run over the same file.
-            let index = painmap::search::stored::load_cached(atlas_path, cache_dir().as_deref())?;
+            // A user atlas's index alone: from the cache on a second run over the file.
+            let index = match (atlas_path, cache_dir()) {
+                (Some(path), Some(dir)) => painmap::search::stored::load_cached(path, &dir)?,
+                _ => painmap::search::SearchIndex::new(load_atlas(atlas_path)?),
+            };
             cli::search(&index, args)
         }
         Some(Command::Atlas(command)) => {

@@ -57,8 +57,9 @@ struct Index {
     trigger_points: Map<String, (usize, usize)>,
     /// Folded region id, name and alias -> region index.
     region_keys: Map<String, usize>,
-    /// Folded muscle id, name and alias -> muscle index.
-    muscle_keys: Map<String, usize>,
+    /// Folded muscle id, name and alias -> muscle index; made on first use when the
+    /// atlas was not validated here (ranking regions never needs it).
+    muscle_keys: OnceLock<Map<String, usize>>,
     /// Per region (by index): the trigger points whose zones or location include it, in
     /// file order.
     touching: Vec<Vec<(usize, usize)>>,
@@ -142,7 +143,7 @@ impl Atlas {
 
     /// An atlas of a file that passed validation, with its lookup keys.
     fn indexed(file: AtlasFile, keys: validate::Keys) -> Atlas {
-        let index = Index::build(&file, keys);
+        let index = Index::build(&file, keys.regions, Some(keys.muscles));
         Atlas {
             file,
             index: OnceLock::from(index),
@@ -152,7 +153,14 @@ impl Atlas {
     /// The lookup indexes, built on first use.
     fn ix(&self) -> &Index {
         self.index
-            .get_or_init(|| Index::build(&self.file, validate::keys(&self.file)))
+            .get_or_init(|| Index::build(&self.file, validate::region_keys(&self.file), None))
+    }
+
+    /// Folded muscle id, name and alias -> muscle index.
+    fn muscle_keys(&self) -> &Map<String, usize> {
+        self.ix()
+            .muscle_keys
+            .get_or_init(|| validate::muscle_keys(&self.file))
     }
 
     /// Every region, in file order.
@@ -274,15 +282,19 @@ fn check(file: &AtlasFile, name: &str) -> Result<validate::Keys, AtlasError> {
 
 impl Index {
     /// Builds the indexes of a file that passed validation (ids and keys are unique),
-    /// with its lookup keys.
-    fn build(file: &AtlasFile, keys: validate::Keys) -> Index {
+    /// with its region lookup keys and, when they were made, its muscle keys.
+    fn build(
+        file: &AtlasFile,
+        region_keys: Map<String, usize>,
+        muscle_keys: Option<Map<String, usize>>,
+    ) -> Index {
         let tp_count = file.muscles.iter().map(|m| m.trigger_points.len()).sum();
         let mut ix = Index {
             regions: map_for(file.regions.len()),
             muscles: map_for(file.muscles.len()),
             trigger_points: map_for(tp_count),
-            region_keys: keys.regions,
-            muscle_keys: keys.muscles,
+            region_keys,
+            muscle_keys: muscle_keys.map_or_else(OnceLock::new, OnceLock::from),
             touching: vec![Vec::new(); file.regions.len()],
         };
         for (i, r) in file.regions.iter().enumerate() {

@@ -116,7 +116,7 @@ impl Atlas {
     /// Resolves a muscle by id, name or alias (`SCM`, `traps`, `Sternocleidomastoid`).
     pub fn resolve_muscle(&self, token: &str) -> Result<&Muscle, ResolveError> {
         let k = key(token);
-        let keys = &self.ix().muscle_keys;
+        let keys = self.muscle_keys();
         match keys.get(&k) {
             Some(&i) => Ok(&self.file.muscles[i]),
             None => Err(ResolveError::UnknownMuscle {

@@ -36,18 +36,24 @@ pub fn check(file: &AtlasFile) -> (Vec<String>, Keys) {
     (out, keys)
 }
 
-/// The lookup keys of a file known to be valid (the build step checked it), without
-/// the other checks.
-pub fn keys(file: &AtlasFile) -> Keys {
-    let mut keys = Keys::default();
+/// The region lookup keys of a file known to be valid (the build step checked it),
+/// without the other checks.
+pub fn region_keys(file: &AtlasFile) -> Map<String, usize> {
+    let mut keys = Map::default();
     for (i, r) in file.regions.iter().enumerate() {
         for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
-            keys.regions.insert(key(word), i);
+            keys.insert(key(word), i);
         }
     }
+    keys
+}
+
+/// [`region_keys`] for the muscles: made apart, since ranking regions needs none.
+pub fn muscle_keys(file: &AtlasFile) -> Map<String, usize> {
+    let mut keys = Map::default();
     for (i, m) in file.muscles.iter().enumerate() {
         for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
-            keys.muscles.insert(key(word), i);
+            keys.insert(key(word), i);
         }
     }
     keys

@@ -67,18 +67,11 @@ pub fn decode(bytes: &[u8]) -> Option<SearchIndex> {
     keys_fit.then(|| SearchIndex::from_parts(things, keys, text))
 }
 
-/// The search index of the atlas at `path` (the shipped atlas when there is none),
-/// through the cache in `cache_dir` when there is one: read back when the cache holds
-/// one made from exactly the file's bytes, else made from the atlas (itself read through
-/// the cache) and stored. A file that cannot be read or is not a valid atlas is refused
-/// with [`Atlas::load_cached`]'s error.
-pub fn load_cached(
-    path: Option<&Path>,
-    cache_dir: Option<&Path>,
-) -> Result<SearchIndex, AtlasError> {
-    let (Some(path), Some(dir)) = (path, cache_dir) else {
-        return Ok(SearchIndex::new(&Atlas::load_cached(path, cache_dir)?));
-    };
+/// The search index of the atlas file at `path`, through the cache in `dir`: read back
+/// when the cache holds one made from exactly the file's bytes, else made from the atlas
+/// (itself read through the cache) and stored. A file that cannot be read or is not a
+/// valid atlas is refused with [`Atlas::load_cached`]'s error.
+pub fn load_cached(path: &Path, dir: &Path) -> Result<SearchIndex, AtlasError> {
     if let Some(index) = Entry::of_file(dir, path)?.load_with(Kind::Search, decode) {
         return Ok(index);
     }
@@ -204,7 +197,7 @@ mod tests {
         let text = include_str!("../../tests/fixtures/mini.ron");
         std::fs::write(&file, text).unwrap();
         let cache = dir.join("cache");
-        let first = load_cached(Some(&file), Some(&cache)).unwrap();
+        let first = load_cached(&file, &cache).unwrap();
         let entry = Entry::new(&cache, text.as_bytes());
         let stored = entry
             .load_with(Kind::Search, decode)
@@ -216,7 +209,7 @@ mod tests {
         let mut other = SearchIndex::new(&Atlas::shipped().unwrap());
         other.text.push(' ');
         assert!(entry.store_payload(Kind::Search, &encode(&other).unwrap()));
-        let second = load_cached(Some(&file), Some(&cache)).unwrap();
+        let second = load_cached(&file, &cache).unwrap();
         assert_eq!(second.text, other.text);
         // Damaged: ignored, the answer comes from the atlas, and the entry is rebuilt.
         let written = std::fs::read_dir(&cache)
@@ -228,7 +221,7 @@ mod tests {
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
         std::fs::write(&written, &bytes).unwrap();
-        let third = load_cached(Some(&file), Some(&cache)).unwrap();
+        let third = load_cached(&file, &cache).unwrap();
         assert_eq!(answers(&third), answers(&first));
         assert_eq!(
             entry.load_with(Kind::Search, decode).map(|i| i.text),
@@ -236,18 +229,14 @@ mod tests {
         );
         // A refused file is refused as the atlas loader refuses it.
         let missing = dir.join("missing.ron");
-        let ours = load_cached(Some(&missing), Some(&cache))
-            .unwrap_err()
-            .to_string();
+        let ours = load_cached(&missing, &cache).unwrap_err().to_string();
         let theirs = Atlas::load_cached(Some(&missing), None)
             .unwrap_err()
             .to_string();
         assert_eq!(ours, theirs);
         let bad = dir.join("bad.ron");
         std::fs::write(&bad, text.replacen("temple", "tempel", 1)).unwrap();
-        let ours = load_cached(Some(&bad), Some(&cache))
-            .unwrap_err()
-            .to_string();
+        let ours = load_cached(&bad, &cache).unwrap_err().to_string();
         let theirs = Atlas::load_cached(Some(&bad), None)
             .unwrap_err()
             .to_string();
