@@ -3,7 +3,8 @@
 //!
 //! - `data/atlas.ron` is parsed and validated with the crate's own model and rules
 //!   (the files below are compiled into this script as they are), then written in
-//!   binary form (postcard) to `$OUT_DIR/atlas.bin`;
+//!   binary form (postcard) to `$OUT_DIR/atlas.bin`, and its search index's parts
+//!   (`src/search/parts.rs`) to `$OUT_DIR/search.bin`;
 //! - `data/body.ron` is parsed, checked and built (shapes mirrored, anchors and the
 //!   silhouette's boundaries found) with the crate's own body model code, and the built
 //!   model is written to `$OUT_DIR/body.bin`;
@@ -38,10 +39,15 @@ mod validate;
 #[path = "src/atlas/side.rs"]
 mod side;
 
-/// What `crate::atlas` is to the body model.
+/// What `crate::atlas` is to the body model and the search index's parts.
 mod atlas {
     pub use super::side::Side;
+    pub(crate) use super::{model, text};
 }
+
+#[allow(dead_code)]
+#[path = "src/search/parts.rs"]
+mod search_parts;
 
 #[allow(dead_code)]
 #[path = "src/body/geom.rs"]
@@ -73,7 +79,7 @@ const SCHEMA_SOURCES: [&str; 6] = [
     "src/atlas/validate.rs",
     "src/atlas/text.rs",
     "src/atlas/cache.rs",
-    "src/search/mod.rs",
+    "src/search/parts.rs",
     "src/search/stored.rs",
 ];
 
@@ -101,6 +107,8 @@ fn main() {
         fail(problems.iter().map(|p| format!("data/atlas.ron: {p}")));
     }
     write(&out.join("atlas.bin"), &postcard::to_allocvec(&atlas));
+    let search = search_parts::Parts::of(&atlas.muscles, &atlas.regions);
+    write(&out.join("search.bin"), &postcard::to_allocvec(&search));
 
     let body = body::BodyModel::parse(&read("data/body.ron")).unwrap_or_else(|e| {
         fail([match e {

@@ -105,10 +105,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
         Some(Command::Atlas(AtlasCommand::Search(args))) => {
-            // A user atlas's index alone: from the cache on a second run over the file.
+            // The index alone: embedded for the shipped atlas, and from the cache on a
+            // second run over a user's file.
+            use painmap::search::{SearchIndex, stored};
             let index = match (atlas_path, cache_dir()) {
-                (Some(path), Some(dir)) => painmap::search::stored::load_cached(path, &dir)?,
-                _ => painmap::search::SearchIndex::new(load_atlas(atlas_path)?),
+                (None, _) => SearchIndex::shipped()?,
+                (Some(path), Some(dir)) => stored::load_cached(path, &dir)?,
+                (Some(_), None) => SearchIndex::new(load_atlas(atlas_path)?),
             };
             cli::search(&index, args)
         }

@@ -6,38 +6,22 @@
 //! "scm" does too) on accent-folded keys. Folding maps one char to one char, so the
 //! matched indices are valid positions (in chars) in the label shown.
 
+pub mod parts;
 mod skim;
 pub mod stored;
 
+pub use parts::HitKind;
+
 use crate::atlas::Atlas;
-use crate::atlas::text::{fold, fold_char};
+use crate::atlas::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use serde::{Deserialize, Serialize};
+use parts::{Key, Parts, Span, Thing, at};
+use serde::Serialize;
 use skim::one_char_match;
 
-/// What a search result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum HitKind {
-    /// A muscle (id is the muscle id).
-    Muscle,
-    /// A region (id is the region id).
-    Region,
-    /// A symptom word (id is the symptom text).
-    Symptom,
-}
-
-impl HitKind {
-    /// `"muscle"`, `"region"` or `"symptom"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HitKind::Muscle => "muscle",
-            HitKind::Region => "region",
-            HitKind::Symptom => "symptom",
-        }
-    }
-}
+/// The shipped atlas's index parts in binary form, written by the build step.
+static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bin"));
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,43 +38,11 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
-/// Where a piece of text lies in the index's one string, in bytes (char boundaries,
-/// made so when the piece was pushed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Span {
-    start: u32,
-    end: u32,
-}
-
-/// One searchable string of a thing: its name or one of its aliases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Key {
-    /// Its folded text, what is matched against.
-    folded: Span,
-    /// The alias it is; `None` for the name. The label shown is the name, or "name
-    /// (alias)" for an alias, made only for the hits shown.
-    alias: Option<Span>,
-}
-
-/// One thing that can be found: a muscle, a region or a symptom, with all its keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Thing {
-    kind: HitKind,
-    id: Span,
-    name: Span,
-    /// Its keys in the index's list, the name's first.
-    keys: std::ops::Range<u32>,
-}
-
 /// A search index over one atlas. Its ids, names, aliases and folded keys are kept end
 /// to end in one string, and labels are made only for the hits shown, so building it
 /// allocates little.
 pub struct SearchIndex {
-    things: Vec<Thing>,
-    /// Every thing's keys, thing after thing.
-    keys: Vec<Key>,
-    /// Every id, name, alias and folded key, end to end.
-    text: String,
+    parts: Parts,
     matcher: SkimMatcherV2,
     /// The longest folded key, in bytes (no fewer than its chars): a query of more chars
     /// than this matches nothing (its letters cannot all appear in a shorter key), so a
@@ -126,83 +78,29 @@ impl SearchIndex {
     /// Indexes muscle names and aliases, region names, ids and aliases, and every
     /// distinct symptom phrase.
     pub fn new(atlas: &Atlas) -> SearchIndex {
-        let mut things = Vec::new();
-        let mut keys: Vec<Key> = Vec::new();
-        let mut text = String::new();
-        let mut push = |kind, id: &str, name: &str, words: &mut dyn Iterator<Item = &str>| {
-            let id_at = put(&mut text, id, false);
-            let name_at = if name == id {
-                id_at
-            } else {
-                put(&mut text, name, false)
-            };
-            let first = keys.len();
-            let mut add = |alias: Option<Span>, raw: &str, text: &mut String| {
-                let folded = put(text, raw, true);
-                let new = at(text, folded);
-                if keys[first..].iter().any(|k| at(text, k.folded) == new) {
-                    text.truncate(folded.start as usize);
-                    return;
-                }
-                keys.push(Key { folded, alias });
-            };
-            add(None, name, &mut text);
-            for word in words {
-                let alias = put(&mut text, word, false);
-                add(Some(alias), word, &mut text);
-            }
-            things.push(Thing {
-                kind,
-                id: id_at,
-                name: name_at,
-                keys: first as u32..keys.len() as u32,
-            });
-        };
-        for m in atlas.muscles() {
-            push(
-                HitKind::Muscle,
-                &m.id,
-                &m.name,
-                &mut m.aliases.iter().map(String::as_str),
-            );
-        }
-        for r in atlas.regions() {
-            let words = std::iter::once(&r.id).chain(&r.aliases);
-            push(
-                HitKind::Region,
-                &r.id,
-                &r.name,
-                &mut words.map(String::as_str),
-            );
-        }
-        // Distinct symptoms, in order: a hash set first (most points repeat words), then
-        // a sort of what is left.
-        let mut seen: std::collections::HashSet<&str, foldhash::fast::FixedState> =
-            std::collections::HashSet::default();
-        let mut symptoms: Vec<&str> = atlas
-            .trigger_points()
-            .flat_map(|(_, tp)| &tp.symptoms)
-            .filter_map(|s| seen.insert(s.as_str()).then_some(s.as_str()))
-            .collect();
-        symptoms.sort_unstable();
-        for s in symptoms {
-            push(HitKind::Symptom, s, s, &mut std::iter::empty());
-        }
-        SearchIndex::from_parts(things, keys, text)
+        SearchIndex::from_parts(Parts::of(atlas.muscles(), atlas.regions()))
     }
 
-    /// An index of these parts (made by [`SearchIndex::new`], or read back and checked
-    /// by [`stored`]).
-    fn from_parts(things: Vec<Thing>, keys: Vec<Key>, text: String) -> SearchIndex {
-        let longest = keys
+    /// The index of the shipped atlas, made by the build step (`build.rs`) with
+    /// [`Parts::of`] and embedded: nothing to build at run time.
+    pub fn shipped() -> Result<SearchIndex, crate::atlas::AtlasError> {
+        stored::decode(SHIPPED_BIN).ok_or_else(|| crate::atlas::AtlasError::Read {
+            file: crate::atlas::SHIPPED_NAME.into(),
+            reason: "the embedded search index is damaged; rebuild painmap".into(),
+        })
+    }
+
+    /// An index of these parts (made by [`Parts::of`], or read back and checked by
+    /// [`stored`]).
+    fn from_parts(parts: Parts) -> SearchIndex {
+        let longest = parts
+            .keys
             .iter()
             .map(|k| k.folded.end.saturating_sub(k.folded.start) as usize)
             .max()
             .unwrap_or(0);
         SearchIndex {
-            things,
-            keys,
-            text,
+            parts,
             matcher: SkimMatcherV2::default().ignore_case(),
             longest,
         }
@@ -210,12 +108,13 @@ impl SearchIndex {
 
     /// A piece of the index's text.
     fn at(&self, span: Span) -> &str {
-        at(&self.text, span)
+        at(&self.parts.text, span)
     }
 
     /// A thing's keys, the name's first.
     fn keys_of(&self, thing: &Thing) -> &[Key] {
-        self.keys
+        self.parts
+            .keys
             .get(thing.keys.start as usize..thing.keys.end as usize)
             .unwrap_or_default()
     }
@@ -309,7 +208,7 @@ impl SearchIndex {
         let among: &[u32] = if !previous.query.is_empty() && q.starts_with(&previous.query) {
             &previous.things
         } else {
-            all = (0..self.things.len() as u32).collect();
+            all = (0..self.parts.things.len() as u32).collect();
             &all
         };
         let (mut best, things) = self.scan(among, &q, one);
@@ -325,19 +224,23 @@ impl SearchIndex {
         let floor = best.iter().map(|h| h.0).max().unwrap_or(0) * 7 / 10;
         best.retain(|h| h.0 >= floor);
         let label = |&(_, t, k): &(i64, usize, usize)| {
-            let thing = &self.things[t];
+            let thing = &self.parts.things[t];
             (thing, &self.keys_of(thing)[k])
         };
         // Ties: muscles, then regions, then symptoms; a name before an alias (typing
         // "s" lists Sartorius before "Abdominal obliques (side abs)"); then A to Z.
         let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
             b.0.cmp(&a.0)
-                .then_with(|| self.things[a.1].kind.cmp(&self.things[b.1].kind))
+                .then_with(|| {
+                    self.parts.things[a.1]
+                        .kind
+                        .cmp(&self.parts.things[b.1].kind)
+                })
                 .then_with(|| (a.2 > 0).cmp(&(b.2 > 0)))
                 .then_with(|| self.label_cmp(label(a), label(b)))
                 .then_with(|| {
-                    self.at(self.things[a.1].id)
-                        .cmp(self.at(self.things[b.1].id))
+                    self.at(self.parts.things[a.1].id)
+                        .cmp(self.at(self.parts.things[b.1].id))
                 })
         };
         // Only the first `limit` need sorting.
@@ -349,7 +252,7 @@ impl SearchIndex {
         let hits = best
             .into_iter()
             .map(|(score, t, k)| {
-                let thing = &self.things[t];
+                let thing = &self.parts.things[t];
                 let key = &self.keys_of(thing)[k];
                 let text = self.folded(key);
                 let found = match one {
@@ -411,7 +314,7 @@ impl SearchIndex {
         let mut best = Vec::new();
         let mut possible_things = Vec::new();
         for &t in among {
-            let Some(thing) = self.things.get(t as usize) else {
+            let Some(thing) = self.parts.things.get(t as usize) else {
                 continue;
             };
             let mut top: Option<(i64, usize)> = None;
@@ -441,32 +344,6 @@ impl SearchIndex {
     }
 }
 
-/// Appends `piece` to `text`, folded (see [`fold_char`]) if asked, and says where it is.
-fn put(text: &mut String, piece: &str, folded: bool) -> Span {
-    let start = text.len();
-    if !folded {
-        text.push_str(piece);
-    } else if piece.is_ascii() {
-        // ASCII folds to its lower case, in place.
-        text.push_str(piece);
-        if let Some(new) = text.get_mut(start..) {
-            new.make_ascii_lowercase();
-        }
-    } else {
-        text.extend(piece.chars().map(fold_char));
-    }
-    Span {
-        start: start as u32,
-        end: text.len() as u32,
-    }
-}
-
-/// A piece of `text` (a span made when the piece was pushed, so on char boundaries).
-fn at(text: &str, span: Span) -> &str {
-    text.get(span.start as usize..span.end as usize)
-        .unwrap_or_default()
-}
-
 /// Whether the letters of `q` appear in `key` in order: the necessary condition for
 /// any skim match. Both are folded (lower case, accents gone), so letters compare
 /// exactly; an ASCII query's letters can only be matched by the same bytes.
@@ -483,7 +360,7 @@ fn in_order(key: &str, q: &str) -> bool {
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("things", &self.things.len())
+            .field("things", &self.parts.things.len())
             .finish_non_exhaustive()
     }
 }
@@ -496,6 +373,12 @@ mod tests {
         let atlas =
             Atlas::from_text(include_str!("../../tests/fixtures/mini.ron"), "mini.ron").unwrap();
         SearchIndex::new(&atlas)
+    }
+
+    #[test]
+    fn the_embedded_index_is_the_shipped_atlas_s() {
+        let built = SearchIndex::new(&Atlas::shipped().unwrap());
+        assert_eq!(SearchIndex::shipped().unwrap().parts, built.parts);
     }
 
     #[test]
@@ -627,6 +510,7 @@ mod tests {
         assert!(paragraph.len() > 3000);
         assert!(idx.search(&paragraph, 40).is_empty());
         let (thing, key) = idx
+            .parts
             .things
             .iter()
             .flat_map(|t| idx.keys_of(t).iter().map(move |k| (t, k)))

@@ -77,7 +77,7 @@ mod tests {
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for atlas in &atlases {
             let idx = SearchIndex::new(atlas);
-            for thing in &idx.things {
+            for thing in &idx.parts.things {
                 keys.extend(idx.keys_of(thing).iter().map(|k| idx.folded(k).to_string()));
             }
         }

@@ -10,47 +10,30 @@
 //! it can never make painmap panic or print outside what it holds (which is escaped on
 //! output like any text).
 
-use super::{Key, SearchIndex, Span, Thing};
+use super::SearchIndex;
+use super::parts::{Parts, Span};
 use crate::atlas::cache::{Entry, Kind};
 use crate::atlas::{Atlas, AtlasError};
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// What is written: the index's parts, borrowed.
-#[derive(Serialize)]
-struct Written<'a> {
-    things: &'a [Thing],
-    keys: &'a [Key],
-    text: &'a str,
-}
-
-/// What is read back, before it is checked.
-#[derive(Deserialize)]
-struct Read {
-    things: Vec<Thing>,
-    keys: Vec<Key>,
-    text: String,
-}
-
-/// The binary form of an index.
+/// The binary form of an index: its parts.
 pub fn encode(index: &SearchIndex) -> Option<Vec<u8>> {
-    postcard::to_allocvec(&Written {
-        things: &index.things,
-        keys: &index.keys,
-        text: &index.text,
-    })
-    .ok()
+    postcard::to_allocvec(&index.parts).ok()
 }
 
 /// An index from its binary form; `None` for bytes that are not one, or whose parts do
 /// not fit together.
 pub fn decode(bytes: &[u8]) -> Option<SearchIndex> {
-    let Read { things, keys, text } = postcard::from_bytes(bytes).ok()?;
+    let parts: Parts = postcard::from_bytes(bytes).ok()?;
     let piece = |span: Span| {
-        span.start <= span.end && text.get(span.start as usize..span.end as usize).is_some()
+        span.start <= span.end
+            && parts
+                .text
+                .get(span.start as usize..span.end as usize)
+                .is_some()
     };
     let mut next_key = 0;
-    for thing in &things {
+    for thing in &parts.things {
         // A thing's keys follow the last thing's, and there is at least its name.
         if thing.keys.start != next_key || thing.keys.end <= thing.keys.start {
             return None;
@@ -60,11 +43,12 @@ pub fn decode(bytes: &[u8]) -> Option<SearchIndex> {
             return None;
         }
     }
-    let keys_fit = next_key as usize == keys.len()
-        && keys
+    let keys_fit = next_key as usize == parts.keys.len()
+        && parts
+            .keys
             .iter()
             .all(|k| piece(k.folded) && k.alias.is_none_or(piece));
-    keys_fit.then(|| SearchIndex::from_parts(things, keys, text))
+    keys_fit.then(|| SearchIndex::from_parts(parts))
 }
 
 /// The search index of the atlas file at `path`, through the cache in `dir`: read back
@@ -120,9 +104,7 @@ mod tests {
         ] {
             let built = SearchIndex::new(&atlas);
             let read = decode(&encode(&built).unwrap()).unwrap();
-            assert_eq!(read.things, built.things);
-            assert_eq!(read.keys, built.keys);
-            assert_eq!(read.text, built.text);
+            assert_eq!(read.parts, built.parts);
             assert_eq!(read.longest, built.longest);
             assert_eq!(answers(&read), answers(&built));
         }
@@ -131,34 +113,18 @@ mod tests {
     /// One way of spoiling an index's parts.
     type Spoil<'a> = &'a dyn Fn(&mut Parts);
 
-    /// The parts of an index, to spoil one way at a time.
-    struct Parts {
-        things: Vec<Thing>,
-        keys: Vec<Key>,
-        text: String,
-    }
-
     /// Parts that do not fit together are refused, each way they can fail to.
     #[test]
     fn parts_that_do_not_fit_are_refused() {
         let mini = include_str!("../../tests/fixtures/mini.ron");
         let good = SearchIndex::new(&Atlas::from_text(mini, "mini.ron").unwrap());
-        let past_end = good.text.len() as u32 + 1;
+        let past_end = good.parts.text.len() as u32 + 1;
         // Inside a two-byte char.
-        let accent = good.text.find('é').unwrap() as u32 + 1;
-        let with = |change: &dyn Fn(&mut Parts)| {
-            let mut parts = Parts {
-                things: good.things.clone(),
-                keys: good.keys.clone(),
-                text: good.text.clone(),
-            };
+        let accent = good.parts.text.find('é').unwrap() as u32 + 1;
+        let with = |change: Spoil| {
+            let mut parts = good.parts.clone();
             change(&mut parts);
-            let written = Written {
-                things: &parts.things,
-                keys: &parts.keys,
-                text: &parts.text,
-            };
-            decode(&postcard::to_allocvec(&written).unwrap())
+            decode(&postcard::to_allocvec(&parts).unwrap())
         };
         assert!(with(&|_| {}).is_some());
         let inside = Span {
@@ -207,10 +173,10 @@ mod tests {
         // An index that says something else, with a sound header: the next search finds
         // it, so it did not come from the atlas.
         let mut other = SearchIndex::new(&Atlas::shipped().unwrap());
-        other.text.push(' ');
+        other.parts.text.push(' ');
         assert!(entry.store_payload(Kind::Search, &encode(&other).unwrap()));
         let second = load_cached(&file, &cache).unwrap();
-        assert_eq!(second.text, other.text);
+        assert_eq!(second.parts, other.parts);
         // Damaged: ignored, the answer comes from the atlas, and the entry is rebuilt.
         let written = std::fs::read_dir(&cache)
             .unwrap()
@@ -224,8 +190,8 @@ mod tests {
         let third = load_cached(&file, &cache).unwrap();
         assert_eq!(answers(&third), answers(&first));
         assert_eq!(
-            entry.load_with(Kind::Search, decode).map(|i| i.text),
-            Some(first.text.clone())
+            entry.load_with(Kind::Search, decode).map(|i| i.parts),
+            Some(first.parts.clone())
         );
         // A refused file is refused as the atlas loader refuses it.
         let missing = dir.join("missing.ron");
