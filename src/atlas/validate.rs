@@ -39,20 +39,23 @@ pub fn check(file: &AtlasFile) -> (Vec<String>, Keys) {
 /// The region lookup keys of a file known to be valid (the build step checked it),
 /// without the other checks.
 pub fn region_keys(file: &AtlasFile) -> Map<String, usize> {
-    let mut keys = Map::default();
-    for (i, r) in file.regions.iter().enumerate() {
-        for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
-            keys.insert(key(word), i);
-        }
-    }
-    keys
+    lookup_keys(&file.regions, |r| (&r.id, &r.name, &r.aliases))
 }
 
 /// [`region_keys`] for the muscles: made apart, since ranking regions needs none.
 pub fn muscle_keys(file: &AtlasFile) -> Map<String, usize> {
+    lookup_keys(&file.muscles, |m| (&m.id, &m.name, &m.aliases))
+}
+
+/// Each item's folded id, name and aliases -> its index.
+fn lookup_keys<'a, T>(
+    items: &'a [T],
+    words: impl Fn(&'a T) -> (&'a String, &'a String, &'a [String]),
+) -> Map<String, usize> {
     let mut keys = Map::default();
-    for (i, m) in file.muscles.iter().enumerate() {
-        for word in [&m.id, &m.name].into_iter().chain(&m.aliases) {
+    for (i, item) in items.iter().enumerate() {
+        let (id, name, aliases) = words(item);
+        for word in [id, name].into_iter().chain(aliases) {
             keys.insert(key(word), i);
         }
     }

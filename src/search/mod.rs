@@ -1,6 +1,7 @@
 //! Fuzzy search over muscles, regions and symptoms, for the explorer's `/` and
-//! `painmap search`. Pure: an index built once from an atlas (or read back from the
-//! cache, [`stored`]), queried per keystroke.
+//! `painmap search`. Pure: an index built once from an atlas (embedded ready-made for
+//! the shipped one, or read back from the cache for a user's: [`stored`]), queried per
+//! keystroke.
 //!
 //! Matching uses skim's algorithm with case ignored (so "SCM" finds the alias `SCM` and
 //! "scm" does too) on accent-folded keys. Folding maps one char to one char, so the
