@@ -1160,6 +1160,27 @@ fn c_compares_the_candidate_with_the_one_highlighted_before() {
     }
 }
 
+/// The same muscle shown again another way (opened from the search, then highlighted
+/// as a candidate) is not "the one shown before": `c` would compare it with itself.
+#[test]
+fn c_never_compares_a_muscle_with_itself() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    for c in "supraspinatus".chars() {
+        h.ch(c);
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.shown_pick().unwrap().muscle, "supraspinatus");
+    let right_outer_shoulder = RegionInstance::new("shoulder-outer", Some(Side::Right));
+    super::update::update(&mut h.app, Msg::Toggle(right_outer_shoulder));
+    h.app.focus = Focus::Candidates;
+    h.draw();
+    assert_eq!(h.app.shown_pick().unwrap().muscle, "supraspinatus");
+    h.ch('c');
+    assert!(h.app.overlay.is_none(), "{}", h.app.status);
+    assert!(h.app.status.contains("shown before"), "{}", h.app.status);
+}
+
 #[test]
 fn a_comparison_draws_at_every_size_and_in_colour() {
     let mut app = App::new(atlas());
