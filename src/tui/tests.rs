@@ -1160,6 +1160,29 @@ fn c_compares_the_candidate_with_the_one_highlighted_before() {
     }
 }
 
+/// A muscle's name typed out and Enter opens that muscle, even where the words also
+/// read as a place ("upper trapezius" holds "upper trap", the top of the shoulder): the
+/// reading comes after the name.
+#[test]
+fn a_muscle_typed_out_opens_the_muscle() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    for c in "upper trapezius".chars() {
+        h.ch(c);
+    }
+    h.draw();
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.shown_pick().map(|p| p.muscle),
+        Some("upper-trapezius".into())
+    );
+    assert!(
+        h.app.intake.selection.regions.is_empty(),
+        "{}",
+        h.app.status
+    );
+}
+
 /// The same muscle shown again another way (opened from the search, then highlighted
 /// as a candidate) is not "the one shown before": `c` would compare it with itself.
 #[test]
