@@ -4,16 +4,18 @@
 //! given with `--atlas FILE` is parsed from RON the first time; its parsed form is then
 //! kept in the cache folder (`$XDG_CACHE_HOME/painmap/`, else `~/.cache/painmap/`) under
 //! a name made from a hash of the file's bytes, so a later run on the same bytes decodes
-//! it instead of parsing it again.
+//! it instead of parsing it again. Beside it, other kinds of entry made from the same
+//! bytes ([`Kind`]: the search index) are kept under the same name.
 //!
-//! An entry is a header and the encoded atlas. The header holds a magic word, the
+//! An entry is a header and its payload (the encoded atlas, or index). The header holds a magic word, the
 //! schema (a hash, made by the build step, of the sources that define the model and its
 //! rules, so an entry written by another version of painmap is foreign), the full
 //! 128-bit hash of the RON bytes it was made from, the payload's length and a checksum
 //! of the payload. A damaged, truncated or foreign entry is ignored and rewritten; what
 //! an entry decodes to is validated again like a parsed file. Writing is best effort: a
 //! folder that cannot be created or written leaves the run without a cache, never
-//! without its atlas. Entries are written atomically ([`crate::fsutil`]), owner-only.
+//! without its atlas. Entries are written atomically ([`crate::fsutil`]), owner-only,
+//! and only the sources written last keep theirs ([`KEEP_SOURCES`]).
 
 use super::model::AtlasFile;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,11 @@ const SCHEMA: &str = env!("PAINMAP_ATLAS_SCHEMA");
 
 /// Header: magic, schema, source hash, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 16 + 8 + 8;
+
+/// How many atlas sources (distinct file contents) the cache keeps entries for. Each
+/// edit of an atlas is a new source, so an author saving and running all day would
+/// otherwise fill the folder; the sources written last are kept.
+const KEEP_SOURCES: usize = 8;
 
 /// The largest entry read back: far above any atlas that fits the file-size cap.
 const MAX_ENTRY_BYTES: u64 = 4 * super::MAX_ATLAS_BYTES;
@@ -170,11 +177,76 @@ impl Entry {
         encode(file).is_some_and(|payload| self.store_payload(Kind::Atlas, &payload))
     }
 
-    /// [`Entry::store`] for an entry of any kind, given its payload.
+    /// [`Entry::store`] for an entry of any kind, given its payload. Once it is written,
+    /// the entries of all but the [`KEEP_SOURCES`] sources written last are removed
+    /// (this one's never).
     pub fn store_payload(&self, kind: Kind, payload: &[u8]) -> bool {
         let bytes = self.bytes(kind, payload);
-        crate::fsutil::create_private_dir(&self.dir).is_ok()
-            && crate::fsutil::write_private(&self.path(kind), &bytes, true).is_ok()
+        let stored = crate::fsutil::create_private_dir(&self.dir).is_ok()
+            && crate::fsutil::write_private(&self.path(kind), &bytes, true).is_ok();
+        if stored {
+            prune(&self.dir, self.source);
+        }
+        stored
+    }
+}
+
+/// Removes the entries of the oldest sources in `dir` (by when their newest entry was
+/// written) beyond [`KEEP_SOURCES`], never `keep`'s. Only regular files named as
+/// entries are touched; anything else in the folder is left alone. Best effort: a file
+/// that cannot be listed or removed stays.
+fn prune(dir: &Path, keep: u128) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut sources: std::collections::BTreeMap<u128, (std::time::SystemTime, Vec<PathBuf>)> =
+        std::collections::BTreeMap::new();
+    for item in listing.flatten() {
+        let path = item.path();
+        let Some(source) = source_of(&path) else {
+            continue;
+        };
+        // Not followed: a link named like an entry is not ours to judge.
+        let Ok(meta) = item.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let written = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        let (newest, paths) = sources.entry(source).or_insert((written, Vec::new()));
+        *newest = (*newest).max(written);
+        paths.push(path);
+    }
+    if sources.len() <= KEEP_SOURCES {
+        return;
+    }
+    let mut others: Vec<_> = sources.into_iter().filter(|(s, _)| *s != keep).collect();
+    // Newest first.
+    others.sort_by_key(|(_, (newest, _))| std::cmp::Reverse(*newest));
+    for (_, (_, paths)) in others.into_iter().skip(KEEP_SOURCES - 1) {
+        for path in paths {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The source hash an entry's file name gives (`<32 hex digits>.<kind>`, as
+/// [`Entry::path`] writes it); `None` for any other name.
+fn source_of(path: &Path) -> Option<u128> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, extension) = name.split_once('.')?;
+    let ours = [Kind::Atlas, Kind::Search]
+        .iter()
+        .any(|k| k.extension() == extension);
+    let hex = stem.len() == 32
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if ours && hex {
+        u128::from_str_radix(stem, 16).ok()
+    } else {
+        None
     }
 }
 
@@ -313,6 +385,57 @@ mod tests {
         let loaded = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         assert_eq!(loaded.file, mini());
         assert_eq!(entry.load(), Some(mini()), "rewritten from the RON");
+    }
+
+    /// Only the sources written last keep their entries, the one just stored always;
+    /// files that are not entries are never touched.
+    #[test]
+    fn the_cache_keeps_the_sources_written_last() {
+        let dir = scratch("prune").join("cache");
+        std::fs::create_dir_all(&dir).unwrap();
+        let day = std::time::Duration::from_secs(86_400);
+        let long_ago = std::time::SystemTime::now() - day * 100;
+        // Twelve sources, one day apart, source 0 the oldest; each with both kinds.
+        let olds: Vec<Entry> = (0..12u8).map(|i| Entry::new(&dir, &[i])).collect();
+        for (i, entry) in olds.iter().enumerate() {
+            for kind in [Kind::Atlas, Kind::Search] {
+                let path = entry.path(kind);
+                std::fs::write(&path, b"old").unwrap();
+                let file = std::fs::File::options().write(true).open(&path).unwrap();
+                file.set_modified(long_ago + day * i as u32).unwrap();
+            }
+        }
+        let strangers = [
+            "notes.txt",
+            "0123.atlas",
+            "ABCDEF0123456789ABCDEF0123456789.atlas",
+        ];
+        for name in strangers {
+            std::fs::write(dir.join(name), b"not an entry").unwrap();
+        }
+        std::fs::create_dir(dir.join(format!("{:032x}.atlas", 7u128))).unwrap();
+        let new = Entry::new(&dir, b"the atlas being edited");
+        assert!(new.store(&mini()));
+        assert!(new.path(Kind::Atlas).exists());
+        for (i, entry) in olds.iter().enumerate() {
+            // The newest seven old sources stay beside the new one.
+            let kept = i >= 12 - (KEEP_SOURCES - 1);
+            for kind in [Kind::Atlas, Kind::Search] {
+                assert_eq!(entry.path(kind).exists(), kept, "source {i} {kind:?}");
+            }
+        }
+        for name in strangers {
+            assert!(dir.join(name).exists(), "{name}");
+        }
+        assert!(dir.join(format!("{:032x}.atlas", 7u128)).is_dir());
+        // One more edit: the oldest old source left goes, the edit before stays.
+        let again = Entry::new(&dir, b"another edit");
+        assert!(again.store(&mini()));
+        assert!(new.path(Kind::Atlas).exists());
+        assert_eq!(
+            olds.iter().filter(|e| e.path(Kind::Atlas).exists()).count(),
+            KEEP_SOURCES - 2
+        );
     }
 
     #[test]

@@ -253,6 +253,11 @@ impl<'m> Diagram<'m> {
         self.height
     }
 
+    /// Rows kept at the bottom for the legend (0 for none).
+    pub fn legend_rows(&self) -> u16 {
+        self.legend_rows
+    }
+
     /// The panels, left to right.
     pub fn panels(&self) -> &[Panel<'m>] {
         &self.panels

@@ -1,8 +1,10 @@
 //! Real images: a [`Figure`] rasterised from the vector body model with tiny-skia, with
 //! anti-aliasing, as the manual's charts draw it: the body a soft tone with a clear
 //! outline, the essential zone solid red, the spillover stippled red, the selection blue,
-//! the X dark on a white halo. Used for the terminal graphics protocols and for
-//! `show --format png`.
+//! the X dark on a white halo. A compared second pattern ([`Overlay::second`]) is blue
+//! hatching over it, dense for essential and sparse for spillover (as the SVG draws it),
+//! so the overlap reads as red under blue; its X is blue and ringed. Used for the
+//! terminal graphics protocols and for `show --format png`.
 
 #![allow(
     clippy::many_single_char_names,
@@ -16,7 +18,9 @@ use tiny_skia::{
 
 use super::figure::{Figure, FigurePanel};
 use super::model::BodyModel;
-use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use super::overlay::{
+    ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
+};
 
 /// The paper.
 pub const PAPER: [u8; 3] = [255, 255, 255];
@@ -30,6 +34,20 @@ pub const RED: [u8; 3] = [200, 16, 46];
 pub const BLUE: [u8; 3] = [74, 127, 212];
 /// The X.
 pub const X_INK: [u8; 3] = [16, 32, 58];
+/// A compared second pattern's hatching (the SVG's `#1f4fd0`).
+pub const BLUE2: [u8; 3] = [31, 79, 208];
+/// A compared second pattern's X.
+pub const X2_INK: [u8; 3] = [14, 42, 140];
+
+/// What a comparison's marks are in this picture, for the legend beside it (each part
+/// with the pattern it names): the text tiers' marks are not what the image shows.
+pub const COMPARISON_LEGEND: [(u8, &str); 2] = [
+    (1, "1 red: solid essential, dots spillover, X;"),
+    (
+        2,
+        "2 blue: dense hatch essential, sparse spillover, ringed X",
+    ),
+];
 
 fn color(c: [u8; 3]) -> Color {
     Color::from_rgba8(c[0], c[1], c[2], 255)
@@ -75,6 +93,31 @@ fn stipple(k: u32) -> Option<Pixmap> {
     Some(tile)
 }
 
+/// A hatching tile for the second pattern: a blue stripe `stripe` pixels wide every
+/// `period` pixels; drawn at 45 degrees by the pattern's transform.
+fn hatch(period: f32, stripe: f32) -> Option<Pixmap> {
+    let n = period.round().max(2.0) as u32;
+    let mut tile = Pixmap::new(n, n)?;
+    let rect = tiny_skia::Rect::from_xywh(0.0, 0.0, stripe.clamp(1.0, n as f32 - 1.0), n as f32)?;
+    tile.fill_rect(rect, &paint_of(BLUE2), Transform::identity(), None);
+    Some(tile)
+}
+
+/// A paint that repeats `tile` at 45 degrees.
+fn hatched(tile: &Pixmap) -> Paint<'_> {
+    Paint {
+        anti_alias: true,
+        shader: Pattern::new(
+            tile.as_ref(),
+            SpreadMode::Repeat,
+            FilterQuality::Bilinear,
+            1.0,
+            Transform::from_rotate(45.0),
+        ),
+        ..Paint::default()
+    }
+}
+
 /// Draws a figure with one overlay into a new pixmap (`None` when the figure is empty or
 /// too large to allocate).
 #[allow(
@@ -89,6 +132,9 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
     // Line widths and the stipple follow the figure's size.
     let unit = (figure.height / 240.0).max(0.6);
     let tile = stipple((unit * 2.5).round() as u32)?;
+    let dense = hatch(unit * 3.6, unit * 1.9)?;
+    let sparse = hatch(unit * 6.0, unit * 1.1)?;
+    let (dense, sparse) = (hatched(&dense), hatched(&sparse));
     for panel in &figure.panels {
         let drawing = model.view(panel.view).drawing(panel.side);
         let mut sil = PathBuilder::new();
@@ -133,6 +179,12 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
                     ..Paint::default()
                 };
                 pixmap.fill_path(&path, &p, FillRule::EvenOdd, id, Some(&mask));
+            }
+            // The second pattern over the first: the overlap shows both.
+            if flags & ESSENTIAL2 != 0 {
+                pixmap.fill_path(&path, &dense, FillRule::EvenOdd, id, Some(&mask));
+            } else if flags & SPILLOVER2 != 0 {
+                pixmap.fill_path(&path, &sparse, FillRule::EvenOdd, id, Some(&mask));
             }
             if flags & SELECTED != 0 {
                 let mut p = paint_of(BLUE);
@@ -181,35 +233,58 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             };
             pixmap.stroke_path(&path, &paint_of(INK), &stroke, id, None);
         }
-        // The X, dark on a white halo so it reads on red and on skin.
-        for tp in &overlay.trigger_points {
-            let Some(p) =
-                model.trigger_point_at(&tp.id, &tp.location.region, panel.view, tp.location.side)
-            else {
-                continue;
-            };
-            let q = panel.place(p);
-            let r = (unit * 4.0).max(3.0);
-            let mut pb = PathBuilder::new();
-            pb.move_to(q.x - r, q.y - r);
-            pb.line_to(q.x + r, q.y + r);
-            pb.move_to(q.x - r, q.y + r);
-            pb.line_to(q.x + r, q.y - r);
-            if let Some(path) = pb.finish() {
-                let halo = Stroke {
-                    width: unit * 4.5,
-                    ..thin.clone()
-                };
-                pixmap.stroke_path(&path, &paint_of(PAPER), &halo, id, None);
-                let ink = Stroke {
-                    width: unit * 2.2,
-                    ..thin.clone()
-                };
-                pixmap.stroke_path(&path, &paint_of(X_INK), &ink, id, None);
-            }
+        // The X, dark on a white halo so it reads on red and on skin; the second
+        // pattern's blue and ringed.
+        let second = overlay.second.iter().flat_map(|z| &z.trigger_points);
+        let marks = overlay
+            .trigger_points
+            .iter()
+            .map(|tp| (tp, false))
+            .chain(second.map(|tp| (tp, true)));
+        for (tp, is_second) in marks {
+            draw_x(&mut pixmap, model, panel, tp, unit, is_second);
         }
     }
     Some(pixmap)
+}
+
+/// Draws one trigger point's X in `panel`, if the view shows it: dark on a white halo,
+/// or for a compared second pattern blue, with a ring round it.
+fn draw_x(
+    pixmap: &mut Pixmap,
+    model: &BodyModel,
+    panel: &FigurePanel,
+    tp: &TriggerMark,
+    unit: f32,
+    second: bool,
+) {
+    let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, panel.view, tp.location.side)
+    else {
+        return;
+    };
+    let q = panel.place(p);
+    let r = (unit * 4.0).max(3.0);
+    let mut pb = PathBuilder::new();
+    pb.move_to(q.x - r, q.y - r);
+    pb.line_to(q.x + r, q.y + r);
+    pb.move_to(q.x - r, q.y + r);
+    pb.line_to(q.x + r, q.y - r);
+    if second {
+        pb.push_circle(q.x, q.y, r * 1.25);
+    }
+    let Some(path) = pb.finish() else {
+        return;
+    };
+    let line = |width: f32| Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    let id = Transform::identity();
+    pixmap.stroke_path(&path, &paint_of(PAPER), &line(unit * 4.5), id, None);
+    let ink = if second { X2_INK } else { X_INK };
+    pixmap.stroke_path(&path, &paint_of(ink), &line(unit * 2.2), id, None);
 }
 
 /// Rings the box `w` by `h` at `(x, y)`: the keyboard cursor over a picture, dark on a
@@ -254,6 +329,81 @@ mod tests {
     fn px(p: &Pixmap, x: f32, y: f32) -> [u8; 3] {
         let c = p.pixel(x as u32, y as u32).unwrap().demultiply();
         [c.red(), c.green(), c.blue()]
+    }
+
+    /// A comparison: the second pattern's zones are blue hatching (over red where both
+    /// reach, over skin elsewhere), and its X is blue.
+    #[test]
+    fn a_second_pattern_is_blue_hatching_with_a_blue_x() {
+        let m = BodyModel::shipped();
+        let one = Overlay::for_trigger_point(
+            m,
+            "t1",
+            "thigh-front",
+            &["calf".to_owned(), "heel".to_owned()],
+            &[],
+            &[],
+            Side::Right,
+        );
+        let two = Overlay::for_trigger_point(
+            m,
+            "t2",
+            "buttock",
+            &["thigh-back".to_owned(), "calf".to_owned()],
+            &[],
+            &[],
+            Side::Right,
+        );
+        let mut ov = one.clone();
+        ov.second = Some(super::super::overlay::Zones {
+            essential: two.essential,
+            spillover: two.spillover,
+            trigger_points: two.trigger_points,
+        });
+        let fig = Figure::of_frame(m, &Frame::whole_body(), 600.0);
+        let p = render(m, &fig, &ov).unwrap();
+        let back = fig.panels.iter().find(|q| q.view == ViewId::Back).unwrap();
+        let v = m.view(ViewId::Back);
+        // The colours in a small box round a region's anchor.
+        let around = |region: &str| {
+            let a = v
+                .anchor(m.region_index(region).unwrap(), Some(Side::Right))
+                .unwrap();
+            let q = back.place(a);
+            let mut seen = Vec::new();
+            for dy in -4..=4 {
+                for dx in -4..=4 {
+                    seen.push(px(&p, q.x + dx as f32, q.y + dy as f32));
+                }
+            }
+            seen
+        };
+        let has = |seen: &[[u8; 3]], c: [u8; 3]| seen.contains(&c);
+        let thigh = around("thigh-back");
+        assert!(
+            has(&thigh, BLUE2) && has(&thigh, SKIN) && !has(&thigh, RED),
+            "2 only"
+        );
+        let calf = around("calf");
+        assert!(has(&calf, BLUE2) && has(&calf, RED), "both");
+        let heel = around("heel");
+        assert!(has(&heel, RED) && !has(&heel, BLUE2), "1 only");
+        let all: Vec<[u8; 3]> = p
+            .pixels()
+            .iter()
+            .map(|c| {
+                let c = c.demultiply();
+                [c.red(), c.green(), c.blue()]
+            })
+            .collect();
+        assert!(
+            all.iter().filter(|&&c| c == X2_INK).count() > 20,
+            "the second X"
+        );
+        assert!(
+            all.iter().filter(|&&c| c == X_INK).count() > 20,
+            "the first X"
+        );
     }
 
     #[test]

@@ -452,6 +452,8 @@ pub enum CompareFormat {
     Text,
     /// One SVG document: both patterns on one figure (`data-pattern="1"` and `"2"`).
     Svg,
+    /// One image (with --out): both patterns on one body, the second in blue hatching.
+    Png,
     /// JSON for scripts.
     Json,
 }
@@ -484,7 +486,7 @@ pub struct CompareArgs {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
 
-    /// Write the SVG to this file (atomically) instead of stdout.
+    /// Write the SVG or PNG to this file (atomically) instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

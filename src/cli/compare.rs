@@ -1,4 +1,4 @@
-//! `painmap compare MUSCLE|TP MUSCLE|TP [--side S] [--width N] [--format text|svg|json]`:
+//! `painmap compare MUSCLE|TP MUSCLE|TP [--side S] [--width N] [--format text|svg|png|json]`:
 //! two referral patterns drawn on one body, and what only the first covers, what only
 //! the second covers and what both cover, region by region ([`crate::compare`]).
 
@@ -41,6 +41,12 @@ pub fn run(
                 Some(path) => write_file(path, doc.as_bytes())?,
                 None => out::print(&doc)?,
             }
+        }
+        CompareFormat::Png => {
+            let Some(path) = &args.out else {
+                anyhow::bail!("--format png writes a file: add --out FILE");
+            };
+            write_file(path, &png_image(atlas, &cmp)?)?;
         }
         CompareFormat::Text => {
             let width = args.width.unwrap_or_else(terminal_width);
@@ -107,6 +113,17 @@ pub fn text_of(
     s.push('\n');
     s.push_str(&words(&cmp.region_lines(atlas), w));
     s
+}
+
+/// Both patterns on one body as a PNG, framed as the SVG is.
+fn png_image(atlas: &Atlas, cmp: &Comparison<'_>) -> anyhow::Result<Vec<u8>> {
+    let model = BodyModel::shipped();
+    let overlay = cmp.overlay(atlas);
+    let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), 480.0);
+    crate::body::pixmap::render(model, &figure, &overlay)
+        .ok_or_else(|| anyhow::anyhow!("picture too large"))?
+        .encode_png()
+        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }
 
 /// One SVG document: both patterns on one figure, pattern 1 as `data-pattern="1"`, 2 as

@@ -37,6 +37,9 @@ pub struct Hit {
     pub score: i64,
     /// Char positions in `label` of the matched letters, for highlighting.
     pub indices: Vec<usize>,
+    /// Whether the query is this name or alias exactly (folded): what was typed out.
+    #[serde(skip)]
+    pub exact: bool,
 }
 
 /// A search index over one atlas. Its ids, names, aliases and folded keys are kept end
@@ -271,6 +274,7 @@ impl SearchIndex {
                         .into_iter()
                         .map(|i| i + offset)
                         .collect(),
+                    exact: text == q,
                 }
             })
             .collect();

@@ -346,11 +346,16 @@ impl<'a> App<'a> {
         } else {
             self.index.search(terms, SEARCH_RESULTS)
         };
-        phrase
-            .map(SearchRow::Phrase)
-            .into_iter()
-            .chain(hits.into_iter().map(SearchRow::Hit))
-            .collect()
+        // The reading of the words comes first, unless they are a muscle's, region's or
+        // symptom's name typed out: "soleus" then Enter opens the soleus.
+        let typed_out = hits.first().is_some_and(|h| h.exact);
+        let phrase = phrase.map(SearchRow::Phrase);
+        let hits = hits.into_iter().map(SearchRow::Hit);
+        if typed_out {
+            hits.chain(phrase).collect()
+        } else {
+            phrase.into_iter().chain(hits).collect()
+        }
     }
 
     /// Searches again for the query as it now stands, narrowing the last search's

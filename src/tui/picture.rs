@@ -13,8 +13,10 @@ use crate::body::overlay::Overlay;
 use crate::body::pixmap;
 use crate::body::raster::{Raster, Viewport};
 use crate::graphics::{self, Encoded, Protocol, Terminal};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget as _;
 use std::cell::{Cell, RefCell};
 
@@ -140,14 +142,18 @@ impl ImageTier {
 
 /// Draws each panel of a text diagram as a picture over the text already in `buf` at
 /// `area` (titles and legend stay text); the overlay's cursor is in diagram cells. A
-/// panel that cannot be drawn keeps its text.
+/// panel that cannot be drawn keeps its text. A comparison's legend is written again in
+/// the picture's own terms ([`pixmap::COMPARISON_LEGEND`]) once every panel is a
+/// picture.
 pub fn draw_diagram(
     tier: &ImageTier,
     diagram: &Diagram<'_>,
     overlay: &Overlay,
     area: Rect,
     buf: &mut Buffer,
+    theme: &Theme,
 ) {
+    let mut all = true;
     for p in diagram.panels() {
         let mut local = overlay.clone();
         local.cursor = overlay.cursor.and_then(|(c, r)| p.local(c, r));
@@ -157,8 +163,57 @@ pub fn draw_diagram(
             p.raster.width(),
             p.raster.height(),
         );
-        if at.right() <= area.right() && at.bottom() <= area.bottom() {
-            tier.draw(&p.raster, &local, at, buf);
+        all &= at.right() <= area.right()
+            && at.bottom() <= area.bottom()
+            && tier.draw(&p.raster, &local, at, buf);
+    }
+    let rows = diagram.legend_rows();
+    if all && overlay.second.is_some() && rows > 0 {
+        let top = area.y + diagram.height().saturating_sub(rows);
+        let legend = Rect::new(area.x, top, diagram.width().min(area.width), rows);
+        comparison_legend(legend, buf, theme);
+    }
+}
+
+/// Writes [`pixmap::COMPARISON_LEGEND`] in `area`, its words wrapped to the width and
+/// each line centred, as the text tiers' legend is; each pattern's words in its colour.
+fn comparison_legend(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = usize::from(area.width);
+    let mut lines: Vec<(usize, Vec<(&str, Style)>)> = vec![(0, Vec::new())];
+    for (pattern, text) in pixmap::COMPARISON_LEGEND {
+        let style = if pattern == 1 {
+            theme.essential
+        } else {
+            theme.essential2
+        };
+        for word in text.split(' ') {
+            let len = word.chars().count();
+            let Some((used, words)) = lines.last_mut() else {
+                return;
+            };
+            if *used > 0 && *used + 1 + len > width {
+                lines.push((len, vec![(word, style)]));
+            } else {
+                *used += usize::from(*used > 0) + len;
+                words.push((word, style));
+            }
+        }
+    }
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+            }
+        }
+    }
+    for ((used, words), y) in lines.iter().zip(area.top()..area.bottom()) {
+        let mut x = area.x + (width.saturating_sub(*used) / 2) as u16;
+        for (k, &(word, style)) in words.iter().enumerate() {
+            if k > 0 {
+                x += 1;
+            }
+            let room = usize::from(area.right().saturating_sub(x));
+            x = buf.set_stringn(x, y, word, room, style).0;
         }
     }
 }
@@ -227,6 +282,42 @@ mod tests {
         let raster = Raster::new(model, Viewport::new(ViewId::Front, Side::Left, 1, 1));
         let mut buf = Buffer::empty(Rect::new(0, 0, 4, 4));
         assert!(!tier(Protocol::Sixel).draw(&raster, &Overlay::default(), buf.area, &mut buf));
+    }
+
+    /// A comparison drawn as pictures says what the picture's marks are: the text
+    /// tiers' legend (blocks and checks) is replaced by the image's.
+    #[test]
+    fn a_compared_picture_has_the_images_legend() {
+        use crate::compare::{Pattern, compare};
+        let atlas = Atlas::shipped().unwrap();
+        let one = Pattern::resolve(&atlas, "soleus").unwrap();
+        let two = Pattern::resolve(&atlas, "gastrocnemius").unwrap();
+        let overlay = compare(&atlas, &one, &two, Side::Left).overlay(&atlas);
+        let model = BodyModel::shipped();
+        let glyphs = crate::body::glyphs::Glyphs::Quadrant;
+        let d = Diagram::for_overlay(model, &overlay, 58, 36, glyphs);
+        assert!(d.legend_rows() > 0);
+        let area = Rect::new(0, 0, 58, 36);
+        let text = |buf: &Buffer| -> String {
+            buf.content()
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect()
+        };
+        let theme = crate::tui::theme::Theme::colour();
+        let mut buf = Buffer::empty(area);
+        crate::tui::view::CanvasPicture {
+            canvas: &d.draw(&overlay, glyphs, false),
+            mosaic: true,
+            theme: &theme,
+        }
+        .render(area, &mut buf);
+        assert!(text(&buf).contains("2 spillover"), "the text tier's legend");
+        draw_diagram(&tier(Protocol::Kitty), &d, &overlay, area, &mut buf, &theme);
+        let drawn = text(&buf);
+        assert!(drawn.contains("dots spillover"), "the image's legend");
+        assert!(drawn.contains("ringed X"), "the image's legend");
+        assert!(!drawn.contains("2 spillover"), "not the text tier's");
     }
 
     /// The explorer's map and a study card, drawn with a kitty tier on a test terminal:

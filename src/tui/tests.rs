@@ -1160,6 +1160,50 @@ fn c_compares_the_candidate_with_the_one_highlighted_before() {
     }
 }
 
+/// A muscle's name typed out and Enter opens that muscle, even where the words also
+/// read as a place ("upper trapezius" holds "upper trap", the top of the shoulder): the
+/// reading comes after the name.
+#[test]
+fn a_muscle_typed_out_opens_the_muscle() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    for c in "upper trapezius".chars() {
+        h.ch(c);
+    }
+    h.draw();
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.shown_pick().map(|p| p.muscle),
+        Some("upper-trapezius".into())
+    );
+    assert!(
+        h.app.intake.selection.regions.is_empty(),
+        "{}",
+        h.app.status
+    );
+}
+
+/// The same muscle shown again another way (opened from the search, then highlighted
+/// as a candidate) is not "the one shown before": `c` would compare it with itself.
+#[test]
+fn c_never_compares_a_muscle_with_itself() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    for c in "supraspinatus".chars() {
+        h.ch(c);
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.shown_pick().unwrap().muscle, "supraspinatus");
+    let right_outer_shoulder = RegionInstance::new("shoulder-outer", Some(Side::Right));
+    super::update::update(&mut h.app, Msg::Toggle(right_outer_shoulder));
+    h.app.focus = Focus::Candidates;
+    h.draw();
+    assert_eq!(h.app.shown_pick().unwrap().muscle, "supraspinatus");
+    h.ch('c');
+    assert!(h.app.overlay.is_none(), "{}", h.app.status);
+    assert!(h.app.status.contains("shown before"), "{}", h.app.status);
+}
+
 #[test]
 fn a_comparison_draws_at_every_size_and_in_colour() {
     let mut app = App::new(atlas());

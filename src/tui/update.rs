@@ -21,11 +21,13 @@ pub const NOTE_CANDIDATES: usize = 10;
 
 /// Applies one message; returns work for the loop to do, if any. When the muscle the
 /// detail shows changes, the one it showed is kept as [`App::previous`] (what `c`
-/// compares with).
+/// compares with); the same muscle shown again another way (from the search, then as a
+/// candidate) is no change: a muscle compared with itself shows nothing.
 pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
     let before = app.shown_pick();
     let effect = apply(app, msg);
-    if before.is_some() && before != app.shown_pick() {
+    let muscle = |p: &Option<crate::tui::app::Pick>| p.as_ref().map(|p| p.muscle.clone());
+    if before.is_some() && muscle(&before) != muscle(&app.shown_pick()) {
         app.previous = before;
     }
     effect

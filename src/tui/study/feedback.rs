@@ -124,9 +124,9 @@ pub fn picture(
             theme,
         );
         // A right answer's pattern as a real image where the terminal shows one (the
-        // comparison and the marks have glyphs of their own and stay text).
+        // marks have glyphs of their own and stay text).
         if let Some(tier) = &theme.images {
-            crate::tui::picture::draw_diagram(tier, &d, &answer, area, buf);
+            crate::tui::picture::draw_diagram(tier, &d, &answer, area, buf, theme);
         }
     }
 }
@@ -170,6 +170,9 @@ fn both_on_one_body(
         &d.draw(&overlay, theme.glyphs, !theme.color),
         theme,
     );
+    if let Some(tier) = &theme.images {
+        crate::tui::picture::draw_diagram(tier, &d, &overlay, below, buf, theme);
+    }
 }
 
 /// The answer's zone with the student's marks over it: hits, misses and extra marks each

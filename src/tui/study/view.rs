@@ -205,7 +205,7 @@ fn diagram(
     if let Some(tier) = &theme.images {
         let mut overlay = overlay;
         overlay.cursor = overlay.cursor.or(first_cursor);
-        crate::tui::picture::draw_diagram(tier, &d, &overlay, area, buf);
+        crate::tui::picture::draw_diagram(tier, &d, &overlay, area, buf, theme);
     } else if let Some((col, row)) = first_cursor
         && let Some(target) = buf.cell_mut((area.x + col, area.y + row))
     {

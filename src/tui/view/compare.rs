@@ -41,6 +41,10 @@ pub fn picture(
         },
         inner,
     );
+    // Both patterns as a real image where the terminal shows one.
+    if let Some(tier) = &theme.images {
+        crate::tui::picture::draw_diagram(tier, &d, &overlay, inner, frame.buffer_mut(), theme);
+    }
     for row in 0..d.height().min(inner.height) {
         for col in 0..d.width().min(inner.width) {
             hits.set(col, row, d.region_at(col, row));
