@@ -135,6 +135,11 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
     let dense = hatch(unit * 3.6, unit * 1.9)?;
     let sparse = hatch(unit * 6.0, unit * 1.1)?;
     let (dense, sparse) = (hatched(&dense), hatched(&sparse));
+    let seam = Stroke {
+        width: unit * 0.6,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
     for panel in &figure.panels {
         let drawing = model.view(panel.view).drawing(panel.side);
         let mut sil = PathBuilder::new();
@@ -166,6 +171,9 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             };
             if flags & ESSENTIAL != 0 {
                 pixmap.fill_path(&path, &paint_of(RED), FillRule::EvenOdd, id, Some(&mask));
+                // Two marked shapes meeting on a slant would leave an anti-aliased seam
+                // of skin between them; a hairline of the same red closes it.
+                pixmap.stroke_path(&path, &paint_of(RED), &seam, id, Some(&mask));
             } else if flags & SPILLOVER != 0 {
                 let p = Paint {
                     anti_alias: true,
