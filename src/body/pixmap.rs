@@ -103,17 +103,12 @@ fn hatch(period: f32, stripe: f32) -> Option<Pixmap> {
     Some(tile)
 }
 
-/// A paint that repeats `tile` at 45 degrees.
-fn hatched(tile: &Pixmap) -> Paint<'_> {
+/// A paint that repeats `tile`, turned by `turn` (the hatching at 45 degrees, sampled
+/// smoothly; the stipple upright, pixel for pixel).
+fn tiled(tile: &Pixmap, quality: FilterQuality, turn: Transform) -> Paint<'_> {
     Paint {
         anti_alias: true,
-        shader: Pattern::new(
-            tile.as_ref(),
-            SpreadMode::Repeat,
-            FilterQuality::Bilinear,
-            1.0,
-            Transform::from_rotate(45.0),
-        ),
+        shader: Pattern::new(tile.as_ref(), SpreadMode::Repeat, quality, 1.0, turn),
         ..Paint::default()
     }
 }
@@ -134,7 +129,9 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
     let tile = stipple((unit * 2.5).round() as u32)?;
     let dense = hatch(unit * 3.6, unit * 1.9)?;
     let sparse = hatch(unit * 6.0, unit * 1.1)?;
+    let hatched = |tile| tiled(tile, FilterQuality::Bilinear, Transform::from_rotate(45.0));
     let (dense, sparse) = (hatched(&dense), hatched(&sparse));
+    let stippled = tiled(&tile, FilterQuality::Nearest, Transform::identity());
     let seam = Stroke {
         width: unit * 0.6,
         line_join: LineJoin::Round,
@@ -175,18 +172,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
                 // of skin between them; a hairline of the same red closes it.
                 pixmap.stroke_path(&path, &paint_of(RED), &seam, id, Some(&mask));
             } else if flags & SPILLOVER != 0 {
-                let p = Paint {
-                    anti_alias: true,
-                    shader: Pattern::new(
-                        tile.as_ref(),
-                        SpreadMode::Repeat,
-                        FilterQuality::Nearest,
-                        1.0,
-                        id,
-                    ),
-                    ..Paint::default()
-                };
-                pixmap.fill_path(&path, &p, FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &stippled, FillRule::EvenOdd, id, Some(&mask));
             }
             // The second pattern over the first: the overlap shows both.
             if flags & ESSENTIAL2 != 0 {
