@@ -320,6 +320,17 @@ mod tests {
     use crate::body::ViewId;
     use crate::body::frame::Frame;
 
+    /// Every pixel's colour, row by row.
+    fn colours(p: &Pixmap) -> Vec<[u8; 3]> {
+        p.pixels()
+            .iter()
+            .map(|c| {
+                let c = c.demultiply();
+                [c.red(), c.green(), c.blue()]
+            })
+            .collect()
+    }
+
     fn px(p: &Pixmap, x: f32, y: f32) -> [u8; 3] {
         let c = p.pixel(x as u32, y as u32).unwrap().demultiply();
         [c.red(), c.green(), c.blue()]
@@ -382,14 +393,7 @@ mod tests {
         assert!(has(&calf, BLUE2) && has(&calf, RED), "both");
         let heel = around("heel");
         assert!(has(&heel, RED) && !has(&heel, BLUE2), "1 only");
-        let all: Vec<[u8; 3]> = p
-            .pixels()
-            .iter()
-            .map(|c| {
-                let c = c.demultiply();
-                [c.red(), c.green(), c.blue()]
-            })
-            .collect();
+        let all = colours(&p);
         assert!(
             all.iter().filter(|&&c| c == X2_INK).count() > 20,
             "the second X"
@@ -415,14 +419,7 @@ mod tests {
         let fig = Figure::of_frame(m, &Frame::whole_body(), 480.0);
         let p = render(m, &fig, &ov).unwrap();
         assert_eq!(p.height(), 480);
-        let all: Vec<[u8; 3]> = p
-            .pixels()
-            .iter()
-            .map(|c| {
-                let c = c.demultiply();
-                [c.red(), c.green(), c.blue()]
-            })
-            .collect();
+        let all = colours(&p);
         for (what, c) in [
             ("paper", PAPER),
             ("skin", SKIN),

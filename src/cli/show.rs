@@ -97,8 +97,13 @@ pub fn text_of(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], style: Diagr
 
 /// Writes a picture file atomically (replacing one that is there: it was asked for).
 pub(super) fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    crate::fsutil::write_atomic(path, bytes, true)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+    crate::fsutil::write_atomic(path, bytes, true).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::fsutil::io_words(&e)
+        )
+    })
 }
 
 /// The caption of a trigger point's figure.

@@ -287,8 +287,13 @@ impl SearchIndex {
     /// own thread, and the parts joined in order, so the answer is the same however it
     /// is split.
     fn scan(&self, among: &[u32], q: &str, one: Option<char>) -> Scan {
+        // Asked once: the answer reads the cgroup's files, and the explorer searches on
+        // every keystroke.
+        static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
         let threads = if among.len() >= PARALLEL_FROM {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+            *CORES.get_or_init(|| {
+                std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+            })
         } else {
             1
         };

@@ -140,6 +140,26 @@ impl ImageTier {
     }
 }
 
+/// A diagram in the theme's tier: its text (titles, legend, and the body where no
+/// picture can be drawn), then each panel as a picture where the terminal shows them.
+pub fn paint_diagram(
+    diagram: &Diagram<'_>,
+    overlay: &Overlay,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    crate::tui::view::CanvasPicture {
+        canvas: &diagram.draw(overlay, theme.glyphs, !theme.color),
+        mosaic: theme.glyphs.samples().is_some(),
+        theme,
+    }
+    .render(area, buf);
+    if let Some(tier) = &theme.images {
+        draw_diagram(tier, diagram, overlay, area, buf, theme);
+    }
+}
+
 /// Draws each panel of a text diagram as a picture over the text already in `buf` at
 /// `area` (titles and legend stay text); the overlay's cursor is in diagram cells. A
 /// panel that cannot be drawn keeps its text. A comparison's legend is written again in

@@ -117,17 +117,9 @@ pub fn picture(
     } else {
         let model = BodyModel::shipped();
         let d = Diagram::for_overlay(model, &answer, area.width, area.height, theme.glyphs);
-        put_canvas(
-            buf,
-            area,
-            &d.draw(&answer, theme.glyphs, !theme.color),
-            theme,
-        );
-        // A right answer's pattern as a real image where the terminal shows one (the
-        // marks have glyphs of their own and stay text).
-        if let Some(tier) = &theme.images {
-            crate::tui::picture::draw_diagram(tier, &d, &answer, area, buf, theme);
-        }
+        // A real image where the terminal shows one (the marks have glyphs of their own
+        // and stay text).
+        crate::tui::picture::paint_diagram(&d, &answer, area, buf, theme);
     }
 }
 
@@ -164,15 +156,7 @@ fn both_on_one_body(
         below.height,
         theme.glyphs,
     );
-    put_canvas(
-        buf,
-        below,
-        &d.draw(&overlay, theme.glyphs, !theme.color),
-        theme,
-    );
-    if let Some(tier) = &theme.images {
-        crate::tui::picture::draw_diagram(tier, &d, &overlay, below, buf, theme);
-    }
+    crate::tui::picture::paint_diagram(&d, &overlay, below, buf, theme);
 }
 
 /// The answer's zone with the student's marks over it: hits, misses and extra marks each

@@ -3,7 +3,6 @@
 //! regions only 1, only 2 and both reach, then who they are, where to press and their
 //! symptoms ([`crate::compare`]).
 
-use super::map::CanvasPicture;
 use super::{pane, scrolled};
 use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
@@ -32,19 +31,7 @@ pub fn picture(
     let model = BodyModel::shipped();
     let overlay = cmp.overlay(app.atlas);
     let d = Diagram::for_overlay(model, &overlay, inner.width, inner.height, theme.glyphs);
-    let canvas = d.draw(&overlay, theme.glyphs, !theme.color);
-    frame.render_widget(
-        CanvasPicture {
-            canvas: &canvas,
-            mosaic: theme.glyphs.samples().is_some(),
-            theme,
-        },
-        inner,
-    );
-    // Both patterns as a real image where the terminal shows one.
-    if let Some(tier) = &theme.images {
-        crate::tui::picture::draw_diagram(tier, &d, &overlay, inner, frame.buffer_mut(), theme);
-    }
+    crate::tui::picture::paint_diagram(&d, &overlay, inner, frame.buffer_mut(), theme);
     for row in 0..d.height().min(inner.height) {
         for col in 0..d.width().min(inner.width) {
             hits.set(col, row, d.region_at(col, row));
