@@ -95,7 +95,8 @@ pub enum RecordsCommand {
     History(HistoryArgs),
     /// The clients, with their visit count and last visit.
     Clients(ListArgs),
-    /// Remove a client and every visit for good (needs --yes).
+    /// Remove a client and every visit for good, or one visit with --visit ID (needs
+    /// --yes).
     Forget(ForgetArgs),
 }
 
@@ -145,6 +146,11 @@ pub struct VisitArgs {
     /// Import an intake record saved by the explorer (`e`, a .json file) instead.
     #[arg(long, value_name = "FILE.json", conflicts_with_all = ["regions", "intensity", "quality", "symptoms"])]
     pub from: Option<PathBuf>,
+
+    /// Correct visit ID of this client: it is replaced by this one (its day kept unless
+    /// --date is given); `painmap history CLIENT` lists the ids.
+    #[arg(long, value_name = "ID")]
+    pub amend: Option<i64>,
 }
 
 /// Output format of `history`.
@@ -182,6 +188,11 @@ pub struct ForgetArgs {
     /// The client, exactly as saved.
     #[arg(value_name = "CLIENT")]
     pub client: String,
+
+    /// Remove only this visit of the client (its id, as `painmap history CLIENT` lists
+    /// them), not the client.
+    #[arg(long, value_name = "ID")]
+    pub visit: Option<i64>,
 
     /// Confirm: the visits cannot be brought back.
     #[arg(long)]

@@ -78,6 +78,42 @@ fn candidate_words(atlas: &Atlas, v: &SavedVisit) -> Vec<String> {
         .collect()
 }
 
+/// "Visit 2 · 2026-01-05": numbered as in every format, with the time it was saved when
+/// another visit shares its day, so two visits on one day are told apart.
+fn visit_title(visits: &[SavedVisit], i: usize) -> String {
+    let v = &visits[i];
+    let same_day = visits
+        .iter()
+        .filter(|o| o.visit.date == v.visit.date)
+        .count();
+    let mut title = format!("Visit {} · {}", i + 1, v.visit.date);
+    if same_day > 1 {
+        // "2026-01-05 14:20 UTC": the time is what follows the day.
+        let time = v.saved_at.get(11..).unwrap_or(&v.saved_at);
+        let _ = write!(title, " {time}");
+    }
+    title
+}
+
+/// "RED FLAG raised: Chest pain with arm, jaw or neck pain (cardiac)", one per flag.
+fn flag_lines(v: &SavedVisit) -> Vec<String> {
+    v.visit
+        .red_flags
+        .iter()
+        .map(|f| format!("RED FLAG raised: {} ({})", f.title, f.id))
+        .collect()
+}
+
+/// "exertion: yes, fever: no".
+fn screening_words(v: &SavedVisit) -> String {
+    v.visit
+        .screening
+        .iter()
+        .map(|a| format!("{}: {}", a.concept, if a.answer { "yes" } else { "no" }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
     for (i, v) in visits.iter().enumerate() {
@@ -86,8 +122,19 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
             .age
             .map(|a| format!(", age {a}"))
             .unwrap_or_default();
-        let _ = writeln!(s, "Visit {} · {} (id {}{age})", i + 1, v.visit.date, v.id);
+        let amended = if v.amended_at.is_some() {
+            ", amended"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "{} (id {}{age}{amended})", visit_title(visits, i), v.id);
+        for line in flag_lines(v) {
+            let _ = writeln!(s, "  {line}");
+        }
         let _ = writeln!(s, "  where: {}", v.visit.regions_words(atlas));
+        if !v.visit.screening.is_empty() {
+            let _ = writeln!(s, "  screening: {}", screening_words(v));
+        }
         if !v.visit.symptoms.is_empty() {
             let _ = writeln!(s, "  symptoms: {}", v.visit.symptoms.join(", "));
         }
@@ -141,10 +188,19 @@ fn one_line(text: &str) -> String {
 fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# painmap history: {}\n", md_escape(client));
-    for v in visits {
-        let _ = writeln!(s, "## {} (visit {})\n", v.visit.date, v.id);
+    for (i, v) in visits.iter().enumerate() {
+        let _ = writeln!(s, "## {} (id {})\n", visit_title(visits, i), v.id);
+        for line in flag_lines(v) {
+            let _ = writeln!(s, "**{}**\n", md_escape(&line));
+        }
         if let Some(age) = v.visit.age {
             let _ = writeln!(s, "- Age: {age}");
+        }
+        if !v.visit.screening.is_empty() {
+            let _ = writeln!(s, "- Screening: {}", md_escape(&screening_words(v)));
+        }
+        if let Some(at) = &v.amended_at {
+            let _ = writeln!(s, "- Amended: {}", md_escape(at));
         }
         let symptoms = if v.visit.symptoms.is_empty() {
             "none given".to_string()
@@ -218,7 +274,9 @@ fn md_escape(text: &str) -> String {
 
 /// One row per region per visit.
 fn csv(visits: &[SavedVisit]) -> String {
-    let mut s = String::from("visit_id,date,age,region,side,intensity,quality,symptoms,note\n");
+    let mut s = String::from(
+        "visit_id,date,age,region,side,intensity,quality,symptoms,note,red_flags,screening\n",
+    );
     for v in visits {
         for r in &v.visit.regions {
             let fields = [
@@ -233,6 +291,18 @@ fn csv(visits: &[SavedVisit]) -> String {
                     .unwrap_or_default(),
                 v.visit.symptoms.join(" "),
                 v.visit.note.clone().unwrap_or_default(),
+                v.visit
+                    .red_flags
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                v.visit
+                    .screening
+                    .iter()
+                    .map(|a| format!("{}={}", a.concept, if a.answer { "yes" } else { "no" }))
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             let _ = writeln!(s, "{}", row.join(","));

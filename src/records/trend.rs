@@ -157,6 +157,8 @@ mod tests {
                 .collect(),
             symptoms: vec![],
             note: None,
+            red_flags: vec![],
+            screening: vec![],
             candidates: vec![],
             atlas: AtlasStamp {
                 version: "0".into(),
@@ -169,6 +171,7 @@ mod tests {
         SavedVisit {
             id: 1,
             saved_at: String::new(),
+            amended_at: None,
             visit: v,
         }
     }

@@ -543,3 +543,192 @@ fn the_explorer_saves_a_visit_for_its_client() {
     );
     assert_eq!(r["intensity"], 6);
 }
+
+#[test]
+fn an_imported_record_keeps_its_age_and_note() {
+    let d = Dir::new("import-age");
+    let db = d.db();
+    let record = d.0.join("intake.json");
+    fs::write(
+        &record,
+        r#"{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC",
+           "regions":[{"region":"temple","side":"left","intensity":5,"quality":null},
+                      {"region":"jaw","side":"left","intensity":null,"quality":null}],
+           "symptoms":[],"age":58}"#,
+    )
+    .unwrap();
+    let out = on(&db, &["visit", "MK-58", "--from", record.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&on(&db, &["history", "MK-58", "--json"]));
+    let visit = &v["visits"][0];
+    assert_eq!(visit["age"], 58, "{visit}");
+    assert_eq!(
+        visit["red_flags"][0]["id"], "giant-cell-arteritis",
+        "{visit}"
+    );
+}
+
+#[test]
+fn an_unsided_intensity_notes_the_region_marked_on_its_side() {
+    let d = Dir::new("sided");
+    let db = d.db();
+    let out = on(&db, &["visit", "X", "right heel", "--intensity", "heel=7"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&on(&db, &["history", "X", "--json"]));
+    let visit = &v["visits"][0];
+    assert_eq!(
+        visit["regions"],
+        serde_json::json!([{"region": "heel", "side": "right", "intensity": 7, "quality": null}])
+    );
+    let sides: Vec<&str> = visit["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["side"].as_str())
+        .collect();
+    assert!(sides.iter().all(|s| *s == "right"), "{sides:?}");
+    // Both heels marked: the side must be said.
+    let out = on(
+        &db,
+        &[
+            "visit",
+            "X",
+            "left heel",
+            "right heel",
+            "--quality",
+            "heel=sharp",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("both sides"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_db_in_a_missing_folder_is_an_error_for_every_command_and_creates_nothing() {
+    let d = Dir::new("nofolder");
+    let db = d.0.join("no/such/dir/x.sqlite3");
+    for args in [
+        vec!["clients"],
+        vec!["clients", "--json"],
+        vec!["history", "A"],
+        vec!["visit", "A", "jaw"],
+        vec!["forget", "A", "--yes"],
+        vec!["forget", "A", "--visit", "1", "--yes"],
+    ] {
+        let out = on(&db, &args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stdout(&out));
+        let err = stderr(&out);
+        assert!(err.contains("does not exist"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!d.0.join("no").exists(), "{args:?} created a folder");
+    }
+    // The explorer refuses too, before it needs a terminal.
+    let out = on(&db, &["--client", "A"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    assert!(!d.0.join("no").exists());
+}
+
+#[test]
+fn a_visit_is_amended_and_forgotten_by_its_id() {
+    let d = Dir::new("amend");
+    let db = d.db();
+    let first = on(
+        &db,
+        &[
+            "visit",
+            "A",
+            "right heel",
+            "--date",
+            "2026-05-01",
+            "--age",
+            "40",
+        ],
+    );
+    let id = stdout(&first).trim().to_string();
+    let out = on(&db, &["visit", "B", "jaw"]);
+    let other = stdout(&out).trim().to_string();
+    let out = on(
+        &db,
+        &[
+            "visit",
+            "A",
+            "right calf",
+            "--intensity",
+            "calf=5",
+            "--amend",
+            &id,
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), id);
+    let v = json(&on(&db, &["history", "A", "--json"]));
+    let visits = v["visits"].as_array().unwrap();
+    assert_eq!(visits.len(), 1);
+    assert_eq!(visits[0]["date"], "2026-05-01", "the day is kept");
+    assert_eq!(visits[0]["regions"][0]["region"], "calf");
+    assert!(visits[0]["amended_at"].is_string());
+    // Another client's visit is not this client's to amend or forget.
+    let out = on(&db, &["visit", "A", "jaw", "--amend", &other]);
+    assert_eq!(code(&out), 2);
+    let out = on(&db, &["forget", "A", "--visit", &other, "--yes"]);
+    assert_eq!(code(&out), 2);
+    let out = on(&db, &["forget", "A", "--visit", &id]);
+    assert_eq!(code(&out), 2, "needs --yes");
+    let out = on(&db, &["forget", "A", "--visit", &id, "--yes"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&on(&db, &["history", "A", "--json"]));
+    assert_eq!(v["visits"], serde_json::json!([]));
+    assert_eq!(
+        json(&on(&db, &["history", "B", "--json"]))["visits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn the_explorer_keeps_the_age_and_the_red_flag_of_a_visit() {
+    let d = Dir::new("tmux-flag");
+    let db = d.db();
+    let Some(t) = Tmux::start(
+        "records-flag",
+        120,
+        40,
+        &format!("--db {} --client MK-58", db.display()),
+    ) else {
+        return;
+    };
+    t.wait_for("Body map");
+    for region in ["left temple", "left jaw"] {
+        t.keys(&["/"]);
+        t.text(region);
+        t.keys(&["Enter"]);
+        t.wait_for(&format!("{region} selected"));
+    }
+    t.keys(&["a"]);
+    t.text("58");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("age 58");
+    // The whole warning, wrapped: its last words are on the screen.
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("untreated it can cost sight"), "{s}");
+    t.keys(&["s"]);
+    t.wait_for("saved: visit");
+    t.keys(&["q"]);
+    assert!(
+        t.wait_for("EXIT=").contains("EXIT=0"),
+        "saved: q quits at once"
+    );
+    let v = json(&on(&db, &["history", "MK-58", "--json"]));
+    let visit = &v["visits"][0];
+    assert_eq!(visit["age"], 58, "{visit}");
+    assert_eq!(
+        visit["red_flags"][0]["id"], "giant-cell-arteritis",
+        "{visit}"
+    );
+    let text = stdout(&on(&db, &["history", "MK-58"]));
+    assert!(text.contains("RED FLAG raised:"), "{text}");
+}

@@ -47,10 +47,16 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         .visits
         .iter()
         .map(|v| {
-            ListItem::new(Line::from(vec![
-                Span::styled(format!(" {}  ", v.visit.date), theme.title),
-                Span::raw(v.visit.regions_words(app.atlas)),
-            ]))
+            let mut spans = vec![Span::styled(format!(" {}  ", v.visit.date), theme.title)];
+            if let Some(age) = v.visit.age {
+                spans.push(Span::styled(format!("age {age}  "), theme.dim));
+            }
+            // A visit that raised a red flag says so first: the referral is on record.
+            for f in &v.visit.red_flags {
+                spans.push(Span::styled(format!("! {}  ", f.title), theme.flag));
+            }
+            spans.push(Span::raw(v.visit.regions_words(app.atlas)));
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(h.selected));
