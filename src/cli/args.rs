@@ -180,6 +180,11 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: Option<HistoryFormat>,
+
+    /// Compare two of the client's visits by their ids (earlier first): what is new,
+    /// gone, better or worse, region by region.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub compare: Option<Vec<i64>>,
 }
 
 /// `painmap forget`.

@@ -36,6 +36,10 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     } else {
         args.format.unwrap_or(HistoryFormat::Text)
     };
+    if let Some(ids) = &args.compare {
+        out::print(&compared(atlas, &args.client, &visits, ids, format)?)?;
+        return Ok(FOUND);
+    }
     let text = match format {
         HistoryFormat::Json => out::json(&History {
             client: &args.client,
@@ -93,6 +97,116 @@ fn visit_title(visits: &[SavedVisit], i: usize) -> String {
         let _ = write!(title, " {time}");
     }
     title
+}
+
+/// The JSON of `--compare A B`.
+#[derive(Serialize)]
+struct Compared<'a> {
+    client: &'a str,
+    earlier: VisitRef<'a>,
+    later: VisitRef<'a>,
+    changes: Vec<crate::records::Comparison>,
+}
+
+/// A visit named in a comparison.
+#[derive(Serialize)]
+struct VisitRef<'a> {
+    id: i64,
+    date: String,
+    saved_at: &'a str,
+}
+
+/// `history CLIENT --compare A B`: what changed from visit A to visit B, in the format
+/// asked for.
+fn compared(
+    atlas: &Atlas,
+    client: &str,
+    visits: &[SavedVisit],
+    ids: &[i64],
+    format: HistoryFormat,
+) -> anyhow::Result<String> {
+    let find = |id: i64| {
+        visits.iter().position(|v| v.id == id).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--compare: the client has no visit {id} (`painmap history CLIENT` lists the ids)"
+            )
+        })
+    };
+    let &[a, b] = ids else {
+        anyhow::bail!("--compare takes two visit ids");
+    };
+    let (a, b) = (find(a)?, find(b)?);
+    let (earlier, later) = (&visits[a], &visits[b]);
+    let changes = crate::records::compare(&earlier.visit, &later.visit);
+    let name = |i: usize| visit_title(visits, i);
+    Ok(match format {
+        HistoryFormat::Json => out::json(&Compared {
+            client,
+            earlier: VisitRef {
+                id: earlier.id,
+                date: earlier.visit.date.to_string(),
+                saved_at: &earlier.saved_at,
+            },
+            later: VisitRef {
+                id: later.id,
+                date: later.visit.date.to_string(),
+                saved_at: &later.saved_at,
+            },
+            changes,
+        })?,
+        HistoryFormat::Text => {
+            let mut s = format!("From {} to {}:\n", name(a), name(b));
+            if changes.is_empty() {
+                s.push_str("  nothing marked either time\n");
+            }
+            for c in &changes {
+                let _ = writeln!(
+                    s,
+                    "  {}: {}{}",
+                    instance_words(atlas, &c.region),
+                    c.change.as_str(),
+                    c.from_to(" -> ")
+                );
+            }
+            s
+        }
+        HistoryFormat::Markdown => {
+            let mut s = format!(
+                "# painmap: {}, from {} to {}\n\n| Region | Change | Before | After |\n|---|---|---|---|\n",
+                md_escape(client),
+                name(a),
+                name(b)
+            );
+            for c in &changes {
+                let n = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    instance_words(atlas, &c.region),
+                    c.change.as_str(),
+                    n(c.before),
+                    n(c.after)
+                );
+            }
+            s
+        }
+        HistoryFormat::Csv => {
+            let mut s = String::from("region,side,change,before,after\n");
+            for c in &changes {
+                let n = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "{},{},{},{},{}",
+                    c.region.region,
+                    c.region.side.map(|x| x.as_str()).unwrap_or_default(),
+                    c.change.as_str(),
+                    n(c.before),
+                    n(c.after)
+                );
+            }
+            s
+        }
+    })
 }
 
 /// "RED FLAG raised: Chest pain with arm, jaw or neck pain (cardiac)", one per flag.

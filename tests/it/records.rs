@@ -733,3 +733,35 @@ fn the_explorer_keeps_the_age_and_the_red_flag_of_a_visit() {
     let text = stdout(&on(&db, &["history", "MK-58"]));
     assert!(text.contains("RED FLAG raised:"), "{text}");
 }
+
+#[test]
+fn any_two_visits_are_compared_by_their_ids() {
+    let d = Dir::new("compare");
+    let db = d.db();
+    let mut ids = Vec::new();
+    for (heel, calf) in [("6", None), ("4", Some("2")), ("3", None)] {
+        let mut args = vec!["visit", "C", "right heel", "--intensity", "heel"];
+        let heel = format!("heel={heel}");
+        args[4] = &heel;
+        let calf_pair = calf.map(|c| format!("right calf={c}"));
+        if let Some(c) = &calf_pair {
+            args.extend(["--intensity", c]);
+        }
+        let out = on(&db, &args);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        ids.push(stdout(&out).trim().to_string());
+    }
+    let out = on(&db, &["history", "C", "--compare", &ids[0], &ids[1]]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("right heel: better 6 -> 4"), "{text}");
+    assert!(text.contains("right calf: new 2"), "{text}");
+    // Visits on one day are told apart by their time.
+    assert!(text.contains("Visit 1 · ") && text.contains(" UTC to Visit 2"), "{text}");
+    let v = json(&on(&db, &["history", "C", "--compare", &ids[1], &ids[2], "--json"]));
+    assert_eq!(v["changes"][1]["change"], "gone", "{v}");
+    assert_eq!(v["changes"][1]["before"], 2);
+    let out = on(&db, &["history", "C", "--compare", &ids[0], "999"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("no visit 999"), "{}", stderr(&out));
+}

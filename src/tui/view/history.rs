@@ -151,12 +151,7 @@ fn compare_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistorySta
             .iter()
             .enumerate()
             .flat_map(|(i, c)| {
-                let from_to = match (c.before, c.after) {
-                    (Some(b), Some(a)) => format!(" {b}→{a}"),
-                    (Some(b), None) if c.change == Change::Gone => format!(" was {b}"),
-                    (None, Some(a)) => format!(" {a}"),
-                    _ => String::new(),
-                };
+                let from_to = c.from_to("→");
                 let style = match c.change {
                     Change::Worse | Change::New => theme.flag,
                     Change::Better | Change::Gone => theme.selected,
