@@ -93,8 +93,9 @@ pub enum RecordsCommand {
     Visit(VisitArgs),
     /// A client's visits, oldest first, with each region's intensity trend.
     History(HistoryArgs),
-    /// The clients, with their visit count and last visit.
-    Clients(ListArgs),
+    /// The clients, with their visit count and last visit; `--export FILE` backs up every
+    /// client's every visit (.json or .csv, owner-only).
+    Clients(ClientsArgs),
     /// Remove a client and every visit for good, or one visit with --visit ID (needs
     /// --yes).
     Forget(ForgetArgs),
@@ -185,6 +186,20 @@ pub struct HistoryArgs {
     /// gone, better or worse, region by region.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub compare: Option<Vec<i64>>,
+}
+
+/// `painmap clients`.
+#[derive(Debug, Args)]
+pub struct ClientsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Write every client with every visit to this file instead: JSON (.json, the whole
+    /// record of each visit) or CSV (.csv, one row per region per visit). It is made
+    /// owner-only and never replaces a file.
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
 }
 
 /// `painmap forget`.

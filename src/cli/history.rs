@@ -386,11 +386,20 @@ fn md_escape(text: &str) -> String {
     out
 }
 
+/// The CSV history's columns.
+const CSV_HEADER: &str =
+    "visit_id,date,age,region,side,intensity,quality,symptoms,note,red_flags,screening";
+
 /// One row per region per visit.
 fn csv(visits: &[SavedVisit]) -> String {
-    let mut s = String::from(
-        "visit_id,date,age,region,side,intensity,quality,symptoms,note,red_flags,screening\n",
-    );
+    let mut s = format!("{CSV_HEADER}\n");
+    csv_rows(&mut s, None, visits);
+    s
+}
+
+/// The rows of [`csv`], each led by the client's name when one is given (an export of
+/// every client).
+fn csv_rows(s: &mut String, client: Option<&str>, visits: &[SavedVisit]) {
     for v in visits {
         for r in &v.visit.regions {
             let fields = [
@@ -418,11 +427,84 @@ fn csv(visits: &[SavedVisit]) -> String {
                     .collect::<Vec<_>>()
                     .join(" "),
             ];
-            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let row: Vec<String> = client
+                .into_iter()
+                .chain(fields.iter().map(String::as_str))
+                .map(csv_field)
+                .collect();
             let _ = writeln!(s, "{}", row.join(","));
         }
     }
-    s
+}
+
+/// The JSON backup of every client.
+#[derive(Serialize)]
+struct Backup<'a> {
+    format: &'static str,
+    version: u32,
+    clients: Vec<ClientBackup<'a>>,
+}
+
+/// One client in the backup.
+#[derive(Serialize)]
+struct ClientBackup<'a> {
+    name: &'a str,
+    visits: Vec<SavedVisit>,
+}
+
+/// `painmap clients --export FILE`: every client's every visit, as JSON or CSV by the
+/// file's extension, written atomically and owner-only; an existing file is never
+/// replaced.
+pub fn export(
+    store: &dyn Store,
+    clients: &[crate::records::ClientSummary],
+    file: &std::path::Path,
+) -> anyhow::Result<u8> {
+    let file = crate::fsutil::expand_home(file);
+    let ext = file
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase());
+    let mut all = Vec::with_capacity(clients.len());
+    for c in clients {
+        all.push((c.name.as_str(), store.history(&c.name)?.unwrap_or_default()));
+    }
+    let text = match ext.as_deref() {
+        Some("json") => out::json(&Backup {
+            format: "painmap-clients",
+            version: 1,
+            clients: all
+                .into_iter()
+                .map(|(name, visits)| ClientBackup { name, visits })
+                .collect(),
+        })?,
+        Some("csv") => {
+            let mut s = format!("client,{CSV_HEADER}\n");
+            for (name, visits) in &all {
+                csv_rows(&mut s, Some(name), visits);
+            }
+            s
+        }
+        _ => anyhow::bail!(
+            "{}: the export is .json or .csv (say which by the file's name)",
+            file.display()
+        ),
+    };
+    crate::fsutil::write_private(&file, text.as_bytes(), false).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{}: exists; it is never replaced (choose another name)",
+                file.display()
+            )
+        } else {
+            anyhow::anyhow!("{}: {}", file.display(), crate::fsutil::io_words(&e))
+        }
+    })?;
+    out::print(&format!(
+        "exported {} clients to {} (owner-only)\n",
+        clients.len(),
+        file.display()
+    ))?;
+    Ok(FOUND)
 }
 
 /// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a

@@ -1,7 +1,7 @@
 //! `painmap visit`, `clients` and `forget`: saving visits to the client records and
 //! managing the clients. (`history` is in `history.rs`.)
 
-use super::args::{ForgetArgs, ListArgs, VisitArgs};
+use super::args::{ClientsArgs, ForgetArgs, VisitArgs};
 use super::{ERROR, FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::{Atlas, RegionInstance};
 use crate::date::Utc;
@@ -151,12 +151,19 @@ fn split_pair<'a>(pair: &'a str, flag: &str, form: &str) -> anyhow::Result<(&'a 
         .ok_or_else(|| anyhow::anyhow!("{flag} {pair}: write {form}"))
 }
 
-/// `painmap clients [--json]`.
-pub fn clients(args: &ListArgs, at: &RecordsAt) -> anyhow::Result<u8> {
-    let list = match open_store(at, false)? {
+/// `painmap clients [--json | --export FILE]`.
+pub fn clients(args: &ClientsArgs, at: &RecordsAt) -> anyhow::Result<u8> {
+    let store = open_store(at, false)?;
+    let list = match &store {
         Some(store) => store.clients()?,
         None => Vec::new(),
     };
+    if let Some(file) = &args.export {
+        let Some(store) = store else {
+            anyhow::bail!("no client records yet: nothing to export");
+        };
+        return super::history::export(&store, &list, file);
+    }
     let text = if args.json {
         out::json(&list)?
     } else if list.is_empty() {

@@ -149,6 +149,8 @@ impl Effect {
                 bytes,
                 replace,
             } => {
+                // The prompt is not a shell: `~/notes.md` is read here.
+                let path = crate::fsutil::expand_home(&path);
                 let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
                 // A note or record is health data: owner-only, whatever the umask.
                 Msg::Saved(match crate::fsutil::write_private(&path, &bytes, replace) {

@@ -757,11 +757,81 @@ fn any_two_visits_are_compared_by_their_ids() {
     assert!(text.contains("right heel: better 6 -> 4"), "{text}");
     assert!(text.contains("right calf: new 2"), "{text}");
     // Visits on one day are told apart by their time.
-    assert!(text.contains("Visit 1 · ") && text.contains(" UTC to Visit 2"), "{text}");
-    let v = json(&on(&db, &["history", "C", "--compare", &ids[1], &ids[2], "--json"]));
+    assert!(
+        text.contains("Visit 1 · ") && text.contains(" UTC to Visit 2"),
+        "{text}"
+    );
+    let v = json(&on(
+        &db,
+        &["history", "C", "--compare", &ids[1], &ids[2], "--json"],
+    ));
     assert_eq!(v["changes"][1]["change"], "gone", "{v}");
     assert_eq!(v["changes"][1]["before"], 2);
     let out = on(&db, &["history", "C", "--compare", &ids[0], "999"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("no visit 999"), "{}", stderr(&out));
+}
+
+#[test]
+fn clients_export_backs_up_every_visit_owner_only_and_reads_a_tilde() {
+    let d = Dir::new("export");
+    let db = d.db();
+    on(
+        &db,
+        &[
+            "visit",
+            "A, B",
+            "right heel",
+            "--age",
+            "40",
+            "--note",
+            "=SUM(1)",
+        ],
+    );
+    on(
+        &db,
+        &["visit", "C", "left temple", "left jaw", "--age", "70"],
+    );
+    // `~` as the home folder: the shell does not expand it after `=`.
+    let home = d.0.join("home");
+    fs::create_dir_all(&home).unwrap();
+    let out = painmap()
+        .env("HOME", &home)
+        .arg(format!("--db={}", db.display()))
+        .args(["clients", "--export", "~/backup.json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let file = home.join("backup.json");
+    assert_eq!(mode(&file), 0o600);
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    assert_eq!(v["format"], "painmap-clients");
+    assert_eq!(v["clients"][0]["name"], "A, B");
+    assert_eq!(v["clients"][1]["visits"][0]["age"], 70);
+    assert_eq!(
+        v["clients"][1]["visits"][0]["red_flags"][0]["id"],
+        "giant-cell-arteritis"
+    );
+    let csv = d.0.join("backup.csv");
+    let out = on(&db, &["clients", "--export", csv.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(mode(&csv), 0o600);
+    let text = fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("client,visit_id,"), "{text}");
+    assert!(text.contains("\"A, B\",1,"), "{text}");
+    assert!(
+        text.contains(",'=SUM(1),"),
+        "a note is never a formula: {text}"
+    );
+    assert_eq!(text.lines().count(), 1 + 1 + 2, "{text}");
+    // Never replaced; an unknown extension says which there are.
+    let out = on(&db, &["clients", "--export", csv.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("never replaced"), "{}", stderr(&out));
+    let out = on(
+        &db,
+        &["clients", "--export", d.0.join("b.txt").to_str().unwrap()],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains(".json or .csv"), "{}", stderr(&out));
 }
