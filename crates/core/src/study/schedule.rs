@@ -112,12 +112,13 @@ impl Memory {
             let r = retrievability(elapsed_days, s);
             match grade {
                 // After a lapse: S'f = w11·D^-w12·((S+1)^w13 - 1)·e^(w14·(1-R)), never
-                // above the stability before it.
+                // above what a same-day lapse would leave, S / e^(w17·w18) (FSRS-5, as
+                // py-fsrs 5 computes it).
                 Grade::Again => (W[11]
                     * d.powf(-W[12])
                     * ((s + 1.0).powf(W[13]) - 1.0)
                     * (W[14] * (1.0 - r)).exp())
-                .min(s),
+                .min(s / (W[17] * W[18]).exp()),
                 // After a recall: S'r = S·(1 + e^w8·(11-D)·S^-w9·(e^(w10·(1-R)) - 1)).
                 Grade::Good => {
                     s * (1.0
@@ -294,6 +295,73 @@ mod tests {
         assert!(close(s.difficulty, 6.790_567_694_566_929), "{s:?}");
         assert_eq!(s.due, now);
         assert_eq!((s.seen, s.correct, s.last), (3, 2, now));
+    }
+
+    /// Reference values from the published implementation, not from this file's
+    /// formulas: py-fsrs 5.1.3 (PyPI `fsrs==5.1.3`, open-spaced-repetition), its
+    /// `Scheduler` with the default parameters and fuzzing off, stepped with its own
+    /// `_initial_stability`, `_initial_difficulty`, `_next_stability` (days apart >= 1),
+    /// `_short_term_stability` (less than a day), `_next_difficulty` and `_next_interval`.
+    /// Each row: days since the previous answer, the answer, then S, D and the interval.
+    #[test]
+    fn memory_matches_py_fsrs_reference_values() {
+        const ROWS: [(f64, bool, f64, f64, u64); 9] = [
+            (3.0, true, 10.738_925_846_131_59, 5.272_967_931_287_446, 11),
+            (9.0, true, 30.615_949_260_824_888, 5.263_544_986_114_632, 31),
+            (
+                40.0,
+                false,
+                3.820_377_347_662_459_4,
+                6.784_232_087_673_549,
+                4,
+            ),
+            (
+                0.25,
+                true,
+                5.378_217_259_474_566_5,
+                6.767_857_327_381_359,
+                5,
+            ),
+            (2.0, true, 9.102_891_457_029_232, 6.751_557_890_986_513, 9),
+            (
+                1.0,
+                false,
+                1.590_585_311_146_522_5,
+                7.784_711_730_147_012,
+                2,
+            ),
+            (
+                30.0,
+                false,
+                1.129_860_658_106_341_7,
+                8.479_362_549_531_121,
+                1,
+            ),
+            (
+                0.5,
+                false,
+                0.566_092_418_075_326_4,
+                8.946_417_641_019_828,
+                1,
+            ),
+            // A lapse long after a short stability: held to S / e^(w17·w18).
+            (
+                100.0,
+                false,
+                0.402_119_614_429_583_44,
+                9.260_446_578_146_73,
+                1,
+            ),
+        ];
+        let mut m = Memory::first(Grade::Good);
+        assert!(close(m.stability, 3.173) && close(m.difficulty, 5.282_434_422_319_005));
+        assert_eq!(interval_days(m.stability, DESIRED_RETENTION), 3);
+        for (days, right, stability, difficulty, interval) in ROWS {
+            m = m.next(Grade::of(right), days);
+            assert!(close(m.stability, stability), "{days} {right}: {m:?}");
+            assert!(close(m.difficulty, difficulty), "{days} {right}: {m:?}");
+            assert_eq!(interval_days(m.stability, DESIRED_RETENTION), interval);
+        }
     }
 
     #[test]
