@@ -198,7 +198,10 @@ fn compared(
                     s,
                     "{},{},{},{},{}",
                     c.region.region,
-                    c.region.side.map(|x| x.as_str()).unwrap_or_default(),
+                    c.region
+                        .side
+                        .map(crate::atlas::Side::as_str)
+                        .unwrap_or_default(),
                     c.change.as_str(),
                     n(c.before),
                     n(c.after)

@@ -225,6 +225,22 @@ impl SqliteStore {
                 score,
             });
         }
+        let (red_flags, screening) = self.flags_and_answers(id)?;
+        Ok(VisitParts {
+            regions,
+            symptoms,
+            candidates,
+            red_flags,
+            screening,
+        })
+    }
+
+    /// Reads one visit's red flags and screening answers.
+    fn flags_and_answers(
+        &self,
+        id: i64,
+    ) -> Result<(Vec<VisitFlag>, Vec<ScreeningAnswer>), RecordsError> {
+        let err = self.err();
         let mut st = self
             .conn
             .prepare_cached(
@@ -257,13 +273,7 @@ impl SqliteStore {
             .map_err(&err)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(&err)?;
-        Ok(VisitParts {
-            regions,
-            symptoms,
-            candidates,
-            red_flags,
-            screening,
-        })
+        Ok((red_flags, screening))
     }
 
     fn side(&self, word: Option<String>) -> Result<Option<crate::atlas::Side>, RecordsError> {
