@@ -983,6 +983,11 @@ fn s_saves_the_visit_and_h_shows_the_history_and_the_comparison() {
     };
     assert_eq!(hist.visits.len(), 1);
     assert!(h.screen().contains("right heel 6"), "{}", h.screen());
+    assert!(
+        h.screen().contains("· 1 visit "),
+        "not '1 visits': {}",
+        h.screen()
+    );
     h.key(KeyCode::Enter);
     let screen = h.screen();
     assert!(screen.contains("What changed"), "{screen}");

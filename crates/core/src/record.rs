@@ -38,7 +38,7 @@ pub enum RecordError {
     },
     /// The file is some other kind of file.
     #[error(
-        "{file}: not an intake record ({what}); --open reads the .json records the \
+        "{file}: not an intake record ({what}); --open and visit --from read the .json records the \
          explorer's export writes"
     )]
     NotARecord {

@@ -32,7 +32,11 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         .constraints([Constraint::Min(3), Constraint::Length(trend_rows)])
         .split(area);
     let client = app.records.as_ref().map_or("", |r| r.client.as_str());
-    let title = format!("History · {client} · {} visits", h.visits.len());
+    let n = h.visits.len();
+    let title = format!(
+        "History · {client} · {n} {}",
+        if n == 1 { "visit" } else { "visits" }
+    );
     let block = pane(&title, true, theme);
     let inner = block.inner(rows[0]);
     frame.render_widget(block, rows[0]);
