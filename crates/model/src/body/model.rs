@@ -199,15 +199,8 @@ struct ViewDef {
 #[derive(Debug, thiserror::Error)]
 pub enum BodyError {
     /// The text is not valid RON for the body model.
-    #[error("body model {line}:{col}: {message}")]
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        col: usize,
-        /// What is wrong.
-        message: String,
-    },
+    #[error(transparent)]
+    Syntax(#[from] crate::ron_file::SyntaxError),
     /// The RON is well formed but the model is not.
     #[error("body model: {0}")]
     Invalid(String),
@@ -480,14 +473,13 @@ impl fmt::Display for ViewId {
     }
 }
 
+/// The name the body model goes by in messages (it is always the shipped file).
+pub const BODY_FILE: &str = "data/body.ron";
+
 impl BodyModel {
     /// Parses and checks a body model written in RON.
     pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
-        let file: BodyFile = ron::from_str(text).map_err(|e| BodyError::Syntax {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let file: BodyFile = crate::ron_file::from_ron(text, BODY_FILE)?;
         build(file)
     }
 
