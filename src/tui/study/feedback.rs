@@ -5,13 +5,14 @@
 //! where to press, one self-care line, the next review, and the comparison in words.
 
 use super::app::{Outcome, StudyApp};
-use super::view::{Pen, put_canvas, region_label};
+use super::view::{Pen, put_canvas};
 use crate::atlas::{RegionInstance, Side, TriggerPoint};
 use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::{GlyphSet, Style as Mark};
 use crate::body::overlay::Overlay;
 use crate::compare::{Comparison, Pattern, compare};
+use crate::report::instance_words;
 use crate::study::cards::{Card, CardKind, closest_point};
 use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
@@ -266,7 +267,7 @@ pub(super) fn panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &
         let zones: Vec<String> =
             crate::study::score::zone_instances(app.atlas, tp, &tp.essential, card.side)
                 .iter()
-                .map(|r| region_label(app, r))
+                .map(|r| instance_words(app.atlas, r))
                 .collect();
         p.wrap(&format!("Essential zone: {}", zones.join(", ")), 2, t.text);
     }
@@ -308,7 +309,7 @@ fn where_to_press(p: &mut Pen<'_>, app: &StudyApp<'_>, tp: &TriggerPoint, side: 
     p.wrap(
         &format!(
             "Where to press (X): {}. {}",
-            region_label(app, &place),
+            instance_words(app.atlas, &place),
             tp.location_note
         ),
         2,
@@ -332,7 +333,7 @@ fn overlap_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, o: &Overlap) {
     );
     let list = |rs: &[RegionInstance]| {
         rs.iter()
-            .map(|r| region_label(app, r))
+            .map(|r| instance_words(app.atlas, r))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -2,7 +2,6 @@
 //! reasons, with the intake (age, notes) and any "ask the age" line above them.
 
 use super::pane;
-use crate::atlas::Side;
 use crate::rank::{AgeQuestion, MuscleCandidate, Placed, Zone};
 use crate::report::{instance_words, place};
 use crate::tui::app::{App, Focus};
@@ -74,11 +73,7 @@ fn item<'a>(
 ) -> ListItem<'a> {
     let c = &placed.item;
     // The side as a tag by the score, so it survives truncation of the name.
-    let side = match c.side {
-        Some(Side::Left) => " L",
-        Some(Side::Right) => " R",
-        None => "",
-    };
+    let side = c.side.map_or(String::new(), |s| format!(" {}", s.letter()));
     // The points beneath the muscle are counted here; `[ ]` steps through them.
     let points = match c.points.len() {
         0 | 1 => String::new(),

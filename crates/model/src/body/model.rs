@@ -309,13 +309,9 @@ impl View {
     /// Its title for the side shown (`{side}`/`{Side}` in the template become
     /// `right`/`Right`...). Bilateral views ignore the side.
     pub fn title(&self, side: Side) -> String {
-        let cap = match side {
-            Side::Left => "Left",
-            Side::Right => "Right",
-        };
         self.title
             .replace("{side}", side.as_str())
-            .replace("{Side}", cap)
+            .replace("{Side}", side.capitalized())
     }
 
     /// For a bilateral view, the patient's side seen on the viewer's left.
@@ -334,7 +330,7 @@ impl View {
         let (title, b) = self.zooms.get(k)?;
         let title = title
             .replace("{side}", side.as_str())
-            .replace("{Side}", if side == Side::Left { "Left" } else { "Right" });
+            .replace("{Side}", side.capitalized());
         let b = if self.bilateral.is_some_and(|l| l != side) {
             Rect::EMPTY
                 .including(Pt::new(b.x0, b.y0).mirrored(self.axis))
