@@ -25,6 +25,7 @@ pub mod body;
 pub mod color;
 pub mod compare;
 pub mod date;
+pub mod folders;
 pub mod fsutil;
 pub mod intake;
 pub mod parse;
