@@ -23,6 +23,7 @@
 pub mod atlas;
 pub mod body;
 pub mod color;
+pub mod columns;
 pub mod compare;
 pub mod date;
 pub mod folders;

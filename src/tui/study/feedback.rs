@@ -208,7 +208,7 @@ fn marks(buf: &mut Buffer, area: Rect, answer: &Overlay, o: &Overlap, theme: &Th
         }
     }
     let y = area.y + d.height();
-    for (k, line) in wrap_legend(&legend, usize::from(area.width))
+    for (k, line) in crate::columns::wrap(legend.split("  "), "  ", usize::from(area.width), 0)
         .iter()
         .enumerate()
     {
@@ -228,23 +228,6 @@ pub fn legend(glyphs: GlyphSet) -> String {
     items.push(format!("{} spillover", glyphs.mark(Mark::Spillover)));
     items.push("X trigger point".to_owned());
     items.join("  ")
-}
-
-/// The legend in lines of at most `width` columns, broken between items.
-fn wrap_legend(legend: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for item in legend.split("  ") {
-        let Some(line) = lines.last_mut() else { break };
-        if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > width {
-            lines.push(item.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push_str("  ");
-            }
-            line.push_str(item);
-        }
-    }
-    lines
 }
 
 /// The feedback panel beside the picture.
