@@ -78,7 +78,7 @@ mod tests {
     fn a_cut_never_leaves_a_bracket_open() {
         let reasons = "left temple (essential), jaw (spillover, rare)";
         assert_eq!(fit(reasons, 20), "left temple…");
-        assert_eq!(fit(reasons, 30), "left temple (essential), jaw…");
+        assert_eq!(fit(reasons, 31), "left temple (essential), jaw…");
         assert_eq!(fit(reasons, 46), reasons);
         assert_eq!(fit("a [b] (c d) e f", 12), "a [b] (c d)…");
     }
@@ -92,7 +92,8 @@ mod tests {
             [
                 "The X is its trigger",
                 "  point on the",
-                "  patient's left side"
+                "  patient's left",
+                "  side"
             ]
         );
         assert!(wrap("".split_whitespace(), " ", 20, 2).is_empty());
