@@ -30,30 +30,26 @@ fn painmap_dir(xdg: Option<OsString>, home: Option<OsString>, under_home: &str) 
 mod tests {
     use super::*;
 
-    fn os(s: &str) -> Option<OsString> {
-        Some(s.into())
-    }
-
     #[test]
     fn data_dir_follows_xdg_then_home() {
-        let p = data_dir(os("/x/data"), os("/home/a"));
+        let p = data_dir(Some("/x/data".into()), Some("/home/a".into()));
         assert_eq!(p, Some(PathBuf::from("/x/data/painmap")));
-        let p = data_dir(os("relative"), os("/home/a"));
+        let p = data_dir(Some("relative".into()), Some("/home/a".into()));
         assert_eq!(p, Some(PathBuf::from("/home/a/.local/share/painmap")));
-        let p = data_dir(None, os("/home/a"));
+        let p = data_dir(None, Some("/home/a".into()));
         assert_eq!(p, Some(PathBuf::from("/home/a/.local/share/painmap")));
         assert_eq!(data_dir(None, None), None);
-        assert_eq!(data_dir(os(""), None), None);
-        assert_eq!(data_dir(None, os("rel")), None);
+        assert_eq!(data_dir(Some("".into()), None), None);
+        assert_eq!(data_dir(None, Some("rel".into())), None);
     }
 
     #[test]
     fn cache_dir_follows_xdg_then_home() {
-        let p = cache_dir(os("/c"), os("/h"));
+        let p = cache_dir(Some("/c".into()), Some("/h".into()));
         assert_eq!(p, Some(PathBuf::from("/c/painmap")));
-        let p = cache_dir(os("rel"), os("/h"));
+        let p = cache_dir(Some("rel".into()), Some("/h".into()));
         assert_eq!(p, Some(PathBuf::from("/h/.cache/painmap")));
-        let p = cache_dir(os(""), os("/h"));
+        let p = cache_dir(Some("".into()), Some("/h".into()));
         assert_eq!(p, Some(PathBuf::from("/h/.cache/painmap")));
         assert_eq!(cache_dir(None, None), None);
     }
