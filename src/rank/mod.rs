@@ -59,12 +59,12 @@ pub use flags::{AgeQuestion, age_questions, has_phrase, red_flags};
 pub use score::{MuscleCandidate, PointCandidate, UNLISTED};
 pub use top::{Placed, Ranking};
 pub use weights::{
-    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_LISTED, LOCAL,
-    OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
+    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_HINT,
+    GUIDE_LISTED, LOCAL, OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
 };
 
 use crate::atlas::text::fold;
-use crate::atlas::{Atlas, RegionInstance, Side, TriggerPoint};
+use crate::atlas::{Atlas, Attestation, RegionInstance, Side, TriggerPoint};
 use serde::Serialize;
 
 /// The oldest age an intake accepts.
@@ -150,6 +150,9 @@ pub struct Match {
     pub zone: Zone,
     /// The zone is marked rare for the trigger point that gives it.
     pub rare: bool,
+    /// The muscle's place in the region's pain guides (0 = first; with two guides its
+    /// mean place), `None` when no guide lists it there.
+    pub guide: Option<u32>,
 }
 
 impl Match {
@@ -162,6 +165,25 @@ impl Match {
             (Zone::Spillover, true) => RARE_SPILLOVER,
             (Zone::Local, _) => LOCAL,
         }
+    }
+
+    /// Does the guide's place stand for the zone here? Where a pain guide lists the
+    /// muscle for the region and the point reaches it in a zone not marked rare, by a
+    /// pattern the manuals describe (not a practice description).
+    pub fn guided(&self, attested: Attestation) -> bool {
+        self.guide.is_some()
+            && self.zone != Zone::Local
+            && !self.rare
+            && attested != Attestation::Practice
+    }
+
+    /// The region's points from the point giving this match, before its provenance:
+    /// [`weights::region`].
+    pub fn region_points(&self, attested: Attestation) -> u32 {
+        weights::region(
+            self.zone_points(),
+            self.guide.filter(|_| self.guided(attested)),
+        )
     }
 }
 

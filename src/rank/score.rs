@@ -113,12 +113,12 @@ impl<'a> Ctx<'_, 'a> {
         }
     }
 
-    /// The guide weight of a muscle for a region, and its tie key there (the sum of
-    /// its places in the region's guides, [`UNLISTED`] when none lists it).
+    /// The guide hint of a muscle for a region (symptoms only), and its tie key there
+    /// (the sum of its places in the region's guides, [`UNLISTED`] when none lists it).
     fn guide(&self, region: &str, muscle: &str) -> (u32, u32) {
         let standing = self.places.standing(region, muscle);
         (
-            weights::guide(standing.map(|s| s.place)),
+            weights::guide_hint(standing.map(|s| s.place)),
             standing.map_or(UNLISTED, |s| s.total),
         )
     }
@@ -151,6 +151,7 @@ impl<'a> Ctx<'_, 'a> {
                     region: r.clone(),
                     zone,
                     rare,
+                    guide: self.places.standing(&r.region, &m.id).map(|s| s.place),
                 })
             })
             .collect();
@@ -179,8 +180,11 @@ impl<'a> Ctx<'_, 'a> {
                 return None;
             }
             matches.iter().fold((0, 0), |(points, key), x| {
-                let (weight, place) = self.guide(&x.region.region, &m.id);
-                (points + x.zone_points() + attested + weight, key + place)
+                let (_, place) = self.guide(&x.region.region, &m.id);
+                (
+                    points + x.region_points(tp.attested) + attested,
+                    key + place,
+                )
             })
         };
         let score = regions
@@ -238,7 +242,8 @@ impl<'a> Ctx<'_, 'a> {
                     .iter()
                     .filter_map(|p| {
                         let x = p.matches.iter().find(|x| x.region == *r)?;
-                        let own = x.zone_points() + weights::attestation(p.trigger_point.attested);
+                        let attested = p.trigger_point.attested;
+                        let own = x.region_points(attested) + weights::attestation(attested);
                         Some((own, x, p.trigger_point.likelihood))
                     })
                     .fold(
@@ -249,8 +254,8 @@ impl<'a> Ctx<'_, 'a> {
                         },
                     );
                 let Some((own, x, tier)) = best else { continue };
-                let (weight, place) = self.guide(&r.region, &m.id);
-                score += own + weight;
+                let (_, place) = self.guide(&r.region, &m.id);
+                score += own;
                 guide_key += place;
                 best_tier = best_tier.min(tier);
                 matches.push(x.clone());
