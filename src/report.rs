@@ -35,6 +35,10 @@ pub struct ReportMatch {
     /// The zone is rare for the trigger point giving it (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rare: bool,
+    /// The pain guide for the region lists the muscle first, and speaks for this match
+    /// (present only when true): see `rank`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub guide_first: bool,
 }
 
 /// One trigger point of a muscle candidate.
@@ -171,6 +175,7 @@ fn report_matches(matches: &[Match]) -> Vec<ReportMatch> {
             side: m.region.side.map(Side::as_str),
             zone: m.zone.as_str(),
             rare: m.rare,
+            guide_first: m.guide_first(),
         })
         .collect()
 }
@@ -265,7 +270,16 @@ fn reasons(atlas: &Atlas, matches: &[ReportMatch], symptoms: &[String]) -> Strin
         .iter()
         .map(|m| {
             let rare = if m.rare { ", rare" } else { "" };
-            format!("{} ({}{rare})", place(atlas, &m.region, m.side), m.zone)
+            let first = if m.guide_first {
+                ", first in the pain guide"
+            } else {
+                ""
+            };
+            format!(
+                "{} ({}{rare}{first})",
+                place(atlas, &m.region, m.side),
+                m.zone
+            )
         })
         .collect();
     if !symptoms.is_empty() {

@@ -64,7 +64,7 @@ pub use weights::{
 };
 
 use crate::atlas::text::fold;
-use crate::atlas::{Atlas, Attestation, RegionInstance, Side, TriggerPoint};
+use crate::atlas::{Atlas, RegionInstance, Side, TriggerPoint};
 use serde::Serialize;
 
 /// The oldest age an intake accepts.
@@ -151,7 +151,9 @@ pub struct Match {
     /// The zone is marked rare for the trigger point that gives it.
     pub rare: bool,
     /// The muscle's place in the region's pain guides (0 = first; with two guides its
-    /// mean place), `None` when no guide lists it there.
+    /// mean place) when the guide speaks for this match: the guide lists the muscle
+    /// there and the point reaches it in a zone not marked rare, by a pattern the manuals
+    /// describe (not a practice description). `None` otherwise.
     pub guide: Option<u32>,
 }
 
@@ -167,23 +169,15 @@ impl Match {
         }
     }
 
-    /// Does the guide's place stand for the zone here? Where a pain guide lists the
-    /// muscle for the region and the point reaches it in a zone not marked rare, by a
-    /// pattern the manuals describe (not a practice description).
-    pub fn guided(&self, attested: Attestation) -> bool {
-        self.guide.is_some()
-            && self.zone != Zone::Local
-            && !self.rare
-            && attested != Attestation::Practice
-    }
-
     /// The region's points from the point giving this match, before its provenance:
     /// [`weights::region`].
-    pub fn region_points(&self, attested: Attestation) -> u32 {
-        weights::region(
-            self.zone_points(),
-            self.guide.filter(|_| self.guided(attested)),
-        )
+    pub fn region_points(&self) -> u32 {
+        weights::region(self.zone_points(), self.guide)
+    }
+
+    /// The guide's first muscle for the region, speaking for this match.
+    pub fn guide_first(&self) -> bool {
+        self.guide == Some(0)
     }
 }
 
@@ -196,6 +190,12 @@ pub fn coverage(
     selected: &RegionInstance,
 ) -> Option<(Zone, bool)> {
     let id = &selected.region;
+    // A point found on one side only does not exist on the other.
+    if let (Some(only), Some(side)) = (tp.side, side)
+        && only != side
+    {
+        return None;
+    }
     let zone = if tp.essential.contains(id) {
         Zone::Essential
     } else if tp.spillover.contains(id) {

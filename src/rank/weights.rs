@@ -34,14 +34,15 @@ pub const PRACTICE: u32 = 0;
 /// a zone not marked rare, by a pattern the manuals describe), the region earns this lift
 /// when the muscle is the guide's first, and its zone counts as essential whatever it
 /// is: the guides order by how often a muscle is the cause, and the first is the most
-/// frequent. Further down, the lift is [`GUIDE_HINT`] less one per place below the first
-/// (4, 3, 2, 1), never below [`GUIDE_LISTED`].
-pub const GUIDE_FIRST: u32 = 10;
+/// frequent. Further down, the lift is [`GUIDE_NEXT`] less one per place below the
+/// second (8, 7, 6, ... 1), never below [`GUIDE_LISTED`].
+pub const GUIDE_FIRST: u32 = 19;
+/// The lift of the guide's second muscle for a region.
+pub const GUIDE_NEXT: u32 = 14;
 /// The least lift a muscle listed in a region's pain guide earns there.
 pub const GUIDE_LISTED: u32 = 1;
-/// The guide's word at the first place in the small scale used below the first and,
-/// with symptom words only (no region), for the point's best placed essential zone: this
-/// for the first, one less per place, at least [`GUIDE_LISTED`].
+/// With symptom words only (no region), the guide's hint for the point's best placed
+/// essential zone: this for the first, one less per place, at least [`GUIDE_LISTED`].
 pub const GUIDE_HINT: u32 = 5;
 /// The largest attestation weight.
 const ATTESTED_MAX: u32 = CHARTED;
@@ -100,7 +101,7 @@ pub const fn guide_lift(place: u32) -> u32 {
     if place == 0 {
         return GUIDE_FIRST;
     }
-    let lift = GUIDE_HINT.saturating_sub(place);
+    let lift = (GUIDE_NEXT + 2).saturating_sub(2 * place);
     if lift > GUIDE_LISTED {
         lift
     } else {
@@ -138,9 +139,9 @@ mod tests {
             .into_iter()
             .map(guide_lift)
             .collect();
-        assert_eq!(lift, [10, 4, 3, 2, 1, 1, 1, 1]);
+        assert_eq!(lift, [13, 8, 7, 6, 5, 4, 1, 1]);
         assert_eq!(region(SPILLOVER, Some(0)), ESSENTIAL + GUIDE_FIRST);
-        assert_eq!(region(SPILLOVER, Some(1)), SPILLOVER + 4);
+        assert_eq!(region(SPILLOVER, Some(1)), SPILLOVER + GUIDE_NEXT);
         assert_eq!(region(SPILLOVER, None), SPILLOVER);
     }
 }
