@@ -34,8 +34,8 @@ pub const PRACTICE: u32 = 0;
 /// a zone not marked rare, by a pattern the manuals describe), the region earns this lift
 /// when the muscle is the guide's first, and its zone counts as essential whatever it
 /// is: the guides order by how often a muscle is the cause, and the first is the most
-/// frequent. Further down, the lift is [`GUIDE_NEXT`] less one per place below the
-/// second (8, 7, 6, ... 1), never below [`GUIDE_LISTED`].
+/// frequent. Further down, the lift is [`GUIDE_NEXT`] less two per place below the
+/// second (14, 12, 10, 8, 6, 4, 2), never below [`GUIDE_LISTED`].
 pub const GUIDE_FIRST: u32 = 19;
 /// The lift of the guide's second muscle for a region.
 pub const GUIDE_NEXT: u32 = 14;
@@ -101,7 +101,7 @@ pub const fn guide_lift(place: u32) -> u32 {
     if place == 0 {
         return GUIDE_FIRST;
     }
-    let lift = (GUIDE_NEXT + 2).saturating_sub(2 * place);
+    let lift = (GUIDE_NEXT + 2).saturating_sub(place.saturating_mul(2));
     if lift > GUIDE_LISTED {
         lift
     } else {
@@ -139,7 +139,7 @@ mod tests {
             .into_iter()
             .map(guide_lift)
             .collect();
-        assert_eq!(lift, [13, 8, 7, 6, 5, 4, 1, 1]);
+        assert_eq!(lift, [19, 14, 12, 10, 8, 6, 1, 1]);
         assert_eq!(region(SPILLOVER, Some(0)), ESSENTIAL + GUIDE_FIRST);
         assert_eq!(region(SPILLOVER, Some(1)), SPILLOVER + GUIDE_NEXT);
         assert_eq!(region(SPILLOVER, None), SPILLOVER);
