@@ -269,16 +269,10 @@ fn reasons(atlas: &Atlas, matches: &[ReportMatch], symptoms: &[String]) -> Strin
     let mut parts: Vec<String> = matches
         .iter()
         .map(|m| {
-            let rare = if m.rare { ", rare" } else { "" };
-            let first = if m.guide_first {
-                ", first in the pain guide"
-            } else {
-                ""
-            };
             format!(
-                "{} ({}{rare}{first})",
+                "{} ({})",
                 place(atlas, &m.region, m.side),
-                m.zone
+                zone_words(m.zone, m.rare, m.guide_first)
             )
         })
         .collect();
@@ -286,6 +280,14 @@ fn reasons(atlas: &Atlas, matches: &[ReportMatch], symptoms: &[String]) -> Strin
         parts.push(format!("symptoms: {}", symptoms.join(", ")));
     }
     parts.join(", ")
+}
+
+/// How a match's zone reads in a reason: "spillover", "essential, rare", "spillover,
+/// guide's first" (the region's pain guide lists the muscle first).
+pub fn zone_words(zone: &str, rare: bool, guide_first: bool) -> String {
+    let rare = if rare { ", rare" } else { "" };
+    let first = if guide_first { ", guide's first" } else { "" };
+    format!("{zone}{rare}{first}")
 }
 
 /// How a provenance reads in a note or on screen: "charted in Travell & Simons".
