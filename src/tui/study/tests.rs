@@ -56,7 +56,7 @@ fn the_first_card_names_a_muscle_with_an_x_and_four_choices() {
     for i in 1..=4 {
         assert!(s.contains(&format!(" {i}  ")), "{s}");
     }
-    assert!(s.contains("card 1 of 376"), "{s}");
+    assert!(s.contains("card 1 of 384"), "{s}");
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn tab_opens_the_summary_and_returns_to_the_card() {
         s.contains("Study summary") && s.contains("Body group"),
         "{s}"
     );
-    assert!(s.contains("376 cards"), "{s}");
+    assert!(s.contains("384 cards"), "{s}");
     h.key(KeyCode::Tab);
     assert!(matches!(h.app.screen, Screen::Feedback(_)));
 }

@@ -4,7 +4,7 @@
 use super::pane;
 use crate::columns::fit;
 use crate::rank::{AgeQuestion, MuscleCandidate, Placed, Zone};
-use crate::report::{instance_words, place};
+use crate::report::{instance_words, place, zone_words};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::ListLayout;
 use crate::tui::theme::Theme;
@@ -107,9 +107,11 @@ fn item<'a>(
             instance_words(app.atlas, &m.region)
         };
         reasons.push(Span::raw(words));
-        let rare = if m.rare { ", rare" } else { "" };
         reasons.push(Span::styled(
-            format!(" ({}{rare})", m.zone.as_str()),
+            format!(
+                " ({})",
+                zone_words(m.zone.as_str(), m.rare, m.guide_first())
+            ),
             zone_style,
         ));
     }
