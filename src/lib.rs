@@ -30,7 +30,7 @@ pub mod color;
 pub mod compare;
 pub mod date;
 pub mod fsutil;
-pub mod graphics;
+pub mod term;
 pub mod intake;
 pub mod parse;
 pub mod rank;

@@ -8,9 +8,10 @@ use clap::Parser;
 use painmap::atlas::Atlas;
 use painmap::body::glyphs::Glyphs;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
-use painmap::color::{self, ColorMode, Palette};
+use painmap::color::ColorMode;
 use painmap::record::Record;
 use painmap::records;
+use painmap::term;
 use painmap::tui;
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
@@ -38,9 +39,17 @@ fn now() -> i64 {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let mode = ColorMode::from(cli.color);
-    let glyphs = cli.glyphs.resolve();
-    let atlas_path = cli.atlas.as_deref();
+    // The environment is read here, once; the config file's defaults come under the
+    // flags.
+    let env = term::Env::here();
+    let config_path = term::config::path(&|k| std::env::var(k).ok());
+    let config = match &config_path {
+        Some(path) => term::config::Config::load(path)?,
+        None => term::config::Config::default(),
+    };
+    let settings = cli.settings(&config);
+    let mode = ColorMode::from(settings.color);
+    let atlas_path = settings.atlas.as_deref();
     if cli.open.is_some() && cli.command.is_some() {
         anyhow::bail!("--open reopens a record in the explorer; it takes no command");
     }
@@ -49,6 +58,24 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "--client ties the explorer to a client; it takes no command (the commands name the client themselves)"
         );
     }
+    // The terminal is asked (once, bounded) only where a picture goes to it and something
+    // is left to detect; the glyph tier otherwise comes from the environment alone.
+    let draws_on_terminal = match &cli.command {
+        None | Some(Command::Study(_) | Command::Terminal(_)) => true,
+        Some(Command::Atlas(AtlasCommand::Show(a))) => {
+            !a.ascii && !a.json && a.format == cli::PictureFormat::Text
+        }
+        _ => false,
+    };
+    let undecided =
+        settings.glyphs == cli::GlyphsArg::Auto || settings.graphics == cli::GraphicsArg::Auto;
+    let is_study_stats = matches!(&cli.command, Some(Command::Study(a)) if a.stats);
+    let detection =
+        term::graphics::detect(&env, draws_on_terminal && undecided && !is_study_stats);
+    let glyphs = settings.glyphs.resolve(detection.glyphs.0);
+    let graphics = settings
+        .graphics
+        .resolve(&detection, glyphs == Glyphs::Ascii);
     match &cli.command {
         None => {
             // Read the atlas and the record first: their errors say more than "no terminal".
@@ -58,19 +85,34 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let records = match &cli.client {
-                Some(client) => Some(client_records(cli, client)?),
+                Some(client) => Some(client_records(&settings, client)?),
                 None => None,
             };
             let options = tui::ExploreOptions {
-                color: color::enabled_here(mode, true),
-                palette: Palette::here(),
+                color: env.color(mode, true),
+                palette: env.palette(),
                 opened: intake,
                 records,
                 glyphs,
-                // Asked before the screen starts: the answer comes on the terminal's input.
-                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
+                graphics,
+                dumb: env.dumb(),
+                config: config_path.clone(),
             };
             tui::explore(atlas, options, &now)
+        }
+        Some(Command::Terminal(args)) => {
+            let atlas = load_atlas(atlas_path)?;
+            let facts = cli::TerminalFacts {
+                detection: &detection,
+                env: &env,
+                settings: &settings,
+                glyphs,
+                graphics,
+                color: env.color(mode, std::io::stdout().is_terminal()),
+                palette: env.palette(),
+                config: config_path.as_deref(),
+            };
+            Ok(ExitCode::from(cli::terminal(atlas, &facts, args)?))
         }
         Some(Command::Study(args)) if args.stats => {
             let atlas = load_atlas(atlas_path)?;
@@ -84,16 +126,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let options = tui::study::StudyOptions {
                 group: args.group,
                 seed: args.seed,
-                color: color::enabled_here(mode, true),
+                color: env.color(mode, true),
                 progress: painmap::study::progress::default_path()?,
                 glyphs,
-                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
-                palette: Palette::here(),
+                graphics,
+                palette: env.palette(),
+                dumb: env.dumb(),
             };
             tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
-            let (db, own_folder) = records::locate(cli.db.as_deref())?;
+            let (db, own_folder) = records::locate(settings.db.as_deref())?;
             let atlas = if command.needs_atlas() {
                 Some(load_atlas(atlas_path)?)
             } else {
@@ -129,11 +172,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             };
             let ctx = cli::Context {
-                color: color::enabled_here(mode, std::io::stdout().is_terminal()),
+                color: env.color(mode, std::io::stdout().is_terminal()),
                 now: now(),
                 glyphs,
-                palette: Palette::here(),
-                graphics: cli.graphics,
+                palette: env.palette(),
+                graphics,
             };
             cli::run(atlas, command, &ctx)
         }
@@ -157,9 +200,9 @@ fn cache_dir() -> Option<std::path::PathBuf> {
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer
 /// database is refused now, not at the first save.
-fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
+fn client_records(settings: &cli::Settings, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
-    let (db, own_folder) = records::locate(cli.db.as_deref())?;
+    let (db, own_folder) = records::locate(settings.db.as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;
     Ok(tui::app::ClientRecords {
         client: client.to_string(),

@@ -231,6 +231,10 @@ pub struct App<'a> {
     /// The muscle the detail showed before the one it shows now (what `c` compares
     /// with); kept by update.
     pub previous: Option<Pick>,
+    /// Pictures drawn as text although the terminal shows images (`i`).
+    pub text_pictures: bool,
+    /// The config file, where `i` remembers its choice.
+    pub config: Option<std::path::PathBuf>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
 }
@@ -283,6 +287,8 @@ impl<'a> App<'a> {
             quit: false,
             records: None,
             previous: None,
+            text_pictures: false,
+            config: None,
             ranking: Ranking::default(),
         };
         app.rerank();
