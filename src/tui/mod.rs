@@ -21,6 +21,8 @@ pub mod view;
 mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod input_tests;
 
 use crate::atlas::Atlas;
 use crate::intake::Intake;

@@ -13,6 +13,7 @@ mod picture;
 mod records;
 mod reliability;
 mod show;
+mod signals;
 mod study;
 mod tmux;
 mod tui;

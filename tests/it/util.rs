@@ -135,6 +135,29 @@ impl Tmux {
         Some(t)
     }
 
+    /// An interactive shell (bash, no rc files) in a new tmux server of its own, for
+    /// tests that run painmap many times; `None` when tmux or bash is missing.
+    pub fn shell(name: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err()
+            || Command::new("bash").arg("--version").output().is_err()
+        {
+            eprintln!("skipping {name}: tmux or bash is not installed");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("painmap-test-{name}-{}", std::process::id()),
+        };
+        let ok = t
+            .cmd(&["new-session", "-d", "-s", "t", "-x", &w.to_string(), "-y", &h.to_string()])
+            .arg("PS1='$ ' exec bash --norc --noprofile")
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "tmux starts");
+        Some(t)
+    }
+
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::new("tmux");
         c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
