@@ -169,9 +169,14 @@ pub fn passthrough_on(answer: &str) -> bool {
     matches!(answer.trim(), "on" | "all")
 }
 
+/// The controlling terminal, opened for writing the query.
+fn controlling() -> Option<std::fs::File> {
+    std::fs::OpenOptions::new().write(true).open("/dev/tty").ok()
+}
+
 /// The pixel size of a cell from the kernel's window size, if it knows.
 fn cell_from_winsize() -> Option<(u16, u16)> {
-    let ws = rustix::termios::tcgetwinsize(io::stdout()).ok()?;
+    let ws = rustix::termios::tcgetwinsize(io::stdin()).ok()?;
     (ws.ws_xpixel > 0 && ws.ws_ypixel > 0 && ws.ws_col > 0 && ws.ws_row > 0)
         .then(|| (ws.ws_xpixel / ws.ws_col, ws.ws_ypixel / ws.ws_row))
 }
@@ -250,7 +255,7 @@ impl Source for Stdin {
 /// Why the terminal is not asked, when it is not.
 fn not_asked(env: &Env, tty: bool) -> Option<String> {
     if !tty {
-        return Some("stdin or stdout is not a terminal".into());
+        return Some("stdin is not a terminal, or neither stdout nor /dev/tty is".into());
     }
     if env.dumb() {
         return Some("TERM is dumb".into());
@@ -268,7 +273,9 @@ fn not_asked(env: &Env, tty: bool) -> Option<String> {
 /// the module docs), then reads the answers and the environment through the capability
 /// table.
 pub fn detect(env: &Env, ask: bool) -> Detection {
-    let tty = io::stdout().is_terminal() && io::stdin().is_terminal();
+    // The query goes to the terminal itself (`/dev/tty`), so `painmap terminal --json >
+    // file` still asks; the answers come on stdin.
+    let tty = io::stdin().is_terminal() && (io::stdout().is_terminal() || controlling().is_some());
     let tmux = env.in_tmux();
     let refused = if ask {
         not_asked(env, tty)
@@ -283,7 +290,11 @@ pub fn detect(env: &Env, ask: bool) -> Detection {
             (answers, Ok(start.elapsed()))
         }
     };
-    let winsize = if tty { cell_from_winsize() } else { None };
+    let winsize = if io::stdin().is_terminal() {
+        cell_from_winsize()
+    } else {
+        None
+    };
     from_answers(env, answers, asked, winsize, tmux)
 }
 
@@ -343,9 +354,14 @@ fn query(tmux: bool) -> io::Result<Answers> {
         terminal::enable_raw_mode()?;
     }
     let result = (|| {
-        let mut out = io::stdout();
-        out.write_all(query_text(tmux).as_bytes())?;
-        out.flush()?;
+        match controlling() {
+            Some(mut tty) => tty.write_all(query_text(tmux).as_bytes())?,
+            None => {
+                let mut out = io::stdout();
+                out.write_all(query_text(tmux).as_bytes())?;
+                out.flush()?;
+            }
+        }
         Ok(read_answers(&mut Stdin, QUERY_TIMEOUT))
     })();
     if !was_raw {
@@ -369,7 +385,24 @@ pub fn encode(
     let area = Rect::new(0, 0, cols, rows);
     let mut buf = Buffer::empty(area);
     ratatui_image::Image::new(&encoded).render(area, &mut buf);
-    Ok(buffer_text(&buf))
+    let text = buffer_text(&buf);
+    if protocol == Protocol::Kitty || rows == 0 {
+        return Ok(text);
+    }
+    // A sixel or iTerm2 picture moves the cursor (and may scroll) by a different amount
+    // in each terminal. So the room is made first (IND scrolls at the bottom line, as a
+    // newline would, but is no line break), the picture is drawn from its top left with
+    // the cursor saved, and the cursor is put back there: the `rows` line ends that follow
+    // land just below the picture, in every terminal.
+    let make_room = format!("{}\x1b[{rows}A\x1b7", "\x1bD".repeat(usize::from(rows)));
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let mut out = format!("{make_room}{first}\x1b8\n");
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// An RGBA image encoded for a protocol to fill `cols` by `rows` cells, as a picture a
@@ -467,7 +500,10 @@ mod tests {
         let text = encode(Protocol::Sixel, px, size, (4, 2), false, 1).unwrap();
         let start = text.find("\u{1b}P").unwrap();
         assert!(text[start..].contains('q'), "a sixel introducer");
-        assert!(text.trim_end().ends_with("\u{1b}\\"));
+        // Room made first, the cursor saved and put back around the picture.
+        assert!(text.starts_with("\u{1b}D\u{1b}D\u{1b}[2A\u{1b}7"), "{:?}", &text[..20]);
+        assert!(text.lines().next().unwrap().ends_with("\u{1b}\\\u{1b}8"));
+        assert_eq!(text.lines().count(), 2);
         // Two colours in the palette: `#n;2;r;g;b` with red at about 78 %.
         assert!(
             text.contains(";2;78;6;18") || text.contains(";2;78;7;18"),
@@ -480,7 +516,7 @@ mod tests {
     fn sixel_and_iterm2_under_tmux_are_wrapped_for_passthrough() {
         let (px, size) = image();
         let sixel = encode(Protocol::Sixel, px.clone(), size, (4, 2), true, 1).unwrap();
-        assert!(sixel.starts_with("\u{1b}Ptmux;"));
+        assert!(sixel.contains("\u{1b}7\u{1b}Ptmux;"));
         let iterm = encode(Protocol::Iterm2, px, size, (4, 2), false, 1).unwrap();
         assert!(
             iterm.contains("\u{1b}]1337;File=inline=1"),
