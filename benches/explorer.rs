@@ -152,16 +152,20 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
-    // A 20 KB bracketed paste into the search box, from the terminal's bytes: decoded
-    // (one event), mapped, applied (one search over the prompt, cut at its limit) and
-    // drawn; then Ctrl-U clears the box for the next round.
+    paste(c, &atlases, &theme);
+}
+
+/// A 20 KB bracketed paste into the search box, from the terminal's bytes: decoded (one
+/// event), mapped, applied (one search over the prompt, cut at its limit) and drawn; then
+/// Ctrl-U clears the box for the next round.
+fn paste(c: &mut Criterion, atlases: &[(&str, Atlas)], theme: &Theme) {
     let mut group = c.benchmark_group("paste 120x40");
     group.sample_size(20);
     let text = "left temple ".repeat(20_000 / 12);
     let mut bytes = b"\x1b[200~".to_vec();
     bytes.extend_from_slice(text.as_bytes());
     bytes.extend_from_slice(b"\x1b[201~");
-    for (name, atlas) in &atlases {
+    for (name, atlas) in atlases {
         let (mut term, mut app, mut layout) = explorer(atlas);
         layout = press(&mut term, &mut app, &layout, KeyCode::Char('/'));
         let clear = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
@@ -177,7 +181,7 @@ fn bench(c: &mut Criterion) {
                     }
                 }
                 let mut next = Layout::default();
-                term.draw(|f| next = view::draw(f, &app, &theme))
+                term.draw(|f| next = view::draw(f, &app, theme))
                     .expect("draw");
                 layout = next;
                 if let Some(msg) = input::map(&clear, &app, &layout, 0) {

@@ -30,7 +30,6 @@ pub mod color;
 pub mod compare;
 pub mod date;
 pub mod fsutil;
-pub mod term;
 pub mod intake;
 pub mod parse;
 pub mod rank;
@@ -39,6 +38,7 @@ pub mod records;
 pub mod report;
 pub mod search;
 pub mod study;
+pub mod term;
 pub mod tui;
 
 /// Shown with every ranking and in every note.

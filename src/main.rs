@@ -58,48 +58,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "--client ties the explorer to a client; it takes no command (the commands name the client themselves)"
         );
     }
-    // The terminal is asked (once, bounded) only where a picture goes to it and something
-    // is left to detect; the glyph tier otherwise comes from the environment alone.
-    let draws_on_terminal = match &cli.command {
-        None | Some(Command::Study(_) | Command::Terminal(_)) => true,
-        Some(Command::Atlas(AtlasCommand::Show(a))) => {
-            !a.ascii && !a.json && a.format == cli::PictureFormat::Text
-        }
-        _ => false,
-    };
-    let undecided =
-        settings.glyphs == cli::GlyphsArg::Auto || settings.graphics == cli::GraphicsArg::Auto;
-    let is_study_stats = matches!(&cli.command, Some(Command::Study(a)) if a.stats);
-    let detection =
-        term::graphics::detect(&env, draws_on_terminal && undecided && !is_study_stats);
-    let glyphs = settings.glyphs.resolve(detection.glyphs.0);
-    let graphics = settings
-        .graphics
-        .resolve(&detection, glyphs == Glyphs::Ascii);
+    let (detection, glyphs, graphics) = terminal_choices(cli, &settings, &env);
     match &cli.command {
-        None => {
-            // Read the atlas and the record first: their errors say more than "no terminal".
-            let atlas = load_atlas(atlas_path)?;
-            let intake = match &cli.open {
-                Some(path) => Some((Record::load(path, atlas)?, path.clone())),
-                None => None,
-            };
-            let records = match &cli.client {
-                Some(client) => Some(client_records(&settings, client)?),
-                None => None,
-            };
-            let options = tui::ExploreOptions {
-                color: env.color(mode, true),
-                palette: env.palette(),
-                opened: intake,
-                records,
-                glyphs,
-                graphics,
-                dumb: env.dumb(),
-                config: config_path.clone(),
-            };
-            tui::explore(atlas, options, &now)
-        }
+        None => explorer(cli, &settings, &env, config_path, glyphs, graphics),
         Some(Command::Terminal(args)) => {
             let atlas = load_atlas(atlas_path)?;
             let facts = cli::TerminalFacts {
@@ -183,6 +144,68 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The explorer, with a reopened record and a client when asked for.
+fn explorer(
+    cli: &Cli,
+    settings: &cli::Settings,
+    env: &term::Env,
+    config: Option<std::path::PathBuf>,
+    glyphs: Glyphs,
+    graphics: Option<term::graphics::Terminal>,
+) -> anyhow::Result<ExitCode> {
+    // Read the atlas and the record first: their errors say more than "no terminal".
+    let atlas = load_atlas(settings.atlas.as_deref())?;
+    let intake = match &cli.open {
+        Some(path) => Some((Record::load(path, atlas)?, path.clone())),
+        None => None,
+    };
+    let records = match &cli.client {
+        Some(client) => Some(client_records(settings, client)?),
+        None => None,
+    };
+    let options = tui::ExploreOptions {
+        color: env.color(ColorMode::from(settings.color), true),
+        palette: env.palette(),
+        opened: intake,
+        records,
+        glyphs,
+        graphics,
+        dumb: env.dumb(),
+        config,
+    };
+    tui::explore(atlas, options, &now)
+}
+
+/// What the terminal draws: it is asked (once, bounded) only where a picture goes to it
+/// and something is left to detect; the glyph tier otherwise comes from the environment
+/// alone. Flags and the config file (in `settings`) win over what is detected.
+fn terminal_choices(
+    cli: &Cli,
+    settings: &cli::Settings,
+    env: &term::Env,
+) -> (
+    term::graphics::Detection,
+    Glyphs,
+    Option<term::graphics::Terminal>,
+) {
+    let draws_on_terminal = match &cli.command {
+        None | Some(Command::Terminal(_)) => true,
+        Some(Command::Study(a)) => !a.stats,
+        Some(Command::Atlas(AtlasCommand::Show(a))) => {
+            !a.ascii && !a.json && a.format == cli::PictureFormat::Text
+        }
+        _ => false,
+    };
+    let undecided =
+        settings.glyphs == cli::GlyphsArg::Auto || settings.graphics == cli::GraphicsArg::Auto;
+    let detection = term::graphics::detect(env, draws_on_terminal && undecided);
+    let glyphs = settings.glyphs.resolve(detection.glyphs.0);
+    let graphics = settings
+        .graphics
+        .resolve(&detection, glyphs == Glyphs::Ascii);
+    (detection, glyphs, graphics)
+}
+
 /// The atlas at `path` (through the user-atlas cache), or the shipped one. It lives
 /// until the process ends and is never freed: dropping its thousands of strings at exit
 /// would cost time and give nothing back.
@@ -200,7 +223,10 @@ fn cache_dir() -> Option<std::path::PathBuf> {
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer
 /// database is refused now, not at the first save.
-fn client_records(settings: &cli::Settings, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
+fn client_records(
+    settings: &cli::Settings,
+    client: &str,
+) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
     let (db, own_folder) = records::locate(settings.db.as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;

@@ -217,7 +217,10 @@ fn drive<S: Screen>(
         // the budget is 2 ms; this catches the pathological (a 20 KB paste once took a
         // minute), with room for an unoptimised, instrumented build.
         let took = started.elapsed();
-        assert!(took < std::time::Duration::from_secs(2), "one event took {took:?}");
+        assert!(
+            took < std::time::Duration::from_secs(2),
+            "one event took {took:?}"
+        );
     }
 }
 
@@ -290,9 +293,16 @@ pub fn replies(data: &[u8]) {
         chunks: bytes.chunks(piece),
         on_time: usize::from(*on_time % 16),
     };
-    let answers = painmap::term::graphics::read_answers(&mut source, std::time::Duration::from_secs(5));
+    let answers =
+        painmap::term::graphics::read_answers(&mut source, std::time::Duration::from_secs(5));
     let env = painmap::term::Env::of(&[("LANG", "C.UTF-8")]);
-    let found = painmap::term::graphics::from_answers(&env, answers, Ok(std::time::Duration::ZERO), None, false);
+    let found = painmap::term::graphics::from_answers(
+        &env,
+        answers,
+        Ok(std::time::Duration::ZERO),
+        None,
+        false,
+    );
     assert!(painmap::term::graphics::bounded_cell(found.cell.0).is_some());
     let late: Vec<u8> = source.chunks.flatten().copied().collect();
     // At once and in pieces.

@@ -272,7 +272,6 @@ mod tests {
         Style::Overlap,
     ];
 
-
     #[test]
     fn ascii_set_is_printable_ascii() {
         for e in EDGES {

@@ -23,9 +23,9 @@ pub use args::{
     AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, GraphicsArg,
     PictureFormat, RecordsCommand, Settings, StudyArgs, TerminalArgs,
 };
-pub use terminal::{Facts as TerminalFacts, run as terminal};
 pub use shell::{completions, man};
 pub use stats::run as study_stats;
+pub use terminal::{Facts as TerminalFacts, run as terminal};
 pub use validate::problems as print_atlas_problems;
 
 use crate::atlas::Atlas;

@@ -12,8 +12,8 @@ use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
 use crate::body::{pixmap, svg};
 use crate::color::Palette;
-use crate::term::graphics::{self, Terminal};
 use crate::report::place;
+use crate::term::graphics::{self, Terminal};
 use std::fmt::Write as _;
 
 /// How the diagrams are drawn.

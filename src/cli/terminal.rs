@@ -12,6 +12,7 @@ use crate::body::glyphs::Glyphs;
 use crate::color::Palette;
 use crate::term::Env;
 use crate::term::graphics::{Detection, Terminal};
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// What the binary hands the command.
@@ -69,7 +70,10 @@ fn pick_tier(config: Option<&Path>, pick: &str) -> anyhow::Result<u8> {
         );
     };
     save_key(path, key, value)?;
-    println!("saved {key} = \"{value}\" in {}", printable(&path.display().to_string()));
+    println!(
+        "saved {key} = \"{value}\" in {}",
+        printable(&path.display().to_string())
+    );
     Ok(super::FOUND)
 }
 
@@ -96,18 +100,17 @@ fn report(f: &Facts<'_>) -> String {
     let lines = [
         (
             "terminal",
-            format!(
-                "{} (from {})",
-                crate::term::caps::shown(id),
-                id.source
-            ),
+            format!("{} (from {})", crate::term::caps::shown(id), id.source),
         ),
         ("asked", asked),
         (
             "graphics",
             format!(
                 "{graphics}: {}",
-                why_setting(f.settings.graphics == super::GraphicsArg::Auto, &d.graphics.1)
+                why_setting(
+                    f.settings.graphics == super::GraphicsArg::Auto,
+                    &d.graphics.1
+                )
             ),
         ),
         (
@@ -150,7 +153,7 @@ fn report(f: &Facts<'_>) -> String {
     ];
     let mut text = String::new();
     for (k, v) in lines {
-        text.push_str(&format!("{k:<9} {}\n", printable(&v)));
+        let _ = writeln!(text, "{k:<9} {}", printable(&v));
     }
     text
 }
@@ -199,7 +202,7 @@ fn samples(atlas: &Atlas, f: &Facts<'_>) -> String {
         }
     }
     for (name, style) in tiers {
-        text.push_str(&format!("\n-- {name} --\n"));
+        let _ = write!(text, "\n-- {name} --\n");
         for line in show::diagram(atlas, tp, style) {
             text.push_str(&line);
             text.push('\n');

@@ -201,14 +201,14 @@ pub fn glyphs(env: &Env, id: &Identity) -> (Glyphs, String) {
         return (Glyphs::Sextant, named("draws sextants itself"));
     }
     if id.is("linux") {
-        return (Glyphs::Half, "the Linux console's font has half blocks".into());
+        return (
+            Glyphs::Half,
+            "the Linux console's font has half blocks".into(),
+        );
     }
     (
         Glyphs::Quadrant,
-        format!(
-            "{}: quadrants, which every terminal font draws",
-            shown(id)
-        ),
+        format!("{}: quadrants, which every terminal font draws", shown(id)),
     )
 }
 
@@ -218,10 +218,16 @@ pub fn graphics(env: &Env, id: &Identity, answers: &Answers) -> (Option<Protocol
     if answers.kitty.is_some() && placeholders {
         return (
             Some(Protocol::Kitty),
-            format!("{} answers kitty's query and draws its placeholders", shown(id)),
+            format!(
+                "{} answers kitty's query and draws its placeholders",
+                shown(id)
+            ),
         );
     }
-    if id.is("iterm2") || id.is("wezterm") || env.var("LC_TERMINAL").is_some_and(|t| t.contains("iTerm")) {
+    if id.is("iterm2")
+        || id.is("wezterm")
+        || env.var("LC_TERMINAL").is_some_and(|t| t.contains("iTerm"))
+    {
         return (
             Some(Protocol::Iterm2),
             format!("{} shows iTerm2 inline images", shown(id)),
@@ -286,7 +292,10 @@ mod tests {
     fn identity_from_the_answer_then_the_environment() {
         let env = Env::of(&[("TERM", "xterm-kitty")]);
         let id = Identity::of(&env, Some("kitty(0.26.5)"));
-        assert_eq!((id.name.as_str(), id.version.unwrap().to_string()), ("kitty", "0.26.5".into()));
+        assert_eq!(
+            (id.name.as_str(), id.version.unwrap().to_string()),
+            ("kitty", "0.26.5".into())
+        );
         let id = Identity::of(&env, None);
         assert_eq!((id.name.as_str(), id.version), ("kitty", None));
         let id = Identity::of(&Env::of(&[]), Some("WezTerm 20240203-110809-5046fc22"));
@@ -302,17 +311,34 @@ mod tests {
             complete: true,
             ..Answers::default()
         };
-        assert_eq!(graphics_of(Some("kitty(0.26.5)"), &kitty), None, "kitty 0.26 in Debian 12");
-        assert_eq!(graphics_of(Some("kitty(0.28.0)"), &kitty), Some(Protocol::Kitty));
-        assert_eq!(graphics_of(Some("ghostty 1.0.1"), &kitty), Some(Protocol::Kitty));
-        assert_eq!(graphics_of(None, &kitty), None, "a yes from an unknown terminal");
+        assert_eq!(
+            graphics_of(Some("kitty(0.26.5)"), &kitty),
+            None,
+            "kitty 0.26 in Debian 12"
+        );
+        assert_eq!(
+            graphics_of(Some("kitty(0.28.0)"), &kitty),
+            Some(Protocol::Kitty)
+        );
+        assert_eq!(
+            graphics_of(Some("ghostty 1.0.1"), &kitty),
+            Some(Protocol::Kitty)
+        );
+        assert_eq!(
+            graphics_of(None, &kitty),
+            None,
+            "a yes from an unknown terminal"
+        );
         let sixel = Answers {
             primary: vec![62, 4, 22],
             kitty: Some(true),
             complete: true,
             ..Answers::default()
         };
-        assert_eq!(graphics_of(Some("XTerm(379)"), &sixel), Some(Protocol::Sixel));
+        assert_eq!(
+            graphics_of(Some("XTerm(379)"), &sixel),
+            Some(Protocol::Sixel)
+        );
         assert_eq!(graphics_of(None, &Answers::default()), None);
     }
 
@@ -321,13 +347,30 @@ mod tests {
         assert_eq!(glyphs_of(&[], None), Glyphs::Ascii);
         assert_eq!(glyphs_of(&[("LC_ALL", "C"), UTF], None), Glyphs::Ascii);
         assert_eq!(glyphs_of(&[UTF, ("TERM", "dumb")], None), Glyphs::Ascii);
-        assert_eq!(glyphs_of(&[UTF, ("TERM", "xterm-256color")], None), Glyphs::Quadrant);
-        assert_eq!(glyphs_of(&[UTF, ("TERM", "alacritty")], None), Glyphs::Quadrant, "Alacritty 0.11 has no sextants");
-        assert_eq!(glyphs_of(&[UTF, ("KITTY_WINDOW_ID", "1")], None), Glyphs::Quadrant, "kitty of no known version");
+        assert_eq!(
+            glyphs_of(&[UTF, ("TERM", "xterm-256color")], None),
+            Glyphs::Quadrant
+        );
+        assert_eq!(
+            glyphs_of(&[UTF, ("TERM", "alacritty")], None),
+            Glyphs::Quadrant,
+            "Alacritty 0.11 has no sextants"
+        );
+        assert_eq!(
+            glyphs_of(&[UTF, ("KITTY_WINDOW_ID", "1")], None),
+            Glyphs::Quadrant,
+            "kitty of no known version"
+        );
         assert_eq!(glyphs_of(&[UTF], Some("kitty(0.26.5)")), Glyphs::Sextant);
         assert_eq!(glyphs_of(&[UTF], Some("kitty(0.39.0)")), Glyphs::Octant);
-        assert_eq!(glyphs_of(&[UTF, ("TERM_PROGRAM", "WezTerm")], None), Glyphs::Sextant);
-        assert_eq!(glyphs_of(&[UTF, ("TERM", "xterm-ghostty")], None), Glyphs::Octant);
+        assert_eq!(
+            glyphs_of(&[UTF, ("TERM_PROGRAM", "WezTerm")], None),
+            Glyphs::Sextant
+        );
+        assert_eq!(
+            glyphs_of(&[UTF, ("TERM", "xterm-ghostty")], None),
+            Glyphs::Octant
+        );
         assert_eq!(glyphs_of(&[UTF, ("TERM", "linux")], None), Glyphs::Half);
     }
 }

@@ -191,7 +191,12 @@ mod tests {
     #[test]
     fn the_place_follows_xdg() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_string())
+            }
         };
         assert_eq!(
             path(&env(&[("XDG_CONFIG_HOME", "/c"), ("HOME", "/h")])),

@@ -171,7 +171,10 @@ pub fn passthrough_on(answer: &str) -> bool {
 
 /// The controlling terminal, opened for writing the query.
 fn controlling() -> Option<std::fs::File> {
-    std::fs::OpenOptions::new().write(true).open("/dev/tty").ok()
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/tty")
+        .ok()
 }
 
 /// The pixel size of a cell from the kernel's window size, if it knows.
@@ -242,7 +245,10 @@ impl Source for Stdin {
             tv_sec: i64::try_from(wait.as_secs()).unwrap_or(i64::MAX),
             tv_nsec: i64::from(wait.subsec_nanos()),
         };
-        let mut fds = [rustix::event::PollFd::new(&stdin, rustix::event::PollFlags::IN)];
+        let mut fds = [rustix::event::PollFd::new(
+            &stdin,
+            rustix::event::PollFlags::IN,
+        )];
         if rustix::event::poll(&mut fds, Some(&ts))? == 0 {
             return Ok(None);
         }
@@ -282,13 +288,12 @@ pub fn detect(env: &Env, ask: bool) -> Detection {
     } else {
         Some("not needed".into())
     };
-    let (answers, asked) = match refused {
-        Some(why) => (Answers::default(), Err(why)),
-        None => {
-            let start = Instant::now();
-            let answers = query(tmux).unwrap_or_default();
-            (answers, Ok(start.elapsed()))
-        }
+    let (answers, asked) = if let Some(why) = refused {
+        (Answers::default(), Err(why))
+    } else {
+        let start = Instant::now();
+        let answers = query(tmux).unwrap_or_default();
+        (answers, Ok(start.elapsed()))
     };
     let winsize = if io::stdin().is_terminal() {
         cell_from_winsize()
@@ -325,10 +330,7 @@ pub fn from_answers(
         ),
         Some(((w, h), None)) => {
             if graphics.0.is_some() {
-                graphics = (
-                    None,
-                    format!("a cell of {w}x{h} px is not believed: text"),
-                );
+                graphics = (None, format!("a cell of {w}x{h} px is not believed: text"));
             }
             (DEFAULT_CELL, format!("{w}x{h} px is out of range; assumed"))
         }
@@ -354,13 +356,12 @@ fn query(tmux: bool) -> io::Result<Answers> {
         terminal::enable_raw_mode()?;
     }
     let result = (|| {
-        match controlling() {
-            Some(mut tty) => tty.write_all(query_text(tmux).as_bytes())?,
-            None => {
-                let mut out = io::stdout();
-                out.write_all(query_text(tmux).as_bytes())?;
-                out.flush()?;
-            }
+        if let Some(mut tty) = controlling() {
+            tty.write_all(query_text(tmux).as_bytes())?;
+        } else {
+            let mut out = io::stdout();
+            out.write_all(query_text(tmux).as_bytes())?;
+            out.flush()?;
         }
         Ok(read_answers(&mut Stdin, QUERY_TIMEOUT))
     })();
@@ -501,7 +502,11 @@ mod tests {
         let start = text.find("\u{1b}P").unwrap();
         assert!(text[start..].contains('q'), "a sixel introducer");
         // Room made first, the cursor saved and put back around the picture.
-        assert!(text.starts_with("\u{1b}D\u{1b}D\u{1b}[2A\u{1b}7"), "{:?}", &text[..20]);
+        assert!(
+            text.starts_with("\u{1b}D\u{1b}D\u{1b}[2A\u{1b}7"),
+            "{:?}",
+            &text[..20]
+        );
         assert!(text.lines().next().unwrap().ends_with("\u{1b}\\\u{1b}8"));
         assert_eq!(text.lines().count(), 2);
         // Two colours in the palette: `#n;2;r;g;b` with red at about 78 %.

@@ -156,7 +156,13 @@ impl Decoder {
                     out.push(Input::Reply(Reply::Other));
                     self.escape(b, out);
                 }
-                0x1b => self.state = State::Str { kind, body, esc: true },
+                0x1b => {
+                    self.state = State::Str {
+                        kind,
+                        body,
+                        esc: true,
+                    }
+                }
                 0x07 => out.push(Input::Reply(replies::string(kind, &body))),
                 // CAN and SUB cancel the sequence.
                 0x18 | 0x1a => {}
@@ -171,12 +177,10 @@ impl Decoder {
                     };
                 }
             },
-            State::Paste { mut text, matched } => {
-                match paste_byte(&mut text, matched, b) {
-                    Some(matched) => self.state = State::Paste { text, matched },
-                    None => out.push(paste(&text)),
-                }
-            }
+            State::Paste { mut text, matched } => match paste_byte(&mut text, matched, b) {
+                Some(matched) => self.state = State::Paste { text, matched },
+                None => out.push(paste(&text)),
+            },
             State::Utf8 {
                 mut bytes,
                 have,
@@ -205,10 +209,8 @@ impl Decoder {
                 bytes.push(b);
                 if let [cb, cx, cy] = bytes[..] {
                     let at = |v: u8| u16::from(v.saturating_sub(33));
-                    if let Some(e) = mouse(u16::from(cb.saturating_sub(32)), at(cx), at(cy), true)
-                    {
-                        out.push(Input::Event(e));
-                    }
+                    let e = mouse(u16::from(cb.saturating_sub(32)), at(cx), at(cy), true);
+                    out.push(Input::Event(e));
                 } else {
                     self.state = State::X10(bytes);
                 }
@@ -228,7 +230,7 @@ impl Decoder {
             0x01..=0x1a => out.push(key(KeyCode::Char(char::from(b - 1 + b'a')), ctrl)),
             0x1c..=0x1f => out.push(key(KeyCode::Char(char::from(b - 0x1c + b'4')), ctrl)),
             0x20..=0x7e => out.push(char_key(char::from(b), none)),
-            0xc2..=0xdf | 0xe0..=0xef | 0xf0..=0xf4 => {
+            0xc2..=0xf4 => {
                 let need = match b {
                     0xc2..=0xdf => 2,
                     0xe0..=0xef => 3,
@@ -288,9 +290,7 @@ impl Decoder {
         if let Some(rest) = body.strip_prefix(b"<") {
             if let [b, x, y] = replies::params(rest)[..] {
                 let at = |v: u16| v.saturating_sub(1);
-                if let Some(e) = mouse(b, at(x), at(y), last == b'M') {
-                    out.push(Input::Event(e));
-                }
+                out.push(Input::Event(mouse(b, at(x), at(y), last == b'M')));
             }
             return;
         }
@@ -320,7 +320,9 @@ fn paste_byte(text: &mut Vec<u8>, matched: usize, b: u8) -> Option<usize> {
 }
 
 fn paste(text: &[u8]) -> Input {
-    let text = String::from_utf8_lossy(text).replace("\r\n", "\n").replace('\r', "\n");
+    let text = String::from_utf8_lossy(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     Input::Event(Event::Paste(text))
 }
 
@@ -358,7 +360,10 @@ fn modifiers(param: u16) -> KeyModifiers {
 /// A key sent as a control sequence (arrows, Home, End, Page Up and Down, Insert,
 /// Delete, Shift-Tab, function keys), with xterm's modifiers.
 fn csi_key(body: &[u8], last: u8) -> Option<KeyEvent> {
-    if body.first().is_some_and(|b| !b.is_ascii_digit() && *b != b';') {
+    if body
+        .first()
+        .is_some_and(|b| !b.is_ascii_digit() && *b != b';')
+    {
         return None;
     }
     let p = replies::params(body);
@@ -391,7 +396,7 @@ fn csi_key(body: &[u8], last: u8) -> Option<KeyEvent> {
 
 /// A mouse report: `b` the button code (xterm's bits), at a 0-based cell; `press` is
 /// false for SGR's release (`m`).
-fn mouse(b: u16, column: u16, row: u16, press: bool) -> Option<Event> {
+fn mouse(b: u16, column: u16, row: u16, press: bool) -> Event {
     let button = match b & 0b11 {
         0 => MouseButton::Left,
         1 => MouseButton::Middle,
@@ -425,12 +430,12 @@ fn mouse(b: u16, column: u16, row: u16, press: bool) -> Option<Event> {
             modifiers |= flag;
         }
     }
-    Some(Event::Mouse(MouseEvent {
+    Event::Mouse(MouseEvent {
         kind,
         column,
         row,
         modifiers,
-    }))
+    })
 }
 
 /// Decodes a whole byte string and gives up what is left unfinished (for tests and the
@@ -577,10 +582,7 @@ mod tests {
             other => panic!("{}", other.len()),
         }
         // A paste that never ends is kept as far as it came.
-        assert_eq!(
-            events(b"\x1b[200~abc"),
-            [Event::Paste("abc".into())]
-        );
+        assert_eq!(events(b"\x1b[200~abc"), [Event::Paste("abc".into())]);
     }
 
     #[test]

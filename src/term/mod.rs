@@ -134,6 +134,9 @@ mod tests {
         assert!(Env::of(&[("LANG", "en_US.UTF-8")]).utf8());
         assert!(!Env::of(&[("LC_ALL", "C"), ("LANG", "en_US.UTF-8")]).utf8());
         assert!(!Env::of(&[]).utf8());
-        assert_eq!(Env::of(&[("LC_CTYPE", "de_DE.utf8")]).locale(), "de_DE.utf8");
+        assert_eq!(
+            Env::of(&[("LC_CTYPE", "de_DE.utf8")]).locale(),
+            "de_DE.utf8"
+        );
     }
 }

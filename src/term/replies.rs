@@ -58,7 +58,8 @@ pub fn csi(body: &[u8], last: u8) -> Option<Reply> {
     match (private, last) {
         (Some(b'?'), b'c') => Some(Reply::Primary(params(rest))),
         (Some(b'>'), b'c') => Some(Reply::Secondary(params(rest))),
-        (Some(_), b'c' | b'u' | b'n' | b'y' | b'R') => Some(Reply::Other),
+        (None, b'n') if rest == b"0" => Some(Reply::Status),
+        (Some(_), b'c' | b'u' | b'n' | b'y' | b'R') | (None, b'n') => Some(Reply::Other),
         (None, b't') => {
             let p = params(rest);
             match p.as_slice() {
@@ -66,8 +67,6 @@ pub fn csi(body: &[u8], last: u8) -> Option<Reply> {
                 _ => Some(Reply::Other),
             }
         }
-        (None, b'n') if rest == b"0" => Some(Reply::Status),
-        (None, b'n') => Some(Reply::Other),
         // A report of a mode (`CSI ? … $ y`, DECRPM) or a cursor position (`CSI r ; c R`,
         // never asked for, but a terminal may still send it): not keys.
         (None, b'y') if rest.ends_with(b"$") => Some(Reply::Other),
@@ -81,9 +80,10 @@ pub fn csi(body: &[u8], last: u8) -> Option<Reply> {
 pub fn string(kind: u8, body: &[u8]) -> Reply {
     match kind {
         b'_' if body.starts_with(b"G") => {
-            let payload = body.iter().position(|&b| b == b';').map_or(&[][..], |i| {
-                body.get(i + 1..).unwrap_or_default()
-            });
+            let payload = body
+                .iter()
+                .position(|&b| b == b';')
+                .map_or(&[][..], |i| body.get(i + 1..).unwrap_or_default());
             Reply::Kitty {
                 ok: payload.starts_with(b"OK"),
             }
@@ -109,8 +109,14 @@ mod tests {
 
     #[test]
     fn answers_are_read_with_bounds() {
-        assert_eq!(csi(b"?62;4;22", b'c'), Some(Reply::Primary(vec![62, 4, 22])));
-        assert_eq!(csi(b">1;4000;0", b'c'), Some(Reply::Secondary(vec![1, 4000, 0])));
+        assert_eq!(
+            csi(b"?62;4;22", b'c'),
+            Some(Reply::Primary(vec![62, 4, 22]))
+        );
+        assert_eq!(
+            csi(b">1;4000;0", b'c'),
+            Some(Reply::Secondary(vec![1, 4000, 0]))
+        );
         assert_eq!(csi(b"6;20;10", b't'), Some(Reply::CellSize(10, 20)));
         assert_eq!(
             csi(b"6;65535;65535", b't'),

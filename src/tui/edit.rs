@@ -43,7 +43,11 @@ pub fn apply(text: &mut String, edit: Edit) {
 pub fn paste(text: &mut String, pasted: &str) -> bool {
     let mut room = PROMPT_MAX.saturating_sub(text.chars().count());
     for c in pasted.chars() {
-        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
         if c.is_control() {
             continue;
         }
@@ -69,7 +73,11 @@ mod tests {
         assert!(paste(&mut s, &big));
         assert_eq!(s.chars().count(), PROMPT_MAX);
         apply(&mut s, Edit::Insert('b'));
-        assert_eq!(s.chars().count(), PROMPT_MAX, "typing stops at the limit too");
+        assert_eq!(
+            s.chars().count(),
+            PROMPT_MAX,
+            "typing stops at the limit too"
+        );
     }
 
     fn edited(text: &str, edit: Edit) -> String {

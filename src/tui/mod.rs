@@ -18,11 +18,11 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod input_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod input_tests;
 
 use crate::atlas::Atlas;
 use crate::intake::Intake;

@@ -118,7 +118,12 @@ fn every_ending_signal_restores_the_terminal_every_time() {
             .flat_map(|h| h.join().unwrap())
             .collect()
     });
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Stops the explorer (Ctrl-Z or SIGTSTP), checks the shell has its terminal, brings it
@@ -127,9 +132,21 @@ fn suspend_and_resume(t: &Tmux, stop: &dyn Fn()) {
     stop();
     let s = t.wait_for("Stopped");
     assert!(s.contains("Stopped"), "{s}");
-    assert_eq!(t.pane_flag("alternate_on"), "0", "main screen while stopped");
-    assert_eq!(t.pane_flag("cursor_flag"), "1", "cursor shown while stopped");
-    assert_eq!(t.pane_flag("mouse_any_flag"), "0", "no mouse reporting while stopped");
+    assert_eq!(
+        t.pane_flag("alternate_on"),
+        "0",
+        "main screen while stopped"
+    );
+    assert_eq!(
+        t.pane_flag("cursor_flag"),
+        "1",
+        "cursor shown while stopped"
+    );
+    assert_eq!(
+        t.pane_flag("mouse_any_flag"),
+        "0",
+        "no mouse reporting while stopped"
+    );
     t.text("clear; fg");
     t.keys(&["Enter"]);
     let s = t.wait_for("Body map");

@@ -148,7 +148,16 @@ impl Tmux {
             socket: format!("painmap-test-{name}-{}", std::process::id()),
         };
         let ok = t
-            .cmd(&["new-session", "-d", "-s", "t", "-x", &w.to_string(), "-y", &h.to_string()])
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
             .arg("PS1='$ ' exec bash --norc --noprofile")
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
