@@ -531,6 +531,51 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_cell_is_not_believed_and_no_picture_is_unbounded() {
+        let env = Env::of(&[("LANG", "C.UTF-8")]);
+        let sixel = Answers {
+            primary: vec![62, 4],
+            cell: Some((65535, 65535)),
+            complete: true,
+            ..Answers::default()
+        };
+        let d = from_answers(&env, sixel.clone(), Ok(Duration::ZERO), None, false);
+        assert_eq!(d.cell.0, DEFAULT_CELL);
+        assert_eq!(d.terminal(), None, "images off: {}", d.graphics.1);
+        // The window size's pixels feed the cell too, bounded the same way.
+        let d = from_answers(
+            &env,
+            Answers {
+                cell: None,
+                ..sixel.clone()
+            },
+            Ok(Duration::ZERO),
+            Some((4000, 9000)),
+            false,
+        );
+        assert_eq!(d.terminal(), None);
+        let d = from_answers(
+            &env,
+            Answers {
+                cell: Some((20, 40)),
+                ..sixel
+            },
+            Ok(Duration::ZERO),
+            None,
+            false,
+        );
+        assert_eq!(
+            d.terminal().map(|t| t.cell),
+            Some((20, 40)),
+            "a real HiDPI cell"
+        );
+        assert!(!fits((120, 40), (64, 128)));
+        assert!(fits((100, 36), (16, 32)));
+        let big = vec![0u8; 4];
+        assert!(encoded(Protocol::Sixel, big, (3000, 3000), (10, 10), false, 1).is_err());
+    }
+
+    #[test]
     fn passthrough_is_read_not_set() {
         assert!(passthrough_on("on\n") && passthrough_on("all"));
         assert!(!passthrough_on("off\n") && !passthrough_on(""));

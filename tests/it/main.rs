@@ -15,6 +15,7 @@ mod reliability;
 mod show;
 mod signals;
 mod study;
+mod terminal;
 mod tmux;
 mod tui;
 mod util;

@@ -19,6 +19,11 @@ pub fn painmap() -> Command {
             "XDG_CACHE_HOME",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/painmap-test-cache"),
         )
+        // Nor may the user's config file change what the tests see.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/painmap-test-config"),
+        )
         .stdin(Stdio::null());
     for var in [
         "LC_ALL",
