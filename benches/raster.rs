@@ -12,7 +12,6 @@ use painmap::body::glyphs::{GlyphSet, Glyphs};
 use painmap::body::overlay::{Overlay, paint};
 use painmap::body::raster::{Raster, Viewport};
 use painmap::term::graphics::{Protocol, Terminal};
-use painmap::term::graphics::{Protocol, Terminal};
 use painmap::tui::picture::ImageTier;
 use std::hint::black_box;
 
