@@ -328,8 +328,10 @@ pub fn replies(data: &[u8]) {
             Input::Event(e) => Some(e),
             Input::Reply(_) => None,
         })
-        .take(600)
+        .take(200)
         .collect();
+    // The events drive the explorer against its first frame's layout (a frame per event
+    // would make each input cost a second); the last state is drawn once.
     let atlas = &shipped().atlas;
     let mut app = App::new(atlas);
     let theme = Theme::mono();
@@ -343,6 +345,6 @@ pub fn replies(data: &[u8]) {
         if app.quit {
             return;
         }
-        let _ = term.draw(|f| layout = app.draw(f, &theme));
     }
+    let _ = term.draw(|f| layout = app.draw(f, &theme));
 }
