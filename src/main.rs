@@ -96,7 +96,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
-            let (db, own_folder) = records::locate(settings.db.as_deref())?;
+            let (db, own_folder) = records::locate(db_path(&settings).as_deref())?;
             let atlas = if command.needs_atlas() {
                 Some(load_atlas(atlas_path)?)
             } else {
@@ -155,7 +155,10 @@ fn explorer(
     // Read the atlas and the record first: their errors say more than "no terminal".
     let atlas = load_atlas(settings.atlas.as_deref())?;
     let intake = match &cli.open {
-        Some(path) => Some((Record::load(path, atlas)?, path.clone())),
+        Some(path) => {
+            let path = painmap::fsutil::expand_home(path);
+            Some((Record::load(&path, atlas)?, path))
+        }
         None => None,
     };
     let records = match &cli.client {
@@ -227,13 +230,19 @@ fn client_records(
     client: &str,
 ) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
-    let (db, own_folder) = records::locate(settings.db.as_deref())?;
+    let (db, own_folder) = records::locate(db_path(settings).as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;
     Ok(tui::app::ClientRecords {
         client: client.to_string(),
         db,
         own_folder,
     })
+}
+
+/// `--db FILE` (or the config file's `db`), with `~` read as the home folder (`--db=~/x`
+/// reaches painmap unexpanded).
+fn db_path(settings: &cli::Settings) -> Option<std::path::PathBuf> {
+    settings.db.as_deref().map(painmap::fsutil::expand_home)
 }
 
 /// `--help` and `--version` print as clap writes them; a usage error is one line

@@ -12,6 +12,7 @@ mod phrases;
 mod picture;
 mod records;
 mod reliability;
+mod roundtrip;
 mod show;
 mod signals;
 mod study;
