@@ -1,9 +1,10 @@
 //! The explorer at 120x40 on a `TestBackend`, at the shipped atlas (1x) and a 100x
 //! synthetic one: the first frame (index, rank and draw, with and without loading the
 //! atlas) and one keystroke (input mapping, update and draw) in the map, the candidate
-//! list and the search box.
+//! list and the search box; a 20 KB paste into the search box.
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use painmap::atlas::{Atlas, SHIPPED_ATLAS, synth};
+use painmap::term::keys::{Decoder, Input};
 use painmap::tui::app::App;
 use painmap::tui::layout::Layout;
 use painmap::tui::theme::Theme;
@@ -148,6 +149,46 @@ fn bench(c: &mut Criterion) {
                 });
             });
         }
+    }
+    group.finish();
+
+    paste(c, &atlases, &theme);
+}
+
+/// A 20 KB bracketed paste into the search box, from the terminal's bytes: decoded (one
+/// event), mapped, applied (one search over the prompt, cut at its limit) and drawn; then
+/// Ctrl-U clears the box for the next round.
+fn paste(c: &mut Criterion, atlases: &[(&str, Atlas)], theme: &Theme) {
+    let mut group = c.benchmark_group("paste 120x40");
+    group.sample_size(20);
+    let text = "left temple ".repeat(20_000 / 12);
+    let mut bytes = b"\x1b[200~".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.extend_from_slice(b"\x1b[201~");
+    for (name, atlas) in atlases {
+        let (mut term, mut app, mut layout) = explorer(atlas);
+        layout = press(&mut term, &mut app, &layout, KeyCode::Char('/'));
+        let clear = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        group.bench_function(BenchmarkId::new("20 KB into search", name), |b| {
+            b.iter(|| {
+                let mut inputs = Vec::new();
+                Decoder::new().push(black_box(&bytes), &mut inputs);
+                for input in inputs {
+                    if let Input::Event(e) = input
+                        && let Some(msg) = input::map(&e, &app, &layout, 0)
+                    {
+                        update::update(&mut app, msg);
+                    }
+                }
+                let mut next = Layout::default();
+                term.draw(|f| next = view::draw(f, &app, theme))
+                    .expect("draw");
+                layout = next;
+                if let Some(msg) = input::map(&clear, &app, &layout, 0) {
+                    update::update(&mut app, msg);
+                }
+            });
+        });
     }
     group.finish();
 }

@@ -11,7 +11,7 @@ use painmap::body::frame::Frame;
 use painmap::body::glyphs::{GlyphSet, Glyphs};
 use painmap::body::overlay::{Overlay, paint};
 use painmap::body::raster::{Raster, Viewport};
-use painmap::graphics::{Protocol, Terminal};
+use painmap::term::graphics::{Protocol, Terminal};
 use painmap::tui::picture::ImageTier;
 use std::hint::black_box;
 

@@ -7,9 +7,10 @@
 use painmap::atlas::Atlas;
 use painmap::body::glyphs::Glyphs;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
-use painmap::color::{self, ColorMode, Palette};
+use painmap::color::ColorMode;
 use painmap::record::Record;
 use painmap::records;
+use painmap::term;
 use painmap::tui;
 use std::env::var_os;
 use std::io::IsTerminal as _;
@@ -38,9 +39,17 @@ fn now() -> i64 {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let mode = ColorMode::from(cli.color);
-    let glyphs = cli.glyphs.resolve();
-    let atlas_path = cli.atlas.as_deref();
+    // The environment is read here, once; the config file's defaults come under the
+    // flags.
+    let env = term::Env::here();
+    let config_path = term::config::path(&|k| std::env::var(k).ok());
+    let config = match &config_path {
+        Some(path) => term::config::Config::load(path)?,
+        None => term::config::Config::default(),
+    };
+    let settings = cli.settings(&config);
+    let mode = ColorMode::from(settings.color);
+    let atlas_path = settings.atlas.as_deref();
     if cli.open.is_some() && cli.command.is_some() {
         anyhow::bail!("--open reopens a record in the explorer; it takes no command");
     }
@@ -49,31 +58,22 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             "--client ties the explorer to a client; it takes no command (the commands name the client themselves)"
         );
     }
+    let (detection, glyphs, graphics) = terminal_choices(cli, &settings, &env);
     match &cli.command {
-        None => {
-            // Read the atlas and the record first: their errors say more than "no terminal".
+        None => explorer(cli, &settings, &env, config_path, glyphs, graphics),
+        Some(Command::Terminal(args)) => {
             let atlas = load_atlas(atlas_path)?;
-            let intake = match &cli.open {
-                Some(path) => {
-                    let path = painmap::fsutil::expand_home(path);
-                    Some((Record::load(&path, atlas)?, path))
-                }
-                None => None,
-            };
-            let records = match &cli.client {
-                Some(client) => Some(client_records(cli, client)?),
-                None => None,
-            };
-            let options = tui::ExploreOptions {
-                color: color::enabled_here(mode, true),
-                palette: Palette::here(),
-                opened: intake,
-                records,
+            let facts = cli::TerminalFacts {
+                detection: &detection,
+                env: &env,
+                settings: &settings,
                 glyphs,
-                // Asked before the screen starts: the answer comes on the terminal's input.
-                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
+                graphics,
+                color: env.color(mode, std::io::stdout().is_terminal()),
+                palette: env.palette(),
+                config: config_path.as_deref(),
             };
-            tui::explore(atlas, options, &now)
+            Ok(ExitCode::from(cli::terminal(atlas, &facts, args)?))
         }
         Some(Command::Study(args)) if args.stats => {
             let atlas = load_atlas(atlas_path)?;
@@ -87,17 +87,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let options = tui::study::StudyOptions {
                 group: args.group,
                 seed: args.seed,
-                color: color::enabled_here(mode, true),
+                color: env.color(mode, true),
                 progress: painmap::study::progress::path_in(data_dir_here().as_deref())?,
                 glyphs,
-                graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
-                palette: Palette::here(),
+                graphics,
+                palette: env.palette(),
+                dumb: env.dumb(),
             };
             tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
             let (db, own_folder) =
-                records::locate(db_flag(cli).as_deref(), data_dir_here().as_deref())?;
+                records::locate(db_path(&settings).as_deref(), data_dir_here().as_deref())?;
             let atlas = if command.needs_atlas() {
                 Some(load_atlas(atlas_path)?)
             } else {
@@ -133,15 +134,80 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             };
             let ctx = cli::Context {
-                color: color::enabled_here(mode, std::io::stdout().is_terminal()),
+                color: env.color(mode, std::io::stdout().is_terminal()),
                 now: now(),
                 glyphs,
-                palette: Palette::here(),
-                graphics: cli.graphics,
+                palette: env.palette(),
+                graphics,
             };
             cli::run(atlas, command, &ctx)
         }
     }
+}
+
+/// The explorer, with a reopened record and a client when asked for.
+fn explorer(
+    cli: &Cli,
+    settings: &cli::Settings,
+    env: &term::Env,
+    config: Option<std::path::PathBuf>,
+    glyphs: Glyphs,
+    graphics: Option<term::graphics::Terminal>,
+) -> anyhow::Result<ExitCode> {
+    // Read the atlas and the record first: their errors say more than "no terminal".
+    let atlas = load_atlas(settings.atlas.as_deref())?;
+    let intake = match &cli.open {
+        Some(path) => {
+            let path = painmap::fsutil::expand_home(path);
+            Some((Record::load(&path, atlas)?, path))
+        }
+        None => None,
+    };
+    let records = match &cli.client {
+        Some(client) => Some(client_records(settings, client)?),
+        None => None,
+    };
+    let options = tui::ExploreOptions {
+        color: env.color(ColorMode::from(settings.color), true),
+        palette: env.palette(),
+        opened: intake,
+        records,
+        glyphs,
+        graphics,
+        dumb: env.dumb(),
+        config,
+    };
+    tui::explore(atlas, options, &now)
+}
+
+/// What the terminal draws: it is asked (once, bounded) only where a picture goes to it
+/// and something is left to detect; the glyph tier otherwise comes from the environment
+/// alone. Flags and the config file (in `settings`) win over what is detected.
+fn terminal_choices(
+    cli: &Cli,
+    settings: &cli::Settings,
+    env: &term::Env,
+) -> (
+    term::graphics::Detection,
+    Glyphs,
+    Option<term::graphics::Terminal>,
+) {
+    let draws_on_terminal = match &cli.command {
+        None | Some(Command::Terminal(_)) => true,
+        Some(Command::Study(a)) => !a.stats,
+        Some(Command::Atlas(AtlasCommand::Show(a))) => {
+            !a.ascii && !a.json && a.format == cli::PictureFormat::Text
+        }
+        _ => false,
+    };
+    let undecided =
+        settings.glyphs == cli::GlyphsArg::Auto || settings.graphics == cli::GraphicsArg::Auto;
+    let detection = term::graphics::detect(env, draws_on_terminal && undecided);
+    let glyphs = settings.glyphs.resolve(detection.glyphs.0);
+    let graphics = settings
+        .graphics
+        .resolve(&detection, glyphs == Glyphs::Ascii);
+    (detection, glyphs, graphics)
 }
 
 /// The atlas at `path` (through the user-atlas cache), or the shipped one. It lives
@@ -166,9 +232,13 @@ fn data_dir_here() -> Option<std::path::PathBuf> {
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer
 /// database is refused now, not at the first save.
-fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
+fn client_records(
+    settings: &cli::Settings,
+    client: &str,
+) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
-    let (db, own_folder) = records::locate(db_flag(cli).as_deref(), data_dir_here().as_deref())?;
+    let (db, own_folder) =
+        records::locate(db_path(settings).as_deref(), data_dir_here().as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;
     Ok(tui::app::ClientRecords {
         client: client.to_string(),
@@ -177,9 +247,10 @@ fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRec
     })
 }
 
-/// `--db FILE`, with `~` read as the home folder (`--db=~/x` reaches painmap unexpanded).
-fn db_flag(cli: &Cli) -> Option<std::path::PathBuf> {
-    cli.db.as_deref().map(painmap::fsutil::expand_home)
+/// `--db FILE` (or the config file's `db`), with `~` read as the home folder (`--db=~/x`
+/// reaches painmap unexpanded).
+fn db_path(settings: &cli::Settings) -> Option<std::path::PathBuf> {
+    settings.db.as_deref().map(painmap::fsutil::expand_home)
 }
 
 /// `--help` and `--version` print as clap writes them; a usage error is one line

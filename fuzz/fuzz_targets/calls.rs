@@ -195,7 +195,14 @@ fn drive<S: Screen>(
     let mut layout = S::Layout::default();
     let _ = term.draw(|f| layout = screen.draw(f, &theme));
     for chunk in events.chunks_exact(3) {
-        let e = event(chunk[0], chunk[1], chunk[2]);
+        // op 7 with 0xFF: a bracketed paste of `b` x 100 bytes (up to 25 KB), as the
+        // terminal input decoder delivers it: one event.
+        let e = if chunk[0] % 8 == 7 && chunk[1] == 0xff {
+            Event::Paste("left temple, ".repeat(usize::from(chunk[2]) * 100 / 13))
+        } else {
+            event(chunk[0], chunk[1], chunk[2])
+        };
+        let started = std::time::Instant::now();
         if let Event::Resize(w, h) = e {
             term.backend_mut().resize(w, h);
         }
@@ -206,6 +213,14 @@ fn drive<S: Screen>(
             return;
         }
         let _ = term.draw(|f| layout = screen.draw(f, &theme));
+        // The cost of one event stays bounded whatever came before it (a paste included):
+        // the budget is 2 ms; this catches the pathological (a 20 KB paste once took a
+        // minute), with room for an unoptimised, instrumented build.
+        let took = started.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(2),
+            "one event took {took:?}"
+        );
     }
 }
 
@@ -228,6 +243,10 @@ pub fn keys(data: &[u8]) {
             |app, msg| {
                 // Run the update, not its file effects.
                 let _ = painmap::tui::update::update(app, msg);
+                // A prompt never grows past its bound, however much is pasted.
+                if let Some(painmap::tui::app::Overlay::Search(s)) = &app.overlay {
+                    assert!(s.query.chars().count() <= painmap::tui::edit::PROMPT_MAX);
+                }
             },
             size,
             events,
@@ -237,4 +256,95 @@ pub fn keys(data: &[u8]) {
         let mut app = StudyApp::new(atlas, deck, Progress::default(), None, NOW as u64);
         drive(&mut app, Screen::apply, size, events);
     }
+}
+
+/// A terminal that answers at its own pace: the bytes before the query's deadline, then
+/// (the rest) after it, while the explorer runs.
+struct Scripted<'a> {
+    chunks: std::slice::Chunks<'a, u8>,
+    on_time: usize,
+}
+
+impl painmap::term::graphics::Source for Scripted<'_> {
+    fn read(&mut self, _wait: std::time::Duration) -> std::io::Result<Option<Vec<u8>>> {
+        if self.on_time == 0 {
+            return Ok(None);
+        }
+        self.on_time -= 1;
+        Ok(self.chunks.next().map(<[u8]>::to_vec))
+    }
+}
+
+/// `replies`: the terminal's answers to the graphics query, and keys, arriving in pieces
+/// before, during and after the query's timeout. The first byte says how many pieces come
+/// in time, the second how long a piece is. What comes in time is read by the query
+/// (whose cell size must then be bounded); the rest goes through the explorer's input
+/// decoder, split the same way and with idle gaps between pieces, and the events it
+/// yields drive the explorer. Decoding in pieces (without gaps) must give what decoding
+/// at once gives: where a byte boundary falls changes nothing.
+pub fn replies(data: &[u8]) {
+    use painmap::term::keys::{Decoder, Input, STALE};
+    let [on_time, piece, bytes @ ..] = data else {
+        return;
+    };
+    let bytes = &bytes[..bytes.len().min(64 * 1024)];
+    let piece = usize::from(*piece).max(1);
+    let mut source = Scripted {
+        chunks: bytes.chunks(piece),
+        on_time: usize::from(*on_time % 16),
+    };
+    let answers =
+        painmap::term::graphics::read_answers(&mut source, std::time::Duration::from_secs(5));
+    let env = painmap::term::Env::of(&[("LANG", "C.UTF-8")]);
+    let found = painmap::term::graphics::from_answers(
+        &env,
+        answers,
+        Ok(std::time::Duration::ZERO),
+        None,
+        false,
+    );
+    assert!(painmap::term::graphics::bounded_cell(found.cell.0).is_some());
+    let late: Vec<u8> = source.chunks.flatten().copied().collect();
+    // At once and in pieces.
+    let mut whole = Vec::new();
+    let mut d = Decoder::new();
+    d.push(&late, &mut whole);
+    let mut pieces = Vec::new();
+    let mut d2 = Decoder::new();
+    for chunk in late.chunks(piece) {
+        d2.push(chunk, &mut pieces);
+    }
+    assert_eq!(whole, pieces, "a byte boundary changed what was decoded");
+    // With gaps: a lone ESC becomes Esc, a stale sequence is given up.
+    let mut gapped = Vec::new();
+    let mut d3 = Decoder::new();
+    for chunk in late.chunks(piece) {
+        d3.push(chunk, &mut gapped);
+        d3.idle(STALE, &mut gapped);
+    }
+    let events: Vec<Event> = gapped
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::Event(e) => Some(e),
+            Input::Reply(_) => None,
+        })
+        .take(200)
+        .collect();
+    // The events drive the explorer against its first frame's layout (a frame per event
+    // would make each input cost a second); the last state is drawn once.
+    let atlas = &shipped().atlas;
+    let mut app = App::new(atlas);
+    let theme = Theme::mono();
+    let Ok(mut term) = Terminal::new(TestBackend::new(100, 30));
+    let mut layout = painmap::tui::layout::Layout::default();
+    let _ = term.draw(|f| layout = app.draw(f, &theme));
+    for e in events {
+        if let Some(msg) = app.map(&e, &layout, NOW) {
+            let _ = painmap::tui::update::update(&mut app, msg);
+        }
+        if app.quit {
+            return;
+        }
+    }
+    let _ = term.draw(|f| layout = app.draw(f, &theme));
 }

@@ -15,23 +15,26 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub atlas: Option<PathBuf>,
 
-    /// When to use colour: auto (a terminal without `NO_COLOR`), always or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    /// When to use colour: auto (a terminal without `NO_COLOR`), always or never
+    /// [default: auto, or the config file's `color`].
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorChoice>,
 
     /// The client records database (default: `$XDG_DATA_HOME/painmap/clients.sqlite3`,
     /// else `~/.local/share/painmap/clients.sqlite3`).
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// How the body is drawn in text: auto (by the terminal and the locale), octant,
-    /// sextant, quadrant or half (filled block mosaics), outline (line art) or ascii.
-    #[arg(long, global = true, value_enum, default_value_t = GlyphsArg::Auto)]
-    pub glyphs: GlyphsArg,
+    /// sextant, quadrant or half (filled block mosaics), outline (line art) or ascii
+    /// [default: auto, or the config file's `glyphs`].
+    #[arg(long, global = true, value_enum)]
+    pub glyphs: Option<GlyphsArg>,
 
     /// Draw the body as a real image (the explorer's map, `show`'s diagrams): auto (when
-    /// the terminal answers that it can), kitty, sixel, iterm2, or off.
-    #[arg(long, global = true, value_enum, default_value_t = GraphicsArg::Auto)]
-    pub graphics: GraphicsArg,
+    /// the terminal answers that it can), kitty, sixel, iterm2, or off [default: auto, or
+    /// the config file's `graphics`].
+    #[arg(long, global = true, value_enum)]
+    pub graphics: Option<GraphicsArg>,
 
     /// Reopen a saved intake record (.json) in the explorer.
     #[arg(long, value_name = "FILE")]
@@ -82,6 +85,9 @@ pub enum Command {
     /// Print a manual page (roff): `painmap man | man -l -`, `painmap man rank`, or
     /// every page into a folder with `--out-dir`.
     Man(ManArgs),
+    /// What painmap detected of this terminal and why, then a labelled sample of each
+    /// picture tier; `--pick` saves the one that draws right in the config file.
+    Terminal(TerminalArgs),
     /// The commands over the client records.
     #[command(flatten)]
     Records(RecordsCommand),
@@ -289,11 +295,11 @@ pub enum GlyphsArg {
 }
 
 impl GlyphsArg {
-    /// The glyphs chosen, detecting from the environment for `auto`.
-    pub fn resolve(self) -> crate::body::glyphs::Glyphs {
+    /// The glyphs chosen: `detected` for `auto`.
+    pub fn resolve(self, detected: crate::body::glyphs::Glyphs) -> crate::body::glyphs::Glyphs {
         use crate::body::glyphs::Glyphs;
         match self {
-            GlyphsArg::Auto => Glyphs::detect(&|k| std::env::var(k).ok()),
+            GlyphsArg::Auto => detected,
             GlyphsArg::Octant => Glyphs::Octant,
             GlyphsArg::Sextant => Glyphs::Sextant,
             GlyphsArg::Quadrant => Glyphs::Quadrant,
@@ -320,18 +326,55 @@ pub enum GraphicsArg {
 }
 
 impl GraphicsArg {
-    /// The image protocol to draw with: detected for `auto` (never when the body is to be
-    /// ASCII), the one asked for otherwise, none for `off`.
-    pub fn resolve(self, ascii: bool) -> Option<crate::graphics::Terminal> {
-        use crate::graphics::{self, Protocol};
+    /// The image protocol to draw with: the detected one for `auto` (never when the body
+    /// is to be ASCII), the one asked for otherwise (at the detected cell size), none for
+    /// `off`.
+    pub fn resolve(
+        self,
+        detection: &crate::term::graphics::Detection,
+        ascii: bool,
+    ) -> Option<crate::term::graphics::Terminal> {
+        use crate::term::graphics::Protocol;
         let protocol = match (self, ascii) {
             (GraphicsArg::Off, _) | (GraphicsArg::Auto, true) => return None,
-            (GraphicsArg::Auto, false) => return graphics::detect(),
+            (GraphicsArg::Auto, false) => return detection.terminal(),
             (GraphicsArg::Kitty, _) => Protocol::Kitty,
             (GraphicsArg::Sixel, _) => Protocol::Sixel,
             (GraphicsArg::Iterm2, _) => Protocol::Iterm2,
         };
-        Some(graphics::forced(protocol))
+        Some(detection.forced(protocol))
+    }
+}
+
+/// The settings in force: each flag, else the config file's value, else the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// `--color`.
+    pub color: ColorChoice,
+    /// `--glyphs`.
+    pub glyphs: GlyphsArg,
+    /// `--graphics`.
+    pub graphics: GraphicsArg,
+    /// `--db`.
+    pub db: Option<PathBuf>,
+    /// `--atlas`.
+    pub atlas: Option<PathBuf>,
+}
+
+impl Cli {
+    /// The flags over the config file (whose values were checked when it was read).
+    pub fn settings(&self, file: &crate::term::config::Config) -> Settings {
+        fn pick<T: ValueEnum + Copy>(flag: Option<T>, file: Option<&String>, default: T) -> T {
+            flag.or_else(|| file.and_then(|v| T::from_str(v, true).ok()))
+                .unwrap_or(default)
+        }
+        Settings {
+            color: pick(self.color, file.color.as_ref(), ColorChoice::Auto),
+            glyphs: pick(self.glyphs, file.glyphs.as_ref(), GlyphsArg::Auto),
+            graphics: pick(self.graphics, file.graphics.as_ref(), GraphicsArg::Auto),
+            db: self.db.clone().or_else(|| file.db.clone()),
+            atlas: self.atlas.clone().or_else(|| file.atlas.clone()),
+        }
     }
 }
 
@@ -542,6 +585,20 @@ pub struct ValidateArgs {
     /// The atlas file to check.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+/// `painmap terminal`.
+#[derive(Debug, Args)]
+pub struct TerminalArgs {
+    /// Print what was detected as JSON (no samples).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Save a tier as the default in the config file: a glyph tier (octant, sextant,
+    /// quadrant, half, outline, ascii), an image protocol (kitty, sixel, iterm2), `text`
+    /// (no images) or `auto`.
+    #[arg(long, value_name = "TIER")]
+    pub pick: Option<String>,
 }
 
 /// `painmap glossary`.

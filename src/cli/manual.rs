@@ -141,6 +141,20 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         )],
     ),
     (
+        "terminal",
+        &[
+            (
+                "painmap terminal",
+                "what was detected and why, and a sample of each picture tier",
+            ),
+            (
+                "painmap terminal --pick quadrant",
+                "save the tier that draws right in the config file",
+            ),
+            ("painmap terminal --json", "the same for a script"),
+        ],
+    ),
+    (
         "man",
         &[
             ("painmap man | man -l -", "read this manual"),
@@ -154,10 +168,14 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
 
 const FILES: &str = "$XDG_DATA_HOME/painmap/clients.sqlite3 (else ~/.local/share/painmap/clients.sqlite3): \
 the client records, owner-only. $XDG_DATA_HOME/painmap/progress.json: study progress. \
-$XDG_CACHE_HOME/painmap/ (else ~/.cache/painmap/): a user atlas parsed once and kept; safe to delete.";
+$XDG_CACHE_HOME/painmap/ (else ~/.cache/painmap/): a user atlas parsed once and kept; safe to delete. \
+$XDG_CONFIG_HOME/painmap/config.toml (else ~/.config/painmap/config.toml): defaults for glyphs, graphics, \
+color, db and atlas; a flag wins over it.";
 
 const ENVIRONMENT: &str = "NO_COLOR (set and not empty): no colour. TERM=dumb: no colour, and no explorer. \
-TERM, COLORTERM: how many colours. TMUX: inside tmux. XDG_DATA_HOME, XDG_CACHE_HOME, HOME: where files are kept. \
+TERM, COLORTERM: how many colours. TMUX: inside tmux. TERM_PROGRAM, TERM_PROGRAM_VERSION, KITTY_WINDOW_ID, \
+KONSOLE_VERSION and the like: who the terminal is, when it does not say itself (painmap terminal). \
+XDG_DATA_HOME, XDG_CACHE_HOME, XDG_CONFIG_HOME, HOME: where files are kept. \
 LANG, LC_ALL, LC_CTYPE: a non-UTF-8 locale draws in ASCII.";
 
 const EXIT_STATUS: &str = "0: results. 1: nothing found. 2: an error (a bad region, atlas, record or \

@@ -16,16 +16,18 @@ mod search;
 mod shell;
 mod show;
 mod stats;
+mod terminal;
 mod validate;
 mod visit;
 
 pub use args::{
     AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, GraphicsArg,
-    RecordsCommand, StudyArgs,
+    PictureFormat, RecordsCommand, Settings, StudyArgs, TerminalArgs,
 };
 pub use manual::{command, man, parse};
 pub use shell::completions;
 pub use stats::run as study_stats;
+pub use terminal::{Facts as TerminalFacts, run as terminal};
 pub use validate::problems as print_atlas_problems;
 
 use crate::atlas::Atlas;
@@ -49,9 +51,9 @@ pub struct Context {
     pub glyphs: crate::body::glyphs::Glyphs,
     /// The terminal's palette (16 or 256 colours), for the pictures' colours.
     pub palette: crate::color::Palette,
-    /// Whether `show` draws real images (`--graphics`; detected by `show` itself, which
-    /// knows whether it draws ASCII).
-    pub graphics: GraphicsArg,
+    /// The terminal `show` draws real images for (`--graphics`, detected by the binary
+    /// when `show` draws text on a terminal).
+    pub graphics: Option<crate::term::graphics::Terminal>,
 }
 
 /// Runs a command over a loaded atlas.

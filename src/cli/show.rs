@@ -1,7 +1,7 @@
 //! `painmap show MUSCLE [--tp ID] [--side S] [--ascii] [--width N] [--json]`: one muscle in full,
 //! with the referral diagram of each trigger point.
 
-use super::args::{GraphicsArg, PictureFormat, ShowArgs};
+use super::args::{PictureFormat, ShowArgs};
 use super::{out, status};
 use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::BodyModel;
@@ -12,8 +12,8 @@ use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
 use crate::body::{pixmap, svg};
 use crate::color::Palette;
-use crate::graphics::{self, Terminal};
 use crate::report::place;
+use crate::term::graphics::{self, Terminal};
 use std::fmt::Write as _;
 
 /// How the diagrams are drawn.
@@ -42,7 +42,7 @@ pub fn run(
     color: bool,
     palette: Palette,
     glyphs: Glyphs,
-    graphics: GraphicsArg,
+    graphics: Option<Terminal>,
 ) -> anyhow::Result<u8> {
     let muscle = atlas.resolve_muscle(&args.muscle)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
@@ -71,7 +71,7 @@ pub fn run(
         PictureFormat::Text => {}
     }
     let glyphs = if args.ascii { Glyphs::Ascii } else { glyphs };
-    let graphics = graphics.resolve(args.ascii);
+    let graphics = graphics.filter(|_| !args.ascii);
     let style = DiagramStyle {
         width: args.width.unwrap_or_else(terminal_width),
         glyphs,
@@ -247,6 +247,9 @@ fn image_lines(
         .iter()
         .map(|p| p.row + p.raster.height() - top)
         .max()?;
+    if !graphics::fits((d.width(), rows), term.cell) {
+        return None;
+    }
     let (cw, ch) = (f32::from(term.cell.0.max(1)), f32::from(term.cell.1.max(1)));
     let figure = Figure::of_diagram(&d, cw, ch);
     let picture = pixmap::render(model, &figure, overlay)?;

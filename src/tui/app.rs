@@ -252,6 +252,10 @@ pub struct App<'a> {
     /// The muscle the detail showed before the one it shows now (what `c` compares
     /// with); kept by update.
     pub previous: Option<Pick>,
+    /// Pictures drawn as text although the terminal shows images (`i`).
+    pub text_pictures: bool,
+    /// The config file, where `i` remembers its choice.
+    pub config: Option<std::path::PathBuf>,
     /// The visit the intake was last saved as (`s`): a second `s` the same day updates
     /// it instead of saving a copy.
     pub saved: Option<super::msg::SavedAs>,
@@ -321,6 +325,8 @@ impl<'a> App<'a> {
             quit: false,
             records: None,
             previous: None,
+            text_pictures: false,
+            config: None,
             saved: None,
             kept: None,
             confirm: None,

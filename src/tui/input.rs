@@ -16,6 +16,12 @@ pub fn map(event: &Event, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(*key, app, layout, now),
         Event::Mouse(mouse) => mouse_msg(*mouse, app, layout),
+        // A paste is text for a prompt, never a run of commands.
+        Event::Paste(text) => match &app.overlay {
+            Some(Overlay::Search(_)) => Some(Msg::SearchPaste(text.clone())),
+            Some(Overlay::Export(_)) => Some(Msg::ExportPaste(text.clone())),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -126,6 +132,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::History => Msg::OpenHistory,
         Action::Compare => Msg::ToggleCompare,
         Action::ComparePrevious => Msg::ComparePrevious,
+        Action::Pictures => Msg::TogglePictures,
     })
 }
 

@@ -83,6 +83,8 @@ pub enum Action {
     Compare,
     /// Compare the muscle shown with the one shown before it.
     ComparePrevious,
+    /// Pictures as text, or as images again.
+    Pictures,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -168,6 +170,7 @@ pub const BINDINGS: &[Binding] = &[
     // `H` is the history (the name for it), so Shift-Left alone moves fast left.
     b(S::Panes, &[c('H')], A::History),
     b(S::Panes, &[c('c')], A::ComparePrevious),
+    b(S::Panes, &[c('i')], A::Pictures),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
@@ -328,8 +331,12 @@ pub const HELP: &[HelpRow] = &[
         "previous / next trigger point of the muscle shown",
     ),
     row(
-        &[(S::Panes, A::NextMap), (S::Panes, A::PrevMap)],
-        "map: next / previous picture (body, close-ups)",
+        &[
+            (S::Panes, A::NextMap),
+            (S::Panes, A::PrevMap),
+            (S::Panes, A::Pictures),
+        ],
+        "map: next / previous picture · image or text",
     ),
     row(
         &[

@@ -18,6 +18,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod input_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
@@ -52,19 +54,23 @@ pub struct ExploreOptions {
     pub glyphs: crate::body::glyphs::Glyphs,
     /// The terminal's image protocol, when it has one and images are wanted
     /// (`--graphics`, detected by the binary before the screen starts).
-    pub graphics: Option<crate::graphics::Terminal>,
+    pub graphics: Option<crate::term::graphics::Terminal>,
+    /// `TERM=dumb` (decided in [`crate::term::Env::dumb`]).
+    pub dumb: bool,
+    /// The config file, where the text-tier key remembers its choice.
+    pub config: Option<PathBuf>,
 }
 
 /// Refuses to start a full-screen face where it cannot draw: without a terminal on stdin
 /// and stdout, or on one that cannot move the cursor (`TERM=dumb`).
-pub fn check_terminal(what: &str) -> anyhow::Result<()> {
+pub fn check_terminal(what: &str, dumb: bool) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "{what} needs a terminal (stdin and stdout must be a tty); use a subcommand \
              instead (`painmap rank`, `painmap --help`)"
         );
     }
-    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+    if dumb {
         anyhow::bail!(
             "{what} needs a terminal that can move the cursor (TERM is dumb); use a \
              subcommand instead (`painmap rank`, `painmap --help`)"
@@ -80,7 +86,7 @@ pub fn explore(
     options: ExploreOptions,
     clock: &dyn Fn() -> i64,
 ) -> anyhow::Result<ExitCode> {
-    check_terminal("the explorer")?;
+    check_terminal("the explorer", options.dumb)?;
     let theme = Theme {
         glyphs: options.glyphs,
         images: options
@@ -96,6 +102,7 @@ pub fn explore(
         app.kept = Some(app.intake.clone());
     }
     app.records = options.records;
+    app.config = options.config;
     let (mut guard, events) = terminal::start()?;
     run_loop(
         &mut guard.terminal,
@@ -130,12 +137,24 @@ pub trait Screen {
     fn covering(&self) -> u8 {
         0
     }
+    /// Whether the pictures are drawn as text although the terminal shows images (the
+    /// explorer's `i`); when it changes the screen is cleared and drawn anew.
+    fn text_pictures(&self) -> bool {
+        false
+    }
 }
 
 impl Screen for App<'_> {
     type Layout = layout::Layout;
 
     fn draw(&self, frame: &mut ratatui::Frame<'_>, theme: &Theme) -> layout::Layout {
+        if self.text_pictures && theme.images.is_some() {
+            let text = Theme {
+                images: None,
+                ..theme.clone()
+            };
+            return view::draw(frame, self, &text);
+        }
         view::draw(frame, self, theme)
     }
 
@@ -156,6 +175,10 @@ impl Screen for App<'_> {
     fn covering(&self) -> u8 {
         view::covering(self)
     }
+
+    fn text_pictures(&self) -> bool {
+        self.text_pictures
+    }
 }
 
 /// The loop, generic over the backend so tests drive it with a `TestBackend`: draw, wait
@@ -174,7 +197,15 @@ pub fn run_loop<B: Backend, S: Screen>(
     let mut layout = S::Layout::default();
     let whole = theme.images.as_ref().is_some_and(|t| t.sent_whole());
     let mut covering = screen.covering();
+    let mut text_pictures = screen.text_pictures();
     loop {
+        // Pictures switched between images and text: nothing of the old ones may stay.
+        if dirty && screen.text_pictures() != text_pictures {
+            text_pictures = screen.text_pictures();
+            terminal
+                .clear()
+                .map_err(|e| anyhow::anyhow!("clearing the screen failed: {e}"))?;
+        }
         // A popup opens over the picture as drawn; when it closes (or gives way to
         // another), the screen is drawn anew so the picture is sent again whole.
         let now_covering = screen.covering();
@@ -196,6 +227,13 @@ pub fn run_loop<B: Backend, S: Screen>(
             return Ok(());
         }
         let Some(event) = next()? else { continue };
+        // A resize (or a return from a suspend, which the event source reports as one)
+        // repaints the whole screen: what was on it is not known.
+        if matches!(event, Event::Resize(..)) {
+            terminal
+                .clear()
+                .map_err(|e| anyhow::anyhow!("clearing the screen failed: {e}"))?;
+        }
         dirty = matches!(event, Event::Resize(..));
         if let Some(msg) = screen.map(&event, &layout, clock()) {
             screen.apply(msg);

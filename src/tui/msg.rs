@@ -86,6 +86,14 @@ pub enum Msg {
     ToggleCompare,
     /// Compare the muscle shown with the one shown before it (`c`).
     ComparePrevious,
+    /// Text pasted into the search prompt: one edit, one search.
+    SearchPaste(String),
+    /// Text pasted into the export prompt.
+    ExportPaste(String),
+    /// Draw the pictures as text, or as images again (`i`); the choice is saved.
+    TogglePictures,
+    /// A setting was saved to the config file (where), or why not.
+    SettingSaved(Result<String, String>),
 }
 
 /// A visit the intake was saved as.
@@ -138,12 +146,26 @@ pub enum Effect {
         /// Whose, and where.
         records: ClientRecords,
     },
+    /// Set one key of the config file.
+    SaveSetting {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The key.
+        key: &'static str,
+        /// Its value.
+        value: &'static str,
+    },
 }
 
 impl Effect {
     /// Does the work and reports the outcome as a message.
     pub fn run(self) -> Msg {
         match self {
+            Effect::SaveSetting { path, key, value } => Msg::SettingSaved(
+                crate::term::config::save_key(&path, key, value)
+                    .map(|()| path.display().to_string())
+                    .map_err(|e| format!("{e:#}")),
+            ),
             Effect::Write {
                 path,
                 bytes,

@@ -12,7 +12,7 @@ use crate::body::figure::Figure;
 use crate::body::overlay::Overlay;
 use crate::body::pixmap;
 use crate::body::raster::{Raster, Viewport};
-use crate::graphics::{self, Encoded, Protocol, Terminal};
+use crate::term::graphics::{self, Encoded, Protocol, Terminal};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -90,6 +90,9 @@ impl ImageTier {
         if w < 2 || h < 2 || area.width < w || area.height < h {
             return false;
         }
+        if self.render_cell((w, h)).is_none() {
+            return false;
+        }
         let key = Key {
             viewport: raster.viewport(),
             overlay: overlay.clone(),
@@ -116,10 +119,27 @@ impl ImageTier {
         true
     }
 
-    fn encode(&self, raster: &Raster<'_>, overlay: &Overlay) -> Option<Encoded> {
-        let model: &BodyModel = raster.model();
+    /// The cell size to render a picture of `cells` at: the terminal's, or for kitty
+    /// (which scales a picture to its cells) smaller, so the picture stays within
+    /// [`graphics::MAX_PIXELS`]; `None` when it cannot (sixel and iTerm2 pictures are
+    /// shown at their pixel size).
+    fn render_cell(&self, cells: (u16, u16)) -> Option<(f32, f32)> {
         let (cw, ch) = self.terminal.cell;
         let (cw, ch) = (f32::from(cw.max(1)), f32::from(ch.max(1)));
+        if graphics::fits(cells, self.terminal.cell) {
+            return Some((cw, ch));
+        }
+        if self.terminal.protocol != Protocol::Kitty {
+            return None;
+        }
+        let pixels = f32::from(cells.0) * cw * f32::from(cells.1) * ch;
+        let scale = (graphics::MAX_PIXELS as f32 / pixels).sqrt();
+        Some(((cw * scale).floor().max(1.0), (ch * scale).floor().max(1.0)))
+    }
+
+    fn encode(&self, raster: &Raster<'_>, overlay: &Overlay) -> Option<Encoded> {
+        let model: &BodyModel = raster.model();
+        let (cw, ch) = self.render_cell((raster.width(), raster.height()))?;
         let cells = (raster.width(), raster.height());
         let figure = Figure::over_cells(&[((0, 0), raster)], cells, cw, ch);
         let mut picture = pixmap::render(model, &figure, overlay)?;

@@ -228,6 +228,47 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 ..ExportState::default()
             }));
         }
+        Msg::SearchPaste(text) => {
+            if let Some(Overlay::Search(s)) = &mut app.overlay {
+                if super::edit::paste(&mut s.query, &text) {
+                    app.status = format!(
+                        "the paste was cut to {} characters",
+                        super::edit::PROMPT_MAX
+                    );
+                }
+                s.selected = 0;
+            }
+            app.refresh_search();
+        }
+        Msg::ExportPaste(text) => {
+            if let Some(Overlay::Export(e)) = &mut app.overlay {
+                super::edit::paste(&mut e.path, &text);
+                e.confirm = false;
+                e.error = None;
+            }
+        }
+        Msg::TogglePictures => {
+            app.text_pictures = !app.text_pictures;
+            let (value, words) = if app.text_pictures {
+                ("off", "pictures as text")
+            } else {
+                ("auto", "pictures as images where the terminal shows them")
+            };
+            app.status = words.to_string();
+            if let Some(path) = app.config.clone() {
+                return Some(Effect::SaveSetting {
+                    path,
+                    key: "graphics",
+                    value,
+                });
+            }
+        }
+        Msg::SettingSaved(Ok(path)) => {
+            app.status = format!("{} (saved in {path})", app.status);
+        }
+        Msg::SettingSaved(Err(why)) => {
+            app.status = format!("{}; not saved: {why}", app.status);
+        }
         Msg::ExportEdit(edit) => {
             if let Some(Overlay::Export(e)) = &mut app.overlay {
                 super::edit::apply(&mut e.path, edit);

@@ -234,6 +234,11 @@ fn fuzz_regressions_stay_fixed_keys() {
 }
 
 #[test]
+fn fuzz_regressions_stay_fixed_replies() {
+    replay("replies", calls::replies);
+}
+
+#[test]
 fn the_generated_atlas_validates() {
     let shipped = Atlas::shipped().unwrap();
     let text = painmap::atlas::synth::synthetic_text(3).unwrap();

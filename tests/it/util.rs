@@ -19,6 +19,11 @@ pub fn painmap() -> Command {
             "XDG_CACHE_HOME",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/painmap-test-cache"),
         )
+        // Nor may the user's config file change what the tests see.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/painmap-test-config"),
+        )
         .stdin(Stdio::null());
     for var in [
         "LC_ALL",
@@ -136,6 +141,38 @@ impl Tmux {
             .is_ok_and(|s| s.success());
         assert!(ok, "tmux starts");
         t
+    }
+
+    /// An interactive shell (bash, no rc files) in a new tmux server of its own, for
+    /// tests that run painmap many times; `None` when tmux or bash is missing.
+    pub fn shell(name: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err()
+            || Command::new("bash").arg("--version").output().is_err()
+        {
+            eprintln!("skipping {name}: tmux or bash is not installed");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("painmap-test-{name}-{}", std::process::id()),
+        };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .arg("PS1='$ ' exec bash --norc --noprofile")
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "tmux starts");
+        Some(t)
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {

@@ -1,6 +1,6 @@
 //! Whether to colour the output: one decision for every face, from the user's choice and
-//! what is known of the output and the environment. The faces read the environment and
-//! pass the values in.
+//! what is known of the output and the environment. The environment is read by the binary's
+//! `term` module (`term::Env`) and passed in as values; nothing here reads it.
 
 use std::ffi::OsStr;
 
@@ -31,16 +31,6 @@ pub fn enabled(
             is_tty && no_color.is_none_or(OsStr::is_empty) && term.is_none_or(|t| t != "dumb")
         }
     }
-}
-
-/// [`enabled`] for this process's environment (`NO_COLOR`, `TERM`).
-pub fn enabled_here(mode: ColorMode, is_tty: bool) -> bool {
-    enabled(
-        mode,
-        is_tty,
-        std::env::var_os("NO_COLOR").as_deref(),
-        std::env::var_os("TERM").as_deref(),
-    )
 }
 
 /// How many colours the terminal shows, decided with [`Palette::detect`] and handed to
@@ -86,15 +76,6 @@ impl Palette {
         } else {
             Palette::Ansi16
         }
-    }
-
-    /// [`Palette::detect`] for this process's environment (`TERM`, `COLORTERM`, `TMUX`).
-    pub fn here() -> Palette {
-        Palette::detect(
-            std::env::var_os("TERM").as_deref(),
-            std::env::var_os("COLORTERM").as_deref(),
-            std::env::var_os("TMUX").is_some_and(|t| !t.is_empty()),
-        )
     }
 
     /// The SGR parameters that set the foreground to a colour of this palette: `38;5;N`

@@ -38,9 +38,11 @@ pub struct StudyOptions {
     pub glyphs: crate::body::glyphs::Glyphs,
     /// The terminal's image protocol, when it has one and images are wanted
     /// (`--graphics`, detected by the binary before the screen starts).
-    pub graphics: Option<crate::graphics::Terminal>,
+    pub graphics: Option<crate::term::graphics::Terminal>,
     /// The terminal's palette (16 or 256 colours).
     pub palette: crate::color::Palette,
+    /// `TERM=dumb` (decided in [`crate::term::Env::dumb`]).
+    pub dumb: bool,
 }
 
 /// Runs a study session in the terminal. `clock` gives seconds since the Unix epoch.
@@ -49,7 +51,7 @@ pub fn run(
     options: &StudyOptions,
     clock: &dyn Fn() -> i64,
 ) -> anyhow::Result<ExitCode> {
-    super::check_terminal("study mode")?;
+    super::check_terminal("study mode", options.dumb)?;
     let path = &options.progress;
     // Files a session killed mid-save left behind; the saved progress itself is intact.
     crate::study::progress::remove_stale_temps(path);

@@ -214,56 +214,6 @@ impl Glyphs {
             Glyphs::Octant => "octant",
         }
     }
-
-    /// The best glyphs for a terminal, from what its environment says (`env` looks a
-    /// variable up): ASCII in a locale that is not UTF-8 (`LC_ALL`, else `LC_CTYPE`, else
-    /// `LANG`) or on a dumb terminal; else by the terminal's identity, since whether a font
-    /// has sextants or octants cannot be asked: octants where the terminal draws block
-    /// mosaics itself (kitty, foot, ghostty), sextants where it draws those (`WezTerm`,
-    /// Alacritty, Konsole), half blocks on the Linux console, quadrants when unknown.
-    pub fn detect(env: &dyn Fn(&str) -> Option<String>) -> Glyphs {
-        let var = |k: &str| env(k).filter(|v| !v.is_empty());
-        if !utf8_locale(env) {
-            return Glyphs::Ascii;
-        }
-        let term = var("TERM").unwrap_or_default();
-        let program = var("TERM_PROGRAM").unwrap_or_default().to_ascii_lowercase();
-        if term == "dumb" {
-            return Glyphs::Ascii;
-        }
-        if var("KITTY_WINDOW_ID").is_some()
-            || term == "xterm-kitty"
-            || term.starts_with("foot")
-            || term == "xterm-ghostty"
-            || program == "ghostty"
-        {
-            return Glyphs::Octant;
-        }
-        if var("WEZTERM_EXECUTABLE").is_some()
-            || program == "wezterm"
-            || term == "alacritty"
-            || var("ALACRITTY_WINDOW_ID").is_some()
-            || var("KONSOLE_VERSION").is_some()
-        {
-            return Glyphs::Sextant;
-        }
-        if term == "linux" {
-            return Glyphs::Half;
-        }
-        Glyphs::Quadrant
-    }
-}
-
-/// Whether the locale's character type is UTF-8: the first of `LC_ALL`, `LC_CTYPE` and
-/// `LANG` that is set decides; none set (the C locale) is not UTF-8.
-pub fn utf8_locale(env: &dyn Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| env(k).filter(|v| !v.is_empty()))
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
 }
 
 /// One drawn cell: a character, what it means, and whether its region is selected (a
@@ -321,45 +271,6 @@ mod tests {
         Style::Spillover2,
         Style::Overlap,
     ];
-
-    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            vars.iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| (*v).to_owned())
-        }
-    }
-
-    #[test]
-    fn glyphs_follow_the_locale_and_the_terminal() {
-        let utf = ("LANG", "en_US.UTF-8");
-        assert_eq!(Glyphs::detect(&env(&[])), Glyphs::Ascii);
-        assert_eq!(Glyphs::detect(&env(&[("LC_ALL", "C"), utf])), Glyphs::Ascii);
-        assert_eq!(
-            Glyphs::detect(&env(&[("LC_CTYPE", "C.UTF-8"), ("LANG", "C")])),
-            Glyphs::Quadrant
-        );
-        assert_eq!(
-            Glyphs::detect(&env(&[utf, ("TERM", "dumb")])),
-            Glyphs::Ascii
-        );
-        assert_eq!(
-            Glyphs::detect(&env(&[utf, ("TERM", "xterm-256color")])),
-            Glyphs::Quadrant
-        );
-        assert_eq!(
-            Glyphs::detect(&env(&[utf, ("KITTY_WINDOW_ID", "1")])),
-            Glyphs::Octant
-        );
-        assert_eq!(
-            Glyphs::detect(&env(&[utf, ("TERM_PROGRAM", "WezTerm")])),
-            Glyphs::Sextant
-        );
-        assert_eq!(
-            Glyphs::detect(&env(&[utf, ("TERM", "linux")])),
-            Glyphs::Half
-        );
-    }
 
     #[test]
     fn ascii_set_is_printable_ascii() {
