@@ -11,6 +11,7 @@ mod hostile;
 mod phrases;
 mod picture;
 mod records;
+mod redflags;
 mod reliability;
 mod show;
 mod study;
