@@ -37,6 +37,7 @@ pub mod rank;
 pub mod record;
 pub mod records;
 pub mod report;
+pub mod screen;
 pub mod search;
 pub mod study;
 pub mod tui;

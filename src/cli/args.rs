@@ -339,6 +339,15 @@ pub struct RankArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::rank::MAX_AGE)))]
     pub age: Option<u8>,
 
+    /// A screening question answered yes: its concept, as the "ask:" lines name it
+    /// (`--yes exertion`); repeat for more.
+    #[arg(long = "yes", value_name = "CONCEPT")]
+    pub yes: Vec<String>,
+
+    /// A screening question answered no (`--no fever`).
+    #[arg(long = "no", value_name = "CONCEPT")]
+    pub no: Vec<String>,
+
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,

@@ -313,6 +313,26 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     }
     let screen = h.screen();
     assert!(!screen.contains("SEE A PHYSICIAN"), "{screen}");
+    assert!(screen.contains("Screen: 6 of 6 questions"), "{screen}");
+    // The screen asks; the fourth question (jaw pain on chewing) is answered yes.
+    h.ch('f');
+    assert!(matches!(h.app.overlay, Some(Overlay::Screen { .. })));
+    let screen = h.screen();
+    assert!(screen.contains("Does the jaw ache or tire when chewing"), "{screen}");
+    h.ch('n');
+    assert_eq!(h.app.intake.selection.answers.len(), 1, "answered no, then on");
+    h.ch('j');
+    h.ch('j');
+    h.ch('y');
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.intake.selection.answers,
+        [
+            crate::screen::Answer { concept: "sudden-onset".into(), yes: false },
+            crate::screen::Answer { concept: "jaw-claudication".into(), yes: true },
+        ]
+    );
+    let screen = h.screen();
     assert!(screen.contains("Ask the age: over 50"), "{screen}");
     h.ch('a');
     assert!(matches!(h.app.overlay, Some(Overlay::Age(_))));
@@ -321,6 +341,7 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     assert_eq!(h.app.intake.selection.age, Some(62));
     let screen = h.screen();
     assert!(screen.contains("SEE A PHYSICIAN"), "{screen}");
+    assert!(screen.contains("raised by the answer"), "{screen}");
     assert!(screen.contains("age 62"), "{screen}");
     assert!(!screen.contains("Ask the age"), "{screen}");
     h.ch('a');

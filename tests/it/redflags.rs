@@ -52,8 +52,9 @@ fn raised(atlas: &Atlas, lexicon: &Lexicon, row: &Row) -> Vec<String> {
     let reading = lexicon.read(&row.text);
     let mut s = Selection::of(reading.regions.iter().cloned());
     s.symptoms = reading.symptom_words();
+    s.said = vec![row.text.clone()];
     s.age = row.age;
-    red_flags(atlas, &s).iter().map(|f| match f.id.as_str() { "fever" => "meningitis-or-fever".to_string(), "recent-trauma" => "trauma".to_string(), x => x.to_string() }).collect()
+    red_flags(atlas, &s).iter().map(|f| f.flag.id.clone()).collect()
 }
 
 /// Counts for one half.

@@ -1,7 +1,7 @@
 //! The red-flag banner and the status bar.
 
 use super::map::under_cursor;
-use crate::atlas::RedFlag;
+use crate::rank::Raised;
 use crate::report::instance_words;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Layout;
@@ -12,10 +12,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// One line per raised red flag (as many as fit).
-pub fn banner(frame: &mut Frame<'_>, area: Rect, flags: &[&RedFlag], theme: &Theme) {
-    for (i, flag) in flags.iter().enumerate().take(usize::from(area.height)) {
+pub fn banner(frame: &mut Frame<'_>, area: Rect, flags: &[Raised<'_>], theme: &Theme) {
+    for (i, raised) in flags.iter().enumerate().take(usize::from(area.height)) {
         let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
-        let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
+        let flag = raised.flag;
+        let because = raised.reasons();
+        let because = if because.is_empty() {
+            String::new()
+        } else {
+            format!(" ({because})")
+        };
+        let text = format!(" ! SEE A PHYSICIAN: {}{because}. {}", flag.title, flag.message);
         frame.render_widget(Paragraph::new(Line::styled(text, theme.flag)), row);
     }
 }
