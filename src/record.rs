@@ -211,7 +211,11 @@ impl Record {
                 self.said.len()
             ));
         }
-        if let Some(long) = self.said.iter().find(|s| s.chars().count() > MAX_SAID_CHARS) {
+        if let Some(long) = self
+            .said
+            .iter()
+            .find(|s| s.chars().count() > MAX_SAID_CHARS)
+        {
             return Err(format!(
                 "the client's words '{}' are longer than {MAX_SAID_CHARS} characters",
                 crate::atlas::text::shown(long)

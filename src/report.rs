@@ -120,7 +120,10 @@ impl ReportFlag {
         } else {
             format!(" ({})", self.because)
         };
-        format!("{}{because}. {} [Source: {}]", self.title, self.message, self.source)
+        format!(
+            "{}{because}. {} [Source: {}]",
+            self.title, self.message, self.source
+        )
     }
 }
 

@@ -18,8 +18,8 @@ pub use error::AtlasError;
 pub use load::MAX_ATLAS_BYTES;
 pub(crate) use load::from_ron;
 pub use model::{
-    Attestation, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle, MuscleGroup,
-    Concept, RedFlag, Region, Screen, Term, TriggerPoint,
+    Attestation, Concept, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle,
+    MuscleGroup, RedFlag, Region, Screen, Term, TriggerPoint,
 };
 pub use resolve::ResolveError;
 pub use side::{Reach, RegionInstance, Side};

@@ -224,13 +224,19 @@ fn check_red_flags(file: &AtlasFile, regions: &Set<&str>, out: &mut Vec<String>)
     let concepts = check_concepts(file, out);
     let known_region = |what: &str, id: &String, out: &mut Vec<String>| {
         if !regions.contains(id.as_str()) {
-            out.push(format!("{what}: unknown region '{id}'{}", closest(id, regions)));
+            out.push(format!(
+                "{what}: unknown region '{id}'{}",
+                closest(id, regions)
+            ));
         }
     };
     let known_concept = |what: &str, id: &String, out: &mut Vec<String>| {
         if !concepts.contains_key(id.as_str()) {
             let ids: Set<&str> = concepts.keys().copied().collect();
-            out.push(format!("{what}: unknown concept '{id}'{}", closest(id, &ids)));
+            out.push(format!(
+                "{what}: unknown concept '{id}'{}",
+                closest(id, &ids)
+            ));
         }
     };
     let mut ids = Set::default();
@@ -280,7 +286,10 @@ fn check_red_flags(file: &AtlasFile, regions: &Set<&str>, out: &mut Vec<String>)
         }
         for id in &screen.ask {
             known_concept(&what, id, out);
-            if concepts.get(id.as_str()).is_some_and(|c| c.question.is_none()) {
+            if concepts
+                .get(id.as_str())
+                .is_some_and(|c| c.question.is_none())
+            {
                 out.push(format!("{what}: concept '{id}' has no question to ask"));
             }
         }

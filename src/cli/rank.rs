@@ -42,7 +42,10 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
         Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
     out::print_text(&text)?;
-    Ok(status(!report.candidates.is_empty()))
+    // A red flag raised is something found, even where no trigger point refers.
+    Ok(status(
+        !report.candidates.is_empty() || !report.red_flags.is_empty(),
+    ))
 }
 
 /// The concept id a `--yes` or `--no` names (folded, `_` or a space for `-`), or an
@@ -52,7 +55,9 @@ fn answer_concept(atlas: &Atlas, given: &str) -> anyhow::Result<String> {
     if let Some(c) = crate::screen::askable(atlas).find(|c| c.id == wanted) {
         return Ok(c.id.clone());
     }
-    let ids: Vec<&str> = crate::screen::askable(atlas).map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = crate::screen::askable(atlas)
+        .map(|c| c.id.as_str())
+        .collect();
     anyhow::bail!(
         "unknown screening concept '{}'; the screen asks about: {}",
         crate::atlas::text::shown(given),

@@ -53,7 +53,10 @@ impl Raised<'_> {
             parts.push(format!("heard {}", heard.join(", ")));
         }
         if !answered.is_empty() {
-            parts.push(format!("raised by the answer yes to: {}", answered.join(", ")));
+            parts.push(format!(
+                "raised by the answer yes to: {}",
+                answered.join(", ")
+            ));
         }
         parts.join("; ")
     }

@@ -424,7 +424,10 @@ fn the_giant_cell_flag_waits_for_an_age_over_fifty() {
     let atlas = fixture();
     let mut s = sel(&atlas, &["temple", "jaw"]);
     let raised = |s: &Selection| -> Vec<String> {
-        red_flags(&atlas, s).iter().map(|f| f.flag.id.clone()).collect()
+        red_flags(&atlas, s)
+            .iter()
+            .map(|f| f.flag.id.clone())
+            .collect()
     };
     assert!(raised(&s).is_empty());
     let asked = age_questions(&atlas, &s);

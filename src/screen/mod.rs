@@ -89,8 +89,7 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
                     p.find(sentence)
                         .iter()
                         .any(|&(s, _)| !words::negated(sentence, s))
-                }) || (concept.current
-                    && long_ago.iter().any(|p| !p.find(sentence).is_empty()))
+                }) || (concept.current && long_ago.iter().any(|p| !p.find(sentence).is_empty()))
             };
             for p in concept.words.iter().map(|w| Pattern::new(w)) {
                 for (start, end) in p.find(sentence) {
@@ -105,8 +104,10 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
                     {
                         continue;
                     }
-                    let said: Vec<&str> =
-                        sentence[start..end].iter().map(|w| w.text.as_str()).collect();
+                    let said: Vec<&str> = sentence[start..end]
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect();
                     out.push(Heard {
                         concept: concept.id.clone(),
                         words: said.join(" "),
@@ -125,9 +126,9 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
 /// years ago").
 pub fn present(atlas: &Atlas, said: &[String], answers: &[Answer]) -> Vec<(String, Evidence)> {
     let mut out: Vec<(String, Evidence)> = hear(atlas, said.iter().map(String::as_str))
-            .into_iter()
-            .map(|h| (h.concept, Evidence::Heard(h.words)))
-            .collect();
+        .into_iter()
+        .map(|h| (h.concept, Evidence::Heard(h.words)))
+        .collect();
     for a in answers.iter().filter(|a| a.yes) {
         if !out.iter().any(|(c, _)| *c == a.concept) {
             out.push((a.concept.clone(), Evidence::Answered));

@@ -29,9 +29,9 @@ const CLAUSE_WORDS: [&str; 4] = ["but", "though", "tho", "although"];
 
 /// Words that negate what follows them closely ("no fever", "not swollen or warm").
 const NEGATORS: [&str; 22] = [
-    "no", "not", "never", "without", "nor", "neither", "none", "nothing", "nil", "dont",
-    "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
-    "wont", "denies", "denied",
+    "no", "not", "never", "without", "nor", "neither", "none", "nothing", "nil", "dont", "doesnt",
+    "didnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt", "wont", "denies",
+    "denied",
 ];
 
 /// How many words before a match a negator still reaches.
@@ -42,12 +42,56 @@ const POSSESSIVES: [&str; 5] = ["my", "our", "his", "her", "their"];
 
 /// People whose matters are not the client's.
 const OTHERS: [&str; 44] = [
-    "mum", "mom", "mother", "dad", "father", "parents", "sister", "sis", "brother", "bro",
-    "son", "daughter", "grandson", "granddaughter", "grandchild", "grandkids", "grandma",
-    "grandmother", "grandad", "granddad", "grandfather", "gran", "nan", "nana", "wife",
-    "husband", "partner", "boyfriend", "girlfriend", "bf", "gf", "friend", "mate", "aunt",
-    "auntie", "uncle", "cousin", "niece", "nephew", "colleague", "boss", "neighbour",
-    "neighbor", "kids",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "parents",
+    "sister",
+    "sis",
+    "brother",
+    "bro",
+    "son",
+    "daughter",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "grandkids",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "granddad",
+    "grandfather",
+    "gran",
+    "nan",
+    "nana",
+    "wife",
+    "husband",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "bf",
+    "gf",
+    "friend",
+    "mate",
+    "aunt",
+    "auntie",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "colleague",
+    "boss",
+    "neighbour",
+    "neighbor",
+    "kids",
+];
+
+/// People named without "my" who are still someone else ("Mum had cancer").
+const KIN: [&str; 16] = [
+    "mum", "mom", "mother", "dad", "father", "sister", "brother", "grandma", "grandad", "nan",
+    "gran", "aunt", "uncle", "wife", "husband", "cousin",
 ];
 
 /// Splits text into sentences of folded words.
@@ -56,23 +100,24 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut word = String::new();
     let mut clause = 0usize;
     let mut pending_break = false;
-    let flush = |word: &mut String, out: &mut Vec<Sentence>, clause: &mut usize, pending: &mut bool| {
-        if word.is_empty() {
-            return;
-        }
-        let text = std::mem::take(word);
-        let sentence = out.last_mut();
-        if let Some(sentence) = sentence {
-            if (*pending && !sentence.is_empty()) || CLAUSE_WORDS.contains(&text.as_str()) {
-                *clause += 1;
+    let flush =
+        |word: &mut String, out: &mut Vec<Sentence>, clause: &mut usize, pending: &mut bool| {
+            if word.is_empty() {
+                return;
             }
-            *pending = false;
-            sentence.push(Word {
-                text,
-                clause: *clause,
-            });
-        }
-    };
+            let text = std::mem::take(word);
+            let sentence = out.last_mut();
+            if let Some(sentence) = sentence {
+                if (*pending && !sentence.is_empty()) || CLAUSE_WORDS.contains(&text.as_str()) {
+                    *clause += 1;
+                }
+                *pending = false;
+                sentence.push(Word {
+                    text,
+                    clause: *clause,
+                });
+            }
+        };
     for c in text.chars() {
         let f = fold_char(c);
         if f.is_alphanumeric() {
@@ -151,9 +196,12 @@ pub fn someone_elses(sentence: &[Word], start: usize) -> bool {
         .map(|w| w.text.as_str())
         .collect();
     clause.iter().enumerate().any(|(i, w)| {
-        OTHERS.contains(w)
-            && (i >= 1 && POSSESSIVES.contains(&clause[i - 1])
-                || i >= 2 && POSSESSIVES.contains(&clause[i - 2]))
+        // "mum's" is folded to `mums`.
+        let other = OTHERS.contains(w) || w.strip_suffix('s').is_some_and(|w| OTHERS.contains(&w));
+        let owned = i >= 1 && POSSESSIVES.contains(&clause[i - 1])
+            || i >= 2 && POSSESSIVES.contains(&clause[i - 2]);
+        // Kin are theirs even unowned: "Mum had breast cancer".
+        other && (owned || KIN.contains(&w.trim_end_matches('s')))
     })
 }
 
@@ -170,7 +218,11 @@ mod tests {
         let s = sentences("I can't breathe, it's bad. Né fever; ok");
         assert_eq!(s.len(), 3);
         assert_eq!(words(&s[0]), ["i", "cant", "breathe", "its", "bad"]);
-        assert_eq!(s[0][2].clause + 1, s[0][3].clause, "a comma starts a clause");
+        assert_eq!(
+            s[0][2].clause + 1,
+            s[0][3].clause,
+            "a comma starts a clause"
+        );
         assert_eq!(words(&s[1]), ["ne", "fever"]);
         let but = sentences("sore but fine");
         assert_ne!(but[0][0].clause, but[0][1].clause);
@@ -194,5 +246,9 @@ mod tests {
         assert!(someone_elses(s, 5));
         let s = &sentences("I had chemo, my sister drove me")[0];
         assert!(!someone_elses(s, 2));
+        let s = &sentences("my mum's breast cancer")[0];
+        assert!(someone_elses(s, 3), "a possessive");
+        let s = &sentences("Mum had breast cancer")[0];
+        assert!(someone_elses(s, 3), "kin need no 'my'");
     }
 }

@@ -198,11 +198,13 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_)
+        Some(
+            Overlay::Export(_)
             | Overlay::Age(_)
             | Overlay::Screen { .. }
             | Overlay::History(_)
-            | Overlay::Compare(_)) => {
+            | Overlay::Compare(_),
+        ) => {
             return None;
         }
         Some(Overlay::Search(_)) => {

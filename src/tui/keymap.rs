@@ -306,7 +306,6 @@ pub const HELP: &[HelpRow] = &[
         extra: "0-9",
         what: "intensity (0 = 10) · quality · age · screen · export",
     },
-
     row(
         &[(S::Panes, A::NextPane), (S::Panes, A::PrevPane)],
         "next / previous pane: map, candidates, detail",

@@ -318,9 +318,16 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     h.ch('f');
     assert!(matches!(h.app.overlay, Some(Overlay::Screen { .. })));
     let screen = h.screen();
-    assert!(screen.contains("Does the jaw ache or tire when chewing"), "{screen}");
+    assert!(
+        screen.contains("Does the jaw ache or tire when chewing"),
+        "{screen}"
+    );
     h.ch('n');
-    assert_eq!(h.app.intake.selection.answers.len(), 1, "answered no, then on");
+    assert_eq!(
+        h.app.intake.selection.answers.len(),
+        1,
+        "answered no, then on"
+    );
     h.ch('j');
     h.ch('j');
     h.ch('y');
@@ -328,8 +335,14 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     assert_eq!(
         h.app.intake.selection.answers,
         [
-            crate::screen::Answer { concept: "sudden-onset".into(), yes: false },
-            crate::screen::Answer { concept: "jaw-claudication".into(), yes: true },
+            crate::screen::Answer {
+                concept: "sudden-onset".into(),
+                yes: false
+            },
+            crate::screen::Answer {
+                concept: "jaw-claudication".into(),
+                yes: true
+            },
         ]
     );
     let screen = h.screen();

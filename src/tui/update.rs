@@ -440,11 +440,13 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
                 h.selected = step(h.selected, delta, len);
             }
         }
-        Some(Overlay::Help
+        Some(
+            Overlay::Help
             | Overlay::Export(_)
             | Overlay::Age(_)
             | Overlay::Screen { .. }
-            | Overlay::Compare(_)) => {}
+            | Overlay::Compare(_),
+        ) => {}
         None => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);

@@ -211,10 +211,7 @@ fn screen_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme)
     let text = if open == 0 {
         format!("Screen: all {} questions answered (f)", questions.len())
     } else {
-        format!(
-            "Screen: {open} of {} questions to ask (f)",
-            questions.len()
-        )
+        format!("Screen: {open} of {} questions to ask (f)", questions.len())
     };
     let style = if open == 0 { theme.dim } else { theme.label };
     frame.render_widget(

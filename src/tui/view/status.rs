@@ -22,7 +22,10 @@ pub fn banner(frame: &mut Frame<'_>, area: Rect, flags: &[Raised<'_>], theme: &T
         } else {
             format!(" ({because})")
         };
-        let text = format!(" ! SEE A PHYSICIAN: {}{because}. {}", flag.title, flag.message);
+        let text = format!(
+            " ! SEE A PHYSICIAN: {}{because}. {}",
+            flag.title, flag.message
+        );
         frame.render_widget(Paragraph::new(Line::styled(text, theme.flag)), row);
     }
 }
