@@ -234,7 +234,9 @@ pub fn screen(
     selected: usize,
     theme: &Theme,
 ) {
-    let height = u16::try_from(questions.len().saturating_mul(2) + 4).unwrap_or(u16::MAX);
+    let rows = questions.len() + questions.iter().filter(|q| q.heard.is_some()).count();
+    // The questions, the hint line and the frame; an empty screen says so in one row.
+    let height = u16::try_from(rows.max(1) + 3).unwrap_or(u16::MAX);
     let rect = centred(area, 76, height.min(area.height));
     frame.render_widget(Clear, rect);
     let width = usize::from(rect.width.saturating_sub(4));
