@@ -304,7 +304,7 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::Export),
         ],
         extra: "0-9",
-        what: "intensity (0 = 10) · quality · age · screen · export",
+        what: "intensity (10: 1 0) · quality · age · screen · export",
     },
     row(
         &[(S::Panes, A::NextPane), (S::Panes, A::PrevPane)],
