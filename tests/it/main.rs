@@ -13,6 +13,7 @@ mod picture;
 mod records;
 mod redflags;
 mod reliability;
+mod roundtrip;
 mod show;
 mod study;
 mod tmux;

@@ -26,6 +26,8 @@ pub const MAX_SYMPTOM_CHARS: usize = 100;
 pub const MAX_RECORD_SAID: usize = 64;
 /// The longest passage of the client's words, in characters.
 pub const MAX_SAID_CHARS: usize = 2000;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Why a record could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,7 +42,7 @@ pub enum RecordError {
     },
     /// The file is some other kind of file.
     #[error(
-        "{file}: not an intake record ({what}); --open reads the .json records the \
+        "{file}: not an intake record ({what}); --open and visit --from read the .json records the \
          explorer's export writes"
     )]
     NotARecord {
@@ -110,6 +112,9 @@ pub struct Record {
     /// The screening questions answered (absent in older records).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<crate::screen::Answer>,
+    /// The therapist's free-text note, when written (absent in older records).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The ranking at the time, for readers; ignored on load.
     #[serde(default, deserialize_with = "ignore_report")]
     pub report: Option<Report>,
@@ -146,6 +151,7 @@ impl Record {
             age: intake.selection.age,
             said: intake.selection.said.clone(),
             answers: intake.selection.answers.clone(),
+            note: intake.note.clone(),
             report: Some(report),
         }
     }
@@ -231,6 +237,14 @@ impl Record {
             }
             intake.selection.answer(&a.concept, Some(a.yes));
         }
+        if let Some(note) = &self.note
+            && note.chars().count() > MAX_NOTE_CHARS
+        {
+            return Err(format!(
+                "the note is longer than {MAX_NOTE_CHARS} characters"
+            ));
+        }
+        intake.note.clone_from(&self.note);
         Ok(intake)
     }
 
@@ -321,6 +335,7 @@ mod tests {
         intake.selection.age = Some(62);
         intake.selection.said.push("a fever since Monday".into());
         intake.selection.answer("fever", Some(false));
+        intake.note = Some("worse after | desk work".into());
         let report = Report::build(&atlas, &intake, 5, crate::report::By::Muscle);
         let record = Record::new(&intake, report, "2026-11-24 10:00 UTC");
         let json = serde_json::to_string(&record).unwrap();
@@ -382,6 +397,7 @@ mod tests {
             age: None,
             said: Vec::new(),
             answers: Vec::new(),
+            note: None,
             report: None,
         };
         let err = record.to_intake(&atlas).unwrap_err();
