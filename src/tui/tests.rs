@@ -1275,12 +1275,20 @@ fn a_comparison_draws_at_every_size_and_in_colour() {
 }
 
 /// Marks the left temple and jaw of a 58-year-old: the giant-cell-arteritis flag.
+/// Temple and jaw, the jaw aching on chewing (the screen's fourth question answered
+/// yes), aged 58: giant cell arteritis.
 fn temple_and_jaw_aged_58(h: &mut Harness) {
     for region in ["left temple", "left jaw"] {
         h.ch('/');
         h.typed(region);
         h.key(KeyCode::Enter);
     }
+    h.ch('f');
+    for _ in 0..3 {
+        h.ch('j');
+    }
+    h.ch('y');
+    h.key(KeyCode::Esc);
     h.ch('a');
     h.typed("58");
     h.key(KeyCode::Enter);
@@ -1310,6 +1318,12 @@ fn the_explorer_saves_the_age_and_the_red_flags_with_the_visit() {
         .map(|f| f.id.as_str())
         .collect();
     assert_eq!(flags, ["giant-cell-arteritis"]);
+    let screening = &visits[0].visit.screening;
+    assert_eq!(screening.len(), 1, "the screening answer is kept");
+    assert_eq!(
+        (screening[0].concept.as_str(), screening[0].answer),
+        ("jaw-claudication", true)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
