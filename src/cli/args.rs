@@ -158,6 +158,14 @@ pub struct VisitArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=130))]
     pub age: Option<u8>,
 
+    /// A screening question answered yes (`--yes exertion`), as `rank` takes it.
+    #[arg(long = "yes", value_name = "CONCEPT")]
+    pub yes: Vec<String>,
+
+    /// A screening question answered no (`--no fever`).
+    #[arg(long = "no", value_name = "CONCEPT")]
+    pub no: Vec<String>,
+
     /// Import an intake record saved by the explorer (`e`, a .json file) instead.
     #[arg(long, value_name = "FILE.json", conflicts_with_all = ["regions", "intensity", "quality", "symptoms"])]
     pub from: Option<PathBuf>,

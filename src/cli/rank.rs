@@ -14,12 +14,7 @@ use crate::report::{self, Report};
 pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> {
     let mut selection = selection(atlas, &args.regions, &args.symptoms)?;
     selection.age = args.age;
-    for (concepts, yes) in [(&args.yes, true), (&args.no, false)] {
-        for c in concepts {
-            let id = answer_concept(atlas, c)?;
-            selection.answer(&id, Some(yes));
-        }
-    }
+    answer_all(atlas, &mut selection, &args.yes, &args.no)?;
     if selection.is_empty() && selection.said.is_empty() {
         anyhow::bail!(
             "nothing to rank: name at least one region (e.g. `painmap rank \"left temple\"`; \
@@ -46,6 +41,22 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     Ok(status(
         !report.candidates.is_empty() || !report.red_flags.is_empty(),
     ))
+}
+
+/// Gives the `--yes` and `--no` answers to a selection (`rank` and `visit`).
+pub fn answer_all(
+    atlas: &Atlas,
+    selection: &mut crate::rank::Selection,
+    yes: &[String],
+    no: &[String],
+) -> anyhow::Result<()> {
+    for (concepts, answer) in [(yes, true), (no, false)] {
+        for c in concepts {
+            let id = answer_concept(atlas, c)?;
+            selection.answer(&id, Some(answer));
+        }
+    }
+    Ok(())
 }
 
 /// The concept id a `--yes` or `--no` names (folded, `_` or a space for `-`), or an
