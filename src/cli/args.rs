@@ -104,7 +104,8 @@ pub struct ManArgs {
 #[derive(Debug, Subcommand)]
 pub enum RecordsCommand {
     /// Save a client's visit: where it hurts, how much, how it feels; prints its id.
-    Visit(VisitArgs),
+    // Boxed: its many lists make it far larger than the other commands.
+    Visit(Box<VisitArgs>),
     /// A client's visits, oldest first, with each region's intensity trend.
     History(HistoryArgs),
     /// The clients, with their visit count and last visit; `--export FILE` backs up every
