@@ -7,6 +7,7 @@ mod compare;
 mod docs;
 mod fixtures;
 mod foundations;
+mod guide_order;
 mod hostile;
 mod phrases;
 mod picture;

@@ -29,7 +29,7 @@ pub fn banner_lines(flags: &[Raised<'_>], width: u16) -> Vec<String> {
                 " ! SEE A PHYSICIAN: {}{because}. {}",
                 flag.title, flag.message
             );
-            crate::tui::wrap::wrap(&text, usize::from(width), 3)
+            crate::columns::wrap(text.split_whitespace(), " ", usize::from(width).max(11), 3)
         })
         .collect()
 }
