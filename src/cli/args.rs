@@ -110,7 +110,8 @@ pub struct ManArgs {
 #[derive(Debug, Subcommand)]
 pub enum RecordsCommand {
     /// Save a client's visit: where it hurts, how much, how it feels; prints its id.
-    Visit(VisitArgs),
+    // Boxed: its many lists make it far larger than the other commands.
+    Visit(Box<VisitArgs>),
     /// A client's visits, oldest first, with each region's intensity trend.
     History(HistoryArgs),
     /// The clients, with their visit count and last visit; `--export FILE` backs up every
@@ -163,6 +164,14 @@ pub struct VisitArgs {
     /// The client's age.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=130))]
     pub age: Option<u8>,
+
+    /// A screening question answered yes (`--yes exertion`), as `rank` takes it.
+    #[arg(long = "yes", value_name = "CONCEPT")]
+    pub yes: Vec<String>,
+
+    /// A screening question answered no (`--no fever`).
+    #[arg(long = "no", value_name = "CONCEPT")]
+    pub no: Vec<String>,
 
     /// Import an intake record saved by the explorer (`e`, a .json file) instead.
     #[arg(long, value_name = "FILE.json", conflicts_with_all = ["regions", "intensity", "quality", "symptoms"])]
@@ -426,6 +435,15 @@ pub struct RankArgs {
     /// The client's age in years (some red flags depend on it).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::rank::MAX_AGE)))]
     pub age: Option<u8>,
+
+    /// A screening question answered yes: its concept, as the "ask:" lines name it
+    /// (`--yes exertion`); repeat for more.
+    #[arg(long = "yes", value_name = "CONCEPT")]
+    pub yes: Vec<String>,
+
+    /// A screening question answered no (`--no fever`).
+    #[arg(long = "no", value_name = "CONCEPT")]
+    pub no: Vec<String>,
 
     /// Shorthand for --format json.
     #[arg(long, conflicts_with = "format")]

@@ -84,7 +84,8 @@ fn no_such_visit(id: i64) -> anyhow::Error {
 
 /// The intake of `painmap visit CLIENT REGION... --intensity R=N --quality R=Q`.
 fn intake_of(atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<Intake> {
-    let selection = super::rank::selection(atlas, &args.regions, &args.symptoms)?;
+    let mut selection = super::rank::selection(atlas, &args.regions, &args.symptoms)?;
+    super::rank::answer_all(atlas, &mut selection, &args.yes, &args.no)?;
     let mut intake = Intake::of(selection);
     for pair in &args.intensity {
         let (region, value) = split_pair(pair, "--intensity", "REGION=N")?;

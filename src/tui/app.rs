@@ -8,7 +8,8 @@ use crate::atlas::{Atlas, Muscle, Side, TriggerPoint};
 use crate::body::frame::Stop;
 use crate::intake::Intake;
 use crate::parse::{Lexicon, Reading};
-use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed};
+use crate::rank::{self, AgeQuestion, MuscleCandidate, Placed, Raised};
+use crate::screen::Question;
 use crate::search::{Hit, Narrowing, SearchIndex};
 use std::cell::OnceCell;
 
@@ -56,6 +57,11 @@ pub enum Overlay {
     Export(ExportState),
     /// The `a` age prompt: the digits typed so far.
     Age(String),
+    /// The `f` screening questions: the one highlighted.
+    Screen {
+        /// Highlighted question (index into [`App::screen_questions`]).
+        selected: usize,
+    },
     /// The `H` history of the client: their visits and trends, and one compared with
     /// today's intake.
     History(HistoryState),
@@ -281,8 +287,9 @@ pub enum Confirm {
 #[derive(Debug, Clone, Default)]
 struct Ranking<'a> {
     candidates: Vec<Placed<MuscleCandidate<'a>>>,
-    flags: Vec<&'a crate::atlas::RedFlag>,
+    flags: Vec<Raised<'a>>,
     questions: Vec<AgeQuestion<'a>>,
+    screen: Vec<Question<'a>>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -357,6 +364,7 @@ impl<'a> App<'a> {
             candidates: rank::rank(self.atlas, &selection, MAX_CANDIDATES).candidates,
             flags: rank::red_flags(self.atlas, &selection),
             questions: rank::age_questions(self.atlas, &selection),
+            screen: rank::screen_questions(self.atlas, &selection),
         };
     }
 
@@ -366,8 +374,14 @@ impl<'a> App<'a> {
     }
 
     /// The red flags the intake raises.
-    pub fn red_flags(&self) -> &[&'a crate::atlas::RedFlag] {
+    pub fn red_flags(&self) -> &[Raised<'a>] {
         &self.ranking.flags
+    }
+
+    /// The screening questions the intake's regions make a therapist ask, with the
+    /// answers given.
+    pub fn screen_questions(&self) -> &[Question<'a>] {
+        &self.ranking.screen
     }
 
     /// The red flags held back until the age is known.

@@ -51,6 +51,17 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Msg::AgeInput(c)),
             _ => None,
         },
+        Some(Overlay::Screen { .. }) => match key.code {
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('f' | 'q') => Some(Msg::Back),
+            KeyCode::Up | KeyCode::Char('k') => Some(Msg::ScreenMove(-1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(Msg::ScreenMove(1)),
+            KeyCode::Char('y' | 'Y') => Some(Msg::ScreenAnswer(Some(true))),
+            KeyCode::Char('n' | 'N') => Some(Msg::ScreenAnswer(Some(false))),
+            KeyCode::Char('u') | KeyCode::Backspace | KeyCode::Delete => {
+                Some(Msg::ScreenAnswer(None))
+            }
+            _ => None,
+        },
         Some(Overlay::Browse { .. }) => {
             keymap::action(Scope::Browse, key).and_then(|a| act(a, app, layout, now))
         }
@@ -108,6 +119,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
         Action::Age => Msg::OpenAge,
+        Action::Screen => Msg::OpenScreen,
         Action::NextMap => Msg::CycleMap(true),
         Action::PrevMap => Msg::CycleMap(false),
         Action::Quality => return intake_target(app, layout).map(Msg::CycleQuality),
@@ -176,7 +188,13 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     };
     match &app.overlay {
         Some(Overlay::Help) => return down.then_some(Msg::ToggleHelp),
-        Some(Overlay::Export(_) | Overlay::Age(_) | Overlay::History(_) | Overlay::Compare(_)) => {
+        Some(
+            Overlay::Export(_)
+            | Overlay::Age(_)
+            | Overlay::Screen { .. }
+            | Overlay::History(_)
+            | Overlay::Compare(_),
+        ) => {
             return None;
         }
         Some(Overlay::Search(_)) => {

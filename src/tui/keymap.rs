@@ -53,6 +53,8 @@ pub enum Action {
     Export,
     /// Ask the client's age.
     Age,
+    /// Open the screening questions (red flags).
+    Screen,
     /// The map's next picture (whole body, then each close-up).
     NextMap,
     /// The map's previous picture.
@@ -163,6 +165,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
     b(S::Panes, &[c('a')], A::Age),
+    b(S::Panes, &[c('f')], A::Screen),
     b(S::Panes, &[c('v')], A::NextMap),
     b(S::Panes, &[c('V')], A::PrevMap),
     b(S::Panes, &[c('p')], A::Quality),
@@ -300,10 +303,11 @@ pub const HELP: &[HelpRow] = &[
         shows: &[
             (S::Panes, A::Quality),
             (S::Panes, A::Age),
+            (S::Panes, A::Screen),
             (S::Panes, A::Export),
         ],
         extra: "0-9",
-        what: "intensity (1, 0 = 10) · pain quality · age · export",
+        what: "intensity (10: 1 0) · quality · age · screen · export",
     },
     row(
         &[(S::Panes, A::NextPane), (S::Panes, A::PrevPane)],

@@ -59,6 +59,12 @@ pub enum Msg {
     CycleQuality(RegionInstance),
     /// Open the age prompt.
     OpenAge,
+    /// Open the screening questions.
+    OpenScreen,
+    /// Move the highlight among the screening questions.
+    ScreenMove(isize),
+    /// Answer the highlighted screening question: yes, no, or not asked (`None`).
+    ScreenAnswer(Option<bool>),
     /// A digit typed into the age prompt.
     AgeInput(char),
     /// Delete the last digit of the age prompt.

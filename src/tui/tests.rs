@@ -320,6 +320,39 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     }
     let screen = h.screen();
     assert!(!screen.contains("SEE A PHYSICIAN"), "{screen}");
+    assert!(screen.contains("Screen: 6 of 6 questions"), "{screen}");
+    // The screen asks; the fourth question (jaw pain on chewing) is answered yes.
+    h.ch('f');
+    assert!(matches!(h.app.overlay, Some(Overlay::Screen { .. })));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Does the jaw ache or tire when chewing"),
+        "{screen}"
+    );
+    h.ch('n');
+    assert_eq!(
+        h.app.intake.selection.answers.len(),
+        1,
+        "answered no, then on"
+    );
+    h.ch('j');
+    h.ch('j');
+    h.ch('y');
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.intake.selection.answers,
+        [
+            crate::screen::Answer {
+                concept: "sudden-onset".into(),
+                yes: false
+            },
+            crate::screen::Answer {
+                concept: "jaw-claudication".into(),
+                yes: true
+            },
+        ]
+    );
+    let screen = h.screen();
     assert!(screen.contains("Ask the age: over 50"), "{screen}");
     h.ch('a');
     assert!(matches!(h.app.overlay, Some(Overlay::Age(_))));
@@ -328,6 +361,7 @@ fn the_age_is_asked_set_and_shown_and_decides_the_giant_cell_flag() {
     assert_eq!(h.app.intake.selection.age, Some(62));
     let screen = h.screen();
     assert!(screen.contains("SEE A PHYSICIAN"), "{screen}");
+    assert!(screen.contains("raised by the answer"), "{screen}");
     assert!(screen.contains("age 62"), "{screen}");
     assert!(!screen.contains("Ask the age"), "{screen}");
     h.ch('a');
@@ -1241,12 +1275,20 @@ fn a_comparison_draws_at_every_size_and_in_colour() {
 }
 
 /// Marks the left temple and jaw of a 58-year-old: the giant-cell-arteritis flag.
+/// Temple and jaw, the jaw aching on chewing (the screen's fourth question answered
+/// yes), aged 58: giant cell arteritis.
 fn temple_and_jaw_aged_58(h: &mut Harness) {
     for region in ["left temple", "left jaw"] {
         h.ch('/');
         h.typed(region);
         h.key(KeyCode::Enter);
     }
+    h.ch('f');
+    for _ in 0..3 {
+        h.ch('j');
+    }
+    h.ch('y');
+    h.key(KeyCode::Esc);
     h.ch('a');
     h.typed("58");
     h.key(KeyCode::Enter);
@@ -1276,6 +1318,12 @@ fn the_explorer_saves_the_age_and_the_red_flags_with_the_visit() {
         .map(|f| f.id.as_str())
         .collect();
     assert_eq!(flags, ["giant-cell-arteritis"]);
+    let screening = &visits[0].visit.screening;
+    assert_eq!(screening.len(), 1, "the screening answer is kept");
+    assert_eq!(
+        (screening[0].concept.as_str(), screening[0].answer),
+        ("jaw-claudication", true)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -219,6 +219,19 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::AgeAccept => accept_age(app),
+        Msg::OpenScreen => {
+            app.overlay = Some(Overlay::Screen { selected: 0 });
+            if app.screen_questions().is_empty() {
+                app.status = "no screening questions for this selection".into();
+            }
+        }
+        Msg::ScreenMove(d) => {
+            let n = app.screen_questions().len();
+            if let Some(Overlay::Screen { selected }) = &mut app.overlay {
+                *selected = selected.saturating_add_signed(d).min(n.saturating_sub(1));
+            }
+        }
+        Msg::ScreenAnswer(answer) => answer_screen(app, answer),
         Msg::OpenExport(_) if app.intake.selection.is_empty() => {
             app.status = "nothing to export yet: mark where it hurts first".into();
         }
@@ -439,6 +452,29 @@ fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
     }
 }
 
+/// Answers the highlighted screening question; the red flags follow.
+fn answer_screen(app: &mut App<'_>, answer: Option<bool>) {
+    let Some(Overlay::Screen { selected }) = app.overlay else {
+        return;
+    };
+    let Some(q) = app.screen_questions().get(selected) else {
+        return;
+    };
+    let concept = q.concept.id.clone();
+    app.intake.selection.answer(&concept, answer);
+    app.rerank();
+    app.status = match answer {
+        Some(true) => format!("{concept}: yes"),
+        Some(false) => format!("{concept}: no"),
+        None => format!("{concept}: not asked"),
+    };
+    // Step on to the next question, as a form does.
+    let n = app.screen_questions().len();
+    if let Some(Overlay::Screen { selected }) = &mut app.overlay {
+        *selected = (*selected + 1).min(n.saturating_sub(1));
+    }
+}
+
 /// Sets the age from the prompt: an empty prompt clears it, an age above
 /// [`MAX_AGE`] is refused in the prompt's status.
 fn accept_age(app: &mut App<'_>) {
@@ -509,7 +545,13 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
                 h.selected = step(h.selected, delta, len);
             }
         }
-        Some(Overlay::Help | Overlay::Export(_) | Overlay::Age(_) | Overlay::Compare(_)) => {}
+        Some(
+            Overlay::Help
+            | Overlay::Export(_)
+            | Overlay::Age(_)
+            | Overlay::Screen { .. }
+            | Overlay::Compare(_),
+        ) => {}
         None => {
             let len = app.candidates().len();
             app.highlighted = step(app.highlighted, delta, len);
@@ -582,8 +624,15 @@ fn accept_search(app: &mut App<'_>, index: Option<usize>) {
     let Some(row) = rows.into_iter().nth(index.unwrap_or(search.selected)) else {
         return;
     };
+    let query = search.query.trim().to_string();
     let hit = match row {
-        SearchRow::Phrase(reading) => return apply_reading(app, &reading),
+        SearchRow::Phrase(reading) => {
+            // The client's words, as typed: the red-flag screen listens to them.
+            if !app.intake.selection.said.contains(&query) {
+                app.intake.selection.said.push(query);
+            }
+            return apply_reading(app, &reading);
+        }
         SearchRow::Hit(hit) => hit,
     };
     match hit.kind {

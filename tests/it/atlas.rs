@@ -306,13 +306,22 @@ fn red_flags_and_glossary_ship() {
         "giant-cell-arteritis",
         "deep-vein-thrombosis",
         "cauda-equina",
-        "fever",
+        "meningitis-or-fever",
         "weight-loss",
         "cancer-history",
-        "recent-trauma",
+        "trauma",
         "progressive-weakness",
+        "aortic-dissection",
+        "cervical-myelopathy",
     ] {
         assert!(flags.contains(&id), "red flag {id}");
+    }
+    for flag in atlas.red_flags() {
+        assert!(
+            flag.source.len() > 20,
+            "red flag {} names its screening source",
+            flag.id
+        );
     }
     let terms: Vec<String> = atlas
         .glossary()

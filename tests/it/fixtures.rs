@@ -280,7 +280,7 @@ fn guide_lists_a_muscle_once() {
 fn guide_zone_is_essential_or_spillover() {
     let err = broken("bad-guide-zone.ron");
     assert!(
-        one_line(&err).contains("bad-guide-zone.ron:92:47:"),
+        one_line(&err).contains("bad-guide-zone.ron:95:47:"),
         "{err}"
     );
     assert!(

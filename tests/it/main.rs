@@ -12,6 +12,7 @@ mod hostile;
 mod phrases;
 mod picture;
 mod records;
+mod redflags;
 mod reliability;
 mod roundtrip;
 mod show;

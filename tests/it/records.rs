@@ -554,7 +554,7 @@ fn an_imported_record_keeps_its_age_and_note() {
         r#"{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC",
            "regions":[{"region":"temple","side":"left","intensity":5,"quality":null},
                       {"region":"jaw","side":"left","intensity":null,"quality":null}],
-           "symptoms":[],"age":58}"#,
+           "symptoms":[],"age":58,"answers":[{"concept":"jaw-claudication","yes":true}]}"#,
     )
     .unwrap();
     let out = on(&db, &["visit", "MK-58", "--from", record.to_str().unwrap()]);
@@ -788,7 +788,16 @@ fn clients_export_backs_up_every_visit_owner_only_and_reads_a_tilde() {
     );
     on(
         &db,
-        &["visit", "C", "left temple", "left jaw", "--age", "70"],
+        &[
+            "visit",
+            "C",
+            "left temple",
+            "left jaw",
+            "--yes",
+            "jaw-claudication",
+            "--age",
+            "70",
+        ],
     );
     // `~` as the home folder: the shell does not expand it after `=`.
     let home = d.0.join("home");

@@ -46,6 +46,9 @@ fn full_intake() -> Intake {
     );
     intake.selection.symptoms.push("dizziness".into());
     intake.selection.age = Some(58);
+    // The screen's question on jaw pain when chewing, answered yes: with the age over
+    // 50 and the temple, giant cell arteritis.
+    intake.selection.answer("jaw-claudication", Some(true));
     intake.note = Some("worse when chewing".into());
     intake
 }
@@ -62,7 +65,7 @@ fn expected_visit() -> serde_json::Value {
         "symptoms": ["dizziness"],
         "note": "worse when chewing",
         "red_flags": [{"id": "giant-cell-arteritis", "title": gca_title()}],
-        "screening": [],
+        "screening": [{"concept": "jaw-claudication", "answer": true}],
     })
 }
 
@@ -133,6 +136,8 @@ fn every_field_survives_every_path() {
             "dizziness",
             "--age",
             "58",
+            "--yes",
+            "jaw-claudication",
             "--note",
             "worse when chewing",
             "--date",
@@ -189,7 +194,9 @@ fn other_formats_carry_every_field(db: &Path) {
     for row in &rows[1..] {
         assert!(row.contains(",2026-11-24,58,"), "{row}");
         assert!(
-            row.ends_with(",dizziness,worse when chewing,giant-cell-arteritis,"),
+            row.ends_with(
+                ",dizziness,worse when chewing,giant-cell-arteritis,jaw-claudication=yes"
+            ),
             "{row}"
         );
     }

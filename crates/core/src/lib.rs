@@ -14,7 +14,9 @@
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
 //! - [`study`]: study cards, scoring, the FSRS scheduler and saved progress;
 //! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon;
-//! - [`compare`]: two referral patterns side by side, region by region.
+//! - [`compare`]: two referral patterns side by side, region by region;
+//! - [`screen`]: red-flag concepts heard in the client's words, and the screening
+//!   questions a selection asks.
 //!
 //! The file types and their validation live in the `painmap-model` crate, which the
 //! build step shares; the modules here re-export them where they belong.
@@ -34,6 +36,7 @@ pub mod rank;
 pub mod record;
 pub mod records;
 pub mod report;
+pub mod screen;
 pub mod search;
 pub mod study;
 

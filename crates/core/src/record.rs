@@ -22,6 +22,10 @@ pub const MAX_RECORD_REGIONS: usize = 512;
 pub const MAX_RECORD_SYMPTOMS: usize = 64;
 /// The longest symptom word, in characters.
 pub const MAX_SYMPTOM_CHARS: usize = 100;
+/// The most passages of the client's words a record may hold.
+pub const MAX_RECORD_SAID: usize = 64;
+/// The longest passage of the client's words, in characters.
+pub const MAX_SAID_CHARS: usize = 2000;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
@@ -101,6 +105,13 @@ pub struct Record {
     /// The client's age, when given (absent in older records).
     #[serde(default)]
     pub age: Option<u8>,
+    /// The client's own words, which the red-flag screen listens to (absent in older
+    /// records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<String>,
+    /// The screening questions answered (absent in older records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<crate::screen::Answer>,
     /// The therapist's free-text note, when written (absent in older records).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -138,6 +149,8 @@ impl Record {
                 .collect(),
             symptoms: intake.selection.symptoms.clone(),
             age: intake.selection.age,
+            said: intake.selection.said.clone(),
+            answers: intake.selection.answers.clone(),
             note: intake.note.clone(),
             report: Some(report),
         }
@@ -198,6 +211,32 @@ impl Record {
             return Err(format!("age {age} is above {}", crate::rank::MAX_AGE));
         }
         intake.selection.age = self.age;
+        if self.said.len() > MAX_RECORD_SAID {
+            return Err(format!(
+                "holds {} passages of the client's words; a record holds at most {MAX_RECORD_SAID}",
+                self.said.len()
+            ));
+        }
+        if let Some(long) = self
+            .said
+            .iter()
+            .find(|s| s.chars().count() > MAX_SAID_CHARS)
+        {
+            return Err(format!(
+                "the client's words '{}' are longer than {MAX_SAID_CHARS} characters",
+                crate::atlas::text::shown(long)
+            ));
+        }
+        intake.selection.said.clone_from(&self.said);
+        for a in &self.answers {
+            if !crate::screen::askable(atlas).any(|c| c.id == a.concept) {
+                return Err(format!(
+                    "answer to unknown screening concept '{}'",
+                    crate::atlas::text::shown(&a.concept)
+                ));
+            }
+            intake.selection.answer(&a.concept, Some(a.yes));
+        }
         if let Some(note) = &self.note
             && note.chars().count() > MAX_NOTE_CHARS
         {
@@ -294,6 +333,8 @@ mod tests {
         intake.toggle(RegionInstance::new("sternum", None));
         intake.selection.symptoms.push("dizziness".into());
         intake.selection.age = Some(62);
+        intake.selection.said.push("a fever since Monday".into());
+        intake.selection.answer("fever", Some(false));
         intake.note = Some("worse after | desk work".into());
         let report = Report::build(&atlas, &intake, 5, crate::report::By::Muscle);
         let record = Record::new(&intake, report, "2026-11-24 10:00 UTC");
@@ -301,6 +342,13 @@ mod tests {
         let back: Record = serde_json::from_str(&json).unwrap();
         assert_eq!(back.report, None, "the ranking is not read back");
         assert_eq!(back.to_intake(&atlas).unwrap(), intake);
+        assert!(json.contains(r#""answers":[{"concept":"fever","yes":false}]"#));
+        let unknown = json.replace(r#""concept":"fever""#, r#""concept":"fevr""#);
+        let err = serde_json::from_str::<Record>(&unknown)
+            .unwrap()
+            .to_intake(&atlas)
+            .unwrap_err();
+        assert!(err.contains("unknown screening concept 'fevr'"), "{err}");
     }
 
     #[test]
@@ -347,6 +395,8 @@ mod tests {
             regions: vec![],
             symptoms: many,
             age: None,
+            said: Vec::new(),
+            answers: Vec::new(),
             note: None,
             report: None,
         };

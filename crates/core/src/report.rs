@@ -105,6 +105,63 @@ pub struct ReportFlag {
     pub title: String,
     /// What to do.
     pub message: String,
+    /// The screening reference it follows.
+    pub source: String,
+    /// What raised it: the words heard and the answers given ("" when the regions
+    /// alone raised it).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub because: String,
+    /// An answer on the screen raised it (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_answer: bool,
+}
+
+impl ReportFlag {
+    /// "RED FLAG: title (heard ...). message Source: ..." without the prefix.
+    fn words(&self) -> String {
+        let because = if self.because.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", self.because)
+        };
+        format!(
+            "{}{because}. {} [Source: {}]",
+            self.title, self.message, self.source
+        )
+    }
+}
+
+/// A screening question the selection makes a therapist ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportQuestion {
+    /// The concept asked about (what `--yes` and `--no` take).
+    pub concept: String,
+    /// The question.
+    pub question: String,
+    /// The answer: true, false, or null until given.
+    pub answer: Option<bool>,
+    /// The client's words that already said it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heard: Option<String>,
+}
+
+impl ReportQuestion {
+    /// "ask: Question? [--yes|--no concept]", or the answer given.
+    pub fn words(&self) -> String {
+        match (self.answer, &self.heard) {
+            (Some(yes), _) => format!(
+                "asked: {} {} [{}]",
+                self.question,
+                if yes { "yes" } else { "no" },
+                self.concept
+            ),
+            (None, Some(heard)) => format!(
+                "ask: {} (the client said '{heard}') [--yes|--no {}]",
+                self.question, self.concept
+            ),
+            (None, None) => format!("ask: {} [--yes|--no {}]", self.question, self.concept),
+        }
+    }
 }
 
 /// A red flag held back because the age is unknown.
@@ -163,6 +220,11 @@ pub struct Report {
     pub red_flags: Vec<ReportFlag>,
     /// Red flags that depend on an age not given: ask it.
     pub ask_age: Vec<ReportAgeQuestion>,
+    /// The screening questions the selection asks, with their answers.
+    pub screen: Vec<ReportQuestion>,
+    /// The client's own words the screen listened to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<String>,
     /// The disclaimer, always present.
     pub disclaimer: &'static str,
 }
@@ -347,11 +409,24 @@ impl Report {
             red_flags: rank::red_flags(atlas, &selection)
                 .iter()
                 .map(|f| ReportFlag {
-                    id: f.id.clone(),
-                    title: f.title.clone(),
-                    message: f.message.clone(),
+                    id: f.flag.id.clone(),
+                    title: f.flag.title.clone(),
+                    message: f.flag.message.clone(),
+                    source: f.flag.source.clone(),
+                    because: f.reasons(),
+                    by_answer: f.by_answer(),
                 })
                 .collect(),
+            screen: rank::screen_questions(atlas, &selection)
+                .iter()
+                .map(|q| ReportQuestion {
+                    concept: q.concept.id.clone(),
+                    question: q.question.to_string(),
+                    answer: q.answer,
+                    heard: q.heard.clone(),
+                })
+                .collect(),
+            said: selection.said.clone(),
             ask_age: rank::age_questions(atlas, &selection)
                 .iter()
                 .map(|q| ReportAgeQuestion {
@@ -375,10 +450,16 @@ impl Report {
             let _ = writeln!(s, "Age: {age}");
         }
         for flag in &self.red_flags {
-            let _ = writeln!(s, "\n!! RED FLAG: {}. {}", flag.title, flag.message);
+            let _ = writeln!(s, "\n!! RED FLAG: {}", flag.words());
         }
         for q in &self.ask_age {
             let _ = writeln!(s, "\n{}", q.words());
+        }
+        if !self.screen.is_empty() {
+            s.push('\n');
+        }
+        for q in &self.screen {
+            let _ = writeln!(s, "{}", q.words());
         }
         s.push('\n');
         if self.candidates.is_empty() {
@@ -459,12 +540,42 @@ impl Report {
             let _ = writeln!(s, "None raised by this selection.");
         }
         for flag in &self.red_flags {
-            let _ = writeln!(s, "- **{}**: {}", flag.title, flag.message);
+            let because = if flag.because.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", flag.because)
+            };
+            let _ = writeln!(
+                s,
+                "- **{}**{because}: {} _Source: {}_",
+                flag.title, flag.message, flag.source
+            );
         }
         for q in &self.ask_age {
             let _ = writeln!(s, "- {}", q.words());
         }
         s.push('\n');
+        if !self.screen.is_empty() || !self.said.is_empty() {
+            let _ = writeln!(s, "## Screening questions\n");
+            for said in &self.said {
+                let said = crate::atlas::text::printable(said);
+                let _ = writeln!(s, "- The client said: \"{said}\"");
+            }
+            for q in &self.screen {
+                let answer = match q.answer {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "not asked",
+                };
+                let heard = q
+                    .heard
+                    .as_ref()
+                    .map(|h| format!(" (said: '{h}')"))
+                    .unwrap_or_default();
+                let _ = writeln!(s, "- {} **{answer}**{heard}", q.question);
+            }
+            s.push('\n');
+        }
         self.markdown_candidates(atlas, &mut s);
         let _ = writeln!(s, "---\n\n_{DISCLAIMER}_");
         s

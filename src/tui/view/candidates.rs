@@ -51,6 +51,7 @@ pub fn draw(
     }
     let inner = intake_line(frame, inner, app, theme);
     let inner = ask_age_line(frame, inner, questions, theme);
+    let inner = screen_line(frame, inner, app, theme);
     let width = usize::from(inner.width);
     let items: Vec<ListItem<'_>> = cands.iter().map(|c| item(app, c, width, theme)).collect();
     let list = List::new(items).highlight_style(theme.highlight);
@@ -217,6 +218,30 @@ fn ask_age_line(
             fit(&text, usize::from(inner.width)),
             theme.dim,
         )),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
+}
+
+/// "Screen: 3 of 7 questions to ask (f)" above the list, when the selection has a
+/// serious differential. Returns the area left for the list.
+fn screen_line(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme) -> Rect {
+    let questions = app.screen_questions();
+    if questions.is_empty() || inner.height < 4 {
+        return inner;
+    }
+    let open = questions
+        .iter()
+        .filter(|q| q.answer.is_none() && q.heard.is_none())
+        .count();
+    let text = if open == 0 {
+        format!("Screen: all {} questions answered (f)", questions.len())
+    } else {
+        format!("Screen: {open} of {} questions to ask (f)", questions.len())
+    };
+    let style = if open == 0 { theme.dim } else { theme.label };
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&text, usize::from(inner.width)), style)),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)

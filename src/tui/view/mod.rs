@@ -18,6 +18,7 @@ pub fn covering(app: &App<'_>) -> u8 {
         Some(Overlay::Help) => 1,
         Some(Overlay::Export(_)) => 2,
         Some(Overlay::Age(_)) => 3,
+        Some(Overlay::Screen { .. }) => 6,
         Some(Overlay::History(_)) => 4,
         Some(Overlay::Compare(_)) => 5,
     }
@@ -145,6 +146,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         }
         Some(Overlay::Export(state)) => overlays::export(frame, main, state, theme),
         Some(Overlay::Age(text)) => overlays::age(frame, main, text, theme),
+        Some(Overlay::Screen { selected }) => {
+            overlays::screen(frame, main, app.screen_questions(), *selected, theme);
+        }
         Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
         Some(Overlay::Compare(_)) | None => {}
     }

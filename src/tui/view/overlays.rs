@@ -225,6 +225,61 @@ pub fn age(frame: &mut Frame<'_>, area: Rect, text: &str, theme: &Theme) {
     );
 }
 
+/// Draws the screening questions, the highlighted one marked, each with its answer
+/// and what the client's words already said.
+pub fn screen(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    questions: &[crate::screen::Question<'_>],
+    selected: usize,
+    theme: &Theme,
+) {
+    let rows = questions.len() + questions.iter().filter(|q| q.heard.is_some()).count();
+    // The questions, the hint line and the frame; an empty screen says so in one row.
+    let height = u16::try_from(rows.max(1) + 3).unwrap_or(u16::MAX);
+    let rect = centred(area, 76, height.min(area.height));
+    frame.render_widget(Clear, rect);
+    let width = usize::from(rect.width.saturating_sub(4));
+    let mut lines = vec![Line::styled(
+        "Ask the client; y yes · n no · u not asked · ↑↓ choose · Esc closes",
+        theme.dim,
+    )];
+    if questions.is_empty() {
+        lines.push(Line::styled(
+            "No screening questions for this selection.",
+            theme.dim,
+        ));
+    }
+    for (i, q) in questions.iter().enumerate() {
+        let answer = match q.answer {
+            Some(true) => "[yes]",
+            Some(false) => "[no] ",
+            None => "[ ]  ",
+        };
+        let style = if i == selected {
+            theme.highlight
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::styled(
+            fit(&format!("{answer} {}", q.question), width),
+            style,
+        ));
+        if let Some(heard) = &q.heard {
+            lines.push(Line::styled(
+                fit(&format!("      the client said: '{heard}'"), width),
+                theme.flag,
+            ));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_box("Screening questions", theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
 /// Draws the muscle browser; returns where its rows are.
 pub fn browse(
     frame: &mut Frame<'_>,

@@ -1,7 +1,7 @@
 //! The red-flag banner and the status bar.
 
 use super::map::under_cursor;
-use crate::atlas::RedFlag;
+use crate::rank::Raised;
 use crate::report::instance_words;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Layout;
@@ -13,11 +13,22 @@ use ratatui::widgets::Paragraph;
 
 /// The banner's lines: each raised red flag in full ("what to do" included), wrapped at
 /// word boundaries to `width` columns, continuation lines indented under the words.
-pub fn banner_lines(flags: &[&RedFlag], width: u16) -> Vec<String> {
+/// A flag raised by an answer, or by words heard, says so after its title.
+pub fn banner_lines(flags: &[Raised<'_>], width: u16) -> Vec<String> {
     flags
         .iter()
-        .flat_map(|flag| {
-            let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
+        .flat_map(|raised| {
+            let flag = raised.flag;
+            let because = raised.reasons();
+            let because = if because.is_empty() {
+                String::new()
+            } else {
+                format!(" ({because})")
+            };
+            let text = format!(
+                " ! SEE A PHYSICIAN: {}{because}. {}",
+                flag.title, flag.message
+            );
             crate::columns::wrap(text.split_whitespace(), " ", usize::from(width).max(11), 3)
         })
         .collect()

@@ -17,8 +17,8 @@ mod tests;
 pub use error::AtlasError;
 pub use load::MAX_ATLAS_BYTES;
 pub use model::{
-    Attestation, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle, MuscleGroup,
-    RedFlag, Region, Term, TriggerPoint,
+    Attestation, Concept, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle,
+    MuscleGroup, RedFlag, Region, Screen, Term, TriggerPoint,
 };
 pub use resolve::ResolveError;
 pub use side::{Reach, RegionInstance, Side};
@@ -175,6 +175,21 @@ impl Atlas {
     /// The red-flag rules.
     pub fn red_flags(&self) -> &[RedFlag] {
         &self.file.red_flags
+    }
+
+    /// The concepts red flags are made of, in file order.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.file.concepts
+    }
+
+    /// A concept by id.
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.file.concepts.iter().find(|c| c.id == id)
+    }
+
+    /// Which selections make the screen ask which questions.
+    pub fn screens(&self) -> &[Screen] {
+        &self.file.screens
     }
 
     /// The glossary.

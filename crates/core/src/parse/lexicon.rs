@@ -294,11 +294,12 @@ fn build(
         let mut all: Vec<&str> = atlas
             .trigger_points()
             .flat_map(|(_, tp)| tp.symptoms.iter().map(String::as_str))
-            .chain(atlas.red_flags().iter().flat_map(|f| {
-                f.when
+            .chain(
+                atlas
+                    .concepts()
                     .iter()
-                    .flat_map(|c| c.symptoms.iter().map(String::as_str))
-            }))
+                    .flat_map(|c| c.symptoms.iter().map(String::as_str)),
+            )
             .collect();
         all.sort_unstable();
         all.dedup();

@@ -61,7 +61,7 @@ pub mod weights;
 #[cfg(test)]
 mod tests;
 
-pub use flags::{AgeQuestion, age_questions, has_phrase, red_flags};
+pub use flags::{AgeQuestion, Raised, age_questions, red_flags, screen_questions};
 pub use score::{MuscleCandidate, PointCandidate, UNLISTED};
 pub use top::{Placed, Ranking};
 pub use weights::{
@@ -88,6 +88,11 @@ pub struct Selection {
     pub qualities: Vec<(RegionInstance, String)>,
     /// The client's age in years, when known (some red flags depend on it).
     pub age: Option<u8>,
+    /// The client's own words, as said (free text): the screen listens to them for the
+    /// concepts red flags are made of ([`crate::screen`]).
+    pub said: Vec<String>,
+    /// The screening questions answered.
+    pub answers: Vec<crate::screen::Answer>,
 }
 
 impl Selection {
@@ -121,6 +126,18 @@ impl Selection {
     /// No region selected and no symptoms (an age alone ranks nothing).
     pub fn is_empty(&self) -> bool {
         self.regions.is_empty() && self.symptoms.is_empty()
+    }
+
+    /// Gives the answer to the screening question on `concept`, replacing an earlier
+    /// one; `None` takes the answer back.
+    pub fn answer(&mut self, concept: &str, yes: Option<bool>) {
+        self.answers.retain(|a| a.concept != concept);
+        if let Some(yes) = yes {
+            self.answers.push(crate::screen::Answer {
+                concept: concept.to_string(),
+                yes,
+            });
+        }
     }
 }
 

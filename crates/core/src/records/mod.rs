@@ -137,8 +137,8 @@ impl Visit {
         let red_flags = crate::rank::red_flags(atlas, &intake.ranking_selection())
             .into_iter()
             .map(|f| VisitFlag {
-                id: f.id.clone(),
-                title: f.title.clone(),
+                id: f.flag.id.clone(),
+                title: f.flag.title.clone(),
             })
             .collect();
         Visit {
@@ -200,16 +200,25 @@ impl Visit {
         intake.selection.symptoms.clone_from(&self.symptoms);
         intake.selection.age = self.age;
         intake.note.clone_from(&self.note);
+        for a in &self.screening {
+            intake.selection.answer(&a.concept, Some(a.answer));
+        }
         intake
     }
 }
 
 /// The screening answers an intake carries, in the stored form: the one place a visit
-/// reads them from the intake. The intake holds none yet; the screening questions (the
-/// red-flag work) add the answers to the intake, and this fills them in, so they are
-/// saved, amended and shown with every visit.
-fn screening_answers(_intake: &Intake) -> Vec<ScreeningAnswer> {
-    Vec::new()
+/// reads them from the intake, so they are saved, amended and shown with every visit.
+fn screening_answers(intake: &Intake) -> Vec<ScreeningAnswer> {
+    intake
+        .selection
+        .answers
+        .iter()
+        .map(|a| ScreeningAnswer {
+            concept: a.concept.clone(),
+            answer: a.yes,
+        })
+        .collect()
 }
 
 /// The report's candidates in the stored form.

@@ -311,16 +311,21 @@ pub struct FlagCondition {
     /// Regions of which at least one must be selected.
     #[serde(default)]
     pub any: Vec<String>,
-    /// Symptom words of which at least one must be given.
+    /// Concepts (ids of [`Concept`]s) that must all be present: heard in what the client
+    /// said, or answered yes on the screen.
     #[serde(default)]
-    pub symptoms: Vec<String>,
+    pub concepts: Vec<String>,
+    /// Concepts of which at least one must be present.
+    #[serde(default)]
+    pub any_concept: Vec<String>,
     /// The age the client must be known to be over (giant cell arteritis: 50). Without
     /// an age the flag is not raised; the screen says to ask it.
     #[serde(default)]
     pub over_age: Option<u8>,
 }
 
-/// A physician-referral warning raised by a selection or symptoms.
+/// A physician-referral warning raised by a selection, the client's words or the
+/// screen's answers.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlag {
@@ -330,8 +335,58 @@ pub struct RedFlag {
     pub title: String,
     /// What to do, in plain words.
     pub message: String,
+    /// The red-flag screening reference the flag follows.
+    pub source: String,
     /// The flag is raised when any of these holds.
     pub when: Vec<FlagCondition>,
+}
+
+/// A clinical idea red flags are made of (exertion, relief by rest, saddle numbness),
+/// with the everyday words that say it. The words are patterns, matched on the folded
+/// words of a sentence (see `crate::screen`): words separated by spaces, `a|b` either
+/// word, `word*` any word starting so, `..` up to a few words in between.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// Stable id (`exertion`): what `rank --yes` and `--no` take.
+    pub id: String,
+    /// The question a therapist asks for it, answered yes or no; none for a concept
+    /// only listened for (the word "headache").
+    #[serde(default)]
+    pub question: Option<String>,
+    /// How clients say it.
+    pub words: Vec<String>,
+    /// The plain symptom names the phrase reader may report for it ("night sweats"):
+    /// they join the reader's symptom vocabulary, so a phrase of them is understood.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    /// Said in the same sentence (and not negated), these take it back: "on Slimming
+    /// World" makes a lost stone no red flag.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// Only a present matter counts: a remote time in the same sentence ("years ago",
+    /// "in 2009", "when I was twenty", "fully recovered") takes it back.
+    #[serde(default)]
+    pub current: bool,
+}
+
+/// A selection with a serious differential, and the questions it makes the screen ask.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Screen {
+    /// Stable id (`chest`).
+    pub id: String,
+    /// Regions that must all be selected.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// Regions of which at least one must be selected.
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// The `any` regions must be selected on both sides (both hands).
+    #[serde(default)]
+    pub both_sides: bool,
+    /// The concepts to ask about, in the order asked.
+    pub ask: Vec<String>,
 }
 
 /// A glossary entry.
@@ -401,6 +456,12 @@ pub struct AtlasFile {
     /// Physician-referral warnings.
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
+    /// The concepts red flags are made of.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
+    /// Which selections make the screen ask which questions.
+    #[serde(default)]
+    pub screens: Vec<Screen>,
     /// Terms explained for clients and students.
     #[serde(default)]
     pub glossary: Vec<Term>,

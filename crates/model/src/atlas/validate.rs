@@ -1,7 +1,7 @@
 //! The atlas's rules, checked after parsing. Every problem is collected (not just the
 //! first) and names the region, muscle or trigger point at fault.
 
-use super::model::{AtlasFile, Muscle, TriggerPoint};
+use super::model::{AtlasFile, Concept, Muscle, TriggerPoint};
 use super::text::{edit_distance, is_kebab_id, key};
 use std::collections::{HashMap, HashSet};
 
@@ -217,31 +217,135 @@ fn check_trigger_point(
     }
 }
 
+/// Each red flag has an id, a source and conditions that name known regions and
+/// concepts; each concept's words are well-formed patterns; each screen asks about
+/// known concepts that have a question.
 fn check_red_flags(file: &AtlasFile, regions: &Set<&str>, out: &mut Vec<String>) {
+    let concepts = check_concepts(file, out);
+    let known_region = |what: &str, id: &String, out: &mut Vec<String>| {
+        if !regions.contains(id.as_str()) {
+            out.push(format!(
+                "{what}: unknown region '{id}'{}",
+                closest(id, regions)
+            ));
+        }
+    };
+    let known_concept = |what: &str, id: &String, out: &mut Vec<String>| {
+        if !concepts.contains_key(id.as_str()) {
+            let ids: Set<&str> = concepts.keys().copied().collect();
+            out.push(format!(
+                "{what}: unknown concept '{id}'{}",
+                closest(id, &ids)
+            ));
+        }
+    };
     let mut ids = Set::default();
     for flag in &file.red_flags {
         check_id("red flag", &flag.id, out);
+        let what = format!("red flag '{}'", flag.id);
         if !ids.insert(flag.id.as_str()) {
-            out.push(format!("duplicate red flag id '{}'", flag.id));
+            out.push(format!("duplicate {what}"));
+        }
+        if flag.source.trim().is_empty() {
+            out.push(format!("{what} names no screening source"));
         }
         if flag.when.is_empty() {
-            out.push(format!("red flag '{}' has no conditions", flag.id));
+            out.push(format!("{what} has no conditions"));
         }
         for cond in &flag.when {
-            if cond.all.is_empty() && cond.any.is_empty() && cond.symptoms.is_empty() {
-                out.push(format!("red flag '{}' has an empty condition", flag.id));
+            if cond.all.is_empty()
+                && cond.any.is_empty()
+                && cond.concepts.is_empty()
+                && cond.any_concept.is_empty()
+            {
+                out.push(format!("{what} has an empty condition"));
             }
             for id in cond.all.iter().chain(&cond.any) {
-                if !regions.contains(id.as_str()) {
-                    out.push(format!(
-                        "red flag '{}': unknown region '{id}'{}",
-                        flag.id,
-                        closest(id, regions)
-                    ));
-                }
+                known_region(&what, id, out);
+            }
+            for id in cond.concepts.iter().chain(&cond.any_concept) {
+                known_concept(&what, id, out);
             }
         }
     }
+    let mut screens = Set::default();
+    for screen in &file.screens {
+        check_id("screen", &screen.id, out);
+        let what = format!("screen '{}'", screen.id);
+        if !screens.insert(screen.id.as_str()) {
+            out.push(format!("duplicate {what}"));
+        }
+        if screen.all.is_empty() && screen.any.is_empty() {
+            out.push(format!("{what} names no region"));
+        }
+        if screen.ask.is_empty() {
+            out.push(format!("{what} asks nothing"));
+        }
+        for id in screen.all.iter().chain(&screen.any) {
+            known_region(&what, id, out);
+        }
+        for id in &screen.ask {
+            known_concept(&what, id, out);
+            if concepts
+                .get(id.as_str())
+                .is_some_and(|c| c.question.is_none())
+            {
+                out.push(format!("{what}: concept '{id}' has no question to ask"));
+            }
+        }
+    }
+}
+
+/// Each concept's id is unique and its words and exceptions are patterns: words, `a|b`,
+/// `word*`, and `..` only between words. Returns the concepts by id.
+fn check_concepts<'a>(file: &'a AtlasFile, out: &mut Vec<String>) -> Map<&'a str, &'a Concept> {
+    let mut concepts = Map::default();
+    for c in &file.concepts {
+        check_id("concept", &c.id, out);
+        if concepts.insert(c.id.as_str(), c).is_some() {
+            out.push(format!("duplicate concept '{}'", c.id));
+        }
+        if c.words.is_empty() {
+            out.push(format!("concept '{}' has no words", c.id));
+        }
+        if c.question.as_ref().is_some_and(|q| q.trim().is_empty()) {
+            out.push(format!("concept '{}' has an empty question", c.id));
+        }
+        for p in c.words.iter().chain(&c.unless) {
+            if let Some(problem) = pattern_problem(p) {
+                out.push(format!("concept '{}': pattern '{p}' {problem}", c.id));
+            }
+        }
+    }
+    concepts
+}
+
+/// What is wrong with a concept pattern, if anything.
+pub fn pattern_problem(pattern: &str) -> Option<&'static str> {
+    let tokens: Vec<&str> = pattern.split_whitespace().collect();
+    if tokens.is_empty() {
+        return Some("is empty");
+    }
+    if tokens.first() == Some(&"..") || tokens.last() == Some(&"..") {
+        return Some("starts or ends with '..'");
+    }
+    if tokens.windows(2).any(|w| w == ["..", ".."]) {
+        return Some("has '..' twice in a row");
+    }
+    for t in tokens.iter().filter(|t| **t != "..") {
+        for alt in t.split('|') {
+            let stem = alt.strip_suffix('*').unwrap_or(alt);
+            // Words are matched folded, with apostrophes dropped ("can't" is "cant").
+            if stem.is_empty()
+                || !stem
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
+                return Some("has a word that is not lower-case letters or digits");
+            }
+        }
+    }
+    None
 }
 
 /// Each guide names a known region and only known muscles, each once, and each muscle

@@ -1,0 +1,123 @@
+//! The atlas's concept patterns, compiled and matched against a sentence's words:
+//! words separated by spaces, `a|b` either word, `word*` any word starting so, `..` up to
+//! [`GAP`] words in between ("jaw .. chew" hears "my jaw aches when I chew"), [`YEAR`] a
+//! year ("in 2009"). The atlas's
+//! validation checks the syntax ([`crate::atlas`]'s `pattern_problem`).
+
+use super::words::Word;
+
+/// The most words a `..` skips.
+pub const GAP: usize = 5;
+
+/// One alternative of a pattern word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Alt {
+    stem: String,
+    prefix: bool,
+}
+
+impl Alt {
+    fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(&self.stem)
+        } else if self.stem == YEAR {
+            word.len() == 4
+                && word.chars().all(|c| c.is_ascii_digit())
+                && (word.starts_with("19") || word.starts_with("20"))
+        } else {
+            word == self.stem
+        }
+    }
+}
+
+/// The pattern word that matches a year, 1900 to 2099.
+pub const YEAR: &str = "yyyy";
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Word(Vec<Alt>),
+    Gap,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    parts: Vec<Part>,
+}
+
+impl Pattern {
+    /// Compiles a pattern the atlas validated.
+    pub fn new(text: &str) -> Pattern {
+        let parts = text
+            .split_whitespace()
+            .map(|t| {
+                if t == ".." {
+                    Part::Gap
+                } else {
+                    Part::Word(
+                        t.split('|')
+                            .map(|a| match a.strip_suffix('*') {
+                                Some(stem) => Alt {
+                                    stem: stem.to_string(),
+                                    prefix: true,
+                                },
+                                None => Alt {
+                                    stem: a.to_string(),
+                                    prefix: false,
+                                },
+                            })
+                            .collect(),
+                    )
+                }
+            })
+            .collect();
+        Pattern { parts }
+    }
+
+    /// Every place the pattern matches in the sentence, as (first word, one past the
+    /// last word); at most one match starts at each word, the shortest.
+    pub fn find(&self, sentence: &[Word]) -> Vec<(usize, usize)> {
+        (0..sentence.len())
+            .filter_map(|start| self.at(sentence, 0, start).map(|end| (start, end)))
+            .collect()
+    }
+
+    /// Where the pattern from part `p` on, placed at word `i`, ends.
+    fn at(&self, sentence: &[Word], p: usize, i: usize) -> Option<usize> {
+        match self.parts.get(p) {
+            None => Some(i),
+            // A gap is never last (validated), so the word after it bounds the skip.
+            Some(Part::Gap) => (0..=GAP).find_map(|skip| self.at(sentence, p + 1, i + skip)),
+            Some(Part::Word(alts)) => {
+                let w = &sentence.get(i)?.text;
+                alts.iter()
+                    .any(|a| a.matches(w))
+                    .then(|| self.at(sentence, p + 1, i + 1))
+                    .flatten()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::sentences;
+    use super::*;
+
+    fn hits(pattern: &str, text: &str) -> Vec<(usize, usize)> {
+        Pattern::new(pattern).find(&sentences(text)[0])
+    }
+
+    #[test]
+    fn words_alternatives_prefixes_and_gaps() {
+        assert_eq!(hits("out of breath", "I get out of breath"), [(2, 5)]);
+        assert_eq!(hits("hill|stairs", "up the stairs"), [(2, 3)]);
+        assert_eq!(hits("chew*", "when I chewed"), [(2, 3)]);
+        assert_eq!(hits("jaw .. chew*", "my jaw aches when I chew"), [(1, 6)]);
+        assert!(hits("jaw .. chew*", "jaw one two three four five six chew").is_empty());
+        assert!(hits("red", "tired").is_empty(), "whole words");
+        assert_eq!(hits("in yyyy", "broke it in 2009"), [(2, 4)]);
+        assert!(hits("in yyyy", "in 20 minutes").is_empty());
+    }
+}
