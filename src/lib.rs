@@ -9,7 +9,8 @@
 //! - [`intake`]: intensities and pain qualities per region;
 //! - [`record`]: an intake saved as JSON and reopened;
 //! - [`fsutil`]: the hardened reader and atomic, owner-only writes;
-//! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
+//! - [`date`]: calendar dates and stamps, parsed and printed (the clock is passed in);
+//! - [`escape`]: the one escape rule per output (terminal, Markdown, CSV, SVG, PDF);
 //! - [`color`]: whether to colour the output;
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
@@ -29,6 +30,7 @@ pub mod cli;
 pub mod color;
 pub mod compare;
 pub mod date;
+pub mod escape;
 pub mod fsutil;
 pub mod graphics;
 pub mod intake;

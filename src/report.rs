@@ -3,6 +3,7 @@
 
 use crate::DISCLAIMER;
 use crate::atlas::{Atlas, Attestation, RegionInstance, Side};
+use crate::escape;
 use crate::intake::Intake;
 use crate::rank::{self, Match, MuscleCandidate, Placed, PointCandidate};
 use serde::Serialize;
@@ -419,7 +420,7 @@ impl Report {
         } else {
             self.symptoms.join(", ")
         };
-        let _ = writeln!(s, "- Symptoms: {symptoms}\n");
+        let _ = writeln!(s, "- Symptoms: {}\n", escape::markdown(&symptoms));
         let _ = writeln!(s, "## Where it hurts\n");
         if self.selection.is_empty() {
             let _ = writeln!(s, "No region selected.\n");
@@ -430,7 +431,7 @@ impl Report {
                 let _ = writeln!(
                     s,
                     "| {} | {} | {} | {} |",
-                    atlas.region_name(&r.region),
+                    escape::markdown(atlas.region_name(&r.region)),
                     r.side.unwrap_or("midline or either"),
                     r.intensity.map_or("-".to_string(), |i| i.to_string()),
                     r.quality.unwrap_or("-")
@@ -443,10 +444,15 @@ impl Report {
             let _ = writeln!(s, "None raised by this selection.");
         }
         for flag in &self.red_flags {
-            let _ = writeln!(s, "- **{}**: {}", flag.title, flag.message);
+            let _ = writeln!(
+                s,
+                "- **{}**: {}",
+                escape::markdown(&flag.title),
+                escape::markdown(&flag.message)
+            );
         }
         for q in &self.ask_age {
-            let _ = writeln!(s, "- {}", q.words());
+            let _ = writeln!(s, "- {}", escape::markdown(&q.words()));
         }
         s.push('\n');
         self.markdown_candidates(atlas, &mut s);
@@ -487,10 +493,10 @@ impl Report {
                 s,
                 "| {} | {} | {} | {} | {} | {} |",
                 c.rank_label(),
-                c.muscle_name,
-                points,
+                escape::markdown(&c.muscle_name),
+                escape::markdown(&points),
                 c.side.unwrap_or("-"),
-                c.reasons(atlas),
+                escape::markdown(&c.reasons(atlas)),
                 c.score
             );
         }

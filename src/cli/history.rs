@@ -6,6 +6,7 @@ use super::visit::open_store;
 use super::{FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::Atlas;
 use crate::records::{RegionTrend, SavedVisit, Store, sparkline, trends};
+use crate::escape;
 use crate::report::instance_words;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -87,21 +88,21 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
             .map(|a| format!(", age {a}"))
             .unwrap_or_default();
         let _ = writeln!(s, "Visit {} · {} (id {}{age})", i + 1, v.visit.date, v.id);
-        let _ = writeln!(s, "  where: {}", v.visit.regions_words(atlas));
+        let _ = writeln!(s, "  where: {}", escape::line(&v.visit.regions_words(atlas)));
         if !v.visit.symptoms.is_empty() {
-            let _ = writeln!(s, "  symptoms: {}", v.visit.symptoms.join(", "));
+            let _ = writeln!(s, "  symptoms: {}", escape::line(&v.visit.symptoms.join(", ")));
         }
         if let Some(note) = &v.visit.note {
-            let _ = writeln!(s, "  note: {}", one_line(note));
+            let _ = writeln!(s, "  note: {}", escape::line(note));
         }
         let cands = candidate_words(atlas, v);
         if !cands.is_empty() {
             let _ = writeln!(
                 s,
                 "  ranked then (atlas {} #{}): {}",
-                v.visit.atlas.version,
-                short_hash(&v.visit.atlas.hash),
-                cands.join(" · ")
+                escape::line(&v.visit.atlas.version),
+                escape::line(&short_hash(&v.visit.atlas.hash)),
+                escape::line(&cands.join(" · "))
             );
         }
         s.push('\n');
@@ -110,7 +111,7 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     let _ = writeln!(s, "Intensity by region, oldest visit first (· not marked):");
     let width = all
         .iter()
-        .map(|t| instance_words(atlas, &t.region).chars().count())
+        .map(|t| escape::line(&instance_words(atlas, &t.region)).chars().count())
         .max()
         .unwrap_or(0);
     for t in &all {
@@ -122,7 +123,7 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
         let _ = writeln!(
             s,
             "  {:<width$}  {}  {}",
-            instance_words(atlas, &t.region),
+            escape::line(&instance_words(atlas, &t.region)),
             sparkline(&t.values),
             values.join(" ")
         );
@@ -130,17 +131,15 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     s
 }
 
-fn short_hash(hash: &str) -> &str {
-    hash.get(..8).unwrap_or(hash)
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The first 8 characters of the atlas fingerprint (characters: the database may hold
+/// any text).
+fn short_hash(hash: &str) -> String {
+    hash.chars().take(8).collect()
 }
 
 fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# painmap history: {}\n", md_escape(client));
+    let _ = writeln!(s, "# painmap history: {}\n", escape::markdown(client));
     for v in visits {
         let _ = writeln!(s, "## {} (visit {})\n", v.visit.date, v.id);
         if let Some(age) = v.visit.age {
@@ -151,9 +150,9 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
         } else {
             v.visit.symptoms.join(", ")
         };
-        let _ = writeln!(s, "- Symptoms: {}", md_escape(&symptoms));
+        let _ = writeln!(s, "- Symptoms: {}", escape::markdown(&symptoms));
         if let Some(note) = &v.visit.note {
-            let _ = writeln!(s, "- Note: {}", md_escape(&one_line(note)));
+            let _ = writeln!(s, "- Note: {}", escape::markdown(note));
         }
         let _ = writeln!(s, "\n| Region | Side | Intensity (0-10) | Quality |");
         let _ = writeln!(s, "|---|---|---|---|");
@@ -161,7 +160,7 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",
-                atlas.region_name(&r.region),
+                escape::markdown(atlas.region_name(&r.region)),
                 r.side
                     .map_or("midline or either", crate::atlas::Side::as_str),
                 r.intensity.map_or("-".to_string(), |i| i.to_string()),
@@ -173,9 +172,9 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
             let _ = writeln!(
                 s,
                 "\nRanked then (atlas {} #{}): {}",
-                v.visit.atlas.version,
-                short_hash(&v.visit.atlas.hash),
-                cands.join("; ")
+                escape::markdown(&v.visit.atlas.version),
+                escape::markdown(&short_hash(&v.visit.atlas.hash)),
+                escape::markdown(&cands.join("; "))
             );
         }
         s.push('\n');
@@ -192,28 +191,13 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
         let _ = writeln!(
             s,
             "| {} | {} | {} |",
-            instance_words(atlas, &t.region),
+            escape::markdown(&instance_words(atlas, &t.region)),
             sparkline(&t.values),
             values.join(" → ")
         );
     }
     let _ = writeln!(s, "\n---\n\n_{}_", crate::DISCLAIMER);
     s
-}
-
-/// Typed text inside a Markdown table or list: no table breaks, no markup.
-fn md_escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if matches!(
-            c,
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One row per region per visit.
@@ -234,37 +218,9 @@ fn csv(visits: &[SavedVisit]) -> String {
                 v.visit.symptoms.join(" "),
                 v.visit.note.clone().unwrap_or_default(),
             ];
-            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let row: Vec<String> = fields.iter().map(|f| escape::csv(f)).collect();
             let _ = writeln!(s, "{}", row.join(","));
         }
     }
     s
-}
-
-/// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a
-/// typed note as a formula.
-fn csv_field(f: &str) -> String {
-    let f = if f.starts_with(['=', '+', '-', '@']) {
-        format!("'{f}")
-    } else {
-        f.to_string()
-    };
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(md_escape("a|b*"), "a\\|b\\*");
-    }
 }

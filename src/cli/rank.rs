@@ -35,7 +35,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
         Format::Json => out::json(&report)?,
         Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
-    out::print_text(&text)?;
+    out::print(&text)?;
     Ok(status(!report.candidates.is_empty()))
 }
 

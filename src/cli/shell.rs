@@ -9,7 +9,7 @@ use clap::CommandFactory as _;
 pub fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "painmap", &mut buf);
-    out::print(&String::from_utf8_lossy(&buf))?;
+    out::print_raw(&String::from_utf8_lossy(&buf))?;
     Ok(FOUND)
 }
 
@@ -17,6 +17,6 @@ pub fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
 pub fn man() -> anyhow::Result<u8> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-    out::print(&String::from_utf8_lossy(&buf))?;
+    out::print_raw(&String::from_utf8_lossy(&buf))?;
     Ok(FOUND)
 }

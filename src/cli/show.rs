@@ -80,7 +80,7 @@ pub fn run(
         side: args.side,
         graphics,
     };
-    out::print(&text_of(atlas, muscle, &points, style))?;
+    out::print_raw(&text_of(atlas, muscle, &points, style))?;
     Ok(status(true))
 }
 
