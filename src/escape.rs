@@ -1,5 +1,5 @@
 //! One escape rule for each place text leaves painmap: the terminal, a Markdown note, a
-//! CSV file and an SVG (XML) document. Every command and format builds its output from
+//! CSV file, JSON and an SVG (XML) document. Every command and format builds its output from
 //! data (atlas text, which an `--atlas` file makes untrusted; notes, symptoms and names
 //! from the client records, which another program may have edited) through these
 //! functions, so no control character from data reaches a screen or a file as itself: an
@@ -27,6 +27,18 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 pub fn line(text: &str) -> String {
     let one: Vec<&str> = text.split_whitespace().collect();
     terminal(&one.join(" ")).into_owned()
+}
+
+/// [`line`], cut to at most `max` characters with an ellipsis: for a warning that quotes
+/// what was typed, which may be a 3 MB paste.
+pub fn line_cut(text: &str, max: usize) -> String {
+    let whole = line(text);
+    if whole.chars().count() <= max {
+        return whole;
+    }
+    let mut out: String = whole.chars().take(max.saturating_sub(1)).collect();
+    out.push('\u{2026}');
+    out
 }
 
 /// Text inside a Markdown list item or table cell: one line ([`line`]), with every
@@ -91,6 +103,23 @@ pub fn xml(text: &str) -> String {
     out
 }
 
+/// A value as pretty JSON with a trailing newline. `serde_json` escapes the C0 controls;
+/// DEL and the C1 controls (which some terminals obey) are escaped here too, as
+/// `\u007f`: they can only occur inside strings, where that is the same character.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    let raw = serde_json::to_string_pretty(value)?;
+    let mut s = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        if c.is_control() && !c.is_ascii() || c == '\u{7f}' {
+            let _ = write!(s, "\\u{:04x}", u32::from(c));
+        } else {
+            s.push(c);
+        }
+    }
+    s.push('\n');
+    Ok(s)
+}
+
 /// Text for a PDF text string: one line ([`line`]), the string delimiters and the
 /// backslash escaped as the PDF syntax asks (`\(`, `\)`, `\\`).
 pub fn pdf(text: &str) -> String {
@@ -140,8 +169,19 @@ mod tests {
     }
 
     #[test]
+    fn json_escapes_every_control_and_stays_json() {
+        let value = ["a\u{1b}]0;x\u{7}b\u{7f}c\u{9b}d é"];
+        let text = json(&value).unwrap();
+        assert!(clean(&text), "{text:?}");
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
     fn each_target_escapes_its_own_syntax() {
         assert_eq!(line("a\n b\t c"), "a b c");
+        assert_eq!(line_cut("abcdef", 4), "abc\u{2026}");
+        assert_eq!(line_cut("abc", 4), "abc");
         assert_eq!(markdown("a|b*\nc"), "a\\|b\\* c");
         assert_eq!(csv("plain"), "plain");
         assert_eq!(csv("a, \"b\""), "\"a, \"\"b\"\"\"");

@@ -204,7 +204,17 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 
 /// The error and its causes on one line.
 fn one_line(e: &anyhow::Error) -> String {
-    let text = format!("{e:#}");
+    // The error and its causes, each cause said once: an error whose message already
+    // quotes its source (thiserror's `{source}`) would otherwise repeat it.
+    let mut text = String::new();
+    for cause in e.chain() {
+        let words = cause.to_string();
+        if text.is_empty() {
+            text = words;
+        } else if !text.contains(&words) {
+            text = format!("{text}: {words}");
+        }
+    }
     text.lines().collect::<Vec<_>>().join(" ")
 }
 

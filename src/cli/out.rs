@@ -29,36 +29,8 @@ pub fn print_raw(text: &str) -> io::Result<()> {
     }
 }
 
-/// Serializes `value` as pretty JSON with a trailing newline. `serde_json` escapes the C0
-/// controls; DEL and the C1 controls (which some terminals obey) are escaped here too, as
-/// `\u007f`: they can only occur inside strings, where that is the same character.
+/// Serializes `value` as pretty JSON with a trailing newline ([`crate::escape::json`]:
+/// every control character escaped).
 pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
-    let raw = serde_json::to_string_pretty(value)?;
-    let mut s = String::with_capacity(raw.len() + 1);
-    for c in raw.chars() {
-        if c.is_control() && !c.is_ascii() || c == '\u{7f}' {
-            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\u{:04x}", u32::from(c)));
-        } else {
-            s.push(c);
-        }
-    }
-    s.push('\n');
-    Ok(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_escapes_every_control_and_stays_json() {
-        let value = ["a\u{1b}]0;x\u{7}b\u{7f}c\u{9b}d é"];
-        let text = json(&value).unwrap();
-        assert!(
-            !text.chars().any(|c| c.is_control() && c != '\n'),
-            "{text:?}"
-        );
-        let back: Vec<String> = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
-    }
+    Ok(crate::escape::json(value)?)
 }

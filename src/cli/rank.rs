@@ -39,6 +39,9 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     Ok(status(!report.candidates.is_empty()))
 }
 
+/// The longest warning about how a phrase was read, in characters.
+const CAVEATS_SHOWN: usize = 300;
+
 /// The selection the REGION arguments (names or phrases) and symptom words say, as
 /// `rank` and `visit` read them. What a phrase was read as is said on stderr, never
 /// guessed in silence.
@@ -51,9 +54,11 @@ pub fn selection(
     for (arg, reading) in &read.readings {
         let caveats = reading.caveats();
         if !caveats.is_empty() {
+            // Cut: 140,000 copies of a typo must not come back as a 3 MB line.
             eprintln!(
-                "painmap: in '{}': {caveats}",
-                crate::atlas::text::shown(arg)
+                "painmap: in '{}': {}",
+                crate::atlas::text::shown(arg),
+                crate::escape::line_cut(&caveats, CAVEATS_SHOWN)
             );
         }
     }
