@@ -229,7 +229,7 @@ fn shown_line(line: &str) -> String {
         if i % 2 == 1 {
             out.push_str(&painmap::atlas::text::shown(piece));
         } else {
-            out.push_str(&painmap::atlas::text::printable(piece));
+            out.push_str(&painmap::escape::terminal(piece));
         }
     }
     out
