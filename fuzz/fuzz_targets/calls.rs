@@ -143,11 +143,14 @@ pub fn records(data: &[u8]) {
         selection.add(r);
     }
     let intake = painmap::intake::Intake::of(selection);
-    let Ok(date) = Date::parse("2025-11-24") else {
+    let Ok(day) = Date::parse("2025-11-24") else {
         return;
     };
-    let visit = Visit::of_intake(atlas, &intake, date);
-    if store.save_visit("fuzz", &visit, "2025-11-24 10:30 UTC").is_ok() {
+    let visit = Visit::of_intake(atlas, &intake, day);
+    if store
+        .save_visit("fuzz", &visit, "2025-11-24 10:30 UTC")
+        .is_ok()
+    {
         let _ = store.history("fuzz");
         let _ = store.forget("fuzz");
     }

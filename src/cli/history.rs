@@ -5,8 +5,8 @@ use super::args::{HistoryArgs, HistoryFormat};
 use super::visit::open_store;
 use super::{FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::Atlas;
-use crate::records::{RegionTrend, SavedVisit, Store, sparkline, trends};
 use crate::escape;
+use crate::records::{RegionTrend, SavedVisit, Store, sparkline, trends};
 use crate::report::instance_words;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -88,9 +88,17 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
             .map(|a| format!(", age {a}"))
             .unwrap_or_default();
         let _ = writeln!(s, "Visit {} · {} (id {}{age})", i + 1, v.visit.date, v.id);
-        let _ = writeln!(s, "  where: {}", escape::line(&v.visit.regions_words(atlas)));
+        let _ = writeln!(
+            s,
+            "  where: {}",
+            escape::line(&v.visit.regions_words(atlas))
+        );
         if !v.visit.symptoms.is_empty() {
-            let _ = writeln!(s, "  symptoms: {}", escape::line(&v.visit.symptoms.join(", ")));
+            let _ = writeln!(
+                s,
+                "  symptoms: {}",
+                escape::line(&v.visit.symptoms.join(", "))
+            );
         }
         if let Some(note) = &v.visit.note {
             let _ = writeln!(s, "  note: {}", escape::line(note));
@@ -111,7 +119,11 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     let _ = writeln!(s, "Intensity by region, oldest visit first (· not marked):");
     let width = all
         .iter()
-        .map(|t| escape::line(&instance_words(atlas, &t.region)).chars().count())
+        .map(|t| {
+            escape::line(&instance_words(atlas, &t.region))
+                .chars()
+                .count()
+        })
         .max()
         .unwrap_or(0);
     for t in &all {

@@ -25,7 +25,14 @@ fn scratch(name: &str) -> PathBuf {
 fn hostile_atlas(dir: &Path) -> PathBuf {
     let mut text = std::fs::read_to_string(crate::util::fixture("mini.ron")).unwrap();
     for key in [
-        "name", "group", "source", "note", "location_note", "title", "message", "term",
+        "name",
+        "group",
+        "source",
+        "note",
+        "location_note",
+        "title",
+        "message",
+        "term",
         "definition",
     ] {
         text = text.replace(&format!(" {key}: \""), &format!(" {key}: \"{EVIL}"));
@@ -43,21 +50,39 @@ fn hostile_atlas(dir: &Path) -> PathBuf {
     assert!(text.matches(EVIL).count() > 40, "every text made hostile");
     let path = dir.join("hostile.ron");
     std::fs::write(&path, text).unwrap();
-    let out = painmap().args(["validate", path.to_str().unwrap()]).output().unwrap();
-    assert_eq!(code(&out), 0, "the hostile atlas is valid: {}", stderr(&out));
+    let out = painmap()
+        .args(["validate", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        code(&out),
+        0,
+        "the hostile atlas is valid: {}",
+        stderr(&out)
+    );
     path
 }
 
 /// The control characters in `text` other than line breaks.
 fn controls(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_control() && *c != '\n').collect()
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
 }
 
 /// Asserts neither stream holds a control character; returns stdout.
 fn clean(what: &str, out: &Output) -> String {
     let (o, e) = (stdout(out), stderr(out));
-    assert!(controls(&o).is_empty(), "{what}: stdout has {:?}: {o}", controls(&o));
-    assert!(controls(&e).is_empty(), "{what}: stderr has {:?}: {e}", controls(&e));
+    assert!(
+        controls(&o).is_empty(),
+        "{what}: stdout has {:?}: {o}",
+        controls(&o)
+    );
+    assert!(
+        controls(&e).is_empty(),
+        "{what}: stderr has {:?}: {e}",
+        controls(&e)
+    );
     o
 }
 
@@ -78,7 +103,10 @@ fn tables_keep_their_columns(what: &str, md: &str) {
             columns = None;
             continue;
         }
-        let bars = line.match_indices('|').filter(|(i, _)| !line[..*i].ends_with('\\')).count();
+        let bars = line
+            .match_indices('|')
+            .filter(|(i, _)| !line[..*i].ends_with('\\'))
+            .count();
         match columns {
             None => columns = Some(bars),
             Some(n) => assert_eq!(bars, n, "{what}: {line}"),
@@ -86,25 +114,24 @@ fn tables_keep_their_columns(what: &str, md: &str) {
     }
 }
 
+/// Runs painmap with the data folder of `dir`, checks neither stream holds a control
+/// character and that nothing panicked; returns stdout.
+fn walk(dir: &Path, args: &[&str]) -> String {
+    let data = dir.join("data");
+    let out = run(&[("XDG_DATA_HOME", data.as_path())], args);
+    assert!(
+        code(&out) <= 2 && !stderr(&out).contains("panicked"),
+        "{args:?}: {}",
+        stderr(&out)
+    );
+    clean(&format!("{args:?}"), &out)
+}
+
 #[test]
-fn no_command_or_format_prints_a_control_character_from_data() {
-    let dir = scratch("walk");
+fn no_atlas_command_or_format_prints_a_control_character_from_data() {
+    let dir = scratch("walk-atlas");
     let atlas = hostile_atlas(&dir);
     let a = atlas.to_str().unwrap();
-    let data = dir.join("data");
-    let env = [("XDG_DATA_HOME", data.as_path())];
-    let mut outputs = 0;
-    let mut walk = |args: &[&str]| -> String {
-        outputs += 1;
-        let out = run(&env, args);
-        assert!(
-            code(&out) <= 2 && !stderr(&out).contains("panicked"),
-            "{args:?}: {}",
-            stderr(&out)
-        );
-        clean(&format!("{args:?}"), &out)
-    };
-    // The atlas commands, every format.
     for args in [
         vec!["rank", "temple"],
         vec!["rank", "temple", "--json"],
@@ -132,22 +159,30 @@ fn no_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let text = walk(&all);
+        let text = walk(&dir, &all);
         // Outputs that carry atlas text show it, escaped (the JSON of a ranking or a
         // reading names ids; study counts cards).
-        let ids_only = matches!(args[0], "study" | "parse") && args.contains(&"--json")
-            || args[0] == "study"
-            || (args[0] == "rank" && args.contains(&"--json"));
+        let ids_only =
+            args[0] == "study" || (matches!(args[0], "rank" | "parse") && args.contains(&"--json"));
         let shown = text.contains("\\u{1b}") || text.contains("\\u001b");
         assert!(shown || ids_only, "{args:?} shows the escape: {text}");
     }
     for args in [
         vec!["rank", "temple", "--format", "markdown"],
-        vec!["rank", "chest, jaw", "--by", "point", "--format", "markdown", "--symptom", "fever"],
+        vec![
+            "rank",
+            "chest, jaw",
+            "--by",
+            "point",
+            "--format",
+            "markdown",
+            "--symptom",
+            "fever",
+        ],
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let md = walk(&all);
+        let md = walk(&dir, &all);
         tables_keep_their_columns(&format!("{args:?}"), &md);
         assert!(md.contains("\\|"), "{md}");
     }
@@ -159,15 +194,21 @@ fn no_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let svg = walk(&all);
+        let svg = walk(&dir, &all);
         assert!(!svg.contains("|<&>"), "{args:?}: raw markup from data");
         assert!(svg.contains("|&lt;&amp;&gt;"), "{args:?}: {svg}");
     }
-    walk(&["validate", a]);
+    walk(&dir, &["validate", a]);
+}
 
-    // Typed text with escapes: refused on the way in, and the refusal is clean.
+#[test]
+fn no_records_command_or_format_prints_a_control_character_from_data() {
+    let dir = scratch("walk-records");
+    let atlas = hostile_atlas(&dir);
+    let a = atlas.to_str().unwrap();
     let db = dir.join("clients.sqlite3");
     let d = db.to_str().unwrap();
+    // Typed text with escapes: refused on the way in, and the refusal is clean.
     for args in [
         vec!["visit", EVIL, "temple"],
         vec!["visit", "Sam", "temple", "--note", EVIL],
@@ -179,20 +220,34 @@ fn no_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a, "--db", d];
         all.extend(&args);
-        let out = run(&env, &all);
+        let out = run(&[], &all);
         assert_ne!(code(&out), 0, "{args:?} refused");
         clean(&format!("{args:?}"), &out);
     }
-
     // Visits saved over the hostile atlas, then a database another program filled with
     // escapes in every text column.
     for date in ["2026-01-05", "2026-02-05"] {
-        let out = run(
-            &env,
-            &["--atlas", a, "--db", d, "visit", "Sam", "temple", "jaw", "--symptom", "fever",
-              "--note", "a | b *c*", "--intensity", "temple=6", "--date", date],
+        walk(
+            &dir,
+            &[
+                "--atlas",
+                a,
+                "--db",
+                d,
+                "visit",
+                "Sam",
+                "temple",
+                "jaw",
+                "--symptom",
+                "fever",
+                "--note",
+                "a | b *c*",
+                "--intensity",
+                "temple=6",
+                "--date",
+                date,
+            ],
         );
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
     }
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(&format!(
@@ -207,28 +262,37 @@ fn no_command_or_format_prints_a_control_character_from_data() {
     .unwrap();
     drop(conn);
     let hostile_name = format!("x{EVIL}");
+    let mut walked = 0;
     for atlas_args in [vec![], vec!["--atlas", a]] {
         for client in ["Sam", hostile_name.as_str()] {
             for format in ["text", "json", "markdown", "csv"] {
                 let mut all = atlas_args.clone();
                 all.extend(["--db", d, "history", client, "--format", format]);
-                let text = walk(&all);
-                assert!(!text.is_empty(), "{all:?}");
+                let text = walk(&dir, &all);
+                assert!(
+                    text.contains("\\u{1b}") || text.contains("\\u001b"),
+                    "{all:?}: {text}"
+                );
                 if format == "markdown" {
                     tables_keep_their_columns(&format!("{all:?}"), &text);
                 }
+                walked += 1;
             }
         }
         for args in [vec!["clients"], vec!["clients", "--json"]] {
             let mut all = atlas_args.clone();
             all.extend(["--db", d]);
             all.extend(&args);
-            assert!(walk(&all).contains("\\u{1b}") || args.len() == 2);
+            let text = walk(&dir, &all);
+            assert!(
+                text.contains("\\u{1b}") || text.contains("\\u001b"),
+                "{all:?}: {text}"
+            );
+            walked += 1;
         }
     }
-    let forgotten = walk(&["--db", d, "forget", "Sam", "--yes"]);
-    assert!(forgotten.contains("forgotten"));
-    assert!(outputs >= 45, "{outputs} outputs walked");
+    assert_eq!(walked, 20);
+    assert!(walk(&dir, &["--db", d, "forget", "Sam", "--yes"]).contains("forgotten"));
 }
 
 /// The explorer's note (what its export writes, as Markdown and as a JSON record) and

@@ -191,7 +191,7 @@ mod calls;
 /// Replays every input in `tests/fixtures/<folder>/<target>/` through the fuzz target's
 /// own call (`fuzz/fuzz_targets/calls.rs`); none may panic. The folder must be there: a
 /// missing or empty one fails, rather than checking nothing.
-fn replay(folder: &str, target: &str, call: fn(&[u8])) {
+fn replay(folder: &str, target: &str, call: Call) {
     let dir = fixture(folder).join(target);
     let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -212,8 +212,11 @@ fn replay(folder: &str, target: &str, call: fn(&[u8])) {
     });
 }
 
+/// What a fuzz target does with one input.
+type Call = fn(&[u8]);
+
 /// Every fuzz target and its call.
-const TARGETS: [(&str, fn(&[u8])); 6] = [
+const TARGETS: [(&str, Call); 6] = [
     ("atlas", calls::atlas),
     ("query", calls::query),
     ("files", calls::files),

@@ -568,7 +568,10 @@ fn a_damaged_index_is_refused_by_the_full_integrity_check() {
     let d = Dir::new("index");
     let db = d.db();
     for date in ["2026-01-05", "2026-02-05", "2026-03-05"] {
-        assert_eq!(code(&on(&db, &["visit", "Sam K", "jaw", "--date", date])), 0);
+        assert_eq!(
+            code(&on(&db, &["visit", "Sam K", "jaw", "--date", date])),
+            0
+        );
     }
     damage_index(&db);
     refused(&db, "integrity check failed");
@@ -602,7 +605,12 @@ fn impossible_dates_are_refused_from_every_source() {
     let d = Dir::new("dates");
     let db = d.db();
     let record = d.0.join("intake.json");
-    for bad in ["9999-99-99", "2026-02-30", "garbage", "2026-02-30 10:00 UTC"] {
+    for bad in [
+        "9999-99-99",
+        "2026-02-30",
+        "garbage",
+        "2026-02-30 10:00 UTC",
+    ] {
         fs::write(
             &record,
             format!(
@@ -668,7 +676,10 @@ fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
     let d = Dir::new("held");
     let db = d.db();
     for _ in 0..3 {
-        let out = on(&db, &["visit", "Quentin Zebra", "jaw", "--note", "zebra-note"]);
+        let out = on(
+            &db,
+            &["visit", "Quentin Zebra", "jaw", "--note", "zebra-note"],
+        );
         assert_eq!(code(&out), 0, "{}", stderr(&out));
     }
     // Another program reading, its snapshot held open (a `sqlite3` shell mid-query).
@@ -685,17 +696,26 @@ fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
     match store.forget("Quentin Zebra") {
         Err(e @ RecordsError::Held { .. }) => {
             let words = e.to_string();
-            assert!(words.contains("run the same `painmap forget` again"), "{words}");
+            assert!(
+                words.contains("run the same `painmap forget` again"),
+                "{words}"
+            );
             assert!(!words.contains("Zebra"), "{words}");
         }
         other => panic!("forget must not claim success while the log is held: {other:?}"),
     }
     drop(reader);
-    assert!(!store.forget("Quentin Zebra").unwrap(), "already out of the tables");
+    assert!(
+        !store.forget("Quentin Zebra").unwrap(),
+        "already out of the tables"
+    );
     drop(store);
     for f in fs::read_dir(&d.0).unwrap() {
         let bytes = fs::read(f.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("Zebra") && !text.contains("zebra-note"), "gone from the disk");
+        assert!(
+            !text.contains("Zebra") && !text.contains("zebra-note"),
+            "gone from the disk"
+        );
     }
 }

@@ -95,7 +95,12 @@ fn a_fifo_at_progress_json_is_named_once_by_study_stats() {
     cmd.env("XDG_DATA_HOME", &dir).args(["study", "--stats"]);
     let out = run_within(cmd, Duration::from_secs(5));
     refused_with(&out, "named pipe");
-    assert_eq!(stderr(&out).matches("named pipe").count(), 1, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("named pipe").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

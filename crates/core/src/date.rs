@@ -136,7 +136,11 @@ impl Date {
     /// The day of a UTC time (as the caller's clock gave it); 1970-01-01 for a time
     /// outside years 1 to 9999.
     pub fn of_utc(t: &Utc) -> Date {
-        match (u16::try_from(t.year), u8::try_from(t.month), u8::try_from(t.day)) {
+        match (
+            u16::try_from(t.year),
+            u8::try_from(t.month),
+            u8::try_from(t.day),
+        ) {
             (Ok(year @ 1..=9999), Ok(month), Ok(day)) => Date { year, month, day },
             _ => Date {
                 year: 1970,

@@ -138,7 +138,8 @@ pub fn pdf(text: &str) -> String {
 /// other than a line break or a tab. What comes in (a note, a symptom, an imported
 /// record) is refused with this, so the records never hold one.
 pub fn has_control(text: &str) -> bool {
-    text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 #[cfg(test)]

@@ -432,7 +432,10 @@ mod tests {
         // Named like an old entry, but without the magic word: someone else's file.
         let lookalike = dir.join(format!("{:032x}.atlas", 99u128));
         std::fs::write(&lookalike, b"my notes, named oddly").unwrap();
-        let file = std::fs::File::options().write(true).open(&lookalike).unwrap();
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&lookalike)
+            .unwrap();
         file.set_modified(long_ago).unwrap();
         std::fs::create_dir(dir.join(format!("{:032x}.atlas", 7u128))).unwrap();
         let new = Entry::new(&dir, b"the atlas being edited");
@@ -449,7 +452,10 @@ mod tests {
             assert!(dir.join(name).exists(), "{name}");
         }
         assert!(dir.join(format!("{:032x}.atlas", 7u128)).is_dir());
-        assert!(lookalike.exists(), "a file without the magic word is never pruned");
+        assert!(
+            lookalike.exists(),
+            "a file without the magic word is never pruned"
+        );
         // One more edit: the oldest old source left goes, the edit before stays.
         let again = Entry::new(&dir, b"another edit");
         assert!(again.store(&mini()));

@@ -85,7 +85,8 @@ pub enum RecordsError {
     /// `forget` removed the client, but another program kept the log from being written
     /// into the file and emptied.
     #[error(
-        "client records {file}: the client is removed from the tables, but {} kept the log open past {seconds} s, so their rows may still be on the disk; close it, then run the same `painmap forget` again", holders_words(holders)
+        "client records {file}: the client is removed from the tables, but {} kept the log open past {seconds} s, so their rows may still be on the disk; close it, then run the same `painmap forget` again",
+        holders_words(holders)
     )]
     Held {
         /// The file.
