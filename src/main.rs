@@ -53,7 +53,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             // Read the atlas and the record first: their errors say more than "no terminal".
             let atlas = load_atlas(atlas_path)?;
             let intake = match &cli.open {
-                Some(path) => Some((Record::load(path, atlas)?, path.clone())),
+                Some(path) => {
+                    let path = painmap::fsutil::expand_home(path);
+                    Some((Record::load(&path, atlas)?, path))
+                }
                 None => None,
             };
             let records = match &cli.client {
@@ -92,7 +95,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
-            let (db, own_folder) = records::locate(cli.db.as_deref())?;
+            let (db, own_folder) = records::locate(db_flag(cli).as_deref())?;
             let atlas = if command.needs_atlas() {
                 Some(load_atlas(atlas_path)?)
             } else {
@@ -158,13 +161,18 @@ fn cache_dir() -> Option<std::path::PathBuf> {
 /// database is refused now, not at the first save.
 fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
-    let (db, own_folder) = records::locate(cli.db.as_deref())?;
+    let (db, own_folder) = records::locate(db_flag(cli).as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;
     Ok(tui::app::ClientRecords {
         client: client.to_string(),
         db,
         own_folder,
     })
+}
+
+/// `--db FILE`, with `~` read as the home folder (`--db=~/x` reaches painmap unexpanded).
+fn db_flag(cli: &Cli) -> Option<std::path::PathBuf> {
+    cli.db.as_deref().map(painmap::fsutil::expand_home)
 }
 
 /// `--help` and `--version` print as clap writes them; a usage error is one line

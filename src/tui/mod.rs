@@ -16,6 +16,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod wrap;
 
 #[cfg(test)]
 mod testkit;
@@ -92,6 +93,8 @@ pub fn explore(
     let mut app = App::with_intake(atlas, intake.unwrap_or_default());
     if let Some(path) = opened {
         app.status = format!("opened {}", path.display());
+        // Reopened from its file: nothing is lost by closing it unchanged.
+        app.kept = Some(app.intake.clone());
     }
     app.records = options.records;
     let (mut guard, events) = terminal::start()?;

@@ -13,6 +13,7 @@ mod phrases;
 mod picture;
 mod records;
 mod reliability;
+mod roundtrip;
 mod show;
 mod study;
 mod tmux;

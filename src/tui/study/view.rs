@@ -266,7 +266,7 @@ impl<'b> Pen<'b> {
     /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`;
     /// cut short at the panel's foot, its last line shown ends in an ellipsis.
     pub(super) fn wrap(&mut self, text: &str, indent: usize, style: Style) {
-        let lines = wrap(text, usize::from(self.area.width), indent);
+        let lines = crate::tui::wrap::wrap(text, usize::from(self.area.width), indent);
         let left = usize::from(self.area.height.saturating_sub(self.row));
         let n = lines.len();
         for (k, l) in lines.into_iter().enumerate() {
@@ -299,28 +299,6 @@ impl<'b> Pen<'b> {
     pub(super) fn blank(&mut self) {
         self.row = self.row.saturating_add(1);
     }
-}
-
-/// Greedy word wrap to `width` columns.
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let width = width.max(indent + 8);
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        let len = cur.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut cur));
-            cur = " ".repeat(indent);
-        }
-        if !cur.trim().is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur);
-    }
-    out
 }
 
 fn side_word(side: Side) -> &'static str {

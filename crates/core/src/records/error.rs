@@ -72,9 +72,10 @@ pub enum RecordsError {
         /// How long painmap waited.
         seconds: u64,
     },
-    /// `forget` removed the client from the tables, but could not reclaim the space.
+    /// A removal (`forget`, a removed visit) is out of the tables, but the space could not
+    /// be reclaimed.
     #[error(
-        "client records {file}: the client is removed, but the space could not be reclaimed ({detail}); their rows may remain on the disk until `painmap forget` runs again"
+        "client records {file}: removed from the tables, but the space could not be reclaimed ({detail}); the rows may remain on the disk until `painmap forget` runs again"
     )]
     NotReclaimed {
         /// The file.
@@ -82,10 +83,10 @@ pub enum RecordsError {
         /// Why, in words.
         detail: String,
     },
-    /// `forget` removed the client, but another program kept the log from being written
-    /// into the file and emptied.
+    /// A removal is out of the tables, but another program kept the log from being
+    /// written into the file and emptied.
     #[error(
-        "client records {file}: the client is removed from the tables, but {} kept the log open past {seconds} s, so their rows may still be on the disk; close it, then run the same `painmap forget` again",
+        "client records {file}: removed from the tables, but {} kept the log open past {seconds} s, so the rows may still be on the disk; close it, then run the same `painmap forget` again (for any client: it empties the log)",
         holders_words(holders)
     )]
     Held {

@@ -155,10 +155,15 @@ pub fn holders(path: &Path) -> Vec<(u32, String)> {
     found
 }
 
-/// Makes the folder (owner-only, whatever the umask) and an empty owner-only file, unless
-/// one appeared meanwhile (another painmap got there first: fine).
-pub fn create(path: &Path) -> Result<(), RecordsError> {
+/// Makes an empty owner-only file, unless one appeared meanwhile (another painmap got
+/// there first: fine), and, for painmap's own folder (`own_folder`), the folder
+/// (owner-only, whatever the umask). A folder named with `--db` is never made: a typo
+/// must not create folders across the disk.
+pub fn create(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !own_folder && !dir.is_dir() {
+            return Err(no_folder(path, dir));
+        }
         crate::fsutil::create_private_dir(dir)
             .map_err(|e| io_err(path, "cannot create its folder", &e))?;
     }
@@ -199,9 +204,32 @@ pub fn protect(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
 
 /// The database to use: `--db FILE` as given, else the default location. The flag says
 /// whether the folder is painmap's own (made owner-only even when it already existed).
+/// A `--db` whose folder does not exist is an error for every command, reading or
+/// writing: "no client records yet" would read as lost records, and painmap makes only
+/// its own default folder.
 pub fn locate(db: Option<&Path>) -> Result<(PathBuf, bool), RecordsError> {
     match db {
-        Some(p) => Ok((p.to_owned(), false)),
+        Some(p) => {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(no_folder(p, dir));
+            }
+            Ok((p.to_owned(), false))
+        }
         None => default_path().map(|p| (p, true)),
+    }
+}
+
+fn no_folder(file: &Path, dir: &Path) -> RecordsError {
+    RecordsError::Io {
+        file: file.to_owned(),
+        detail: format!(
+            "its folder {} does not exist; nothing was created (make the folder first, or \
+             leave out --db for the default place)",
+            dir.display()
+        ),
     }
 }
