@@ -719,6 +719,7 @@ fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
             "gone from the disk"
         );
     }
+}
 
 #[test]
 fn an_imported_record_keeps_its_age_and_note() {

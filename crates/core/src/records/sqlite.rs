@@ -159,8 +159,7 @@ impl SqliteStore {
                 file: self.path.clone(),
                 detail: reclaim_words(&e),
             })?;
-        let wal_len =
-            std::fs::metadata(file::companion(&self.path, "-wal")).map_or(0, |m| m.len());
+        let wal_len = std::fs::metadata(file::companion(&self.path, "-wal")).map_or(0, |m| m.len());
         if busy != 0 || log != moved || wal_len != 0 {
             return Err(RecordsError::Held {
                 file: self.path.clone(),
