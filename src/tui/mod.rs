@@ -16,7 +16,6 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
-pub mod wrap;
 
 #[cfg(test)]
 mod testkit;

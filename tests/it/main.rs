@@ -8,6 +8,7 @@ mod docs;
 mod escapes;
 mod fixtures;
 mod foundations;
+mod guide_order;
 mod hostile;
 mod phrases;
 mod picture;

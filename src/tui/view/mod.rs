@@ -9,7 +9,7 @@ mod map;
 mod overlays;
 mod status;
 
-pub use candidates::fit;
+pub use crate::columns::fit;
 /// What covers the body map: 0 for nothing, else which popup (the search and browse
 /// lists sit beside the map and cover nothing).
 pub fn covering(app: &App<'_>) -> u8 {

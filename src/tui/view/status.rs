@@ -18,7 +18,7 @@ pub fn banner_lines(flags: &[&RedFlag], width: u16) -> Vec<String> {
         .iter()
         .flat_map(|flag| {
             let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
-            crate::tui::wrap::wrap(&text, usize::from(width), 3)
+            crate::columns::wrap(text.split_whitespace(), " ", usize::from(width).max(11), 3)
         })
         .collect()
 }

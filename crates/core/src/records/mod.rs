@@ -17,7 +17,7 @@ mod trend;
 
 pub use crate::date::Date;
 pub use error::RecordsError;
-pub use file::{FILE_NAME, default_path, locate, path_from};
+pub use file::{FILE_NAME, locate};
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
 pub use trend::{Change, Comparison, RegionTrend, compare, sparkline, trends};
