@@ -289,7 +289,17 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 
 /// The error and its causes on one line.
 fn one_line(e: &anyhow::Error) -> String {
-    let text = format!("{e:#}");
+    // The error and its causes, each cause said once: an error whose message already
+    // quotes its source (thiserror's `{source}`) would otherwise repeat it.
+    let mut text = String::new();
+    for cause in e.chain() {
+        let words = cause.to_string();
+        if text.is_empty() {
+            text = words;
+        } else if !text.contains(&words) {
+            text = format!("{text}: {words}");
+        }
+    }
     text.lines().collect::<Vec<_>>().join(" ")
 }
 
@@ -304,7 +314,7 @@ fn shown_line(line: &str) -> String {
         if i % 2 == 1 {
             out.push_str(&painmap::atlas::text::shown(piece));
         } else {
-            out.push_str(&painmap::atlas::text::printable(piece));
+            out.push_str(&painmap::escape::terminal(piece));
         }
     }
     out

@@ -64,6 +64,98 @@ pub fn atlas(data: &[u8]) {
     }
 }
 
+/// `cache`: any bytes as the payload of a cache entry whose header and checksum vouched
+/// for it (the check that stands between a tampered file and the decoders is skipped):
+/// decoded as an atlas, which is validated again and, if valid, indexed, searched and
+/// ranked; and decoded as a search index, which is searched. Never a panic.
+pub fn cache(data: &[u8]) {
+    if let Some(file) = painmap::atlas::cache::decode(data)
+        && let Ok(atlas) = Atlas::from_decoded(file, "fuzz.atlas")
+    {
+        let index = SearchIndex::new(&atlas);
+        let _ = index.search("a", 10);
+        if let Some(region) = atlas.regions().first() {
+            let mut selection = Selection::default();
+            if let Ok(r) = atlas.resolve_region(&region.id) {
+                selection.add(r);
+            }
+            let _ = rank(&atlas, &selection, 10);
+        }
+    }
+    if let Some(index) = painmap::search::stored::decode(data) {
+        for q in ["a", "temple", "sterno cleido", "é", ""] {
+            let _ = index.search(q, 10);
+        }
+    }
+}
+
+/// `records`: any bytes as a client database file, then what `clients`, `history` and
+/// `visit` do with it: opened (the header, schema, application id and integrity checks),
+/// every client listed and their visits read back, their trends made, then a visit saved,
+/// read back and forgotten. Each step must return `Ok` or a `RecordsError`, never panic,
+/// and nothing read back may reach an output with a control character. The file is the
+/// fuzzer process's own, rewritten for each input.
+pub fn records(data: &[u8]) {
+    use painmap::records::{Date, SqliteStore, Store, Visit, trends};
+    // One file per process and thread: `cargo test` replays on several threads.
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+    let dir = std::env::temp_dir().join(format!(
+        "painmap-fuzz-records-{}-{thread}",
+        std::process::id()
+    ));
+    let path = dir.join("clients.sqlite3");
+    let _ = std::fs::create_dir_all(&dir);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = path.clone().into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    let atlas = &shipped().atlas;
+    let Ok(Some(mut store)) = SqliteStore::open(&path, false, false) else {
+        return;
+    };
+    // What another program wrote is untrusted: shown through the escape rules, it holds
+    // no control character.
+    let clean = |s: &str| !painmap::escape::has_control(s) && !s.contains('\n');
+    if let Ok(clients) = store.clients() {
+        for c in clients.iter().take(16) {
+            assert!(clean(&painmap::escape::line(&c.name)));
+            if let Ok(Some(visits)) = store.history(&c.name) {
+                let _ = trends(&visits);
+                for v in &visits {
+                    let note = v.visit.note.as_deref().unwrap_or_default();
+                    assert!(clean(&painmap::escape::line(note)));
+                    assert!(clean(&painmap::escape::markdown(note)));
+                    assert!(!painmap::escape::has_control(&painmap::escape::csv(note)));
+                    let words = v.visit.regions_words(atlas);
+                    assert!(clean(&painmap::escape::line(&words)));
+                    let _ = v.visit.intake();
+                }
+            }
+        }
+    }
+    let mut selection = Selection::default();
+    if let Ok(r) = atlas.resolve_region("left temple") {
+        selection.add(r);
+    }
+    let intake = painmap::intake::Intake::of(selection);
+    let Ok(day) = Date::parse("2025-11-24") else {
+        return;
+    };
+    let visit = Visit::of_intake(atlas, &intake, day);
+    if store
+        .save_visit("fuzz", &visit, "2025-11-24 10:30 UTC")
+        .is_ok()
+    {
+        let _ = store.history("fuzz");
+        let _ = store.forget("fuzz");
+    }
+}
+
 /// `query`: what people type, through search, muscle and region resolution, the
 /// free-text reader, ranking and the red flags, on the shipped atlas.
 pub fn query(data: &[u8]) {

@@ -54,7 +54,7 @@ pub fn run(
             if glyphs == Glyphs::Ascii {
                 out::print(&ascii_only(&text))?;
             } else {
-                out::print(&text)?;
+                out::print_raw(&text)?;
             }
         }
     }

@@ -37,6 +37,6 @@ pub fn run(atlas: &Atlas, args: &GlossaryArgs) -> anyhow::Result<u8> {
             crate::atlas::text::shown(term)
         );
     }
-    out::print_text(&text)?;
+    out::print(&text)?;
     Ok(status(!terms.is_empty()))
 }

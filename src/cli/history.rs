@@ -5,6 +5,7 @@ use super::args::{HistoryArgs, HistoryFormat};
 use super::visit::open_store;
 use super::{FOUND, NOTHING, RecordsAt, out};
 use crate::atlas::Atlas;
+use crate::escape;
 use crate::records::{RegionTrend, SavedVisit, Store, sparkline, trends};
 use crate::report::instance_words;
 use serde::Serialize;
@@ -173,7 +174,7 @@ fn compared(
         HistoryFormat::Markdown => {
             let mut s = format!(
                 "# painmap: {}, from {} to {}\n\n| Region | Change | Before | After |\n|---|---|---|---|\n",
-                md_escape(client),
+                escape::markdown(client),
                 name(a),
                 name(b)
             );
@@ -246,26 +247,34 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
         };
         let _ = writeln!(s, "{} (id {}{age}{amended})", visit_title(visits, i), v.id);
         for line in flag_lines(v) {
-            let _ = writeln!(s, "  {line}");
+            let _ = writeln!(s, "  {}", escape::line(&line));
         }
-        let _ = writeln!(s, "  where: {}", v.visit.regions_words(atlas));
+        let _ = writeln!(
+            s,
+            "  where: {}",
+            escape::line(&v.visit.regions_words(atlas))
+        );
         if !v.visit.screening.is_empty() {
-            let _ = writeln!(s, "  screening: {}", screening_words(v));
+            let _ = writeln!(s, "  screening: {}", escape::line(&screening_words(v)));
         }
         if !v.visit.symptoms.is_empty() {
-            let _ = writeln!(s, "  symptoms: {}", v.visit.symptoms.join(", "));
+            let _ = writeln!(
+                s,
+                "  symptoms: {}",
+                escape::line(&v.visit.symptoms.join(", "))
+            );
         }
         if let Some(note) = &v.visit.note {
-            let _ = writeln!(s, "  note: {}", one_line(note));
+            let _ = writeln!(s, "  note: {}", escape::line(note));
         }
         let cands = candidate_words(atlas, v);
         if !cands.is_empty() {
             let _ = writeln!(
                 s,
                 "  ranked then (atlas {} #{}): {}",
-                v.visit.atlas.version,
-                short_hash(&v.visit.atlas.hash),
-                cands.join(" · ")
+                escape::line(&v.visit.atlas.version),
+                escape::line(&short_hash(&v.visit.atlas.hash)),
+                escape::line(&cands.join(" · "))
             );
         }
         s.push('\n');
@@ -274,7 +283,11 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     let _ = writeln!(s, "Intensity by region, oldest visit first (· not marked):");
     let width = all
         .iter()
-        .map(|t| instance_words(atlas, &t.region).chars().count())
+        .map(|t| {
+            escape::line(&instance_words(atlas, &t.region))
+                .chars()
+                .count()
+        })
         .max()
         .unwrap_or(0);
     for t in &all {
@@ -286,7 +299,7 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
         let _ = writeln!(
             s,
             "  {:<width$}  {}  {}",
-            instance_words(atlas, &t.region),
+            escape::line(&instance_words(atlas, &t.region)),
             sparkline(&t.values),
             values.join(" ")
         );
@@ -294,39 +307,37 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     s
 }
 
-fn short_hash(hash: &str) -> &str {
-    hash.get(..8).unwrap_or(hash)
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The first 8 characters of the atlas fingerprint (characters: the database may hold
+/// any text).
+fn short_hash(hash: &str) -> String {
+    hash.chars().take(8).collect()
 }
 
 fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# painmap history: {}\n", md_escape(client));
+    let _ = writeln!(s, "# painmap history: {}\n", escape::markdown(client));
     for (i, v) in visits.iter().enumerate() {
         let _ = writeln!(s, "## {} (id {})\n", visit_title(visits, i), v.id);
         for line in flag_lines(v) {
-            let _ = writeln!(s, "**{}**\n", md_escape(&line));
+            let _ = writeln!(s, "**{}**\n", escape::markdown(&line));
         }
         if let Some(age) = v.visit.age {
             let _ = writeln!(s, "- Age: {age}");
         }
         if !v.visit.screening.is_empty() {
-            let _ = writeln!(s, "- Screening: {}", md_escape(&screening_words(v)));
+            let _ = writeln!(s, "- Screening: {}", escape::markdown(&screening_words(v)));
         }
         if let Some(at) = &v.amended_at {
-            let _ = writeln!(s, "- Amended: {}", md_escape(at));
+            let _ = writeln!(s, "- Amended: {}", escape::markdown(at));
         }
         let symptoms = if v.visit.symptoms.is_empty() {
             "none given".to_string()
         } else {
             v.visit.symptoms.join(", ")
         };
-        let _ = writeln!(s, "- Symptoms: {}", md_escape(&symptoms));
+        let _ = writeln!(s, "- Symptoms: {}", escape::markdown(&symptoms));
         if let Some(note) = &v.visit.note {
-            let _ = writeln!(s, "- Note: {}", md_escape(&one_line(note)));
+            let _ = writeln!(s, "- Note: {}", escape::markdown(note));
         }
         let _ = writeln!(s, "\n| Region | Side | Intensity (0-10) | Quality |");
         let _ = writeln!(s, "|---|---|---|---|");
@@ -334,7 +345,7 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",
-                atlas.region_name(&r.region),
+                escape::markdown(atlas.region_name(&r.region)),
                 r.side
                     .map_or("midline or either", crate::atlas::Side::as_str),
                 r.intensity.map_or("-".to_string(), |i| i.to_string()),
@@ -346,9 +357,9 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
             let _ = writeln!(
                 s,
                 "\nRanked then (atlas {} #{}): {}",
-                v.visit.atlas.version,
-                short_hash(&v.visit.atlas.hash),
-                cands.join("; ")
+                escape::markdown(&v.visit.atlas.version),
+                escape::markdown(&short_hash(&v.visit.atlas.hash)),
+                escape::markdown(&cands.join("; "))
             );
         }
         s.push('\n');
@@ -365,28 +376,13 @@ fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
         let _ = writeln!(
             s,
             "| {} | {} | {} |",
-            instance_words(atlas, &t.region),
+            escape::markdown(&instance_words(atlas, &t.region)),
             sparkline(&t.values),
             values.join(" → ")
         );
     }
     let _ = writeln!(s, "\n---\n\n_{}_", crate::DISCLAIMER);
     s
-}
-
-/// Typed text inside a Markdown table or list: no table breaks, no markup.
-fn md_escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if matches!(
-            c,
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The CSV history's columns.
@@ -433,7 +429,7 @@ fn csv_rows(s: &mut String, client: Option<&str>, visits: &[SavedVisit]) {
             let row: Vec<String> = client
                 .into_iter()
                 .chain(fields.iter().map(String::as_str))
-                .map(csv_field)
+                .map(escape::csv)
                 .collect();
             let _ = writeln!(s, "{}", row.join(","));
         }
@@ -508,32 +504,4 @@ pub fn export(
         file.display()
     ))?;
     Ok(FOUND)
-}
-
-/// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a
-/// typed note as a formula.
-fn csv_field(f: &str) -> String {
-    let f = if f.starts_with(['=', '+', '-', '@']) {
-        format!("'{f}")
-    } else {
-        f.to_string()
-    };
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(md_escape("a|b*"), "a\\|b\\*");
-    }
 }

@@ -27,7 +27,7 @@ pub fn regions(atlas: &Atlas, args: &ListArgs) -> anyhow::Result<u8> {
         }
         s
     };
-    out::print_text(&text)?;
+    out::print(&text)?;
     Ok(status(!atlas.regions().is_empty()))
 }
 
@@ -76,6 +76,6 @@ pub fn muscles(atlas: &Atlas, args: &ListArgs) -> anyhow::Result<u8> {
         );
         s
     };
-    out::print_text(&text)?;
+    out::print(&text)?;
     Ok(status(!atlas.muscles().is_empty()))
 }

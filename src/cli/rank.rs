@@ -36,7 +36,7 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
         Format::Json => out::json(&report)?,
         Format::Markdown => report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp()),
     };
-    out::print_text(&text)?;
+    out::print(&text)?;
     // A red flag raised is something found, even where no trigger point refers.
     Ok(status(
         !report.candidates.is_empty() || !report.red_flags.is_empty(),
@@ -76,6 +76,9 @@ fn answer_concept(atlas: &Atlas, given: &str) -> anyhow::Result<String> {
     )
 }
 
+/// The longest warning about how a phrase was read, in characters.
+const CAVEATS_SHOWN: usize = 300;
+
 /// The selection the REGION arguments (names or phrases) and symptom words say, as
 /// `rank` and `visit` read them. What a phrase was read as is said on stderr, never
 /// guessed in silence. Every phrase and symptom word is also kept as the client's own
@@ -109,9 +112,11 @@ pub fn selection(
     for (arg, reading) in &read.readings {
         let caveats = reading.caveats();
         if !caveats.is_empty() {
+            // Cut: 140,000 copies of a typo must not come back as a 3 MB line.
             eprintln!(
-                "painmap: in '{}': {caveats}",
-                crate::atlas::text::shown(arg)
+                "painmap: in '{}': {}",
+                crate::atlas::text::shown(arg),
+                crate::escape::line_cut(&caveats, CAVEATS_SHOWN)
             );
         }
     }

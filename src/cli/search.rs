@@ -24,6 +24,6 @@ pub fn run(index: &SearchIndex, args: &SearchArgs) -> anyhow::Result<u8> {
             crate::atlas::text::shown(&query)
         );
     }
-    out::print_text(&text)?;
+    out::print(&text)?;
     Ok(status(!hits.is_empty()))
 }

@@ -9,6 +9,6 @@ use clap::CommandFactory as _;
 pub fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "painmap", &mut buf);
-    out::print(&String::from_utf8_lossy(&buf))?;
+    out::print_raw(&String::from_utf8_lossy(&buf))?;
     Ok(FOUND)
 }

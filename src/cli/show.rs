@@ -80,7 +80,7 @@ pub fn run(
         side: args.side,
         graphics,
     };
-    out::print(&text_of(atlas, muscle, &points, style))?;
+    out::print_raw(&text_of(atlas, muscle, &points, style))?;
     Ok(status(true))
 }
 
@@ -346,9 +346,9 @@ pub fn details(
 /// Wraps each line at word boundaries to `width` columns. Continuation lines are
 /// indented under the text after a leading label ("  Lies in:   ") or bullet ("  - "),
 /// so fields and lists stay readable in a narrow terminal. The prose is atlas text:
-/// control characters come out escaped ([`crate::atlas::text::printable`]).
+/// control characters come out escaped ([`crate::escape::terminal`]).
 pub fn wrap(text: &str, width: usize) -> String {
-    let text = &*crate::atlas::text::printable(text);
+    let text = &*crate::escape::terminal(text);
     let mut out = String::new();
     for line in text.split('\n') {
         if line.chars().count() <= width {

@@ -20,6 +20,6 @@ pub fn ok(atlas: &Atlas) -> anyhow::Result<u8> {
 pub fn problems(e: &AtlasError) {
     for line in e.lines() {
         // Problems quote the atlas's own text, which may hold escape sequences.
-        eprintln!("painmap: {}", crate::atlas::text::printable(&line));
+        eprintln!("painmap: {}", crate::escape::terminal(&line));
     }
 }

@@ -28,9 +28,11 @@ pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyho
             let intake = record
                 .to_intake(atlas)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            // "2026-11-24 10:00 UTC": the day is the first ten characters.
-            let day = record.date.get(..10).and_then(|d| Date::parse(d).ok());
-            (intake, day)
+            // "2026-11-24 10:00 UTC": a date that is not a day of the calendar is refused,
+            // never replaced by today's.
+            let day = Date::of_stamp(&record.date)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            (intake, Some(day))
         }
         None => (intake_of(atlas, args)?, None),
     };
@@ -48,6 +50,13 @@ pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyho
         Some(d) => Some(Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?),
         None => None,
     };
+    // Checked on the way in, before the file is opened: no escape sequence is stored.
+    if let Some(note) = &intake.note {
+        records::check_text("the note", note).map_err(anyhow::Error::msg)?;
+    }
+    for word in &intake.selection.symptoms {
+        records::check_text("a symptom", word).map_err(anyhow::Error::msg)?;
+    }
     let Some(mut store) = open_store(at, true)? else {
         anyhow::bail!("the client records could not be created");
     };
@@ -170,18 +179,21 @@ pub fn clients(args: &ClientsArgs, at: &RecordsAt) -> anyhow::Result<u8> {
     } else if list.is_empty() {
         "No client records yet (`painmap visit CLIENT REGION...` saves one).\n".to_string()
     } else {
-        let width = list
+        // A name read back is untrusted (another program may have edited the file):
+        // escaped, and measured as shown.
+        let names: Vec<String> = list.iter().map(|c| crate::escape::line(&c.name)).collect();
+        let width = names
             .iter()
-            .map(|c| c.name.chars().count())
+            .map(|n| n.chars().count())
             .max()
             .unwrap_or(0)
             .max("client".len());
         let mut s = format!("{:<width$}  visits  last visit\n", "client");
-        for c in &list {
+        for (c, name) in list.iter().zip(&names) {
             let _ = writeln!(
                 s,
                 "{:<width$}  {:>6}  {}",
-                c.name,
+                name,
                 c.visits,
                 c.last_visit.as_deref().unwrap_or("-")
             );

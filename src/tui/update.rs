@@ -408,11 +408,8 @@ fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
         .is_some_and(|x| x.eq_ignore_ascii_case("json"));
     let bytes = if json {
         let record = Record::new(&app.intake, report, &date);
-        match serde_json::to_vec_pretty(&record) {
-            Ok(mut b) => {
-                b.push(b'\n');
-                b
-            }
+        match crate::escape::json(&record) {
+            Ok(text) => text.into_bytes(),
             Err(err) => {
                 app.status = format!("could not encode the record: {err}");
                 return None;

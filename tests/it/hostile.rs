@@ -188,19 +188,18 @@ fn random_edits_through_the_binary_exit_0_or_2() {
 #[path = "../../fuzz/fuzz_targets/calls.rs"]
 mod calls;
 
-/// Replays every input kept in `tests/fixtures/fuzz/<target>/` (the fuzzers' minimized
-/// corpus and every input one crashed on) through the fuzz target's own call
-/// (`fuzz/fuzz_targets/calls.rs`); none may panic. The folder must be there: a missing or
-/// empty one fails, rather than checking nothing.
-fn replay(target: &str, call: fn(&[u8])) {
-    let dir = fixture("fuzz").join(target);
+/// Replays every input in `tests/fixtures/<folder>/<target>/` through the fuzz target's
+/// own call (`fuzz/fuzz_targets/calls.rs`); none may panic. The folder must be there: a
+/// missing or empty one fails, rather than checking nothing.
+fn replay(folder: &str, target: &str, call: Call) {
+    let dir = fixture(folder).join(target);
     let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .collect();
     assert!(!entries.is_empty(), "{} holds no inputs", dir.display());
-    // The corpora hold hundreds of inputs (a `keys` one draws up to 600 frames): spread
-    // them over the cores.
+    // A full corpus holds thousands of inputs (a `keys` one draws up to 600 frames):
+    // spread them over the cores.
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
     std::thread::scope(|scope| {
         for chunk in entries.chunks(entries.len().div_ceil(threads)) {
@@ -213,29 +212,38 @@ fn replay(target: &str, call: fn(&[u8])) {
     });
 }
 
+/// What a fuzz target does with one input.
+type Call = fn(&[u8]);
+
+/// Every fuzz target and its call.
+const TARGETS: [(&str, Call); 7] = [
+    ("atlas", calls::atlas),
+    ("query", calls::query),
+    ("files", calls::files),
+    ("keys", calls::keys),
+    ("cache", calls::cache),
+    ("records", calls::records),
+    ("replies", calls::replies),
+];
+
+/// `cargo test` replays the crash and regression inputs only (`fuzz-regressions/`:
+/// every input a fuzzer stopped on, and the hand-made cases), which is fast; the full
+/// corpora are replayed by `.ci/run` (below).
 #[test]
-fn fuzz_regressions_stay_fixed_atlas() {
-    replay("atlas", calls::atlas);
+fn fuzz_regressions_stay_fixed() {
+    for (target, call) in TARGETS {
+        replay("fuzz-regressions", target, call);
+    }
 }
 
+/// The full minimized corpora (`tests/fixtures/fuzz/<target>/`, thousands of inputs):
+/// run by `.ci/run`, too slow for every `cargo test`.
 #[test]
-fn fuzz_regressions_stay_fixed_query() {
-    replay("query", calls::query);
-}
-
-#[test]
-fn fuzz_regressions_stay_fixed_files() {
-    replay("files", calls::files);
-}
-
-#[test]
-fn fuzz_regressions_stay_fixed_keys() {
-    replay("keys", calls::keys);
-}
-
-#[test]
-fn fuzz_regressions_stay_fixed_replies() {
-    replay("replies", calls::replies);
+#[ignore = "the full fuzz corpora take minutes: .ci/run replays them"]
+fn fuzz_corpora_replay() {
+    for (target, call) in TARGETS {
+        replay("fuzz", target, call);
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod budget;
 mod cli;
 mod compare;
 mod docs;
+mod escapes;
 mod fixtures;
 mod foundations;
 mod guide_order;

@@ -544,6 +544,183 @@ fn the_explorer_saves_a_visit_for_its_client() {
     assert_eq!(r["intensity"], 6);
 }
 
+/// Rewrites what SQLite believes an index holds, leaving its pages as they are: the
+/// index and its table now disagree, which `quick_check` does not see.
+fn damage_index(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema SET sql = 'CREATE INDEX visit_by_client ON visit(client_id, saved_at, id)'
+           WHERE name = 'visit_by_client';
+         PRAGMA writable_schema = OFF;",
+    )
+    .unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let quick: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(quick, "ok", "the damage is one quick_check misses");
+    assert_ne!(integrity(db), "ok");
+}
+
+#[test]
+fn a_damaged_index_is_refused_by_the_full_integrity_check() {
+    let d = Dir::new("index");
+    let db = d.db();
+    for date in ["2026-01-05", "2026-02-05", "2026-03-05"] {
+        assert_eq!(
+            code(&on(&db, &["visit", "Sam K", "jaw", "--date", date])),
+            0
+        );
+    }
+    damage_index(&db);
+    refused(&db, "integrity check failed");
+}
+
+#[test]
+fn odd_schema_versions_say_what_they_are_in_one_short_line() {
+    let d = Dir::new("versions");
+    let good = d.db();
+    assert_eq!(code(&on(&good, &["visit", "Sam K", "jaw"])), 0);
+    let negative = d.0.join("negative.sqlite3");
+    fs::copy(&good, &negative).unwrap();
+    rusqlite::Connection::open(&negative)
+        .unwrap()
+        .pragma_update(None, "user_version", -1)
+        .unwrap();
+    refused(&negative, "schema version -1 is not one painmap writes");
+    let zero = d.0.join("zero.sqlite3");
+    fs::copy(&good, &zero).unwrap();
+    rusqlite::Connection::open(&zero)
+        .unwrap()
+        .pragma_update(None, "user_version", 0)
+        .unwrap();
+    refused(&zero, "tables but no schema version");
+    let out = on(&zero, &["clients"]);
+    assert!(stderr(&out).len() < 200, "no schema dump: {}", stderr(&out));
+}
+
+#[test]
+fn impossible_dates_are_refused_from_every_source() {
+    let d = Dir::new("dates");
+    let db = d.db();
+    let record = d.0.join("intake.json");
+    for bad in [
+        "9999-99-99",
+        "2026-02-30",
+        "garbage",
+        "2026-02-30 10:00 UTC",
+    ] {
+        fs::write(
+            &record,
+            format!(
+                r#"{{"format":"painmap-intake","version":1,"date":"{bad}","regions":[{{"region":"jaw"}}],"symptoms":[]}}"#
+            ),
+        )
+        .unwrap();
+        let out = on(&db, &["visit", "Sam K", "--from", record.to_str().unwrap()]);
+        assert_eq!(code(&out), 2, "{bad}: {}", stderr(&out));
+        assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
+        let out = on(&db, &["visit", "Sam K", "jaw", "--date", bad]);
+        assert_eq!(code(&out), 2, "--date {bad}");
+    }
+    assert!(!db.exists(), "nothing was saved, not even a file");
+    // A date another program wrote into the file: `clients` checks it as `history` does.
+    assert_eq!(code(&on(&db, &["visit", "Sam K", "jaw"])), 0);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE visit SET date = '2026-02-30'", [])
+        .unwrap();
+    for args in [vec!["clients"], vec!["history", "Sam K"]] {
+        let out = on(&db, &args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).contains("visit.date"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn notes_and_symptoms_with_escapes_are_refused_on_the_way_in() {
+    let d = Dir::new("inject");
+    let db = d.db();
+    let hostile = "x\u{1b}]0;TITLE\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J";
+    for args in [
+        vec!["visit", "Sam K", "jaw", "--note", hostile],
+        vec!["visit", "Sam K", "jaw", "--symptom", hostile],
+    ] {
+        let out = on(&db, &args);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(stderr(&out).contains("control character"));
+        assert!(!stderr(&out).contains('\u{1b}'));
+    }
+    let record = d.0.join("intake.json");
+    fs::write(
+        &record,
+        format!(
+            r#"{{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC","regions":[{{"region":"jaw"}}],"symptoms":[{}]}}"#,
+            serde_json::to_string(hostile).unwrap()
+        ),
+    )
+    .unwrap();
+    let out = on(&db, &["visit", "Sam K", "--from", record.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(!db.exists(), "nothing was saved");
+    // A note over two lines is fine: it is shown on one.
+    let out = on(&db, &["visit", "Sam K", "jaw", "--note", "first\nsecond"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&on(&db, &["history", "Sam K"])).contains("note: first second"));
+}
+
+#[test]
+fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
+    use painmap::records::{RecordsError, SqliteStore, Store};
+    let d = Dir::new("held");
+    let db = d.db();
+    for _ in 0..3 {
+        let out = on(
+            &db,
+            &["visit", "Quentin Zebra", "jaw", "--note", "zebra-note"],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    // Another program reading, its snapshot held open (a `sqlite3` shell mid-query).
+    let reader = rusqlite::Connection::open(&db).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM visit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 3);
+    let mut store = SqliteStore::open(&db, false, false).unwrap().unwrap();
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(300))
+        .unwrap();
+    match store.forget("Quentin Zebra") {
+        Err(e @ RecordsError::Held { .. }) => {
+            let words = e.to_string();
+            assert!(
+                words.contains("run the same `painmap forget` again"),
+                "{words}"
+            );
+            assert!(!words.contains("Zebra"), "{words}");
+        }
+        other => panic!("forget must not claim success while the log is held: {other:?}"),
+    }
+    drop(reader);
+    assert!(
+        !store.forget("Quentin Zebra").unwrap(),
+        "already out of the tables"
+    );
+    drop(store);
+    for f in fs::read_dir(&d.0).unwrap() {
+        let bytes = fs::read(f.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Zebra") && !text.contains("zebra-note"),
+            "gone from the disk"
+        );
+    }
+}
+
 #[test]
 fn an_imported_record_keeps_its_age_and_note() {
     let d = Dir::new("import-age");

@@ -1,6 +1,12 @@
-//! Calendar arithmetic for stamps: seconds since the Unix epoch to a UTC date and time.
-//! The clock itself is read by the binary and passed in; nothing here reads it. No
-//! time-zone database ships, so notes are dated in UTC.
+//! Dates, in one place: a calendar day ([`Date`], `YYYY-MM-DD`, as visits are dated) and
+//! a minute in UTC ([`Utc`], as notes are stamped), with the calendar arithmetic both
+//! rest on. Every date painmap reads (`--date`, an imported record's date, a date read
+//! back from the client records) is parsed by [`Date::parse`], so an impossible one
+//! (`2026-02-30`, `9999-99-99`) is refused the same way wherever it comes from. The
+//! clock itself is read by the binary and passed in; nothing here reads it. No time-zone
+//! database ships, so notes are dated in UTC.
+
+use std::fmt;
 
 /// A minute in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,17 +82,86 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Parses "YYYY-MM-DD" (a real calendar date) to days since 1970-01-01.
-pub fn parse_date(text: &str) -> Option<i64> {
-    let mut parts = text.trim().split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
+/// A calendar date (proleptic Gregorian), years 1 to 9999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, 1 to 9999.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking that the day exists (no 2026-02-30). The error is
+    /// one line that quotes the text (escaped and cut: it may come from a file).
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let shown = crate::atlas::text::shown(text);
+        let bad = || format!("'{shown}' is not a date: write YYYY-MM-DD (e.g. 2026-03-14)");
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+            return Err(bad());
+        }
+        let (year, month, day) = (
+            y.parse::<u16>().map_err(|_| bad())?,
+            m.parse::<u8>().map_err(|_| bad())?,
+            d.parse::<u8>().map_err(|_| bad())?,
+        );
+        // A day that does not exist does not come back from the day count as itself.
+        let days = days_from_civil(i64::from(year), u32::from(month), u32::from(day));
+        let real = civil_from_days(days) == (i64::from(year), u32::from(month), u32::from(day));
+        if year == 0 || !real {
+            return Err(format!("'{shown}' is not a day of the calendar"));
+        }
+        Ok(Date { year, month, day })
     }
-    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let days = days_from_civil(y, m, d);
-    // Out-of-range months and days do not come back as the same date.
-    (civil_from_days(days) == (y, m, d)).then_some(days)
+
+    /// The day of a stamp as notes and records are dated ("2026-11-24 10:30 UTC"): its
+    /// first ten characters must be a real date ([`Date::parse`]).
+    pub fn of_stamp(stamp: &str) -> Result<Date, String> {
+        let day: String = stamp.trim().chars().take(10).collect();
+        Date::parse(&day).map_err(|_| {
+            format!(
+                "'{}' is not a date: a record is dated YYYY-MM-DD (e.g. 2026-03-14 10:30 UTC)",
+                crate::atlas::text::shown(stamp)
+            )
+        })
+    }
+
+    /// The day of a UTC time (as the caller's clock gave it); 1970-01-01 for a time
+    /// outside years 1 to 9999.
+    pub fn of_utc(t: &Utc) -> Date {
+        match (
+            u16::try_from(t.year),
+            u8::try_from(t.month),
+            u8::try_from(t.day),
+        ) {
+            (Ok(year @ 1..=9999), Ok(month), Ok(day)) => Date { year, month, day },
+            _ => Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+}
+
+/// Written as its text, `"2026-03-14"`.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 #[cfg(test)]
@@ -115,10 +190,42 @@ mod tests {
 
     #[test]
     fn dates_parse_only_when_real() {
-        assert_eq!(parse_date("2025-11-24"), Some(20_416));
-        assert_eq!(parse_date("2000-02-29"), Some(11_016));
-        for bad in ["2025-02-30", "2025-13-01", "25-11-24", "2025-1-24", "x", ""] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+        let d = Date::parse("2026-03-14").unwrap();
+        assert_eq!(d.to_string(), "2026-03-14");
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2000-02-29").is_ok());
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0000-01-01",
+            "9999-99-99",
+            "26-03-14",
+            "2026-3-14",
+            "",
+            "garbage",
+            "2026-03-14x",
+            "+202-03-14",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
         }
+        assert!(Date::parse("2026-04-31").unwrap_err().contains("calendar"));
+        assert!(Date::parse("2026-03-01") < Date::parse("2026-10-01"));
+        let hostile = Date::parse("\u{1b}]0;x\u{7}").unwrap_err();
+        assert!(!hostile.chars().any(char::is_control), "{hostile:?}");
+    }
+
+    #[test]
+    fn stamps_give_their_day_or_are_refused() {
+        assert_eq!(
+            Date::of_stamp("2026-11-24 10:30 UTC").unwrap().to_string(),
+            "2026-11-24"
+        );
+        for bad in ["2026-02-30 10:00 UTC", "9999-99-99", "garbage", "", "d"] {
+            assert!(Date::of_stamp(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Date::of_utc(&Utc::from_unix(0)).to_string(), "1970-01-01");
     }
 }

@@ -8,7 +8,8 @@
 //! - [`intake`]: intensities and pain qualities per region;
 //! - [`record`]: an intake saved as JSON and reopened;
 //! - [`fsutil`]: the hardened reader and atomic, owner-only writes;
-//! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
+//! - [`date`]: calendar dates and stamps, parsed and printed (the clock is passed in);
+//! - [`escape`]: the one escape rule per output (terminal, Markdown, CSV, JSON, SVG, PDF);
 //! - [`color`]: whether to colour the output, from values the caller read;
 //! - [`body`]: the body model and the renderer of referral diagrams;
 //! - [`records`]: client records (visits, history, trends) in an SQLite file;
@@ -28,6 +29,7 @@ pub mod color;
 pub mod columns;
 pub mod compare;
 pub mod date;
+pub mod escape;
 pub mod folders;
 pub mod fsutil;
 pub mod intake;

@@ -188,6 +188,9 @@ impl Record {
                 crate::atlas::text::shown(long)
             ));
         }
+        if self.symptoms.iter().any(|s| crate::escape::has_control(s)) {
+            return Err("a symptom holds a control character (an escape sequence?)".into());
+        }
         let mut intake = Intake::default();
         for r in &self.regions {
             let region = atlas.region(&r.region).ok_or_else(|| {

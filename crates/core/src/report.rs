@@ -3,6 +3,7 @@
 
 use crate::DISCLAIMER;
 use crate::atlas::{Atlas, Attestation, RegionInstance, Side};
+use crate::escape;
 use crate::intake::Intake;
 use crate::rank::{self, Match, MuscleCandidate, Placed, PointCandidate};
 use serde::Serialize;
@@ -516,7 +517,7 @@ impl Report {
         } else {
             self.symptoms.join(", ")
         };
-        let _ = writeln!(s, "- Symptoms: {symptoms}\n");
+        let _ = writeln!(s, "- Symptoms: {}\n", escape::markdown(&symptoms));
         let _ = writeln!(s, "## Where it hurts\n");
         if self.selection.is_empty() {
             let _ = writeln!(s, "No region selected.\n");
@@ -527,7 +528,7 @@ impl Report {
                 let _ = writeln!(
                     s,
                     "| {} | {} | {} | {} |",
-                    atlas.region_name(&r.region),
+                    escape::markdown(atlas.region_name(&r.region)),
                     r.side.unwrap_or("midline or either"),
                     r.intensity.map_or("-".to_string(), |i| i.to_string()),
                     r.quality.unwrap_or("-")
@@ -543,16 +544,18 @@ impl Report {
             let because = if flag.because.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", flag.because)
+                format!(" ({})", escape::markdown(&flag.because))
             };
             let _ = writeln!(
                 s,
                 "- **{}**{because}: {} _Source: {}_",
-                flag.title, flag.message, flag.source
+                escape::markdown(&flag.title),
+                escape::markdown(&flag.message),
+                escape::markdown(&flag.source)
             );
         }
         for q in &self.ask_age {
-            let _ = writeln!(s, "- {}", q.words());
+            let _ = writeln!(s, "- {}", escape::markdown(&q.words()));
         }
         s.push('\n');
         if !self.screen.is_empty() || !self.said.is_empty() {
@@ -614,10 +617,10 @@ impl Report {
                 s,
                 "| {} | {} | {} | {} | {} | {} |",
                 c.rank_label(),
-                c.muscle_name,
-                points,
+                escape::markdown(&c.muscle_name),
+                escape::markdown(&points),
                 c.side.unwrap_or("-"),
-                c.reasons(atlas),
+                escape::markdown(&c.reasons(atlas)),
                 c.score
             );
         }

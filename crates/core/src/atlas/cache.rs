@@ -200,7 +200,9 @@ fn prune(dir: &Path, keep: u128) {
         let Ok(meta) = item.metadata() else {
             continue;
         };
-        if !meta.is_file() {
+        // Named like an entry is not enough: it must start with an entry's magic word
+        // (a file the user put there, or another program's, is not ours to remove).
+        if !meta.is_file() || !starts_with_magic(&path) {
             continue;
         }
         let written = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
@@ -219,6 +221,20 @@ fn prune(dir: &Path, keep: u128) {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// Whether the file at `path` starts with the magic word of the kind its name says.
+fn starts_with_magic(path: &Path) -> bool {
+    use std::io::Read as _;
+    let kind = match path.extension().and_then(|e| e.to_str()) {
+        Some("atlas") => Kind::Atlas,
+        Some("search") => Kind::Search,
+        _ => return false,
+    };
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == kind.magic())
 }
 
 /// The source hash an entry's file name gives (`<32 hex digits>.<kind>`, as
@@ -390,7 +406,7 @@ mod tests {
         for (i, entry) in olds.iter().enumerate() {
             for kind in [Kind::Atlas, Kind::Search] {
                 let path = entry.path(kind);
-                std::fs::write(&path, b"old").unwrap();
+                std::fs::write(&path, [kind.magic().as_slice(), b"old"].concat()).unwrap();
                 let file = std::fs::File::options().write(true).open(&path).unwrap();
                 file.set_modified(long_ago + day * i as u32).unwrap();
             }
@@ -403,6 +419,14 @@ mod tests {
         for name in strangers {
             std::fs::write(dir.join(name), b"not an entry").unwrap();
         }
+        // Named like an old entry, but without the magic word: someone else's file.
+        let lookalike = dir.join(format!("{:032x}.atlas", 99u128));
+        std::fs::write(&lookalike, b"my notes, named oddly").unwrap();
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&lookalike)
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
         std::fs::create_dir(dir.join(format!("{:032x}.atlas", 7u128))).unwrap();
         let new = Entry::new(&dir, b"the atlas being edited");
         assert!(new.store(&mini()));
@@ -418,6 +442,10 @@ mod tests {
             assert!(dir.join(name).exists(), "{name}");
         }
         assert!(dir.join(format!("{:032x}.atlas", 7u128)).is_dir());
+        assert!(
+            lookalike.exists(),
+            "a file without the magic word is never pruned"
+        );
         // One more edit: the oldest old source left goes, the edit before stays.
         let again = Entry::new(&dir, b"another edit");
         assert!(again.store(&mini()));

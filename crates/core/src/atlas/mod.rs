@@ -119,18 +119,23 @@ impl Atlas {
         let text = load::read_text(path)?;
         let entry = cache::Entry::new(dir, text.as_bytes());
         let name = path.display().to_string();
-        if let Some(file) = entry.load() {
-            // Decoded from a sound entry, and checked again all the same: a cache is
-            // never trusted with the atlas's invariants.
-            if let Ok(keys) = check(&file, &name) {
-                return Ok((Atlas::indexed(file, keys), entry));
-            }
+        if let Some(file) = entry.load()
+            && let Ok(atlas) = Atlas::from_decoded(file, &name)
+        {
+            return Ok((atlas, entry));
         }
         let file = load::parse(&text, &name)?;
         let keys = check(&file, &name)?;
         // Only a valid atlas is stored.
         entry.store(&file);
         Ok((Atlas::indexed(file, keys), entry))
+    }
+
+    /// An atlas decoded from its binary form (a cache entry), checked again all the same:
+    /// a cache is never trusted with the atlas's invariants. `name` is used in messages.
+    pub fn from_decoded(file: AtlasFile, name: &str) -> Result<Atlas, AtlasError> {
+        let keys = check(&file, name)?;
+        Ok(Atlas::indexed(file, keys))
     }
 
     /// Parses and validates atlas text; `name` is used in messages.

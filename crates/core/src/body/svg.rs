@@ -76,11 +76,9 @@ fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
     }
 }
 
+/// Atlas text in the document ([`crate::escape::xml`]: well-formed whatever it holds).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    crate::escape::xml(s)
 }
 
 impl Svg {

@@ -72,12 +72,45 @@ pub enum RecordsError {
         /// How long painmap waited.
         seconds: u64,
     },
+    /// A removal (`forget`, a removed visit) is out of the tables, but the space could not
+    /// be reclaimed.
+    #[error(
+        "client records {file}: removed from the tables, but the space could not be reclaimed ({detail}); the rows may remain on the disk until `painmap forget` runs again"
+    )]
+    NotReclaimed {
+        /// The file.
+        file: PathBuf,
+        /// Why, in words.
+        detail: String,
+    },
+    /// A removal is out of the tables, but another program kept the log from being
+    /// written into the file and emptied.
+    #[error(
+        "client records {file}: removed from the tables, but {} kept the log open past {seconds} s, so the rows may still be on the disk; close it, then run the same `painmap forget` again (for any client: it empties the log)",
+        holders_words(holders)
+    )]
+    Held {
+        /// The file.
+        file: PathBuf,
+        /// The programs that have it open (process id, name), when /proc tells.
+        holders: Vec<(u32, String)>,
+        /// How long painmap waited.
+        seconds: f64,
+    },
     /// Any other SQLite failure (disk full...).
     #[error("client records {file}: {detail}")]
     Sqlite {
         /// The file.
         file: PathBuf,
         /// SQLite's message (its messages carry no row contents).
+        detail: String,
+    },
+    /// A visit holding text no record may hold (see [`super::Visit::check`]).
+    #[error("client records {file}: {detail}")]
+    Refused {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong, in words (never the text itself).
         detail: String,
     },
     /// A value read back is not one this program writes (e.g. an unknown side).
@@ -90,4 +123,17 @@ pub enum RecordsError {
         /// The column.
         what: &'static str,
     },
+}
+
+/// "another program" or "process 4242 (sqlite3)".
+fn holders_words(holders: &[(u32, String)]) -> String {
+    if holders.is_empty() {
+        return "another program".into();
+    }
+    let named: Vec<String> = holders
+        .iter()
+        .take(4)
+        .map(|(pid, name)| format!("process {pid} ({})", crate::escape::line(name)))
+        .collect();
+    named.join(", ")
 }

@@ -74,10 +74,16 @@ pub fn inspect(path: &Path) -> Result<Found, RecordsError> {
     Ok(Found::Database(version))
 }
 
-/// A schema version this program can read (and migrate up from).
+/// A schema version this program can read (and migrate up from). A negative one was
+/// never written by any painmap: the file is damaged, not newer.
 pub fn check_version(path: &Path, found: i64) -> Result<(), RecordsError> {
     if (0..=SCHEMA_VERSION).contains(&found) {
         Ok(())
+    } else if found < 0 {
+        Err(RecordsError::Damaged {
+            file: path.to_owned(),
+            detail: format!("schema version {found} is not one painmap writes"),
+        })
     } else {
         Err(RecordsError::Newer {
             file: path.to_owned(),
@@ -85,6 +91,55 @@ pub fn check_version(path: &Path, found: i64) -> Result<(), RecordsError> {
             supported: SCHEMA_VERSION,
         })
     }
+}
+
+/// The database's companion file: `-wal`, `-shm` or `-journal` appended to its name.
+pub fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The processes that have the database or its companions open, as /proc tells (process
+/// id and name; this process left out), so a message can say what holds the file. Best
+/// effort: empty where /proc is missing or another user's processes are hidden.
+pub fn holders(path: &Path) -> Vec<(u32, String)> {
+    let Ok(canonical) = fs::canonicalize(path) else {
+        return Vec::new();
+    };
+    let ours: Vec<PathBuf> = ["", "-wal", "-shm"]
+        .iter()
+        .map(|s| companion(&canonical, s))
+        .collect();
+    let me = std::process::id();
+    let mut found = Vec::new();
+    let Ok(procs) = fs::read_dir("/proc") else {
+        return found;
+    };
+    for entry in procs.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == me {
+            continue;
+        }
+        let Ok(fds) = fs::read_dir(entry.path().join("fd")) else {
+            continue;
+        };
+        let holds = fds
+            .flatten()
+            .any(|fd| fs::read_link(fd.path()).is_ok_and(|target| ours.contains(&target)));
+        if holds {
+            let name = fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+            found.push((pid, name.trim().to_string()));
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 /// Makes an empty owner-only file, unless one appeared meanwhile (another painmap got
@@ -116,9 +171,7 @@ pub fn create(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
 pub fn protect(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
     let mut files = vec![path.to_owned()];
     for suffix in ["-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        files.push(PathBuf::from(name));
+        files.push(companion(path, suffix));
     }
     for f in &files {
         match fs::metadata(f) {

@@ -9,14 +9,13 @@
 //! Privacy: the file and its folder are owner-only, and no error message carries a
 //! client's name or note (see [`RecordsError`]).
 
-mod date;
 mod error;
 mod file;
 mod schema;
 mod sqlite;
 mod trend;
 
-pub use date::Date;
+pub use crate::date::Date;
 pub use error::RecordsError;
 pub use file::{FILE_NAME, locate};
 pub use schema::SCHEMA_VERSION;
@@ -316,4 +315,35 @@ pub fn check_client_name(name: &str) -> Result<(), String> {
         return Err("the client name holds a control character".into());
     }
     Ok(())
+}
+
+/// Text typed for a record (a note, a symptom word) is stored as typed, but holds no
+/// control character other than a line break or a tab: an escape sequence kept in the
+/// records would be a trap for every program that prints them. `what` names the text in
+/// the error ("--note", "a symptom").
+pub fn check_text(what: &str, text: &str) -> Result<(), String> {
+    if crate::escape::has_control(text) {
+        Err(format!(
+            "{what} holds a control character (an escape sequence?); nothing was saved"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+impl Visit {
+    /// Whether the visit may be stored: its note and symptom words pass [`check_text`],
+    /// and region ids hold no control character. Every store calls this before writing.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(note) = &self.note {
+            check_text("the note", note)?;
+        }
+        for word in &self.symptoms {
+            check_text("a symptom", word)?;
+        }
+        for r in &self.regions {
+            check_text("a region", &r.region)?;
+        }
+        Ok(())
+    }
 }

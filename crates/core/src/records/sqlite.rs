@@ -21,6 +21,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// How long a write or `forget`'s checkpoint waits for other programs.
+    busy: Duration,
 }
 
 impl SqliteStore {
@@ -48,6 +50,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn,
             path: path.to_owned(),
+            busy: BUSY_TIMEOUT,
         };
         // Setting up a fresh file can meet SQLITE_BUSY at once, without SQLite's busy
         // handler (two programs switching it to WAL together): wait and try again, within
@@ -72,14 +75,17 @@ impl SqliteStore {
         let err = |e: rusqlite::Error| fail(&path, &e);
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         if let Found::Database(_) = found {
+            // The full check, not `quick_check`: it also proves every index agrees with
+            // its table (a damaged index would serve wrong rows and be written to). It
+            // reads the whole file once: see docs/records.md for its cost.
             let verdict: String = self
                 .conn
-                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
                 .map_err(err)?;
             if verdict != "ok" {
                 return Err(RecordsError::Damaged {
                     file: path,
-                    detail: "integrity check failed".into(),
+                    detail: "SQLite's integrity check failed".into(),
                 });
             }
             let version = schema::version(&self.conn).map_err(err)?;
@@ -94,6 +100,14 @@ impl SqliteStore {
                 .map_err(err)?;
             if app != schema::APPLICATION_ID && (app != 0 || version != 0 || tables != 0) {
                 return Err(RecordsError::Foreign { file: path });
+            }
+            // painmap sets its id and the version in the same transaction: tables at
+            // version 0 were made by something else.
+            if version == 0 && tables != 0 {
+                return Err(RecordsError::Damaged {
+                    file: path,
+                    detail: "it has tables but no schema version".into(),
+                });
             }
         }
         let mode: String = self
@@ -119,14 +133,54 @@ impl SqliteStore {
     /// Reclaims the space of removed rows and pushes the rewrite out of the WAL into the
     /// file, so what was forgotten is gone from the disk and not only from the tables.
     fn reclaim(&mut self) -> Result<(), RecordsError> {
+        // From here the rows are out of the tables: a failure says so, and never
+        // "nothing was saved". VACUUM rewrites the file without the freed pages
+        // (secure_delete zeroed them in the log too).
         self.conn
-            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
-            .map_err(|e| fail(&self.path, &e))
+            .execute_batch("VACUUM")
+            .map_err(|e| RecordsError::NotReclaimed {
+                file: self.path.clone(),
+                detail: reclaim_words(&e),
+            })?;
+        self.checkpoint()
+    }
+
+    /// Pushes the log into the file and empties it, so removed rows are gone from the
+    /// disk and not only from the tables. SQLite waits for readers up to the busy
+    /// timeout, then answers busy (1 in the first column) rather than failing: that, or
+    /// a log left with frames or bytes, is an error that says which process holds it.
+    fn checkpoint(&mut self) -> Result<(), RecordsError> {
+        let (busy, log, moved): (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(|e| RecordsError::NotReclaimed {
+                file: self.path.clone(),
+                detail: reclaim_words(&e),
+            })?;
+        let wal_len = std::fs::metadata(file::companion(&self.path, "-wal")).map_or(0, |m| m.len());
+        if busy != 0 || log != moved || wal_len != 0 {
+            return Err(RecordsError::Held {
+                file: self.path.clone(),
+                holders: file::holders(&self.path),
+                seconds: self.busy.as_secs_f64(),
+            });
+        }
+        Ok(())
     }
 
     /// The file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Waits `wait` (instead of 10 s) for other programs from now on: for a caller that
+    /// must not block long.
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<(), RecordsError> {
+        self.busy = wait;
+        let path = self.path.clone();
+        self.conn.busy_timeout(wait).map_err(|e| fail(&path, &e))
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> RecordsError + '_ {
@@ -322,18 +376,43 @@ fn fail(path: &Path, e: &rusqlite::Error) -> RecordsError {
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             RecordsError::Sqlite {
                 file,
-                detail: "cannot open it for writing (permissions?)".into(),
+                detail: "cannot open it: the file or its folder is not writable by you \
+                         (SQLite writes its -wal and -shm files beside it, even to read)"
+                    .into(),
             }
         }
         Some(ErrorCode::DiskFull) => RecordsError::Sqlite {
             file,
             detail: "the disk is full; nothing was saved".into(),
         },
-        // SQLite's own messages name tables and columns, never values.
         _ => RecordsError::Sqlite {
             file,
-            detail: e.to_string(),
+            detail: sqlite_words(e),
         },
+    }
+}
+
+/// SQLite's own message, without the SQL text some errors carry (a failed migration
+/// would quote the whole schema), on one line and cut short: it names tables and
+/// columns, never values.
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    let text = match e {
+        rusqlite::Error::SqliteFailure(code, Some(message)) => format!("{message} ({code})"),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    };
+    crate::atlas::text::shown(&crate::escape::line(&text))
+}
+
+/// Why a removed client's space was not reclaimed, in words.
+fn reclaim_words(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "the disk is full".into(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "another program held the file past {} s",
+            BUSY_TIMEOUT.as_secs()
+        ),
+        _ => sqlite_words(e),
     }
 }
 
@@ -397,6 +476,14 @@ impl Store for SqliteStore {
         saved_at: &str,
     ) -> Result<i64, RecordsError> {
         let path = self.path.clone();
+        visit.check().map_err(|detail| RecordsError::Refused {
+            file: path.clone(),
+            detail,
+        })?;
+        super::check_client_name(client).map_err(|detail| RecordsError::Refused {
+            file: path.clone(),
+            detail,
+        })?;
         let err = |e: rusqlite::Error| fail(&path, &e);
         let tx = self
             .conn
@@ -440,6 +527,10 @@ impl Store for SqliteStore {
         amended_at: &str,
     ) -> Result<bool, RecordsError> {
         let path = self.path.clone();
+        visit.check().map_err(|detail| RecordsError::Refused {
+            file: path.clone(),
+            detail,
+        })?;
         let err = |e: rusqlite::Error| fail(&path, &e);
         let tx = self
             .conn
@@ -564,16 +655,35 @@ impl Store for SqliteStore {
                  GROUP BY c.id ORDER BY c.name",
             )
             .map_err(&err)?;
-        st.query_map([], |r| {
-            Ok(ClientSummary {
-                name: r.get(0)?,
-                visits: r.get(1)?,
-                last_visit: r.get(2)?,
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
             })
-        })
-        .map_err(&err)?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(&err)
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
+        let mut clients = Vec::with_capacity(rows.len());
+        for (name, visits, last) in rows {
+            // The same check as `history`: a date that is not a day is not shown as one.
+            let last_visit = match last {
+                None => None,
+                Some(d) => Some(
+                    Date::parse(&d)
+                        .map_err(|_| self.unexpected("visit.date"))?
+                        .to_string(),
+                ),
+            };
+            clients.push(ClientSummary {
+                name,
+                visits,
+                last_visit,
+            });
+        }
+        Ok(clients)
     }
 
     fn forget(&mut self, client: &str) -> Result<bool, RecordsError> {
@@ -587,11 +697,14 @@ impl Store for SqliteStore {
             .execute("DELETE FROM client WHERE name = ?1", [client])
             .map_err(err)?;
         tx.commit().map_err(err)?;
-        if gone == 0 {
-            return Ok(false);
+        if gone > 0 {
+            self.reclaim()?;
+        } else {
+            // Nothing to remove, but a log a reader held open at the last `forget` may
+            // still hold the rows: empty it now.
+            self.checkpoint()?;
         }
-        self.reclaim()?;
-        Ok(true)
+        Ok(gone > 0)
     }
 }
 

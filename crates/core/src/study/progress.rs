@@ -48,12 +48,13 @@ pub enum ProgressError {
     #[error("cannot find a place for study progress: set XDG_DATA_HOME or HOME")]
     NoDataDir,
     /// The file exists but cannot be read.
-    #[error("cannot read study progress {file}: {source}")]
+    #[error("cannot read study progress {file}: {reason}")]
     Read {
         /// The file.
         file: PathBuf,
-        /// Why.
-        source: crate::fsutil::ReadError,
+        /// Why. Said in the message, so not also chained as its source (a chain would
+        /// print it twice: "is a named pipe ...: is a named pipe ...").
+        reason: crate::fsutil::ReadError,
     },
     /// The file is not valid progress.
     #[error("study progress {file} is damaged ({detail}); move it aside to start afresh")]
@@ -184,10 +185,10 @@ impl Progress {
                     detail: format!("larger than {MAX_BYTES} bytes"),
                 });
             }
-            Err(source) => {
+            Err(reason) => {
                 return Err(ProgressError::Read {
                     file: path.to_owned(),
-                    source,
+                    reason,
                 });
             }
         };
