@@ -55,6 +55,8 @@ pub struct PlaceMeaning {
     pub regions: Vec<String>,
     /// Region ids a path may end on instead.
     pub around: Vec<String>,
+    /// The region meant when a side is said after it ("neck, right side").
+    pub sided: Option<String>,
 }
 
 /// What a feeling phrase means.
@@ -88,12 +90,31 @@ pub struct Lexicon {
     pub(super) lines: Vec<Vec<String>>,
     /// Every word the lexicon knows, for typo correction.
     pub(super) vocabulary: HashSet<String>,
-    /// The vocabulary by length in chars, for typo correction.
+    /// The words of places and feelings by length in chars, for typo correction.
     pub(super) by_length: Vec<Vec<String>>,
     /// The longest phrase, in words.
     pub(super) longest: usize,
     /// Midline region ids (never sided).
     pub(super) midline: HashSet<String>,
+    /// Everyday words never corrected into another.
+    pub(super) ordinary: HashSet<String>,
+    /// Typed word -> (the word it may be, words one of which must be said too).
+    pub(super) confusables: HashMap<String, (String, Vec<String>)>,
+    /// Idioms as folded words, fillers kept (matched on the words as typed).
+    pub(super) idioms: HashSet<String>,
+    /// Landmark, action, "well", comparison, time and aspect phrases (keys).
+    pub(super) landmarks: HashSet<String>,
+    pub(super) actions: HashSet<String>,
+    pub(super) well: HashSet<String>,
+    pub(super) comparisons: HashSet<String>,
+    pub(super) times: HashSet<String>,
+    pub(super) aspects: HashSet<String>,
+    /// Plurals that do not mean both sides.
+    pub(super) one_side_plurals: HashSet<String>,
+    /// Limb phrase (key) -> the regions it holds.
+    pub(super) containers: HashMap<String, Vec<String>>,
+    /// The longest idiom, in words.
+    pub(super) longest_idiom: usize,
 }
 
 /// How strictly a lexicon is checked against its atlas.
@@ -204,6 +225,7 @@ fn build(
                     PlaceMeaning {
                         regions: vec![r.id.clone()],
                         around: Vec::new(),
+                        sided: None,
                     },
                 );
                 place_origin.insert(k, format!("the atlas's region '{}'", r.id));
@@ -234,7 +256,10 @@ fn build(
     for p in &file.places {
         let what = format!("place '{}'", p.region);
         let mut bad = false;
-        for id in std::iter::once(&p.region).chain(&p.around) {
+        for id in std::iter::once(&p.region)
+            .chain(&p.around)
+            .chain(p.sided.as_ref())
+        {
             if let Some(msg) = unknown_region(id) {
                 problems.push(format!("{what}: {msg}"));
                 bad |= id == &p.region;
@@ -253,6 +278,7 @@ fn build(
             let meaning = PlaceMeaning {
                 regions: vec![p.region.clone()],
                 around: around.clone(),
+                sided: p.sided.clone().filter(|id| atlas.region(id).is_some()),
             };
             add_place(&mut problems, phrase, meaning, what.clone());
         }
@@ -279,6 +305,7 @@ fn build(
             let meaning = PlaceMeaning {
                 regions: p.regions.clone(),
                 around: Vec::new(),
+                sided: None,
             };
             add_place(&mut problems, phrase, meaning, what.clone());
         }
@@ -397,6 +424,49 @@ fn build(
     let negations = keys(&file.negations);
     let negation_ends = keys(&file.negation_ends);
     let between = keys(&file.between);
+    let mut containers: HashMap<String, Vec<String>> = HashMap::new();
+    for c in &file.containers {
+        let holds: Vec<String> = c
+            .holds
+            .iter()
+            .filter(|id| match unknown_region(id) {
+                Some(msg) => {
+                    problems.push(format!("container: {msg}"));
+                    false
+                }
+                None => true,
+            })
+            .cloned()
+            .collect();
+        for phrase in &c.phrases {
+            let k = key(phrase);
+            if !places.contains_key(&k) {
+                problems.push(format!("container '{phrase}' is not a place phrase"));
+            }
+            containers.insert(k, holds.clone());
+        }
+    }
+    let mut confusables = HashMap::new();
+    for c in &file.confusables {
+        let near = c.near.iter().map(|w| key(w)).collect();
+        confusables.insert(key(&c.typed), (key(&c.read), near));
+    }
+    // Idioms keep their fillers: "on the other hand" is not "other hand".
+    let idioms: HashSet<String> = file
+        .idioms
+        .iter()
+        .map(|i| folded_words(i).join(" "))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let longest_idiom = idioms
+        .iter()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    let mut correctable: HashSet<String> = HashSet::new();
+    for k in places.keys().chain(feelings.keys()) {
+        correctable.extend(k.split(' ').map(str::to_string));
+    }
 
     if strictness == Strictness::Strict && !problems.is_empty() {
         return Err(LexiconError::Invalid {
@@ -405,6 +475,14 @@ fn build(
         });
     }
 
+    let ordinary = keys(&file.ordinary);
+    let landmarks = keys(&file.landmarks);
+    let actions = keys(&file.actions);
+    let well = keys(&file.well);
+    let comparisons = keys(&file.comparisons);
+    let times = keys(&file.times);
+    let aspects = keys(&file.aspects);
+    let one_side_plurals = keys(&file.one_side_plurals);
     let mut vocabulary: HashSet<String> = fillers.clone();
     for k in places
         .keys()
@@ -413,14 +491,23 @@ fn build(
         .chain(&negations)
         .chain(&negation_ends)
         .chain(&between)
+        .chain(&ordinary)
+        .chain(&idioms)
+        .chain(&landmarks)
+        .chain(&actions)
+        .chain(&well)
+        .chain(&comparisons)
+        .chain(&times)
+        .chain(&aspects)
     {
         vocabulary.extend(k.split(' ').map(str::to_string));
     }
     for (words, _) in SIDE_WORDS {
         vocabulary.extend(words.iter().map(|w| (*w).to_string()));
     }
+    // A typo is read only as a word of a place or a feeling, never as a filler.
     let mut by_length: Vec<Vec<String>> = Vec::new();
-    for w in &vocabulary {
+    for w in correctable.iter().filter(|w| !fillers.contains(*w)) {
         let n = w.chars().count();
         if by_length.len() <= n {
             by_length.resize(n + 1, Vec::new());
@@ -435,6 +522,10 @@ fn build(
         .chain(feelings.keys())
         .chain(&ignore)
         .chain(&negations)
+        .chain(&landmarks)
+        .chain(&actions)
+        .chain(&well)
+        .chain(&times)
         .map(|k| k.split(' ').count())
         .max()
         .unwrap_or(1);
@@ -456,6 +547,18 @@ fn build(
             .filter(|r| r.midline)
             .map(|r| r.id.clone())
             .collect(),
+        ordinary,
+        confusables,
+        idioms,
+        landmarks,
+        actions,
+        well,
+        comparisons,
+        times,
+        aspects,
+        one_side_plurals,
+        containers,
+        longest_idiom,
     })
 }
 

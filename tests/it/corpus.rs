@@ -22,7 +22,10 @@ fn the_blind_corpora_read_at_least_as_well_as_measured() {
     let scores = score::score(&lexicon, |_, _, _| {}).unwrap();
     eprint!("{}", score::report(&scores));
     let (tuning, frozen) = score::totals(&scores);
-    assert!(tuning.rows >= 500 && frozen.rows >= 500, "{tuning:?} {frozen:?}");
+    assert!(
+        tuning.rows >= 500 && frozen.rows >= 500,
+        "{tuning:?} {frozen:?}"
+    );
     for (what, got, floor) in [
         ("tuning half, read whole", tuning.whole_pct(), FLOORS.0),
         ("tuning half, regions found", tuning.found_pct(), FLOORS.1),
@@ -35,8 +38,11 @@ fn the_blind_corpora_read_at_least_as_well_as_measured() {
 
 #[test]
 fn the_split_is_by_the_ids_number() {
-    let rows = score::rows("t.tsv", "#h\nD001\ta\t\t\nA002\tb\tleft knee-back,?calf\taching\n")
-        .unwrap();
+    let rows = score::rows(
+        "t.tsv",
+        "#h\nD001\ta\t\t\nA002\tb\tleft knee-back,?calf\taching\n",
+    )
+    .unwrap();
     assert!(rows[0].tuning() && !rows[1].tuning());
     assert_eq!(rows[1].required.len(), 1);
     assert_eq!(rows[1].allowed.len(), 1);
