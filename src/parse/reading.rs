@@ -335,9 +335,16 @@ impl Lexicon {
                 if d > limit {
                     continue;
                 }
+                // Between equally close words, the one ending alike ("buttok" is
+                // "buttock", not "button").
+                let ends_alike = |x: &str| x.chars().last() == folded.chars().last();
                 match best {
                     Some((b, _)) if d > b => {}
-                    Some((b, _)) if d == b => tied = true,
+                    Some((b, prev)) if d == b => match (ends_alike(prev), ends_alike(w)) {
+                        (true, false) => {}
+                        (false, true) => best = Some((d, w)),
+                        _ => tied = true,
+                    },
                     _ => {
                         best = Some((d, w));
                         tied = false;
@@ -514,6 +521,16 @@ impl Lexicon {
                                 .iter()
                                 .filter_map(|(k, _)| words[*k].as_ref().map(|x| x.typed.clone())),
                         );
+                        // Times said in a row are one ("two years ago").
+                        if items.last() == Some(&Item::Time) {
+                            if let Some(last) = times.last_mut() {
+                                last.push(' ');
+                                last.push_str(&typed.join(" "));
+                            }
+                            i = self.take(words, &ahead, n);
+                            marked = true;
+                            break;
+                        }
                         times.push(typed.join(" "));
                     }
                     items.push(item);
@@ -666,15 +683,10 @@ impl Lexicon {
             // A plural of a paired place ("knees"), not a plural phrase ("between the
             // shoulder blades"): its singular names the same place.
             let plural = words[window[n - 1].1].as_ref().is_some_and(|w| w.plural) && {
-                let mut single = norms[start..n].to_vec();
-                if let Some(last) = single.last_mut() {
-                    if let Some(s) = words[window[n - 1].1]
-                        .as_ref()
-                        .and_then(|w| self.singular(&w.norm))
-                    {
-                        *last = s;
-                    }
-                }
+                let single: Vec<String> = norms[start..n]
+                    .iter()
+                    .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
+                    .collect();
                 self.places
                     .get(&single.join(" "))
                     .is_some_and(|m| m.regions == meaning.regions)
@@ -1107,7 +1119,16 @@ impl Lexicon {
     /// Narrows a place by a part said of it ("inside" + "knee" is the inner knee);
     /// false when the lexicon has no such place.
     fn narrow(&self, p: &mut Placed, aspect: &str) -> bool {
-        let key = format!("{aspect} {}", p.hit.key);
+        let mut key = format!("{aspect} {}", p.hit.key);
+        if !self.places.contains_key(&key) {
+            let single: Vec<String> = p
+                .hit
+                .key
+                .split(' ')
+                .map(|w| self.singular(w).unwrap_or_else(|| w.to_string()))
+                .collect();
+            key = format!("{aspect} {}", single.join(" "));
+        }
         match self.places.get(&key) {
             Some(m) => {
                 p.hit.meaning = m.clone();
@@ -1459,5 +1480,116 @@ mod bound_tests {
                 assert!(bound <= edit_distance(a, b), "{a} {b}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod grammar_tests {
+    //! The misreads issue #24 lists, each read right now.
+    use crate::atlas::{Atlas, Side};
+    use crate::parse::Lexicon;
+
+    fn read(text: &str) -> (Vec<String>, Vec<&'static str>, super::Reading) {
+        let atlas = Atlas::shipped().unwrap();
+        let reading = Lexicon::for_atlas(&atlas).unwrap().read(text);
+        let mut regions: Vec<String> = reading
+            .regions
+            .iter()
+            .map(|r| match r.side {
+                Some(Side::Left) => format!("left {}", r.region),
+                Some(Side::Right) => format!("right {}", r.region),
+                None => r.region.clone(),
+            })
+            .collect();
+        regions.sort();
+        let qualities = reading.qualities.iter().map(|q| q.as_str()).collect();
+        (regions, qualities, reading)
+    }
+
+    #[test]
+    fn compound_places_are_one_place() {
+        assert_eq!(
+            read("aching down the back of my right thigh").0,
+            ["right thigh-back"]
+        );
+        assert_eq!(
+            read("my upper back teeth hurt on the right").0,
+            ["right upper-teeth"]
+        );
+        assert_eq!(read("sore bum cheek on the left").0, ["left buttock"]);
+    }
+
+    #[test]
+    fn sides_the_way_people_say_them() {
+        assert_eq!(
+            read("carpal tunnel in both hands").0,
+            ["left wrist-front", "right wrist-front"]
+        );
+        assert_eq!(
+            read("both knees hurt on the inside").0,
+            ["left knee-inner", "right knee-inner"]
+        );
+        assert_eq!(
+            read("hamstrings tight, L more than R").0,
+            ["left thigh-back", "right thigh-back"]
+        );
+        assert_eq!(
+            read("left knee fine, the right one is killing me").0,
+            ["right kneecap"]
+        );
+        assert_eq!(read("headache right across my forehead").0, ["forehead"]);
+    }
+
+    #[test]
+    fn a_correction_must_make_sense_in_its_place() {
+        let (regions, _, reading) = read("heal pain on my right foot");
+        assert_eq!(regions, ["right heel"]);
+        assert_eq!(reading.corrections[0].read, "heel");
+        let (_, _, reading) = read("a knot in my shoulder for a week");
+        assert!(reading.symptoms.is_empty(), "{reading:?}");
+        assert!(reading.corrections.is_empty(), "{reading:?}");
+        let (regions, _, reading) = read("hurt my neck two years ago");
+        assert_eq!(regions, ["neck-back"]);
+        assert_eq!(reading.times, ["two years ago"]);
+        let (_, _, reading) = read("stiff since last week");
+        assert!(reading.symptoms.is_empty(), "{reading:?}");
+    }
+
+    #[test]
+    fn a_quality_only_when_said() {
+        let (regions, qualities, _) = read("IT band is tight");
+        assert_eq!(regions, ["thigh-outer"]);
+        assert!(qualities.is_empty());
+        let (regions, qualities, _) = read("pressure in both cheeks");
+        assert_eq!(regions, ["left cheek", "right cheek"]);
+        assert!(qualities.is_empty());
+    }
+
+    #[test]
+    fn landmarks_idioms_and_actions_are_not_places() {
+        assert_eq!(
+            read("side of my head above the left ear").0,
+            ["left head-side"]
+        );
+        assert_eq!(
+            read("groin pain on the right when I lift my knee up").0,
+            ["right groin"]
+        );
+        assert_eq!(
+            read("in your neck of the woods, my left hip is playing up").0,
+            ["left hip-side"]
+        );
+    }
+
+    #[test]
+    fn clauses_carry_negation_and_times() {
+        let atlas = Atlas::shipped().unwrap();
+        let clauses = Lexicon::for_atlas(&atlas)
+            .unwrap()
+            .clauses("no fever but sweating, for a week");
+        assert_eq!(clauses.len(), 2);
+        assert!(clauses[0].words.contains(&("fever".to_string(), true)));
+        assert!(clauses[0].words.contains(&("sweating".to_string(), false)));
+        assert_eq!(clauses[1].times, ["week"]);
     }
 }
