@@ -5,18 +5,18 @@
 //! encoded as sixel and as kitty.
 use criterion::{Criterion, criterion_group, criterion_main};
 use painmap::atlas::Side;
+use painmap::body::ViewId;
 use painmap::body::diagram::Diagram;
 use painmap::body::frame::Frame;
 use painmap::body::glyphs::{GlyphSet, Glyphs};
 use painmap::body::overlay::{Overlay, paint};
 use painmap::body::raster::{Raster, Viewport};
-use painmap::body::{BodyModel, ViewId};
 use painmap::graphics::{Protocol, Terminal};
 use painmap::tui::picture::ImageTier;
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let zones: Vec<String> = ["buttock", "thigh-back", "calf"].map(String::from).to_vec();
     let overlay = Overlay::for_trigger_point(
         model,

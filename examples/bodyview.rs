@@ -1,9 +1,9 @@
 //! Prints one view of the body model: `cargo run --example bodyview -- VIEW W H [ascii]`.
 use painmap::atlas::Side;
+use painmap::body::ViewId;
 use painmap::body::glyphs::GlyphSet;
 use painmap::body::overlay::{Overlay, paint};
 use painmap::body::raster::{Raster, Viewport};
-use painmap::body::{BodyModel, ViewId};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +23,7 @@ fn main() {
     } else {
         Side::Right
     };
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let r = Raster::new(model, Viewport::new(view, side, w, h));
     let cells = paint(&r, &Overlay::default(), glyphs);
     for row in cells.chunks(usize::from(w)) {

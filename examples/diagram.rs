@@ -3,7 +3,6 @@
 //! (GLYPHS: ascii, outline, half, quadrant, sextant or octant; quadrant by default;
 //! `color16` colours from the 16 ANSI colours)
 use painmap::atlas::Side;
-use painmap::body::BodyModel;
 use painmap::body::diagram::render_lines;
 use painmap::body::glyphs::Glyphs;
 use painmap::body::overlay::Overlay;
@@ -27,7 +26,7 @@ fn main() {
     } else {
         Side::Right
     };
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let overlay = Overlay::for_trigger_point(
         model,
         "example",

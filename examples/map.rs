@@ -1,5 +1,4 @@
 //! Prints the explorer's whole-body map at a size: `cargo run --example map -- W H [ascii]`.
-use painmap::body::BodyModel;
 use painmap::body::diagram::Diagram;
 use painmap::body::frame::Frame;
 use painmap::body::glyphs::GlyphSet;
@@ -14,7 +13,7 @@ fn main() {
     } else {
         GlyphSet::Unicode
     };
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let d = Diagram::layout(model, &Frame::whole_body(), w, h, 1);
     for line in d.render(&Overlay::default(), glyphs).lines() {
         println!("{line}");

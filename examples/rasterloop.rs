@@ -1,10 +1,10 @@
 //! Rasterizes the front view at 200x60 many times (for profiling).
 use painmap::atlas::Side;
+use painmap::body::ViewId;
 use painmap::body::raster::{Raster, Viewport};
-use painmap::body::{BodyModel, ViewId};
 
 fn main() {
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -1,46 +1,20 @@
 //! painmap: a terminal atlas of myofascial trigger-point referral patterns.
 //!
-//! The pure core knows no terminal:
-//! - [`atlas`]: the model, the validating loader (the only way to an [`atlas::Atlas`]),
-//!   the embedded binary form and the user-atlas cache, region and muscle resolution;
-//! - [`rank`]: a selection in, ranked candidates with reasons out, and red flags;
-//! - [`search`]: fuzzy search over muscles, regions and symptoms;
-//! - [`report`]: the ranked report as text, JSON or a Markdown note;
-//! - [`intake`]: intensities and pain qualities per region;
-//! - [`record`]: an intake saved as JSON and reopened;
-//! - [`fsutil`]: the hardened reader and atomic, owner-only writes;
-//! - [`date`]: calendar arithmetic for stamps (the clock is passed in);
-//! - [`color`]: whether to colour the output;
-//! - [`body`]: the body model and the renderer of referral diagrams;
-//! - [`records`]: client records (visits, history, trends) in an SQLite file;
-//! - [`study`]: study cards, scoring, the FSRS scheduler and saved progress;
-//! - [`parse`]: free text ("pain behind my left knee, burning") read with the lexicon;
-//! - [`compare`]: two referral patterns side by side, region by region.
-//!
-//! Two faces use it: [`cli`] (subcommands) and [`tui`] (the explorer and study mode).
-//! Neither imports the other ([`graphics`] is their shared glue to terminal image
-//! protocols); the binary (`src/main.rs`) composes them. The arrow points
-//! inward only.
+//! This package is the program: two faces, [`cli`] (subcommands) and [`tui`] (the
+//! explorer and study mode), and [`term`], everything that reads the terminal or its
+//! environment. Neither face imports the other; the binary (`src/main.rs`) composes them.
+//! The core (`painmap-core`: atlas, ranking, search, pictures, records, study) knows no
+//! terminal, clap or clock; its modules are re-exported here so both faces and the tests
+//! name them as `painmap::atlas`, `painmap::rank` and so on. The arrow points inward only.
 #![forbid(unsafe_code)]
 
-pub mod atlas;
-pub mod body;
+pub use painmap_core::{
+    DISCLAIMER, atlas, body, color, compare, date, fsutil, intake, parse, rank, record, records,
+    report, search, study,
+};
+
 pub mod cli;
-pub mod color;
-pub mod compare;
-pub mod date;
-pub mod fsutil;
-pub mod graphics;
-pub mod intake;
-pub mod parse;
-pub mod rank;
-pub mod record;
-pub mod records;
-pub mod report;
-pub mod search;
-pub mod study;
+pub mod term;
 pub mod tui;
 
-/// Shown with every ranking and in every note.
-pub const DISCLAIMER: &str = "painmap is an educational reference, not a diagnosis. \
-Referral patterns suggest where to look; they do not rule out other causes.";
+pub use term::graphics;

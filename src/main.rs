@@ -4,7 +4,6 @@
 //! terminal. Errors become one line on stderr and exit status 2.
 #![forbid(unsafe_code)]
 
-use clap::Parser;
 use painmap::atlas::Atlas;
 use painmap::body::glyphs::Glyphs;
 use painmap::cli::{self, AtlasCommand, Cli, Command};
@@ -16,7 +15,7 @@ use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
@@ -103,7 +102,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             cli::run_records(atlas, command, &at, now())
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
-        Some(Command::Man) => Ok(ExitCode::from(cli::man()?)),
+        Some(Command::Man(args)) => Ok(ExitCode::from(cli::man(args, &tui::keymap::table())?)),
         Some(Command::Atlas(AtlasCommand::Search(args))) => {
             // The index alone: embedded for the shipped atlas, and from the cache on a
             // second run over a user's file.

@@ -79,11 +79,25 @@ pub enum Command {
     Study(StudyArgs),
     /// Print a shell completion script: `painmap completions bash > ~/.local/share/bash-completion/completions/painmap`.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff): `painmap man | man -l -`.
-    Man,
+    /// Print a manual page (roff): `painmap man | man -l -`, `painmap man rank`, or
+    /// every page into a folder with `--out-dir`.
+    Man(ManArgs),
     /// The commands over the client records.
     #[command(flatten)]
     Records(RecordsCommand),
+}
+
+/// `painmap man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`rank` prints painmap-rank(1)); painmap(1) when
+    /// omitted.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Write painmap.1 and a page for every command into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub out_dir: Option<PathBuf>,
 }
 
 /// The commands over the client records.

@@ -6,7 +6,6 @@ use super::args::{CompareArgs, CompareFormat};
 use super::show::{ascii_only, terminal_width, wrap, write_file};
 use super::{out, status};
 use crate::atlas::Atlas;
-use crate::body::BodyModel;
 use crate::body::diagram::render_lines;
 use crate::body::figure::Figure;
 use crate::body::frame::Frame;
@@ -107,7 +106,7 @@ pub fn text_of(
     s.push_str(&words(&cmp.pattern_lines(atlas), w));
     s.push('\n');
     let overlay = cmp.overlay(atlas);
-    for line in render_lines(BodyModel::shipped(), &overlay, width, glyphs, color) {
+    for line in render_lines(crate::body::shipped(), &overlay, width, glyphs, color) {
         let _ = writeln!(s, "{line}");
     }
     s.push('\n');
@@ -117,7 +116,7 @@ pub fn text_of(
 
 /// Both patterns on one body as a PNG, framed as the SVG is.
 fn png_image(atlas: &Atlas, cmp: &Comparison<'_>) -> anyhow::Result<Vec<u8>> {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let overlay = cmp.overlay(atlas);
     let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), 480.0);
     crate::body::pixmap::render(model, &figure, &overlay)
@@ -129,7 +128,7 @@ fn png_image(atlas: &Atlas, cmp: &Comparison<'_>) -> anyhow::Result<Vec<u8>> {
 /// One SVG document: both patterns on one figure, pattern 1 as `data-pattern="1"`, 2 as
 /// `data-pattern="2"`.
 pub fn svg_document(atlas: &Atlas, cmp: &Comparison<'_>) -> String {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let overlay = cmp.overlay(atlas);
     let frame = Frame::for_overlay(model, &overlay);
     let figure = Figure::of_frame(model, &frame, 320.0);

@@ -8,6 +8,7 @@ mod glossary;
 mod guide;
 mod history;
 mod list;
+mod manual;
 mod out;
 mod parse;
 mod rank;
@@ -22,7 +23,8 @@ pub use args::{
     AtlasCommand, Cli, ColorChoice, Command, CompletionsArgs, Format, GlyphsArg, GraphicsArg,
     RecordsCommand, StudyArgs,
 };
-pub use shell::{completions, man};
+pub use manual::{command, man, parse};
+pub use shell::completions;
 pub use stats::run as study_stats;
 pub use validate::problems as print_atlas_problems;
 

@@ -1,5 +1,5 @@
-//! Shell conventions: completion scripts (`clap_complete`) and the manual page
-//! (`clap_mangen`), both generated from the one command-line grammar.
+//! Shell completion scripts (`clap_complete`), generated from the one command-line
+//! grammar (the manual pages are `manual.rs`).
 
 use super::args::{Cli, CompletionsArgs};
 use super::{FOUND, out};
@@ -9,14 +9,6 @@ use clap::CommandFactory as _;
 pub fn completions(args: &CompletionsArgs) -> anyhow::Result<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "painmap", &mut buf);
-    out::print(&String::from_utf8_lossy(&buf))?;
-    Ok(FOUND)
-}
-
-/// Prints the manual page as roff.
-pub fn man() -> anyhow::Result<u8> {
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
     out::print(&String::from_utf8_lossy(&buf))?;
     Ok(FOUND)
 }

@@ -118,7 +118,7 @@ fn figures<'a>(
     side: Side,
     height: f32,
 ) -> impl Iterator<Item = (&'a TriggerPoint, Overlay, Figure)> + 'a {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     points.iter().map(move |tp| {
         let overlay = Overlay::of_point(atlas, tp, side);
         let frame = Frame::for_overlay(model, &overlay);
@@ -132,7 +132,7 @@ fn figures<'a>(
 
 /// One SVG document with a figure per trigger point.
 pub fn svg_document(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], side: Side) -> String {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut doc = svg::Svg::new();
     for (tp, overlay, figure) in figures(atlas, points, side, 320.0) {
         let pattern = svg::Pattern {
@@ -146,7 +146,7 @@ pub fn svg_document(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], side: S
 
 /// One PNG with the trigger points' figures stacked.
 fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Result<Vec<u8>> {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let pictures: Vec<tiny_skia::Pixmap> = figures(atlas, points, side, 480.0)
         .filter_map(|(_, overlay, figure)| pixmap::render(model, &figure, &overlay))
         .collect();
@@ -208,7 +208,7 @@ pub(super) fn ascii_only(text: &str) -> String {
 /// The diagram of one trigger point, as lines: text, or (with graphics) the titles as
 /// text, the picture as an image in the protocol's escapes, the legend as text.
 pub fn diagram(atlas: &Atlas, tp: &TriggerPoint, style: DiagramStyle) -> Vec<String> {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let overlay = Overlay::of_point(atlas, tp, style.side);
     if let Some(term) = style.graphics
         && let Some(lines) = image_lines(model, &overlay, style, term, tp)

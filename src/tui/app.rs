@@ -182,6 +182,27 @@ pub struct Cursor {
     pub y: u16,
 }
 
+impl Cursor {
+    /// Where the cursor first appears: in the front view (the left half of the map),
+    /// two fifths down, where there is something to name.
+    pub fn start(width: u16, height: u16) -> Cursor {
+        Cursor {
+            x: width / 4,
+            y: height * 2 / 5,
+        }
+    }
+
+    /// The cursor kept inside a map of this size (the map shrinks when the terminal
+    /// does).
+    #[must_use]
+    pub fn clamp(self, width: u16, height: u16) -> Cursor {
+        Cursor {
+            x: self.x.min(width.saturating_sub(1)),
+            y: self.y.min(height.saturating_sub(1)),
+        }
+    }
+}
+
 /// A trigger point shown in the detail and on the map: muscle, point, side.
 pub type Shown<'a> = (&'a Muscle, &'a TriggerPoint, Option<Side>);
 
@@ -208,7 +229,7 @@ pub struct App<'a> {
     pub overlay: Option<Overlay>,
     /// What the map shows: the whole body or one close-up (`v` steps through them).
     pub map: Stop,
-    /// Map cursor; `None` until moved, when it stands at [`super::input::start`], shown
+    /// Map cursor; `None` until moved, when it stands at [`Cursor::start`], shown
     /// from the first frame so Space works before any arrow.
     pub cursor: Option<Cursor>,
     /// Highlighted candidate.
@@ -292,8 +313,8 @@ impl<'a> App<'a> {
     /// Where the map cursor is on a map of this size.
     pub fn cursor_on(&self, width: u16, height: u16) -> Cursor {
         match self.cursor {
-            Some(c) => super::input::clamp(c, width, height),
-            None => super::input::start(width, height),
+            Some(c) => c.clamp(width, height),
+            None => Cursor::start(width, height),
         }
     }
 

@@ -159,23 +159,6 @@ fn intake_target(app: &App<'_>, layout: &Layout) -> Option<crate::atlas::RegionI
     under_cursor.or_else(|| app.intake.selection.regions.last().cloned())
 }
 
-/// Where the cursor first appears: the chest of the front view (the left half of the
-/// map), where there is something to name.
-pub fn start(width: u16, height: u16) -> Cursor {
-    Cursor {
-        x: width / 4,
-        y: height * 2 / 5,
-    }
-}
-
-/// The cursor kept inside a map of this size (the map shrinks when the terminal does).
-pub fn clamp(c: Cursor, width: u16, height: u16) -> Cursor {
-    Cursor {
-        x: c.x.min(width.saturating_sub(1)),
-        y: c.y.min(height.saturating_sub(1)),
-    }
-}
-
 fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
     let (col, row) = (mouse.column, mouse.row);
     let down = matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left));

@@ -361,6 +361,13 @@ pub const HELP: &[HelpRow] = &[
     },
 ];
 
+/// The help's rows as (keys, what they do), for the manual page.
+pub fn table() -> Vec<(String, String)> {
+    HELP.iter()
+        .map(|r| (row_keys(r), r.what.to_string()))
+        .collect()
+}
+
 /// A key as the help names it.
 pub fn label(key: Key) -> String {
     let base = match key.code {

@@ -256,7 +256,7 @@ mod tests {
     fn a_picture_is_encoded_once_and_again_only_when_it_changes() {
         let atlas = Atlas::shipped().unwrap();
         let m = atlas.resolve_muscle("soleus").unwrap();
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let raster = Raster::new(model, Viewport::new(ViewId::Back, Side::Left, 20, 18));
         let mut overlay = Overlay::of_point(&atlas, &m.trigger_points[0], Side::Right);
         let t = tier(Protocol::Kitty);
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_sixel_picture_is_one_sequence_in_its_first_cell() {
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let raster = Raster::new(model, Viewport::new(ViewId::Front, Side::Left, 12, 10));
         let t = tier(Protocol::Sixel);
         assert!(t.sent_whole() && !tier(Protocol::Kitty).sent_whole());
@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn too_small_to_draw_is_left_to_the_text_tier() {
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let raster = Raster::new(model, Viewport::new(ViewId::Front, Side::Left, 1, 1));
         let mut buf = Buffer::empty(Rect::new(0, 0, 4, 4));
         assert!(!tier(Protocol::Sixel).draw(&raster, &Overlay::default(), buf.area, &mut buf));
@@ -313,7 +313,7 @@ mod tests {
         let one = Pattern::resolve(&atlas, "soleus").unwrap();
         let two = Pattern::resolve(&atlas, "gastrocnemius").unwrap();
         let overlay = compare(&atlas, &one, &two, Side::Left).overlay(&atlas);
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let glyphs = crate::body::glyphs::Glyphs::Quadrant;
         let d = Diagram::for_overlay(model, &overlay, 58, 36, glyphs);
         assert!(d.legend_rows() > 0);

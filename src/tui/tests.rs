@@ -821,9 +821,8 @@ fn the_loop_runs_scripted_events_to_quit() {
 
 #[test]
 fn v_cycles_the_map_through_every_close_up_and_back() {
-    use crate::body::BodyModel;
     use crate::body::frame::Stop;
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut h = Harness::new(80, 24);
     let all = Stop::map_cycle(model);
     for (i, &stop) in all.iter().enumerate() {
@@ -878,10 +877,9 @@ fn v_cycles_the_map_through_every_close_up_and_back() {
 /// the map in some picture of the `v` cycle.
 #[test]
 fn every_region_can_be_clicked_at_80x24() {
-    use crate::body::BodyModel;
     use crate::body::frame::Stop;
     use std::collections::BTreeSet;
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut h = Harness::new(80, 24);
     let mut hit: BTreeSet<String> = BTreeSet::new();
     for _ in Stop::map_cycle(model) {

@@ -66,7 +66,7 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CycleMap(forward) => {
-            let model = crate::body::BodyModel::shipped();
+            let model = crate::body::shipped();
             let cycle = crate::body::frame::Stop::map_cycle(model);
             app.map = app.map.step(&cycle, if forward { 1 } else { -1 });
             app.status = format!("map: {}", app.map.title(model));

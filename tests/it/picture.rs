@@ -7,7 +7,7 @@
 
 use crate::util::{code, painmap, run, stdout};
 use painmap::atlas::{Atlas, Side};
-use painmap::body::{BodyModel, ViewId};
+use painmap::body::ViewId;
 
 /// One element of an SVG document: its name and attributes.
 #[derive(Debug)]
@@ -141,7 +141,7 @@ fn check_svg(
     problems: &mut Vec<String>,
 ) -> usize {
     let els = elements(doc);
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let m = atlas.muscles().iter().find(|m| m.id == muscle).unwrap();
     let mut xs = 0;
     for view in els
@@ -241,7 +241,7 @@ fn every_region_of_a_view_is_in_the_svg_marked_or_not() {
         "show", "soleus", "--tp", "soleus-1", "--format", "svg",
     ]));
     let els = elements(&doc);
-    let model = BodyModel::shipped();
+    let model = painmap::body::shipped();
     let mut views = 0;
     for g in els.iter().filter(|e| e.attr("data-view").is_some()) {
         let vid = view_of(g.attr("data-view").unwrap());

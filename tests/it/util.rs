@@ -82,13 +82,14 @@ pub struct Tmux {
 
 impl Tmux {
     /// Runs `painmap ARGS` in a new tmux server of its own, in the temp directory.
-    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Option<Tmux> {
+    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Tmux {
         Tmux::start_in(name, w, h, args, &std::env::temp_dir())
     }
 
-    /// Runs `painmap ARGS` in `dir`; `None` (after saying why) when tmux is missing. ARGS
+    /// Runs `painmap ARGS` in `dir` (tmux must be installed: these tests are ignored by
+    /// default and run by `.ci/run`). ARGS
     /// may start with `VAR=value` assignments, which go before the binary.
-    pub fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Option<Tmux> {
+    pub fn start_in(name: &str, w: u16, h: u16, args: &str, dir: &std::path::Path) -> Tmux {
         Tmux::start_after(name, w, h, "", args, dir)
     }
 
@@ -100,11 +101,13 @@ impl Tmux {
         before: &str,
         args: &str,
         dir: &std::path::Path,
-    ) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
-            return None;
-        }
+    ) -> Tmux {
+        // These tests are `#[ignore = "needs tmux"]`: run on purpose, they fail without
+        // it rather than pass without having run.
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok(),
+            "{name}: tmux is not installed (apt-get install tmux)"
+        );
         let socket = format!("painmap-test-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_painmap");
         // The shell reports the exit status and whether the terminal came back.
@@ -132,7 +135,7 @@ impl Tmux {
             .status()
             .is_ok_and(|s| s.success());
         assert!(ok, "tmux starts");
-        Some(t)
+        t
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {

@@ -2,7 +2,6 @@
 //! student's answer in progress, and the progress to save.
 
 use crate::atlas::{Atlas, Muscle, RegionInstance, TriggerPoint};
-use crate::body::BodyModel;
 use crate::body::frame::{Frame, Stop};
 use crate::body::model::ViewId;
 use crate::search::{HitKind, SearchIndex};
@@ -251,7 +250,7 @@ impl<'a> StudyApp<'a> {
     /// the trigger point (none for a limb or the trunk), then each of the card's side in
     /// turn ([`Stop`], the explorer's `v` cycle), then none.
     pub fn close_up(&self) -> Option<ViewId> {
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let (card, _, tp) = self.current()?;
         let start = Frame::close_up_of(model, &tp.location)
             .map_or(Stop::WholeBody, |v| Stop::CloseUp(v, card.side));

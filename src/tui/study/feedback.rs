@@ -7,7 +7,6 @@
 use super::app::{Outcome, StudyApp};
 use super::view::{Pen, put_canvas, region_label};
 use crate::atlas::{RegionInstance, Side, TriggerPoint};
-use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::{GlyphSet, Style as Mark};
@@ -115,7 +114,7 @@ pub fn picture(
     if let Some(o) = &outcome.overlap {
         marks(buf, area, &answer, o, theme);
     } else {
-        let model = BodyModel::shipped();
+        let model = crate::body::shipped();
         let d = Diagram::for_overlay(model, &answer, area.width, area.height, theme.glyphs);
         // A real image where the terminal shows one (the marks have glyphs of their own
         // and stay text).
@@ -150,7 +149,7 @@ fn both_on_one_body(
     let below = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     let overlay = cmp.overlay(app.atlas);
     let d = Diagram::for_overlay(
-        BodyModel::shipped(),
+        crate::body::shipped(),
         &overlay,
         below.width,
         below.height,
@@ -162,7 +161,7 @@ fn both_on_one_body(
 /// The answer's zone with the student's marks over it: hits, misses and extra marks each
 /// their own glyph, with a legend of them below.
 fn marks(buf: &mut Buffer, area: Rect, answer: &Overlay, o: &Overlap, theme: &Theme) {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut overlay = answer.clone();
     overlay.selected.clone_from(&o.extra);
     // Framed to hold the answer and the marks outside it.

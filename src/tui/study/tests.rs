@@ -4,7 +4,6 @@
 use super::app::{RETRY_AFTER, Screen, StudyApp};
 use super::update::{self, Msg};
 use crate::atlas::{Atlas, MuscleGroup, RegionInstance};
-use crate::body::BodyModel;
 use crate::body::model::ViewId;
 use crate::study::cards::{CardKind, Deck};
 use crate::study::progress::Progress;
@@ -216,7 +215,7 @@ fn a_draw_card_frames_the_question_without_the_answer_and_v_cycles_close_ups() {
         let s = h.screen();
         crate::body::frame::CLOSE_UPS
             .iter()
-            .filter(|&&v| s.contains(&BodyModel::shipped().view(v).title(side)))
+            .filter(|&&v| s.contains(&crate::body::shipped().view(v).title(side)))
             .count()
     };
     assert_eq!(h.app.close_up(), None, "the calf is on no close-up");
@@ -229,7 +228,7 @@ fn a_draw_card_frames_the_question_without_the_answer_and_v_cycles_close_ups() {
         let view = h.app.close_up().expect("a close-up");
         let s = h.screen();
         assert!(
-            s.contains(&BodyModel::shipped().view(view).title(side)),
+            s.contains(&crate::body::shipped().view(view).title(side)),
             "{s}"
         );
         seen.push(view);

@@ -6,7 +6,6 @@ use super::app::{Screen, StudyApp};
 use super::feedback;
 use super::input::{StudyLayout, clamp};
 use crate::atlas::{RegionInstance, Side};
-use crate::body::BodyModel;
 use crate::body::diagram::{Canvas, Diagram};
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::Style as Mark;
@@ -156,7 +155,7 @@ fn diagram(
     card: &Card,
     theme: &Theme,
 ) -> (MapLayout, Option<(u16, u16)>) {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let answer = pattern(app, card, card.side);
     let asking_draw = card.kind == CardKind::Draw && app.screen == Screen::Card;
     let mut overlay = if asking_draw {

@@ -4,7 +4,6 @@
 //! symptoms ([`crate::compare`]).
 
 use super::{pane, scrolled};
-use crate::body::BodyModel;
 use crate::body::diagram::Diagram;
 use crate::compare::{Comparison, Line as Said};
 use crate::tui::app::App;
@@ -28,7 +27,7 @@ pub fn picture(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut hits = MapLayout::new(inner);
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let overlay = cmp.overlay(app.atlas);
     let d = Diagram::for_overlay(model, &overlay, inner.width, inner.height, theme.glyphs);
     crate::tui::picture::paint_diagram(&d, &overlay, inner, frame.buffer_mut(), theme);

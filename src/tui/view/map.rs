@@ -62,7 +62,7 @@ fn panels(model: &BodyModel, stop: Stop) -> Vec<Panel> {
 
 /// The map width that fits two whole-body views of this pane height.
 pub fn preferred_width(height: u16) -> u16 {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let per_row = cols_per_row(shown_box(model, ViewId::Front, None));
     let rows = f32::from(height.saturating_sub(3));
     // Two views, a gap, the border; a little slack for the R and L labels.
@@ -77,7 +77,7 @@ pub fn draw(
     shown: Option<Shown<'_>>,
     theme: &Theme,
 ) -> MapLayout {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut title = match app.map {
         Stop::WholeBody => "Body map".to_owned(),
         stop => format!("Body map: {}", stop.title(model)),
@@ -158,7 +158,7 @@ fn paint_map(
     content: &Content<'_>,
     theme: &Theme,
 ) -> MapLayout {
-    let model = BodyModel::shipped();
+    let model = crate::body::shipped();
     let mut hits = MapLayout::new(inner);
     if inner.width < 5 || inner.height < 3 {
         return hits;

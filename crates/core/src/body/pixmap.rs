@@ -1,0 +1,448 @@
+//! Real images: a [`Figure`] rasterised from the vector body model with tiny-skia, with
+//! anti-aliasing, as the manual's charts draw it: the body a soft tone with a clear
+//! outline, the essential zone solid red, the spillover stippled red, the selection blue,
+//! the X dark on a white halo. A compared second pattern ([`Overlay::second`]) is blue
+//! hatching over it, dense for essential and sparse for spillover (as the SVG draws it),
+//! so the overlap reads as red under blue; its X is blue and ringed. Used for the
+//! terminal graphics protocols and for `show --format png`.
+
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry and pixels: p, q, r, w, h"
+)]
+
+use tiny_skia::{
+    Color, FillRule, FilterQuality, LineCap, LineJoin, Mask, Paint, Path, PathBuilder, Pattern,
+    Pixmap, SpreadMode, Stroke, Transform,
+};
+
+use super::figure::{Figure, FigurePanel};
+use super::model::BodyModel;
+use super::overlay::{
+    ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
+};
+
+/// The paper.
+pub const PAPER: [u8; 3] = [255, 255, 255];
+/// The body's soft tone.
+pub const SKIN: [u8; 3] = [241, 220, 203];
+/// The outline.
+pub const INK: [u8; 3] = [90, 70, 56];
+/// The essential zone.
+pub const RED: [u8; 3] = [200, 16, 46];
+/// The selection.
+pub const BLUE: [u8; 3] = [74, 127, 212];
+/// The X.
+pub const X_INK: [u8; 3] = [16, 32, 58];
+/// A compared second pattern's hatching (the SVG's `#1f4fd0`).
+pub const BLUE2: [u8; 3] = [31, 79, 208];
+/// A compared second pattern's X.
+pub const X2_INK: [u8; 3] = [14, 42, 140];
+
+/// What a comparison's marks are in this picture, for the legend beside it (each part
+/// with the pattern it names): the text tiers' marks are not what the image shows.
+pub const COMPARISON_LEGEND: [(u8, &str); 2] = [
+    (1, "1 red: solid essential, dots spillover, X;"),
+    (
+        2,
+        "2 blue: dense hatch essential, sparse spillover, ringed X",
+    ),
+];
+
+fn color(c: [u8; 3]) -> Color {
+    Color::from_rgba8(c[0], c[1], c[2], 255)
+}
+
+fn paint_of(c: [u8; 3]) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color(color(c));
+    p.anti_alias = true;
+    p
+}
+
+fn polygon_path(pts: &[super::geom::Pt], t: &FigurePanel) -> Option<Path> {
+    let mut pb = PathBuilder::new();
+    for (k, p) in pts.iter().enumerate() {
+        let q = t.place(*p);
+        if k == 0 {
+            pb.move_to(q.x, q.y);
+        } else {
+            pb.line_to(q.x, q.y);
+        }
+    }
+    pb.close();
+    pb.finish()
+}
+
+/// The stipple tile: red dots on the body tone, on a `k`-pixel grid.
+fn stipple(k: u32) -> Option<Pixmap> {
+    let k = k.max(2);
+    let mut tile = Pixmap::new(k * 2, k * 2)?;
+    tile.fill(color(SKIN));
+    let r = k as f32 * 0.45;
+    for (cx, cy) in [(0.5, 0.5), (1.5, 1.5)] {
+        let path = PathBuilder::from_circle(cx * k as f32, cy * k as f32, r)?;
+        tile.fill_path(
+            &path,
+            &paint_of(RED),
+            FillRule::Winding,
+            Transform::identity(),
+            None,
+        );
+    }
+    Some(tile)
+}
+
+/// A hatching tile for the second pattern: a blue stripe `stripe` pixels wide every
+/// `period` pixels; drawn at 45 degrees by the pattern's transform.
+fn hatch(period: f32, stripe: f32) -> Option<Pixmap> {
+    let n = period.round().max(2.0) as u32;
+    let mut tile = Pixmap::new(n, n)?;
+    let rect = tiny_skia::Rect::from_xywh(0.0, 0.0, stripe.clamp(1.0, n as f32 - 1.0), n as f32)?;
+    tile.fill_rect(rect, &paint_of(BLUE2), Transform::identity(), None);
+    Some(tile)
+}
+
+/// A paint that repeats `tile`, turned by `turn` (the hatching at 45 degrees, sampled
+/// smoothly; the stipple upright, pixel for pixel).
+fn tiled(tile: &Pixmap, quality: FilterQuality, turn: Transform) -> Paint<'_> {
+    Paint {
+        anti_alias: true,
+        shader: Pattern::new(tile.as_ref(), SpreadMode::Repeat, quality, 1.0, turn),
+        ..Paint::default()
+    }
+}
+
+/// Draws a figure with one overlay into a new pixmap (`None` when the figure is empty or
+/// too large to allocate).
+#[allow(
+    clippy::too_many_lines,
+    reason = "the layers of one picture, in painting order"
+)]
+pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<Pixmap> {
+    let (w, h) = (figure.width.ceil() as u32, figure.height.ceil() as u32);
+    let mut pixmap = Pixmap::new(w.max(1), h.max(1))?;
+    pixmap.fill(color(PAPER));
+    let table = MarkTable::new(model, overlay);
+    // Line widths and the stipple follow the figure's size.
+    let unit = (figure.height / 240.0).max(0.6);
+    let tile = stipple((unit * 2.5).round() as u32)?;
+    let dense = hatch(unit * 3.6, unit * 1.9)?;
+    let sparse = hatch(unit * 6.0, unit * 1.1)?;
+    let hatched = |tile| tiled(tile, FilterQuality::Bilinear, Transform::from_rotate(45.0));
+    let (dense, sparse) = (hatched(&dense), hatched(&sparse));
+    let stippled = tiled(&tile, FilterQuality::Nearest, Transform::identity());
+    let seam = Stroke {
+        width: unit * 0.6,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    for panel in &figure.panels {
+        let drawing = model.view(panel.view).drawing(panel.side);
+        let mut sil = PathBuilder::new();
+        for poly in &drawing.outline {
+            for (k, p) in poly.points().iter().enumerate() {
+                let q = panel.place(*p);
+                if k == 0 {
+                    sil.move_to(q.x, q.y);
+                } else {
+                    sil.line_to(q.x, q.y);
+                }
+            }
+            sil.close();
+        }
+        let Some(sil) = sil.finish() else { continue };
+        let id = Transform::identity();
+        pixmap.fill_path(&sil, &paint_of(SKIN), FillRule::Winding, id, None);
+        let mut mask = Mask::new(pixmap.width(), pixmap.height())?;
+        mask.fill_path(&sil, FillRule::Winding, true, id);
+
+        // Every shape in painting order (later shapes win), coloured by its marks.
+        for shape in &drawing.shapes {
+            let flags = table.get(shape.region, shape.side);
+            if flags == 0 {
+                continue;
+            }
+            let Some(path) = polygon_path(shape.poly.points(), panel) else {
+                continue;
+            };
+            if flags & ESSENTIAL != 0 {
+                pixmap.fill_path(&path, &paint_of(RED), FillRule::EvenOdd, id, Some(&mask));
+                // Two marked shapes meeting on a slant would leave an anti-aliased seam
+                // of skin between them; a hairline of the same red closes it.
+                pixmap.stroke_path(&path, &paint_of(RED), &seam, id, Some(&mask));
+            } else if flags & SPILLOVER != 0 {
+                pixmap.fill_path(&path, &stippled, FillRule::EvenOdd, id, Some(&mask));
+            }
+            // The second pattern over the first: the overlap shows both.
+            if flags & ESSENTIAL2 != 0 {
+                pixmap.fill_path(&path, &dense, FillRule::EvenOdd, id, Some(&mask));
+            } else if flags & SPILLOVER2 != 0 {
+                pixmap.fill_path(&path, &sparse, FillRule::EvenOdd, id, Some(&mask));
+            }
+            if flags & SELECTED != 0 {
+                let mut p = paint_of(BLUE);
+                p.set_color(Color::from_rgba8(BLUE[0], BLUE[1], BLUE[2], 115));
+                pixmap.fill_path(&path, &p, FillRule::EvenOdd, id, Some(&mask));
+            }
+        }
+        // Interior lines, then the outline over everything: zones never erase it.
+        let thin = Stroke {
+            width: unit * 1.1,
+            line_cap: LineCap::Round,
+            line_join: LineJoin::Round,
+            ..Stroke::default()
+        };
+        for line in &drawing.details {
+            let mut pb = PathBuilder::new();
+            if let [p] = line.as_slice() {
+                let q = panel.place(*p);
+                if let Some(c) = PathBuilder::from_circle(q.x, q.y, unit * 1.4) {
+                    pixmap.fill_path(&c, &paint_of(INK), FillRule::Winding, id, None);
+                }
+                continue;
+            }
+            for (k, p) in line.iter().enumerate() {
+                let q = panel.place(*p);
+                if k == 0 {
+                    pb.move_to(q.x, q.y);
+                } else {
+                    pb.line_to(q.x, q.y);
+                }
+            }
+            if let Some(path) = pb.finish() {
+                pixmap.stroke_path(&path, &paint_of(INK), &thin, id, None);
+            }
+        }
+        let mut pb = PathBuilder::new();
+        for s in &drawing.boundary {
+            let (a, b) = (panel.place(s.a), panel.place(s.b));
+            pb.move_to(a.x, a.y);
+            pb.line_to(b.x, b.y);
+        }
+        if let Some(path) = pb.finish() {
+            let stroke = Stroke {
+                width: unit * 1.8,
+                ..thin.clone()
+            };
+            pixmap.stroke_path(&path, &paint_of(INK), &stroke, id, None);
+        }
+        // The X, dark on a white halo so it reads on red and on skin; the second
+        // pattern's blue and ringed.
+        let second = overlay.second.iter().flat_map(|z| &z.trigger_points);
+        let marks = overlay
+            .trigger_points
+            .iter()
+            .map(|tp| (tp, false))
+            .chain(second.map(|tp| (tp, true)));
+        for (tp, is_second) in marks {
+            draw_x(&mut pixmap, model, panel, tp, unit, is_second);
+        }
+    }
+    Some(pixmap)
+}
+
+/// Draws one trigger point's X in `panel`, if the view shows it: dark on a white halo,
+/// or for a compared second pattern blue, with a ring round it.
+fn draw_x(
+    pixmap: &mut Pixmap,
+    model: &BodyModel,
+    panel: &FigurePanel,
+    tp: &TriggerMark,
+    unit: f32,
+    second: bool,
+) {
+    let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, panel.view, tp.location.side)
+    else {
+        return;
+    };
+    let q = panel.place(p);
+    let r = (unit * 4.0).max(3.0);
+    let mut pb = PathBuilder::new();
+    pb.move_to(q.x - r, q.y - r);
+    pb.line_to(q.x + r, q.y + r);
+    pb.move_to(q.x - r, q.y + r);
+    pb.line_to(q.x + r, q.y - r);
+    if second {
+        pb.push_circle(q.x, q.y, r * 1.25);
+    }
+    let Some(path) = pb.finish() else {
+        return;
+    };
+    let line = |width: f32| Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    let id = Transform::identity();
+    pixmap.stroke_path(&path, &paint_of(PAPER), &line(unit * 4.5), id, None);
+    let ink = if second { X2_INK } else { X_INK };
+    pixmap.stroke_path(&path, &paint_of(ink), &line(unit * 2.2), id, None);
+}
+
+/// Rings the box `w` by `h` at `(x, y)`: the keyboard cursor over a picture, dark on a
+/// light halo so it reads on skin, red and paper alike.
+pub fn ring(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32) {
+    let inset = (w.min(h) * 0.12).max(1.0);
+    let Some(rect) = tiny_skia::Rect::from_xywh(
+        x + inset,
+        y + inset,
+        (w - 2.0 * inset).max(1.0),
+        (h - 2.0 * inset).max(1.0),
+    ) else {
+        return;
+    };
+    let path = PathBuilder::from_rect(rect);
+    let id = Transform::identity();
+    let width = (w.min(h) * 0.14).max(1.0);
+    let halo = Stroke {
+        width: width * 2.2,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint_of(PAPER), &halo, id, None);
+    let ink = Stroke {
+        width,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint_of(X_INK), &ink, id, None);
+}
+
+/// The pixmap's pixels as straight (not premultiplied) RGBA rows.
+pub fn rgba(pixmap: &Pixmap) -> Vec<u8> {
+    pixmap.clone().take_demultiplied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Side;
+    use crate::body::ViewId;
+    use crate::body::frame::Frame;
+
+    /// Every pixel's colour, row by row.
+    fn colours(p: &Pixmap) -> Vec<[u8; 3]> {
+        p.pixels()
+            .iter()
+            .map(|c| {
+                let c = c.demultiply();
+                [c.red(), c.green(), c.blue()]
+            })
+            .collect()
+    }
+
+    fn px(p: &Pixmap, x: f32, y: f32) -> [u8; 3] {
+        let c = p.pixel(x as u32, y as u32).unwrap().demultiply();
+        [c.red(), c.green(), c.blue()]
+    }
+
+    /// A comparison: the second pattern's zones are blue hatching (over red where both
+    /// reach, over skin elsewhere), and its X is blue.
+    #[test]
+    fn a_second_pattern_is_blue_hatching_with_a_blue_x() {
+        let m = crate::body::shipped();
+        let one = Overlay::for_trigger_point(
+            m,
+            "t1",
+            "thigh-front",
+            &["calf".to_owned(), "heel".to_owned()],
+            &[],
+            &[],
+            Side::Right,
+        );
+        let two = Overlay::for_trigger_point(
+            m,
+            "t2",
+            "buttock",
+            &["thigh-back".to_owned(), "calf".to_owned()],
+            &[],
+            &[],
+            Side::Right,
+        );
+        let mut ov = one.clone();
+        ov.second = Some(super::super::overlay::Zones {
+            essential: two.essential,
+            spillover: two.spillover,
+            trigger_points: two.trigger_points,
+        });
+        let fig = Figure::of_frame(m, &Frame::whole_body(), 600.0);
+        let p = render(m, &fig, &ov).unwrap();
+        let back = fig.panels.iter().find(|q| q.view == ViewId::Back).unwrap();
+        let v = m.view(ViewId::Back);
+        // The colours in a small box round a region's anchor.
+        let around = |region: &str| {
+            let a = v
+                .anchor(m.region_index(region).unwrap(), Some(Side::Right))
+                .unwrap();
+            let q = back.place(a);
+            let mut seen = Vec::new();
+            for dy in -4..=4 {
+                for dx in -4..=4 {
+                    seen.push(px(&p, q.x + dx as f32, q.y + dy as f32));
+                }
+            }
+            seen
+        };
+        let has = |seen: &[[u8; 3]], c: [u8; 3]| seen.contains(&c);
+        let thigh = around("thigh-back");
+        assert!(
+            has(&thigh, BLUE2) && has(&thigh, SKIN) && !has(&thigh, RED),
+            "2 only"
+        );
+        let calf = around("calf");
+        assert!(has(&calf, BLUE2) && has(&calf, RED), "both");
+        let heel = around("heel");
+        assert!(has(&heel, RED) && !has(&heel, BLUE2), "1 only");
+        let all = colours(&p);
+        assert!(
+            all.iter().filter(|&&c| c == X2_INK).count() > 20,
+            "the second X"
+        );
+        assert!(
+            all.iter().filter(|&&c| c == X_INK).count() > 20,
+            "the first X"
+        );
+    }
+
+    #[test]
+    fn the_picture_has_skin_red_stipple_an_outline_and_the_x() {
+        let m = crate::body::shipped();
+        let ov = Overlay::for_trigger_point(
+            m,
+            "t",
+            "calf",
+            &["thigh-back".to_owned()],
+            &["heel".to_owned()],
+            &[],
+            Side::Right,
+        );
+        let fig = Figure::of_frame(m, &Frame::whole_body(), 480.0);
+        let p = render(m, &fig, &ov).unwrap();
+        assert_eq!(p.height(), 480);
+        let all = colours(&p);
+        for (what, c) in [
+            ("paper", PAPER),
+            ("skin", SKIN),
+            ("red", RED),
+            ("ink", INK),
+            ("x", X_INK),
+        ] {
+            assert!(all.iter().filter(|&&p| p == c).count() > 20, "{what}");
+        }
+        // Anti-aliased: colours between skin and ink along the outline.
+        let between = all
+            .iter()
+            .filter(|c| ![PAPER, SKIN, RED, INK, X_INK].contains(c))
+            .count();
+        assert!(between > 100, "{between}");
+        // The back of the right thigh is red in the back view, on the viewer's right.
+        let back = fig.panels.iter().find(|q| q.view == ViewId::Back).unwrap();
+        let v = m.view(ViewId::Back);
+        let a = v
+            .anchor(m.region_index("thigh-back").unwrap(), Some(Side::Right))
+            .unwrap();
+        let q = back.place(a);
+        assert_eq!(px(&p, q.x, q.y), RED);
+        assert!(q.x > f32::midpoint(back.dest.x0, back.dest.x1));
+    }
+}
