@@ -359,7 +359,7 @@ impl Lexicon {
     }
 
     /// The folded word at `i`, if any (fillers included).
-    fn norm_at<'w>(words: &'w [Option<Word>], i: usize) -> Option<&'w str> {
+    fn norm_at(words: &[Option<Word>], i: usize) -> Option<&str> {
         words
             .get(i)
             .and_then(|w| w.as_ref())
@@ -503,17 +503,15 @@ impl Lexicon {
                     if item == Item::Time {
                         // A number just before is part of the time ("two years ago").
                         let mut typed: Vec<String> = Vec::new();
-                        if let (Some(Item::Word(p)), Some(_)) =
-                            (items.last().copied(), ahead.first())
-                        {
-                            if words[p].as_ref().is_some_and(|x| {
+                        if let Some(Item::Word(p)) = items.last().copied()
+                            && words[p].as_ref().is_some_and(|x| {
                                 !x.used && is_number(&x.norm) && !self.places.contains_key(&x.norm)
-                            }) {
-                                items.pop();
-                                mark(words, p);
-                                if let Some(x) = &words[p] {
-                                    typed.push(x.typed.clone());
-                                }
+                            })
+                        {
+                            items.pop();
+                            mark(words, p);
+                            if let Some(x) = &words[p] {
+                                typed.push(x.typed.clone());
                             }
                         }
                         typed.extend(
@@ -545,12 +543,12 @@ impl Lexicon {
             items.push(Item::Word(i));
             i += 1;
         }
-        self.join_compared_sides(words, items)
+        self.join_compared_sides(words, &items)
     }
 
     /// "left more than right", "L worse than R", "left and right": two side marks with
     /// only comparison words between are one mark for both sides.
-    fn join_compared_sides(&self, words: &mut [Option<Word>], items: Vec<Item>) -> Vec<Item> {
+    fn join_compared_sides(&self, words: &mut [Option<Word>], items: &[Item]) -> Vec<Item> {
         let mut out: Vec<Item> = Vec::with_capacity(items.len());
         let mut i = 0;
         while i < items.len() {
@@ -566,17 +564,17 @@ impl Lexicon {
                     }
                     j += 1;
                 }
-                if j > i + 1 {
-                    if let Some(Item::Side(b)) = items.get(j) {
-                        for it in &items[i + 1..j] {
-                            if let Item::Word(w) = it {
-                                mark(words, *w);
-                            }
+                if j > i + 1
+                    && let Some(Item::Side(b)) = items.get(j)
+                {
+                    for it in &items[i + 1..j] {
+                        if let Item::Word(w) = it {
+                            mark(words, *w);
                         }
-                        out.push(Item::Side(a.union(*b)));
-                        i = j + 1;
-                        continue;
                     }
+                    out.push(Item::Side(a.union(*b)));
+                    i = j + 1;
+                    continue;
                 }
             }
             out.push(items[i]);
@@ -667,12 +665,12 @@ impl Lexicon {
             // ("down the back of my thigh" is the back of the thigh).
             let mut start = 0;
             for k in 1..n {
-                if let Some(m) = longest(&norms[k..], |key| self.places.contains_key(key)) {
-                    if k + m > n {
-                        start = k;
-                        n = k + m;
-                        break;
-                    }
+                if let Some(m) = longest(&norms[k..], |key| self.places.contains_key(key))
+                    && k + m > n
+                {
+                    start = k;
+                    n = k + m;
+                    break;
                 }
             }
             let k = norms[start..n].join(" ");
@@ -893,7 +891,7 @@ impl Lexicon {
                 Some(here)
             })
             .collect();
-        let mut placed: Vec<Placed> = Vec::new();
+        let mut said: Vec<Placed> = Vec::new();
         let mut hits = places.into_iter().peekable();
         let mut current: Option<SideWord> = None; // carried on from the last side said
         let mut pending: Option<SideWord> = None; // said before a place not yet reached
@@ -923,7 +921,7 @@ impl Lexicon {
                     None
                 }
                 Item::Well => {
-                    for p in placed.iter_mut().filter(|p| p.clause == clause) {
+                    for p in said.iter_mut().filter(|p| p.clause == clause) {
                         p.negated = true;
                     }
                     None
@@ -959,10 +957,10 @@ impl Lexicon {
                 let clause_end = (i + 1..items.len())
                     .find(|&j| items[j] == Item::Break)
                     .unwrap_or(items.len());
-                let before = placed.iter().any(|p| p.clause == clause && !p.landmark);
+                let before = said.iter().any(|p| p.clause == clause && !p.landmark);
                 let after = (i + 1..clause_end).any(|j| starts.contains(&j));
                 let directly = starts.contains(&(i + 1));
-                let listed = placed
+                let listed = said
                     .iter()
                     .filter(|p| p.clause == clause && !p.landmark)
                     .count();
@@ -982,11 +980,11 @@ impl Lexicon {
                     let target = if before {
                         Some(clause)
                     } else {
-                        placed.iter().rev().find(|p| !p.landmark).map(|p| p.clause)
+                        said.iter().rev().find(|p| !p.landmark).map(|p| p.clause)
                     };
                     if let Some(c) = target {
                         let mut named = false;
-                        for p in placed
+                        for p in said
                             .iter_mut()
                             .filter(|p| p.clause == c && !p.landmark && !p.explicit)
                         {
@@ -994,19 +992,20 @@ impl Lexicon {
                             named = true;
                         }
                         // "left knee fine, the right one ...": the same place, other side.
-                        if !named && !before && !after {
-                            if let Some(last) = placed
+                        if !named
+                            && !before
+                            && !after
+                            && let Some(last) = said
                                 .iter()
                                 .rev()
                                 .find(|p| p.clause == c && !p.landmark && p.side != Some(side))
-                            {
-                                let mut copy = last.clone();
-                                copy.clause = clause;
-                                copy.negated = negating;
-                                copy.explicit = false;
-                                copy.set_side(side);
-                                placed.push(copy);
-                            }
+                        {
+                            let mut copy = last.clone();
+                            copy.clause = clause;
+                            copy.negated = negating;
+                            copy.explicit = false;
+                            copy.set_side(side);
+                            said.push(copy);
                         }
                     }
                     current = Some(side);
@@ -1032,18 +1031,18 @@ impl Lexicon {
             }
             while let Some(hit) = hits.next_if(|h| h.last == i) {
                 // "neck stiff at the back": "back" here says which part of the neck.
-                if hit.key == "back" && self.said_as_part(items, words, hit.first) {
-                    if let Some(prev) = placed
+                if hit.key == "back"
+                    && self.said_as_part(items, words, hit.first)
+                    && let Some(prev) = said
                         .iter_mut()
                         .rev()
                         .find(|p| p.clause == clause && !p.landmark)
-                    {
-                        self.narrow(prev, "back");
-                        continue;
-                    }
+                {
+                    self.narrow(prev, "back");
+                    continue;
                 }
                 // "between the knee and the ankle": both ends are landmarks.
-                let and_landmark = placed.last().is_some_and(|p| {
+                let and_landmark = said.last().is_some_and(|p| {
                     p.landmark
                         && p.hit.last < hit.first
                         && items[p.hit.last + 1..hit.first].iter().all(|it| {
@@ -1061,7 +1060,7 @@ impl Lexicon {
                 if landmark && explicit {
                     // "side of my head above the left ear": the side is the clause's.
                     if let Some(s) = side {
-                        for p in placed
+                        for p in said
                             .iter_mut()
                             .filter(|p| p.clause == clause && !p.landmark && !p.explicit)
                         {
@@ -1069,7 +1068,7 @@ impl Lexicon {
                         }
                     }
                 }
-                placed.push(Placed {
+                said.push(Placed {
                     hit,
                     clause,
                     side,
@@ -1080,9 +1079,9 @@ impl Lexicon {
                 });
             }
         }
-        self.aspects(items, words, &clause_of, &mut placed);
-        self.containers(&mut placed);
-        self.write_places(&placed, reading);
+        self.aspects(items, words, &clause_of, &mut said);
+        self.containers(&mut said);
+        self.write_places(&said, reading);
         for f in negated_feelings {
             match f {
                 Feeling::Quality(q) => {
@@ -1173,10 +1172,10 @@ impl Lexicon {
                     .iter()
                     .rposition(|p| p.clause < clause && !p.landmark)
             });
-            if let Some(t) = target {
-                if self.narrow(&mut placed[t], &norm) {
-                    mark(words, *w);
-                }
+            if let Some(t) = target
+                && self.narrow(&mut placed[t], &norm)
+            {
+                mark(words, *w);
             }
         }
     }
@@ -1269,6 +1268,10 @@ impl Lexicon {
 
 /// A place as the clause grammar sees it.
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts the grammar sets one by one"
+)]
 struct Placed {
     hit: PlaceHit,
     clause: usize,
@@ -1288,10 +1291,10 @@ impl Placed {
     fn set_side(&mut self, side: SideWord) {
         self.side = Some(side);
         self.explicit = true;
-        if matches!(side, SideWord::One(_)) {
-            if let Some(sided) = self.hit.meaning.sided.take() {
-                self.hit.meaning.regions = vec![sided];
-            }
+        if matches!(side, SideWord::One(_))
+            && let Some(sided) = self.hit.meaning.sided.take()
+        {
+            self.hit.meaning.regions = vec![sided];
         }
     }
 }
