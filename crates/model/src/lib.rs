@@ -35,4 +35,6 @@ pub mod intake {
 /// The lexicon file's types.
 pub mod parse {
     pub mod lexicon_file;
+    pub mod lexicon_index;
+    pub mod words;
 }

@@ -39,6 +39,7 @@ use crate::atlas::RegionInstance;
 use crate::atlas::side::{SideWord, side_word_at};
 use crate::atlas::text::edit_distance;
 use crate::intake::Quality;
+use painmap_model::parse::lexicon_index::Set;
 use std::collections::HashSet;
 
 /// A word read as another.
@@ -475,7 +476,7 @@ impl Lexicon {
                 i = self.take(words, &ahead, n);
                 continue;
             }
-            let marks: [(&HashSet<String>, Item); 4] = [
+            let marks: [(&Set<String>, Item); 4] = [
                 (&self.negations, Item::Negation),
                 (&self.landmarks, Item::Landmark),
                 (&self.well, Item::Well),
