@@ -100,7 +100,7 @@ pub struct LexiconIndex {
 }
 
 /// A phrase's key: its folded words without fillers, joined by spaces.
-pub fn phrase_key(phrase: &str, fillers: &Set<String>) -> String {
+fn phrase_key(phrase: &str, fillers: &Set<String>) -> String {
     folded_words(phrase)
         .into_iter()
         .filter(|w| !fillers.contains(w))
