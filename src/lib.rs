@@ -9,8 +9,8 @@
 #![forbid(unsafe_code)]
 
 pub use painmap_core::{
-    DISCLAIMER, atlas, body, color, compare, date, fsutil, intake, parse, rank, record, records,
-    report, search, study,
+    DISCLAIMER, atlas, body, color, columns, compare, date, folders, fsutil, intake, parse, rank,
+    record, records, report, search, study,
 };
 
 pub mod cli;

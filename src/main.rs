@@ -11,6 +11,7 @@ use painmap::color::{self, ColorMode, Palette};
 use painmap::record::Record;
 use painmap::records;
 use painmap::tui;
+use std::env::var_os;
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
@@ -53,7 +54,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             // Read the atlas and the record first: their errors say more than "no terminal".
             let atlas = load_atlas(atlas_path)?;
             let intake = match &cli.open {
-                Some(path) => Some((Record::load(path, atlas)?, path.clone())),
+                Some(path) => {
+                    let path = painmap::fsutil::expand_home(path);
+                    Some((Record::load(&path, atlas)?, path))
+                }
                 None => None,
             };
             let records = match &cli.client {
@@ -73,7 +77,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Study(args)) if args.stats => {
             let atlas = load_atlas(atlas_path)?;
-            let progress = painmap::study::progress::default_path()?;
+            let progress = painmap::study::progress::path_in(data_dir_here().as_deref())?;
             let now = u64::try_from(now()).unwrap_or(0);
             let code = cli::study_stats(atlas, args.group, &progress, now, args.json)?;
             Ok(ExitCode::from(code))
@@ -84,7 +88,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 group: args.group,
                 seed: args.seed,
                 color: color::enabled_here(mode, true),
-                progress: painmap::study::progress::default_path()?,
+                progress: painmap::study::progress::path_in(data_dir_here().as_deref())?,
                 glyphs,
                 graphics: cli::GraphicsArg::resolve(cli.graphics, glyphs == Glyphs::Ascii),
                 palette: Palette::here(),
@@ -92,7 +96,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             tui::study::run(atlas, &options, &now)
         }
         Some(Command::Records(command)) => {
-            let (db, own_folder) = records::locate(cli.db.as_deref())?;
+            let (db, own_folder) =
+                records::locate(db_flag(cli).as_deref(), data_dir_here().as_deref())?;
             let atlas = if command.needs_atlas() {
                 Some(load_atlas(atlas_path)?)
             } else {
@@ -151,20 +156,30 @@ fn load_atlas(
 
 /// The user-atlas cache's folder, from the environment.
 fn cache_dir() -> Option<std::path::PathBuf> {
-    painmap::atlas::cache::default_dir(&|name| std::env::var(name).ok())
+    painmap::folders::cache_dir(var_os("XDG_CACHE_HOME"), var_os("HOME"))
+}
+
+/// The data folder (study progress, client records), from the environment.
+fn data_dir_here() -> Option<std::path::PathBuf> {
+    painmap::folders::data_dir(var_os("XDG_DATA_HOME"), var_os("HOME"))
 }
 
 /// The explorer's client and the records it saves to. A foreign, damaged or newer
 /// database is refused now, not at the first save.
 fn client_records(cli: &Cli, client: &str) -> anyhow::Result<tui::app::ClientRecords> {
     records::check_client_name(client).map_err(anyhow::Error::msg)?;
-    let (db, own_folder) = records::locate(cli.db.as_deref())?;
+    let (db, own_folder) = records::locate(db_flag(cli).as_deref(), data_dir_here().as_deref())?;
     records::SqliteStore::open(&db, false, own_folder)?;
     Ok(tui::app::ClientRecords {
         client: client.to_string(),
         db,
         own_folder,
     })
+}
+
+/// `--db FILE`, with `~` read as the home folder (`--db=~/x` reaches painmap unexpanded).
+fn db_flag(cli: &Cli) -> Option<std::path::PathBuf> {
+    cli.db.as_deref().map(painmap::fsutil::expand_home)
 }
 
 /// `--help` and `--version` print as clap writes them; a usage error is one line

@@ -24,6 +24,7 @@
 use painmap_model::atlas::{model, validate};
 use painmap_model::body::model as body;
 use painmap_model::parse::{lexicon_file, lexicon_index};
+use painmap_model::ron_file;
 use painmap_model::search::parts as search_parts;
 use std::path::{Path, PathBuf};
 
@@ -62,10 +63,8 @@ fn main() {
 
     let body = body::BodyModel::parse(&read("../../data/body.ron")).unwrap_or_else(|e| {
         fail([match e {
-            body::BodyError::Syntax { line, col, message } => {
-                format!("data/body.ron:{line}:{col}: {message}")
-            }
-            body::BodyError::Invalid(message) => format!("data/body.ron: {message}"),
+            body::BodyError::Syntax(e) => e.to_string(),
+            body::BodyError::Invalid(message) => format!("{}: {message}", body::BODY_FILE),
         }])
     });
     write(&out.join("body.bin"), &postcard::to_allocvec(&body));
@@ -127,14 +126,8 @@ fn read(file: &str) -> String {
 
 /// Parses a shipped RON file as the run-time loader does (ron's default limits).
 fn parse_ron<T: serde::de::DeserializeOwned>(file: &str) -> T {
-    ron::Options::default()
-        .from_str(&read(file))
-        .unwrap_or_else(|e| {
-            fail([format!(
-                "{file}:{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            )])
-        })
+    let name = file.trim_start_matches("../../");
+    ron_file::from_ron(&read(file), name).unwrap_or_else(|e| fail([e.to_string()]))
 }
 
 fn write<E: std::fmt::Display>(path: &Path, bytes: &Result<Vec<u8>, E>) {

@@ -107,9 +107,11 @@ pub enum RecordsCommand {
     Visit(VisitArgs),
     /// A client's visits, oldest first, with each region's intensity trend.
     History(HistoryArgs),
-    /// The clients, with their visit count and last visit.
-    Clients(ListArgs),
-    /// Remove a client and every visit for good (needs --yes).
+    /// The clients, with their visit count and last visit; `--export FILE` backs up every
+    /// client's every visit (.json or .csv, owner-only).
+    Clients(ClientsArgs),
+    /// Remove a client and every visit for good, or one visit with --visit ID (needs
+    /// --yes).
     Forget(ForgetArgs),
 }
 
@@ -159,6 +161,11 @@ pub struct VisitArgs {
     /// Import an intake record saved by the explorer (`e`, a .json file) instead.
     #[arg(long, value_name = "FILE.json", conflicts_with_all = ["regions", "intensity", "quality", "symptoms"])]
     pub from: Option<PathBuf>,
+
+    /// Correct visit ID of this client: it is replaced by this one (its day kept unless
+    /// --date is given); `painmap history CLIENT` lists the ids.
+    #[arg(long, value_name = "ID")]
+    pub amend: Option<i64>,
 }
 
 /// Output format of `history`.
@@ -188,6 +195,25 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: Option<HistoryFormat>,
+
+    /// Compare two of the client's visits by their ids (earlier first): what is new,
+    /// gone, better or worse, region by region.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub compare: Option<Vec<i64>>,
+}
+
+/// `painmap clients`.
+#[derive(Debug, Args)]
+pub struct ClientsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Write every client with every visit to this file instead: JSON (.json, the whole
+    /// record of each visit) or CSV (.csv, one row per region per visit). It is made
+    /// owner-only and never replaces a file.
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
 }
 
 /// `painmap forget`.
@@ -196,6 +222,11 @@ pub struct ForgetArgs {
     /// The client, exactly as saved.
     #[arg(value_name = "CLIENT")]
     pub client: String,
+
+    /// Remove only this visit of the client (its id, as `painmap history CLIENT` lists
+    /// them), not the client.
+    #[arg(long, value_name = "ID")]
+    pub visit: Option<i64>,
 
     /// Confirm: the visits cannot be brought back.
     #[arg(long)]

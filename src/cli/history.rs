@@ -36,6 +36,10 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     } else {
         args.format.unwrap_or(HistoryFormat::Text)
     };
+    if let Some(ids) = &args.compare {
+        out::print(&compared(atlas, &args.client, &visits, ids, format)?)?;
+        return Ok(FOUND);
+    }
     let text = match format {
         HistoryFormat::Json => out::json(&History {
             client: &args.client,
@@ -78,6 +82,155 @@ fn candidate_words(atlas: &Atlas, v: &SavedVisit) -> Vec<String> {
         .collect()
 }
 
+/// "Visit 2 · 2026-01-05": numbered as in every format, with the time it was saved when
+/// another visit shares its day, so two visits on one day are told apart.
+fn visit_title(visits: &[SavedVisit], i: usize) -> String {
+    let v = &visits[i];
+    let same_day = visits
+        .iter()
+        .filter(|o| o.visit.date == v.visit.date)
+        .count();
+    let mut title = format!("Visit {} · {}", i + 1, v.visit.date);
+    if same_day > 1 {
+        // "2026-01-05 14:20 UTC": the time is what follows the day.
+        let time = v.saved_at.get(11..).unwrap_or(&v.saved_at);
+        let _ = write!(title, " {time}");
+    }
+    title
+}
+
+/// The JSON of `--compare A B`.
+#[derive(Serialize)]
+struct Compared<'a> {
+    client: &'a str,
+    earlier: VisitRef<'a>,
+    later: VisitRef<'a>,
+    changes: Vec<crate::records::Comparison>,
+}
+
+/// A visit named in a comparison.
+#[derive(Serialize)]
+struct VisitRef<'a> {
+    id: i64,
+    date: String,
+    saved_at: &'a str,
+}
+
+/// `history CLIENT --compare A B`: what changed from visit A to visit B, in the format
+/// asked for.
+fn compared(
+    atlas: &Atlas,
+    client: &str,
+    visits: &[SavedVisit],
+    ids: &[i64],
+    format: HistoryFormat,
+) -> anyhow::Result<String> {
+    let find = |id: i64| {
+        visits.iter().position(|v| v.id == id).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--compare: the client has no visit {id} (`painmap history CLIENT` lists the ids)"
+            )
+        })
+    };
+    let &[a, b] = ids else {
+        anyhow::bail!("--compare takes two visit ids");
+    };
+    let (a, b) = (find(a)?, find(b)?);
+    let (earlier, later) = (&visits[a], &visits[b]);
+    let changes = crate::records::compare(&earlier.visit, &later.visit);
+    let name = |i: usize| visit_title(visits, i);
+    Ok(match format {
+        HistoryFormat::Json => out::json(&Compared {
+            client,
+            earlier: VisitRef {
+                id: earlier.id,
+                date: earlier.visit.date.to_string(),
+                saved_at: &earlier.saved_at,
+            },
+            later: VisitRef {
+                id: later.id,
+                date: later.visit.date.to_string(),
+                saved_at: &later.saved_at,
+            },
+            changes,
+        })?,
+        HistoryFormat::Text => {
+            let mut s = format!("From {} to {}:\n", name(a), name(b));
+            if changes.is_empty() {
+                s.push_str("  nothing marked either time\n");
+            }
+            for c in &changes {
+                let _ = writeln!(
+                    s,
+                    "  {}: {}{}",
+                    instance_words(atlas, &c.region),
+                    c.change.as_str(),
+                    c.from_to(" -> ")
+                );
+            }
+            s
+        }
+        HistoryFormat::Markdown => {
+            let mut s = format!(
+                "# painmap: {}, from {} to {}\n\n| Region | Change | Before | After |\n|---|---|---|---|\n",
+                md_escape(client),
+                name(a),
+                name(b)
+            );
+            for c in &changes {
+                let n = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    instance_words(atlas, &c.region),
+                    c.change.as_str(),
+                    n(c.before),
+                    n(c.after)
+                );
+            }
+            s
+        }
+        HistoryFormat::Csv => {
+            let mut s = String::from("region,side,change,before,after\n");
+            for c in &changes {
+                let n = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "{},{},{},{},{}",
+                    c.region.region,
+                    c.region
+                        .side
+                        .map(crate::atlas::Side::as_str)
+                        .unwrap_or_default(),
+                    c.change.as_str(),
+                    n(c.before),
+                    n(c.after)
+                );
+            }
+            s
+        }
+    })
+}
+
+/// "RED FLAG raised: Chest pain with arm, jaw or neck pain (cardiac)", one per flag.
+fn flag_lines(v: &SavedVisit) -> Vec<String> {
+    v.visit
+        .red_flags
+        .iter()
+        .map(|f| format!("RED FLAG raised: {} ({})", f.title, f.id))
+        .collect()
+}
+
+/// "exertion: yes, fever: no".
+fn screening_words(v: &SavedVisit) -> String {
+    v.visit
+        .screening
+        .iter()
+        .map(|a| format!("{}: {}", a.concept, if a.answer { "yes" } else { "no" }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
     for (i, v) in visits.iter().enumerate() {
@@ -86,8 +239,19 @@ fn text(atlas: &Atlas, visits: &[SavedVisit]) -> String {
             .age
             .map(|a| format!(", age {a}"))
             .unwrap_or_default();
-        let _ = writeln!(s, "Visit {} · {} (id {}{age})", i + 1, v.visit.date, v.id);
+        let amended = if v.amended_at.is_some() {
+            ", amended"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "{} (id {}{age}{amended})", visit_title(visits, i), v.id);
+        for line in flag_lines(v) {
+            let _ = writeln!(s, "  {line}");
+        }
         let _ = writeln!(s, "  where: {}", v.visit.regions_words(atlas));
+        if !v.visit.screening.is_empty() {
+            let _ = writeln!(s, "  screening: {}", screening_words(v));
+        }
         if !v.visit.symptoms.is_empty() {
             let _ = writeln!(s, "  symptoms: {}", v.visit.symptoms.join(", "));
         }
@@ -141,10 +305,19 @@ fn one_line(text: &str) -> String {
 fn markdown(atlas: &Atlas, client: &str, visits: &[SavedVisit]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# painmap history: {}\n", md_escape(client));
-    for v in visits {
-        let _ = writeln!(s, "## {} (visit {})\n", v.visit.date, v.id);
+    for (i, v) in visits.iter().enumerate() {
+        let _ = writeln!(s, "## {} (id {})\n", visit_title(visits, i), v.id);
+        for line in flag_lines(v) {
+            let _ = writeln!(s, "**{}**\n", md_escape(&line));
+        }
         if let Some(age) = v.visit.age {
             let _ = writeln!(s, "- Age: {age}");
+        }
+        if !v.visit.screening.is_empty() {
+            let _ = writeln!(s, "- Screening: {}", md_escape(&screening_words(v)));
+        }
+        if let Some(at) = &v.amended_at {
+            let _ = writeln!(s, "- Amended: {}", md_escape(at));
         }
         let symptoms = if v.visit.symptoms.is_empty() {
             "none given".to_string()
@@ -216,9 +389,20 @@ fn md_escape(text: &str) -> String {
     out
 }
 
+/// The CSV history's columns.
+const CSV_HEADER: &str =
+    "visit_id,date,age,region,side,intensity,quality,symptoms,note,red_flags,screening";
+
 /// One row per region per visit.
 fn csv(visits: &[SavedVisit]) -> String {
-    let mut s = String::from("visit_id,date,age,region,side,intensity,quality,symptoms,note\n");
+    let mut s = format!("{CSV_HEADER}\n");
+    csv_rows(&mut s, None, visits);
+    s
+}
+
+/// The rows of [`csv`], each led by the client's name when one is given (an export of
+/// every client).
+fn csv_rows(s: &mut String, client: Option<&str>, visits: &[SavedVisit]) {
     for v in visits {
         for r in &v.visit.regions {
             let fields = [
@@ -233,12 +417,97 @@ fn csv(visits: &[SavedVisit]) -> String {
                     .unwrap_or_default(),
                 v.visit.symptoms.join(" "),
                 v.visit.note.clone().unwrap_or_default(),
+                v.visit
+                    .red_flags
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                v.visit
+                    .screening
+                    .iter()
+                    .map(|a| format!("{}={}", a.concept, if a.answer { "yes" } else { "no" }))
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ];
-            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let row: Vec<String> = client
+                .into_iter()
+                .chain(fields.iter().map(String::as_str))
+                .map(csv_field)
+                .collect();
             let _ = writeln!(s, "{}", row.join(","));
         }
     }
-    s
+}
+
+/// The JSON backup of every client.
+#[derive(Serialize)]
+struct Backup<'a> {
+    format: &'static str,
+    version: u32,
+    clients: Vec<ClientBackup<'a>>,
+}
+
+/// One client in the backup.
+#[derive(Serialize)]
+struct ClientBackup<'a> {
+    name: &'a str,
+    visits: Vec<SavedVisit>,
+}
+
+/// `painmap clients --export FILE`: every client's every visit, as JSON or CSV by the
+/// file's extension, written atomically and owner-only; an existing file is never
+/// replaced.
+pub fn export(
+    store: &dyn Store,
+    clients: &[crate::records::ClientSummary],
+    file: &std::path::Path,
+) -> anyhow::Result<u8> {
+    let file = crate::fsutil::expand_home(file);
+    let ext = file
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase());
+    let mut all = Vec::with_capacity(clients.len());
+    for c in clients {
+        all.push((c.name.as_str(), store.history(&c.name)?.unwrap_or_default()));
+    }
+    let text = match ext.as_deref() {
+        Some("json") => out::json(&Backup {
+            format: "painmap-clients",
+            version: 1,
+            clients: all
+                .into_iter()
+                .map(|(name, visits)| ClientBackup { name, visits })
+                .collect(),
+        })?,
+        Some("csv") => {
+            let mut s = format!("client,{CSV_HEADER}\n");
+            for (name, visits) in &all {
+                csv_rows(&mut s, Some(name), visits);
+            }
+            s
+        }
+        _ => anyhow::bail!(
+            "{}: the export is .json or .csv (say which by the file's name)",
+            file.display()
+        ),
+    };
+    crate::fsutil::write_private(&file, text.as_bytes(), false).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{}: exists; it is never replaced (choose another name)",
+                file.display()
+            )
+        } else {
+            anyhow::anyhow!("{}: {}", file.display(), crate::fsutil::io_words(&e))
+        }
+    })?;
+    out::print(&format!(
+        "exported {} clients to {} (owner-only)\n",
+        clients.len(),
+        file.display()
+    ))?;
+    Ok(FOUND)
 }
 
 /// RFC 4180 quoting; a leading `= + - @` is neutralised so a spreadsheet never runs a

@@ -425,6 +425,9 @@ fn trigger_point(s: &mut String, atlas: &Atlas, tp: &TriggerPoint) {
     if !tp.crosses.is_empty() {
         let _ = writeln!(s, "  Both sides: {}", names(&tp.crosses));
     }
+    if let Some(only) = tp.side {
+        let _ = writeln!(s, "  Side:      {} only", only.as_str());
+    }
     if !tp.symptoms.is_empty() {
         let _ = writeln!(s, "  Symptoms:  {}", tp.symptoms.join(", "));
     }

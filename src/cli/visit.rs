@@ -1,9 +1,9 @@
 //! `painmap visit`, `clients` and `forget`: saving visits to the client records and
 //! managing the clients. (`history` is in `history.rs`.)
 
-use super::args::{ForgetArgs, ListArgs, VisitArgs};
+use super::args::{ClientsArgs, ForgetArgs, VisitArgs};
 use super::{ERROR, FOUND, NOTHING, RecordsAt, out};
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, RegionInstance};
 use crate::date::Utc;
 use crate::intake::{Intake, Quality};
 use crate::record::Record;
@@ -16,13 +16,13 @@ pub fn open_store(at: &RecordsAt, create: bool) -> anyhow::Result<Option<SqliteS
     Ok(SqliteStore::open(&at.db, create, at.own_folder)?)
 }
 
-/// Builds the visit from the arguments (or the imported record), saves it, prints its id.
-/// `now` (seconds since the Unix epoch) dates a visit given no `--date` and stamps its
-/// saving.
+/// Builds the visit from the arguments (or the imported record), saves it (or, with
+/// `--amend ID`, puts it in place of that visit), prints its id. `now` (seconds since the
+/// Unix epoch) dates a visit given no `--date` and stamps its saving.
 pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyhow::Result<u8> {
     let now = Utc::from_unix(now);
     records::check_client_name(&args.client).map_err(anyhow::Error::msg)?;
-    let (intake, record_date) = match &args.from {
+    let (mut intake, record_date) = match &args.from {
         Some(path) => {
             let record = Record::read(path)?;
             let intake = record
@@ -37,23 +37,49 @@ pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyho
     if intake.selection.regions.is_empty() {
         anyhow::bail!("a visit needs at least one region (`painmap regions` lists them)");
     }
-    let date = match &args.date {
-        Some(d) => Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?,
-        None => record_date.unwrap_or_else(|| Date::of_utc(&now)),
+    // What is typed wins over what the record carries; what it does not say is kept.
+    if args.age.is_some() {
+        intake.selection.age = args.age;
+    }
+    if let Some(note) = &args.note {
+        intake.note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+    }
+    let typed_date = match &args.date {
+        Some(d) => Some(Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?),
+        None => None,
     };
-    let mut visit = Visit::of_intake(atlas, &intake, date);
-    visit.age = args.age;
-    visit.note = args
-        .note
-        .as_ref()
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
     let Some(mut store) = open_store(at, true)? else {
         anyhow::bail!("the client records could not be created");
     };
+    if let Some(id) = args.amend {
+        // An amended visit keeps its day unless another is typed.
+        let old = store
+            .history(&args.client)?
+            .unwrap_or_default()
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| no_such_visit(id))?;
+        let date = typed_date.or(record_date).unwrap_or(old.visit.date);
+        let visit = Visit::of_intake(atlas, &intake, date);
+        if !store.amend_visit(&args.client, id, &visit, &now.stamp())? {
+            return Err(no_such_visit(id));
+        }
+        out::print(&format!("{id}\n"))?;
+        return Ok(FOUND);
+    }
+    let date = typed_date
+        .or(record_date)
+        .unwrap_or_else(|| Date::of_utc(&now));
+    let visit = Visit::of_intake(atlas, &intake, date);
     let id = store.save_visit(&args.client, &visit, &now.stamp())?;
     out::print(&format!("{id}\n"))?;
     Ok(FOUND)
+}
+
+fn no_such_visit(id: i64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the client has no visit {id} (`painmap history CLIENT` lists the visits with their ids)"
+    )
 }
 
 /// The intake of `painmap visit CLIENT REGION... --intensity R=N --quality R=Q`.
@@ -69,7 +95,8 @@ fn intake_of(atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<Intake> {
             .ok_or_else(|| {
                 anyhow::anyhow!("--intensity {pair}: the intensity is a whole number from 0 to 10")
             })?;
-        intake.set_intensity(atlas.resolve_region(region)?, n);
+        let inst = noted_region(atlas, &intake, region, "--intensity", pair)?;
+        intake.set_intensity(inst, n);
     }
     for pair in &args.quality {
         let (region, value) = split_pair(pair, "--quality", "REGION=Q")?;
@@ -81,11 +108,40 @@ fn intake_of(atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<Intake> {
                 let all: Vec<&str> = Quality::ALL.iter().map(|q| q.as_str()).collect();
                 anyhow::anyhow!("--quality {pair}: the quality is one of {}", all.join(", "))
             })?;
-        let inst = atlas.resolve_region(region)?;
+        let inst = noted_region(atlas, &intake, region, "--quality", pair)?;
         intake.selection.add(inst.clone());
         intake.notes.entry(inst).or_default().quality = Some(q);
     }
     Ok(intake)
+}
+
+/// The region a `--intensity` or `--quality` pair notes. Said without a side, it is the
+/// marked region of that name on its side ("right heel" then "heel=7" notes the right
+/// heel), not a second, unsided heel that would rank the other side too.
+fn noted_region(
+    atlas: &Atlas,
+    intake: &Intake,
+    region: &str,
+    flag: &str,
+    pair: &str,
+) -> anyhow::Result<RegionInstance> {
+    let inst = atlas.resolve_region(region)?;
+    if inst.side.is_some() {
+        return Ok(inst);
+    }
+    let marked: Vec<&RegionInstance> = intake
+        .selection
+        .regions
+        .iter()
+        .filter(|r| r.region == inst.region)
+        .collect();
+    match marked.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Ok(inst),
+        _ => anyhow::bail!(
+            "{flag} {pair}: that region is marked on both sides; say which (\"left {region}=...\")"
+        ),
+    }
 }
 
 fn split_pair<'a>(pair: &'a str, flag: &str, form: &str) -> anyhow::Result<(&'a str, &'a str)> {
@@ -95,12 +151,19 @@ fn split_pair<'a>(pair: &'a str, flag: &str, form: &str) -> anyhow::Result<(&'a 
         .ok_or_else(|| anyhow::anyhow!("{flag} {pair}: write {form}"))
 }
 
-/// `painmap clients [--json]`.
-pub fn clients(args: &ListArgs, at: &RecordsAt) -> anyhow::Result<u8> {
-    let list = match open_store(at, false)? {
+/// `painmap clients [--json | --export FILE]`.
+pub fn clients(args: &ClientsArgs, at: &RecordsAt) -> anyhow::Result<u8> {
+    let store = open_store(at, false)?;
+    let list = match &store {
         Some(store) => store.clients()?,
         None => Vec::new(),
     };
+    if let Some(file) = &args.export {
+        let Some(store) = store else {
+            anyhow::bail!("no client records yet: nothing to export");
+        };
+        return super::history::export(&store, &list, file);
+    }
     let text = if args.json {
         out::json(&list)?
     } else if list.is_empty() {
@@ -128,15 +191,30 @@ pub fn clients(args: &ListArgs, at: &RecordsAt) -> anyhow::Result<u8> {
     Ok(if list.is_empty() { NOTHING } else { FOUND })
 }
 
-/// `painmap forget CLIENT --yes`.
+/// `painmap forget CLIENT [--visit ID] --yes`.
 pub fn forget(args: &ForgetArgs, at: &RecordsAt) -> anyhow::Result<u8> {
     if !args.yes {
-        eprintln!(
-            "painmap: forget removes the client and every visit for good; add --yes to confirm"
-        );
+        let what = if args.visit.is_some() {
+            "forget --visit removes that visit for good"
+        } else {
+            "forget removes the client and every visit for good"
+        };
+        eprintln!("painmap: {what}; add --yes to confirm");
         return Ok(ERROR);
     }
-    let gone = match open_store(at, false)? {
+    let store = open_store(at, false)?;
+    if let Some(id) = args.visit {
+        let gone = match store {
+            Some(mut store) => store.forget_visit(&args.client, id)?,
+            None => false,
+        };
+        if !gone {
+            return Err(no_such_visit(id));
+        }
+        out::print(&format!("forgotten: visit {id} is removed\n"))?;
+        return Ok(FOUND);
+    }
+    let gone = match store {
         Some(mut store) => store.forget(&args.client)?,
         None => false,
     };

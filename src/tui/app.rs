@@ -252,8 +252,25 @@ pub struct App<'a> {
     /// The muscle the detail showed before the one it shows now (what `c` compares
     /// with); kept by update.
     pub previous: Option<Pick>,
+    /// The visit the intake was last saved as (`s`): a second `s` the same day updates
+    /// it instead of saving a copy.
+    pub saved: Option<super::msg::SavedAs>,
+    /// The intake as last saved, exported or opened: anything else is unsaved work that
+    /// `x` and `q` ask about before dropping it.
+    pub kept: Option<Intake>,
+    /// A key that drops unsaved work, pressed once: pressing it again confirms.
+    pub confirm: Option<Confirm>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
+}
+
+/// What a second press of the same key confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// `x`: clear the unsaved intake.
+    Clear,
+    /// `q`: quit with the intake unsaved.
+    Quit,
 }
 
 /// The candidates and red flags of an intake.
@@ -304,10 +321,18 @@ impl<'a> App<'a> {
             quit: false,
             records: None,
             previous: None,
+            saved: None,
+            kept: None,
+            confirm: None,
             ranking: Ranking::default(),
         };
         app.rerank();
         app
+    }
+
+    /// Whether the intake holds work not yet saved, exported or opened from a file.
+    pub fn unsaved(&self) -> bool {
+        self.intake != Intake::default() && self.kept.as_ref() != Some(&self.intake)
     }
 
     /// Where the map cursor is on a map of this size.

@@ -204,7 +204,16 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
         return down.then_some(Msg::Focus(Focus::Detail));
     }
     match &layout.map {
-        Some(map) if down => map.region_at_screen(col, row).cloned().map(Msg::Toggle),
+        Some(map) if down && over(Some(map.area)) => {
+            let cursor = Cursor {
+                x: col - map.area.x,
+                y: row - map.area.y,
+            };
+            Some(Msg::ClickMap(
+                cursor,
+                map.region_at_screen(col, row).cloned(),
+            ))
+        }
         _ => None,
     }
 }

@@ -92,6 +92,8 @@ pub fn explore(
     let mut app = App::with_intake(atlas, intake.unwrap_or_default());
     if let Some(path) = opened {
         app.status = format!("opened {}", path.display());
+        // Reopened from its file: nothing is lost by closing it unchanged.
+        app.kept = Some(app.intake.clone());
     }
     app.records = options.records;
     let (mut guard, events) = terminal::start()?;

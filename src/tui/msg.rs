@@ -25,6 +25,9 @@ pub enum Msg {
     CursorTo(Cursor),
     /// Select the region if absent, else remove it.
     Toggle(RegionInstance),
+    /// A click on the map: the cursor moves to the cell clicked (relative to the map), and
+    /// the region there, if any, is selected or removed.
+    ClickMap(Cursor, Option<RegionInstance>),
     /// Clear the selection and symptoms.
     Clear,
     /// Move the highlight in the focused list by this many rows.
@@ -73,8 +76,8 @@ pub enum Msg {
     /// Save the intake as a visit of the client (`s`), dated by the time of the key
     /// (seconds since the Unix epoch).
     SaveVisit(i64),
-    /// The visit was saved (its id), or why not.
-    VisitSaved(Result<i64, String>),
+    /// The visit was saved (as which visit), or why not.
+    VisitSaved(Result<SavedAs, String>),
     /// Show the client's history (`H`).
     OpenHistory,
     /// The history was read (oldest visit first), or why not.
@@ -83,6 +86,19 @@ pub enum Msg {
     ToggleCompare,
     /// Compare the muscle shown with the one shown before it (`c`).
     ComparePrevious,
+}
+
+/// A visit the intake was saved as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedAs {
+    /// Whose.
+    pub client: String,
+    /// Its id.
+    pub id: i64,
+    /// Its day.
+    pub date: crate::records::Date,
+    /// Whether it replaced the visit saved earlier (a second `s`).
+    pub amended: bool,
 }
 
 /// Why a save failed.
@@ -114,6 +130,8 @@ pub enum Effect {
         visit: Box<Visit>,
         /// When it was saved ("2026-11-24 10:30 UTC").
         saved_at: String,
+        /// The visit it replaces (saved earlier today from this intake), if any.
+        amend: Option<i64>,
     },
     /// Read the client's visits.
     LoadHistory {
@@ -131,6 +149,8 @@ impl Effect {
                 bytes,
                 replace,
             } => {
+                // The prompt is not a shell: `~/notes.md` is read here.
+                let path = crate::fsutil::expand_home(&path);
                 let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
                 // A note or record is health data: owner-only, whatever the umask.
                 Msg::Saved(match crate::fsutil::write_private(&path, &bytes, replace) {
@@ -149,11 +169,25 @@ impl Effect {
                 records,
                 visit,
                 saved_at,
+                amend,
             } => Msg::VisitSaved(
                 SqliteStore::open(&records.db, true, records.own_folder)
                     .and_then(|store| {
                         let mut store = store.ok_or(crate::records::RecordsError::NoDataDir)?;
-                        store.save_visit(&records.client, &visit, &saved_at)
+                        // The visit to amend may have been forgotten meanwhile (from the
+                        // command line): then this is a new visit.
+                        if let Some(id) = amend
+                            && store.amend_visit(&records.client, id, &visit, &saved_at)?
+                        {
+                            return Ok((id, true));
+                        }
+                        Ok((store.save_visit(&records.client, &visit, &saved_at)?, false))
+                    })
+                    .map(|(id, amended)| SavedAs {
+                        client: records.client.clone(),
+                        id,
+                        date: visit.date,
+                        amended,
                     })
                     .map_err(|e| e.to_string()),
             ),

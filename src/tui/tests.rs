@@ -127,9 +127,16 @@ fn clicks_select_the_patients_side() {
         col > map.area.x + map.area.width / 4,
         "front view: patient's left on the right"
     );
+    let map_area = h.layout.map.as_ref().unwrap().area;
     assert_eq!(
         h.click(col, row),
-        Some(Msg::Toggle(RegionInstance::new("temple", Some(Side::Left))))
+        Some(Msg::ClickMap(
+            super::app::Cursor {
+                x: col - map_area.x,
+                y: row - map_area.y
+            },
+            Some(RegionInstance::new("temple", Some(Side::Left)))
+        ))
     );
     assert_eq!(h.selected(), ["left temple"]);
     h.click(col, row);
@@ -385,6 +392,7 @@ fn clear_and_quit() {
     h.ch('/');
     h.typed("calf");
     h.key(KeyCode::Enter);
+    h.ch('x');
     h.ch('x');
     assert!(h.app.intake.selection.is_empty());
     h.ch('q');
@@ -794,10 +802,13 @@ fn the_loop_runs_scripted_events_to_quit() {
         KeyModifiers::NONE,
     )));
     script.push(Event::Resize(90, 28));
-    script.push(Event::Key(KeyEvent::new(
-        KeyCode::Char('q'),
-        KeyModifiers::NONE,
-    )));
+    // The intake is unsaved: the first q asks, the second quits.
+    for _ in 0..2 {
+        script.push(Event::Key(KeyEvent::new(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+        )));
+    }
     script.reverse();
     let mut next = || Ok(script.pop());
     super::run_loop(
@@ -887,7 +898,7 @@ fn every_region_can_be_clicked_at_80x24() {
         for y in 0..map.area.height {
             for x in 0..map.area.width {
                 let (sx, sy) = (map.area.x + x, map.area.y + y);
-                if let Some(Msg::Toggle(r)) = super::input::map(
+                if let Some(Msg::ClickMap(_, Some(r))) = super::input::map(
                     &Event::Mouse(MouseEvent {
                         kind: MouseEventKind::Down(MouseButton::Left),
                         column: sx,
@@ -972,6 +983,11 @@ fn s_saves_the_visit_and_h_shows_the_history_and_the_comparison() {
     };
     assert_eq!(hist.visits.len(), 1);
     assert!(h.screen().contains("right heel 6"), "{}", h.screen());
+    assert!(
+        h.screen().contains("· 1 visit "),
+        "not '1 visits': {}",
+        h.screen()
+    );
     h.key(KeyCode::Enter);
     let screen = h.screen();
     assert!(screen.contains("What changed"), "{screen}");
@@ -1222,4 +1238,178 @@ fn a_comparison_draws_at_every_size_and_in_colour() {
             .unwrap();
         }
     }
+}
+
+/// Marks the left temple and jaw of a 58-year-old: the giant-cell-arteritis flag.
+fn temple_and_jaw_aged_58(h: &mut Harness) {
+    for region in ["left temple", "left jaw"] {
+        h.ch('/');
+        h.typed(region);
+        h.key(KeyCode::Enter);
+    }
+    h.ch('a');
+    h.typed("58");
+    h.key(KeyCode::Enter);
+}
+
+#[test]
+fn the_explorer_saves_the_age_and_the_red_flags_with_the_visit() {
+    use crate::records::{SqliteStore, Store};
+    let dir = records_dir("age");
+    let db = dir.join("c.sqlite3");
+    let mut h = Harness::new(120, 40);
+    h.app.records = Some(super::app::ClientRecords {
+        client: "MK-58".into(),
+        db: db.clone(),
+        own_folder: false,
+    });
+    temple_and_jaw_aged_58(&mut h);
+    h.ch('s');
+    assert_eq!(h.app.status, "saved: visit 1");
+    let store = SqliteStore::open(&db, false, false).unwrap().unwrap();
+    let visits = store.history("MK-58").unwrap().unwrap();
+    assert_eq!(visits[0].visit.age, Some(58), "the age is kept");
+    let flags: Vec<&str> = visits[0]
+        .visit
+        .red_flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(flags, ["giant-cell-arteritis"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_red_flag_banner_wraps_and_shows_the_whole_warning() {
+    for (w, h_) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(w, h_);
+        temple_and_jaw_aged_58(&mut h);
+        let screen = h.screen();
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("See a physician the same day: untreated it can cost sight."),
+            "{w}x{h_}: {screen}"
+        );
+    }
+}
+
+#[test]
+fn a_click_moves_the_cursor_so_keys_note_the_region_clicked() {
+    let mut h = Harness::new(120, 40);
+    // The cursor is moved somewhere else first.
+    h.key(KeyCode::Down);
+    let (col, row) = h.cell_of("temple", Some(Side::Left));
+    h.click(col, row);
+    let cands = h.app.candidates().len();
+    h.ch('7');
+    let temple = RegionInstance::new("temple", Some(Side::Left));
+    assert_eq!(h.app.intake.note(&temple).intensity, Some(7));
+    assert_eq!(h.selected(), ["left temple"], "nothing else is added");
+    assert_eq!(h.app.candidates().len(), cands);
+    h.ch('p');
+    assert_eq!(h.selected(), ["left temple"]);
+}
+
+#[test]
+fn a_digit_or_quality_key_on_an_unmarked_region_says_it_added_it() {
+    let mut h = Harness::new(120, 40);
+    h.ch('/');
+    h.typed("left temple");
+    h.key(KeyCode::Enter);
+    // Onto another region with the arrows, then a digit.
+    h.key(KeyCode::Right);
+    let c = h.app.cursor.unwrap();
+    let under = h.layout.map.as_ref().unwrap().region_at(c.x, c.y).cloned();
+    let under = under.expect("the cursor is on a region");
+    h.ch('4');
+    let words = crate::report::instance_words(atlas(), &under);
+    assert_eq!(h.app.status, format!("{words} added with intensity 4"));
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Right);
+    let c = h.app.cursor.unwrap();
+    if let Some(other) = h.layout.map.as_ref().unwrap().region_at(c.x, c.y).cloned()
+        && !h.app.intake.selection.regions.contains(&other)
+    {
+        h.ch('p');
+        let words = crate::report::instance_words(atlas(), &other);
+        assert_eq!(h.app.status, format!("{words} added: aching"));
+    }
+}
+
+#[test]
+fn a_second_s_updates_todays_visit_instead_of_copying_it() {
+    use crate::records::{SqliteStore, Store};
+    let dir = records_dir("twice");
+    let db = dir.join("c.sqlite3");
+    let mut h = Harness::new(120, 40);
+    h.app.records = Some(super::app::ClientRecords {
+        client: "T 3".into(),
+        db: db.clone(),
+        own_folder: false,
+    });
+    h.ch('/');
+    h.typed("right heel");
+    h.key(KeyCode::Enter);
+    h.ch('s');
+    assert_eq!(h.app.status, "saved: visit 1");
+    h.ch('s');
+    assert!(
+        h.app.status.starts_with("updated: visit 1"),
+        "{}",
+        h.app.status
+    );
+    h.ch('6');
+    h.ch('s');
+    let store = SqliteStore::open(&db, false, false).unwrap().unwrap();
+    let visits = store.history("T 3").unwrap().unwrap();
+    assert_eq!(visits.len(), 1, "one visit, not copies");
+    assert_eq!(visits[0].visit.regions[0].intensity, Some(6), "updated");
+    assert!(visits[0].amended_at.is_some());
+    // A cleared intake is a new one: its `s` saves a new visit.
+    h.ch('x');
+    h.ch('/');
+    h.typed("left calf");
+    h.key(KeyCode::Enter);
+    h.ch('s');
+    assert_eq!(h.app.status, "saved: visit 2");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn x_and_q_ask_before_dropping_an_unsaved_intake() {
+    let mut h = Harness::new(100, 30);
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    h.ch('x');
+    assert!(!h.app.intake.selection.is_empty(), "not cleared at once");
+    assert!(
+        h.app.status.contains("x again clears it"),
+        "{}",
+        h.app.status
+    );
+    h.ch('x');
+    assert!(h.app.intake.selection.is_empty(), "the second x clears");
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    h.ch('q');
+    assert!(!h.app.quit);
+    assert!(h.app.status.contains("q again quits"), "{}", h.app.status);
+    // Another key forgets the question.
+    h.key(KeyCode::Tab);
+    h.ch('q');
+    assert!(!h.app.quit);
+    h.ch('q');
+    assert!(h.app.quit);
+    // Exported work is not unsaved.
+    let dir = temp_dir("kept");
+    let mut h = Harness::new(100, 30);
+    h.ch('/');
+    h.typed("calf");
+    h.key(KeyCode::Enter);
+    export_to(&mut h, &dir.join("n.md"));
+    h.ch('q');
+    assert!(h.app.quit, "{}", h.app.status);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,7 +3,8 @@
 //! message.
 
 use super::app::{
-    App, ComparePair, ExportState, Focus, HistoryState, Overlay, Pinned, SearchRow, SearchState,
+    App, ComparePair, Confirm, ExportState, Focus, HistoryState, Overlay, Pinned, SearchRow,
+    SearchState,
 };
 use super::msg::{Effect, Msg, SaveError};
 use crate::date::Utc;
@@ -24,6 +25,30 @@ pub const NOTE_CANDIDATES: usize = 10;
 /// compares with); the same muscle shown again another way (from the search, then as a
 /// candidate) is no change: a muscle compared with itself shows nothing.
 pub fn update(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
+    // A key that drops unsaved work asks first; any other message forgets the question.
+    let pending = app.confirm.take();
+    let asked = match msg {
+        Msg::Clear => Some(Confirm::Clear),
+        Msg::Quit => Some(Confirm::Quit),
+        _ => None,
+    };
+    if let Some(ask) = asked
+        && app.unsaved()
+        && pending != Some(ask)
+    {
+        let (key, what) = match ask {
+            Confirm::Clear => ("x", "clears it"),
+            Confirm::Quit => ("q", "quits without it"),
+        };
+        let keep = if app.records.is_some() {
+            "s saves, e exports"
+        } else {
+            "e exports it"
+        };
+        app.confirm = Some(ask);
+        app.status = format!("the intake is not saved: {key} again {what} ({keep})");
+        return None;
+    }
     let before = app.shown_pick();
     let effect = apply(app, msg);
     let muscle = |p: &Option<crate::tui::app::Pick>| p.as_ref().map(|p| p.muscle.clone());
@@ -77,14 +102,21 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             // The status bar names what is under the cursor itself.
             app.status.clear();
         }
-        Msg::Toggle(region) => {
-            let words = instance_words(app.atlas, &region);
-            let added = app.intake.toggle(region);
-            app.status = format!("{words} {}", if added { "selected" } else { "removed" });
-            follow_ranking(app);
+        Msg::Toggle(region) => toggle(app, region),
+        Msg::ClickMap(cursor, region) => {
+            // The cursor follows the click, so the digits and `p` that follow note the
+            // region clicked, not one the cursor was left on.
+            app.cursor = Some(cursor);
+            app.focus = Focus::Map;
+            app.status.clear();
+            if let Some(region) = region {
+                toggle(app, region);
+            }
         }
         Msg::Clear => {
             app.intake.clear();
+            // A new intake: the next `s` saves a new visit.
+            app.saved = None;
             app.status = "selection cleared".into();
             follow_ranking(app);
         }
@@ -146,20 +178,27 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             } else {
                 digit
             };
-            app.status = format!("{}: intensity {value}", instance_words(app.atlas, &region));
+            let words = instance_words(app.atlas, &region);
             let was_selected = app.intake.selection.regions.contains(&region);
             app.intake.set_intensity(region, value);
-            if !was_selected {
+            if was_selected {
+                app.status = format!("{words}: intensity {value}");
+            } else {
+                // Said, not silent: the key marked a region that was not marked.
+                app.status = format!("{words} added with intensity {value}");
                 follow_ranking(app);
             }
         }
         Msg::CycleQuality(region) => {
             let words = instance_words(app.atlas, &region);
+            let was_selected = app.intake.selection.regions.contains(&region);
             let quality = app.intake.cycle_quality(region);
-            app.status = format!(
-                "{words}: {}",
-                quality.map_or("no quality", crate::intake::Quality::as_str)
-            );
+            let quality = quality.map_or("no quality", crate::intake::Quality::as_str);
+            app.status = if was_selected {
+                format!("{words}: {quality}")
+            } else {
+                format!("{words} added: {quality}")
+            };
             follow_ranking(app);
         }
         Msg::OpenAge => {
@@ -199,7 +238,15 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
         Msg::ExportAccept(now) => return export(app, now),
         Msg::Saved(result) => saved(app, result),
         Msg::SaveVisit(now) => return save_visit(app, now),
-        Msg::VisitSaved(Ok(id)) => app.status = format!("saved: visit {id}"),
+        Msg::VisitSaved(Ok(saved)) => {
+            app.status = if saved.amended {
+                format!("updated: visit {} (today's visit, not a copy)", saved.id)
+            } else {
+                format!("saved: visit {}", saved.id)
+            };
+            app.saved = Some(saved);
+            app.kept = Some(app.intake.clone());
+        }
         Msg::VisitSaved(Err(why)) => app.status = format!("save failed: {why}"),
         Msg::OpenHistory => {
             let Some(records) = app.records.clone() else {
@@ -271,11 +318,19 @@ fn save_visit(app: &mut App<'_>, now: i64) -> Option<Effect> {
         return None;
     }
     let now = Utc::from_unix(now);
-    let visit = Visit::of_intake(app.atlas, &app.intake, crate::records::Date::of_utc(&now));
+    let today = crate::records::Date::of_utc(&now);
+    // Saved already today for this client: `s` again updates that visit.
+    let amend = app
+        .saved
+        .as_ref()
+        .filter(|s| s.client == records.client && s.date == today)
+        .map(|s| s.id);
+    let visit = Visit::of_intake(app.atlas, &app.intake, today);
     Some(Effect::SaveVisit {
         records,
         visit: Box::new(visit),
         saved_at: now.stamp(),
+        amend,
     })
 }
 
@@ -325,6 +380,7 @@ fn saved(app: &mut App<'_>, result: Result<String, SaveError>) {
         Ok(path) => {
             app.overlay = None;
             app.status = format!("wrote {path}");
+            app.kept = Some(app.intake.clone());
         }
         Err(SaveError::Exists) => {
             if let Some(Overlay::Export(e)) = &mut app.overlay {
@@ -364,6 +420,14 @@ fn accept_age(app: &mut App<'_>) {
     app.rerank();
     app.overlay = None;
     app.status = age.map_or_else(|| "age cleared".into(), |a| format!("age {a}"));
+}
+
+/// Selects the region if absent, else removes it, and says which.
+fn toggle(app: &mut App<'_>, region: crate::atlas::RegionInstance) {
+    let words = instance_words(app.atlas, &region);
+    let added = app.intake.toggle(region);
+    app.status = format!("{words} {}", if added { "selected" } else { "removed" });
+    follow_ranking(app);
 }
 
 /// After the selection changes: rank again, highlight the new best candidate and follow

@@ -14,7 +14,7 @@ fn infraspinatus_and_supraspinatus_are_drawn_and_listed() {
         "Where to press: shoulder blade",
         "Symptoms: deep shoulder pain",
         "Only 1, Infraspinatus:",
-        "   essential: front of shoulder, between the shoulder blades",
+        "   essential: between the shoulder blades",
         "Only 2, Supraspinatus:",
         "   essential: outer elbow",
         "Both:",

@@ -70,7 +70,7 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
     // The footer is drawn last.
     let s = t.wait_for_any(&["1-4 choose"]);
     assert!(s.contains("Name the muscle"), "{s}");
-    assert!(s.contains("card 1 of 376"), "{s}");
+    assert!(s.contains("card 1 of 384"), "{s}");
     // An X on the diagram (the left part of the screen), not just in the text.
     assert!(
         s.lines()
@@ -102,7 +102,7 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
     sleep(Duration::from_millis(200));
     let s = t.screen();
     assert!(s.contains("1 answered so far"), "{s}");
-    assert!(s.contains("375 never seen"), "{s}");
+    assert!(s.contains("383 never seen"), "{s}");
     t.keys(&["q"]);
     assert!(t.wait_for_any(&["EXIT="]).contains("EXIT=0"));
 }
@@ -205,7 +205,7 @@ fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
     let out = stats(&data.0, &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("376 cards"), "{text}");
+    assert!(text.contains("384 cards"), "{text}");
     assert!(text.contains("11 answered so far, 8 right (73%)"), "{text}");
     assert!(
         text.contains("Body group") && text.contains("recall"),
@@ -216,7 +216,7 @@ fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let j = json(&out);
     assert_eq!(j["format"], 1);
-    assert_eq!(j["cards"], 376);
+    assert_eq!(j["cards"], 384);
     assert_eq!(
         (j["answers"].as_u64(), j["right"].as_u64()),
         (Some(11), Some(8))

@@ -20,6 +20,9 @@ fn start_search_select_quit() {
     let s = t.wait_for("Candidates (");
     assert!(s.contains("Upper trapezius"), "{s}");
     assert!(s.contains("left temple selected"), "{s}");
+    // The intake is unsaved: q asks, a second q quits.
+    t.keys(&["q"]);
+    t.wait_for("q again quits");
     t.keys(&["q"]);
     let s = t.wait_for("EXIT=");
     assert!(s.contains("EXIT=0"), "{s}");
@@ -200,6 +203,6 @@ fn c_compares_two_candidates_at_80x24() {
     t.keys(&["Escape"]);
     let s = t.wait_for("Body map");
     assert!(s.contains("Candidates ("), "{s}");
-    t.keys(&["q"]);
+    t.keys(&["q", "q"]);
     assert!(t.wait_for("EXIT=").contains("EXIT=0"));
 }

@@ -117,6 +117,24 @@ fn open_capped(path: &Path, limit: u64) -> Result<(io::Take<File>, u64), ReadErr
     Ok((file.take(limit.saturating_add(1)), meta.len()))
 }
 
+/// A path as typed, with a leading `~` or `~/` read as the home folder `home` (a shell
+/// does this on the command line, but not in a prompt or after `--db=`). Anything else,
+/// `~user` included, is left as typed.
+pub fn expand_tilde(typed: &Path, home: Option<&Path>) -> PathBuf {
+    let Some(home) = home.filter(|h| h.is_absolute()) else {
+        return typed.to_owned();
+    };
+    match typed.strip_prefix("~") {
+        Ok(rest) => home.join(rest),
+        Err(_) => typed.to_owned(),
+    }
+}
+
+/// [`expand_tilde`] with this process's `HOME`.
+pub fn expand_home(typed: &Path) -> PathBuf {
+    expand_tilde(typed, std::env::var_os("HOME").as_deref().map(Path::new))
+}
+
 /// Plain words for an I/O failure: "no such folder", "permission denied", "disk full"...
 /// rather than "(os error 2)".
 pub fn io_words(e: &io::Error) -> String {
@@ -253,6 +271,25 @@ pub fn temp_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = Some(Path::new("/home/t"));
+        let e = |p: &str| expand_tilde(Path::new(p), home);
+        assert_eq!(e("~/notes/a.md"), Path::new("/home/t/notes/a.md"));
+        assert_eq!(e("~"), Path::new("/home/t"));
+        assert_eq!(
+            e("~bob/a.md"),
+            Path::new("~bob/a.md"),
+            "another user's is left"
+        );
+        assert_eq!(e("a/~/b"), Path::new("a/~/b"));
+        assert_eq!(
+            expand_tilde(Path::new("~/a"), Some(Path::new("rel"))),
+            Path::new("~/a"),
+            "a relative HOME is not trusted"
+        );
+    }
 
     fn dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("painmap-fsutil-{name}-{}", std::process::id()));

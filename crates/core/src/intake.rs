@@ -29,6 +29,8 @@ pub struct Intake {
     pub selection: Selection,
     /// Notes for selected regions.
     pub notes: BTreeMap<RegionInstance, RegionNote>,
+    /// The therapist's free-text note.
+    pub note: Option<String>,
 }
 
 impl Intake {
@@ -36,7 +38,7 @@ impl Intake {
     pub fn of(selection: Selection) -> Intake {
         Intake {
             selection,
-            notes: BTreeMap::new(),
+            ..Intake::default()
         }
     }
 

@@ -23,8 +23,10 @@
 pub mod atlas;
 pub mod body;
 pub mod color;
+pub mod columns;
 pub mod compare;
 pub mod date;
+pub mod folders;
 pub mod fsutil;
 pub mod intake;
 pub mod parse;

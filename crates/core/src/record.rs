@@ -22,6 +22,8 @@ pub const MAX_RECORD_REGIONS: usize = 512;
 pub const MAX_RECORD_SYMPTOMS: usize = 64;
 /// The longest symptom word, in characters.
 pub const MAX_SYMPTOM_CHARS: usize = 100;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Why a record could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,7 +38,7 @@ pub enum RecordError {
     },
     /// The file is some other kind of file.
     #[error(
-        "{file}: not an intake record ({what}); --open reads the .json records the \
+        "{file}: not an intake record ({what}); --open and visit --from read the .json records the \
          explorer's export writes"
     )]
     NotARecord {
@@ -99,6 +101,9 @@ pub struct Record {
     /// The client's age, when given (absent in older records).
     #[serde(default)]
     pub age: Option<u8>,
+    /// The therapist's free-text note, when written (absent in older records).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The ranking at the time, for readers; ignored on load.
     #[serde(default, deserialize_with = "ignore_report")]
     pub report: Option<Report>,
@@ -133,6 +138,7 @@ impl Record {
                 .collect(),
             symptoms: intake.selection.symptoms.clone(),
             age: intake.selection.age,
+            note: intake.note.clone(),
             report: Some(report),
         }
     }
@@ -192,6 +198,14 @@ impl Record {
             return Err(format!("age {age} is above {}", crate::rank::MAX_AGE));
         }
         intake.selection.age = self.age;
+        if let Some(note) = &self.note
+            && note.chars().count() > MAX_NOTE_CHARS
+        {
+            return Err(format!(
+                "the note is longer than {MAX_NOTE_CHARS} characters"
+            ));
+        }
+        intake.note.clone_from(&self.note);
         Ok(intake)
     }
 
@@ -280,6 +294,7 @@ mod tests {
         intake.toggle(RegionInstance::new("sternum", None));
         intake.selection.symptoms.push("dizziness".into());
         intake.selection.age = Some(62);
+        intake.note = Some("worse after | desk work".into());
         let report = Report::build(&atlas, &intake, 5, crate::report::By::Muscle);
         let record = Record::new(&intake, report, "2026-11-24 10:00 UTC");
         let json = serde_json::to_string(&record).unwrap();
@@ -332,6 +347,7 @@ mod tests {
             regions: vec![],
             symptoms: many,
             age: None,
+            note: None,
             report: None,
         };
         let err = record.to_intake(&atlas).unwrap_err();

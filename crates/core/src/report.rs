@@ -35,6 +35,10 @@ pub struct ReportMatch {
     /// The zone is rare for the trigger point giving it (present only when true).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rare: bool,
+    /// The pain guide for the region lists the muscle first, and speaks for this match
+    /// (present only when true): see `rank`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub guide_first: bool,
 }
 
 /// One trigger point of a muscle candidate.
@@ -171,6 +175,7 @@ fn report_matches(matches: &[Match]) -> Vec<ReportMatch> {
             side: m.region.side.map(Side::as_str),
             zone: m.zone.as_str(),
             rare: m.rare,
+            guide_first: m.guide_first(),
         })
         .collect()
 }
@@ -264,14 +269,25 @@ fn reasons(atlas: &Atlas, matches: &[ReportMatch], symptoms: &[String]) -> Strin
     let mut parts: Vec<String> = matches
         .iter()
         .map(|m| {
-            let rare = if m.rare { ", rare" } else { "" };
-            format!("{} ({}{rare})", place(atlas, &m.region, m.side), m.zone)
+            format!(
+                "{} ({})",
+                place(atlas, &m.region, m.side),
+                zone_words(m.zone, m.rare, m.guide_first)
+            )
         })
         .collect();
     if !symptoms.is_empty() {
         parts.push(format!("symptoms: {}", symptoms.join(", ")));
     }
     parts.join(", ")
+}
+
+/// How a match's zone reads in a reason: "spillover", "essential, rare", "spillover,
+/// guide's first" (the region's pain guide lists the muscle first).
+pub fn zone_words(zone: &str, rare: bool, guide_first: bool) -> String {
+    let rare = if rare { ", rare" } else { "" };
+    let first = if guide_first { ", guide's first" } else { "" };
+    format!("{zone}{rare}{first}")
 }
 
 /// How a provenance reads in a note or on screen: "charted in Travell & Simons".

@@ -32,6 +32,9 @@ pub mod intake {
     pub use quality::Quality;
 }
 
+/// Parsing a RON data file, and its syntax error.
+pub mod ron_file;
+
 /// The lexicon file's types.
 pub mod parse {
     pub mod lexicon_file;

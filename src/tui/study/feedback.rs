@@ -5,13 +5,14 @@
 //! where to press, one self-care line, the next review, and the comparison in words.
 
 use super::app::{Outcome, StudyApp};
-use super::view::{Pen, put_canvas, region_label};
+use super::view::{Pen, put_canvas};
 use crate::atlas::{RegionInstance, Side, TriggerPoint};
 use crate::body::diagram::Diagram;
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::{GlyphSet, Style as Mark};
 use crate::body::overlay::Overlay;
 use crate::compare::{Comparison, Pattern, compare};
+use crate::report::instance_words;
 use crate::study::cards::{Card, CardKind, closest_point};
 use crate::study::schedule::DAY;
 use crate::study::score::Overlap;
@@ -207,7 +208,7 @@ fn marks(buf: &mut Buffer, area: Rect, answer: &Overlay, o: &Overlap, theme: &Th
         }
     }
     let y = area.y + d.height();
-    for (k, line) in wrap_legend(&legend, usize::from(area.width))
+    for (k, line) in crate::columns::wrap(legend.split("  "), "  ", usize::from(area.width), 0)
         .iter()
         .enumerate()
     {
@@ -227,23 +228,6 @@ pub fn legend(glyphs: GlyphSet) -> String {
     items.push(format!("{} spillover", glyphs.mark(Mark::Spillover)));
     items.push("X trigger point".to_owned());
     items.join("  ")
-}
-
-/// The legend in lines of at most `width` columns, broken between items.
-fn wrap_legend(legend: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for item in legend.split("  ") {
-        let Some(line) = lines.last_mut() else { break };
-        if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > width {
-            lines.push(item.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push_str("  ");
-            }
-            line.push_str(item);
-        }
-    }
-    lines
 }
 
 /// The feedback panel beside the picture.
@@ -266,7 +250,7 @@ pub(super) fn panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card, outcome: &
         let zones: Vec<String> =
             crate::study::score::zone_instances(app.atlas, tp, &tp.essential, card.side)
                 .iter()
-                .map(|r| region_label(app, r))
+                .map(|r| instance_words(app.atlas, r))
                 .collect();
         p.wrap(&format!("Essential zone: {}", zones.join(", ")), 2, t.text);
     }
@@ -308,7 +292,7 @@ fn where_to_press(p: &mut Pen<'_>, app: &StudyApp<'_>, tp: &TriggerPoint, side: 
     p.wrap(
         &format!(
             "Where to press (X): {}. {}",
-            region_label(app, &place),
+            instance_words(app.atlas, &place),
             tp.location_note
         ),
         2,
@@ -332,7 +316,7 @@ fn overlap_lines(p: &mut Pen<'_>, app: &StudyApp<'_>, o: &Overlap) {
     );
     let list = |rs: &[RegionInstance]| {
         rs.iter()
-            .map(|r| region_label(app, r))
+            .map(|r| instance_words(app.atlas, r))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -10,6 +10,7 @@ use crate::body::diagram::{Canvas, Diagram};
 use crate::body::frame::Frame as Framing;
 use crate::body::glyphs::Style as Mark;
 use crate::body::overlay::Overlay;
+use crate::report::instance_words;
 use crate::study::cards::{Card, CardKind};
 use crate::tui::layout::{ListLayout, MapLayout};
 use crate::tui::theme::Theme;
@@ -266,14 +267,14 @@ impl<'b> Pen<'b> {
     /// A paragraph wrapped at word boundaries, continuation lines indented by `indent`;
     /// cut short at the panel's foot, its last line shown ends in an ellipsis.
     pub(super) fn wrap(&mut self, text: &str, indent: usize, style: Style) {
-        let lines = wrap(text, usize::from(self.area.width), indent);
+        let width = usize::from(self.area.width).max(indent + 8);
+        let lines = crate::columns::wrap(text.split_whitespace(), " ", width, indent);
         let left = usize::from(self.area.height.saturating_sub(self.row));
         let n = lines.len();
         for (k, l) in lines.into_iter().enumerate() {
             if k + 1 == left && n > left {
-                let width = usize::from(self.area.width);
-                let cut: String = l.chars().take(width.saturating_sub(2)).collect();
-                self.line(&format!("{} …", cut.trim_end()), style);
+                // More follows: say so; `line` cuts what no longer fits.
+                self.line(&format!("{} …", l.trim_end()), style);
             } else {
                 self.line(&l, style);
             }
@@ -301,42 +302,13 @@ impl<'b> Pen<'b> {
     }
 }
 
-/// Greedy word wrap to `width` columns.
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let width = width.max(indent + 8);
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        let len = cur.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut cur));
-            cur = " ".repeat(indent);
-        }
-        if !cur.trim().is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn side_word(side: Side) -> &'static str {
-    match side {
-        Side::Left => "LEFT",
-        Side::Right => "RIGHT",
-    }
-}
-
 fn name_panel(p: &mut Pen<'_>, app: &StudyApp<'_>, card: &Card) -> ListLayout {
     let t = p.theme.clone();
     p.wrap("Which muscle refers pain like this?", 0, t.title);
     p.wrap(
         &format!(
             "The X is its trigger point, on the patient's {} side.",
-            side_word(card.side).to_lowercase()
+            card.side.as_str().to_owned()
         ),
         0,
         t.dim,
@@ -390,7 +362,7 @@ fn draw_panel(
     p.wrap(&m.name, 2, t.label);
     p.wrap(&tp.name, 2, t.text);
     p.wrap(
-        &format!("on the patient's {} side (the X).", side_word(card.side)),
+        &format!("on the patient's {} side (the X).", card.side.shouted()),
         0,
         t.text,
     );
@@ -403,7 +375,7 @@ fn draw_panel(
                 "Space marks it"
             };
             p.wrap(
-                &format!("Cursor: {} ({mark})", region_label(app, r)),
+                &format!("Cursor: {} ({mark})", instance_words(app.atlas, r)),
                 2,
                 t.highlight,
             );
@@ -421,16 +393,8 @@ fn draw_panel(
     } else {
         p.line(&format!("Marked ({}):", app.marked.len()), t.title);
         for r in &app.marked {
-            p.line(&format!("  {}", region_label(app, r)), t.text);
+            p.line(&format!("  {}", instance_words(app.atlas, r)), t.text);
         }
-    }
-}
-
-pub(super) fn region_label(app: &StudyApp<'_>, r: &RegionInstance) -> String {
-    let name = app.atlas.region_name(&r.region).to_lowercase();
-    match r.side {
-        Some(s) => format!("{s} {name}"),
-        None => name,
     }
 }
 

@@ -2,9 +2,9 @@
 //! reasons, with the intake (age, notes) and any "ask the age" line above them.
 
 use super::pane;
-use crate::atlas::Side;
+use crate::columns::fit;
 use crate::rank::{AgeQuestion, MuscleCandidate, Placed, Zone};
-use crate::report::{instance_words, place};
+use crate::report::{instance_words, place, zone_words};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::ListLayout;
 use crate::tui::theme::Theme;
@@ -74,11 +74,7 @@ fn item<'a>(
 ) -> ListItem<'a> {
     let c = &placed.item;
     // The side as a tag by the score, so it survives truncation of the name.
-    let side = match c.side {
-        Some(Side::Left) => " L",
-        Some(Side::Right) => " R",
-        None => "",
-    };
+    let side = c.side.map_or(String::new(), |s| format!(" {}", s.letter()));
     // The points beneath the muscle are counted here; `[ ]` steps through them.
     let points = match c.points.len() {
         0 | 1 => String::new(),
@@ -111,9 +107,11 @@ fn item<'a>(
             instance_words(app.atlas, &m.region)
         };
         reasons.push(Span::raw(words));
-        let rare = if m.rare { ", rare" } else { "" };
         reasons.push(Span::styled(
-            format!(" ({}{rare})", m.zone.as_str()),
+            format!(
+                " ({})",
+                zone_words(m.zone.as_str(), m.rare, m.guide_first())
+            ),
             zone_style,
         ));
     }
@@ -132,8 +130,36 @@ fn item<'a>(
             Span::raw(" ".repeat(pad)),
             Span::styled(score, theme.dim),
         ]),
-        Line::from(reasons),
+        Line::from(fit_spans(reasons, width)),
     ])
+}
+
+/// Spans cut to `width` characters by [`fit`]'s rule (an ellipsis at the cut, never a
+/// bracket left open), each keeping its style.
+fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let fitted = fit(&text, width);
+    if fitted == text {
+        return spans;
+    }
+    let mut left = fitted.chars().count() - 1;
+    let mut out = Vec::new();
+    for span in spans {
+        let len = span.content.chars().count();
+        if left == 0 {
+            break;
+        }
+        if len <= left {
+            left -= len;
+            out.push(span);
+        } else {
+            let cut: String = span.content.chars().take(left).collect();
+            out.push(Span::styled(cut, span.style));
+            left = 0;
+        }
+    }
+    out.push(Span::raw("…"));
+    out
 }
 
 /// "left temple 7 burning · side of neck": the intake on one line above the list, when
@@ -194,14 +220,4 @@ fn ask_age_line(
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
-}
-
-/// `s` cut to `width` chars with an ellipsis.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

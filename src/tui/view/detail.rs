@@ -96,6 +96,9 @@ fn lines<'a>(
     if !tp.crosses.is_empty() {
         out.push(field("Both sides", names(&tp.crosses), theme.text));
     }
+    if let Some(only) = tp.side {
+        out.push(field("Side", format!("{} only", only.as_str()), theme.text));
+    }
     out.push(field(
         "Likelihood",
         tp.likelihood.as_str().to_string(),

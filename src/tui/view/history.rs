@@ -32,7 +32,11 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         .constraints([Constraint::Min(3), Constraint::Length(trend_rows)])
         .split(area);
     let client = app.records.as_ref().map_or("", |r| r.client.as_str());
-    let title = format!("History · {client} · {} visits", h.visits.len());
+    let n = h.visits.len();
+    let title = format!(
+        "History · {client} · {n} {}",
+        if n == 1 { "visit" } else { "visits" }
+    );
     let block = pane(&title, true, theme);
     let inner = block.inner(rows[0]);
     frame.render_widget(block, rows[0]);
@@ -47,10 +51,16 @@ fn list_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistoryState,
         .visits
         .iter()
         .map(|v| {
-            ListItem::new(Line::from(vec![
-                Span::styled(format!(" {}  ", v.visit.date), theme.title),
-                Span::raw(v.visit.regions_words(app.atlas)),
-            ]))
+            let mut spans = vec![Span::styled(format!(" {}  ", v.visit.date), theme.title)];
+            if let Some(age) = v.visit.age {
+                spans.push(Span::styled(format!("age {age}  "), theme.dim));
+            }
+            // A visit that raised a red flag says so first: the referral is on record.
+            for f in &v.visit.red_flags {
+                spans.push(Span::styled(format!("! {}  ", f.title), theme.flag));
+            }
+            spans.push(Span::raw(v.visit.regions_words(app.atlas)));
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(h.selected));
@@ -145,12 +155,7 @@ fn compare_view(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, h: &HistorySta
             .iter()
             .enumerate()
             .flat_map(|(i, c)| {
-                let from_to = match (c.before, c.after) {
-                    (Some(b), Some(a)) => format!(" {b}→{a}"),
-                    (Some(b), None) if c.change == Change::Gone => format!(" was {b}"),
-                    (None, Some(a)) => format!(" {a}"),
-                    _ => String::new(),
-                };
+                let from_to = c.from_to("→");
                 let style = match c.change {
                     Change::Worse | Change::New => theme.flag,
                     Change::Better | Change::Gone => theme.selected,

@@ -275,7 +275,7 @@ fn title_row(
     theme: &Theme,
 ) {
     let buf = frame.buffer_mut();
-    let letter = |s: Side| if s == Side::Left { "L" } else { "R" };
+    let letter = |s: Side| s.letter().to_string();
     let w = title.chars().count() as u16;
     let room = if sides.is_some() { 4 } else { 0 };
     if rect.width >= w + room {

@@ -9,7 +9,7 @@ mod map;
 mod overlays;
 mod status;
 
-pub use candidates::fit;
+pub use crate::columns::fit;
 /// What covers the body map: 0 for nothing, else which popup (the search and browse
 /// lists sit beside the map and cover nothing).
 pub fn covering(app: &App<'_>) -> u8 {
@@ -57,7 +57,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
     let place_of = app.shown_place(cands);
     let flags = app.red_flags();
     let questions = app.age_questions();
-    let banner_rows = u16::try_from(flags.len().min(3)).unwrap_or(3);
+    // Every warning in full, wrapped: "see a physician the same day" must never be cut
+    // off. Half the screen at most, so the map stays usable.
+    let banner = status::banner_lines(flags, area.width);
+    let banner_rows = u16::try_from(banner.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height / 2);
     let rows = Split::default()
         .direction(Direction::Vertical)
         .constraints([
@@ -66,7 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             Constraint::Length(1),
         ])
         .split(area);
-    status::banner(frame, rows[0], flags, theme);
+    status::banner(frame, rows[0], &banner, theme);
     let main = rows[1];
     let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
     // `c`: the comparison takes the map's place, and the detail's (or, when narrow, the

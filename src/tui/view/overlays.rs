@@ -1,6 +1,6 @@
 //! Floating layers: the help, the fuzzy search and the muscle browser.
 
-use super::candidates::fit;
+use crate::columns::fit;
 use crate::parse::Reading;
 use crate::search::Hit;
 use crate::tui::app::{App, ExportState, SearchRow, SearchState};

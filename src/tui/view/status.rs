@@ -11,11 +11,33 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// One line per raised red flag (as many as fit).
-pub fn banner(frame: &mut Frame<'_>, area: Rect, flags: &[&RedFlag], theme: &Theme) {
-    for (i, flag) in flags.iter().enumerate().take(usize::from(area.height)) {
+/// The banner's lines: each raised red flag in full ("what to do" included), wrapped at
+/// word boundaries to `width` columns, continuation lines indented under the words.
+pub fn banner_lines(flags: &[&RedFlag], width: u16) -> Vec<String> {
+    flags
+        .iter()
+        .flat_map(|flag| {
+            let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
+            crate::columns::wrap(text.split_whitespace(), " ", usize::from(width).max(11), 3)
+        })
+        .collect()
+}
+
+/// The red flags, wrapped over as many rows as `area` has (the view gives it every line
+/// it needs, up to half the screen; past that the last row says so).
+pub fn banner(frame: &mut Frame<'_>, area: Rect, lines: &[String], theme: &Theme) {
+    let rows = usize::from(area.height);
+    for (i, text) in lines.iter().enumerate().take(rows) {
         let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
-        let text = format!(" ! SEE A PHYSICIAN: {}. {}", flag.title, flag.message);
+        let text = if i + 1 == rows && lines.len() > rows {
+            let keep: String = text
+                .chars()
+                .take(usize::from(area.width).saturating_sub(34))
+                .collect();
+            format!("{keep} ... (more: make the window taller)")
+        } else {
+            text.clone()
+        };
         frame.render_widget(Paragraph::new(Line::styled(text, theme.flag)), row);
     }
 }

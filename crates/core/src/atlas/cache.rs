@@ -79,16 +79,6 @@ pub fn decode(bytes: &[u8]) -> Option<AtlasFile> {
     postcard::from_bytes(bytes).ok()
 }
 
-/// The cache folder: `$XDG_CACHE_HOME/painmap` when that is an absolute path (as the
-/// XDG spec asks), else `$HOME/.cache/painmap`; `None` when neither is known. `env`
-/// reads an environment variable (the binary passes the real environment).
-pub fn default_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let absolute = |name: &str| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
-    absolute("XDG_CACHE_HOME")
-        .map(|d| d.join("painmap"))
-        .or_else(|| absolute("HOME").map(|h| h.join(".cache").join("painmap")))
-}
-
 /// The cache entries for one atlas source: where they live and what they must match.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -474,31 +464,5 @@ mod tests {
         let cache = dir.join("cache");
         assert!(Atlas::load_cached(Some(&atlas), Some(&cache)).is_err());
         assert!(Entry::new(&cache, text.as_bytes()).load().is_none());
-    }
-
-    #[test]
-    fn the_folder_follows_xdg_then_home() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| (*v).to_string())
-            }
-        };
-        let dir = |pairs| default_dir(&env(pairs));
-        assert_eq!(
-            dir(&[("XDG_CACHE_HOME", "/c"), ("HOME", "/h")]),
-            Some(PathBuf::from("/c/painmap"))
-        );
-        assert_eq!(
-            dir(&[("XDG_CACHE_HOME", "rel"), ("HOME", "/h")]),
-            Some(PathBuf::from("/h/.cache/painmap"))
-        );
-        assert_eq!(
-            dir(&[("XDG_CACHE_HOME", ""), ("HOME", "/h")]),
-            Some(PathBuf::from("/h/.cache/painmap"))
-        );
-        assert_eq!(dir(&[]), None);
     }
 }

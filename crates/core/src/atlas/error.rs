@@ -1,6 +1,7 @@
 //! Errors from reading, parsing and validating an atlas. Each renders as one line that
 //! names the file and, for syntax errors, the `line:col`.
 
+use painmap_model::ron_file::SyntaxError;
 use std::fmt;
 
 /// Why an atlas could not be loaded.
@@ -33,17 +34,8 @@ pub enum AtlasError {
         col: usize,
     },
     /// RON syntax or shape error.
-    #[error("{file}:{line}:{col}: {message}")]
-    Parse {
-        /// The path as given.
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        col: usize,
-        /// ron's message.
-        message: String,
-    },
+    #[error(transparent)]
+    Parse(#[from] SyntaxError),
     /// The file parsed but breaks the atlas's rules.
     #[error("{}", Problems { file, problems })]
     Invalid {

@@ -4,6 +4,7 @@
 
 use super::error::AtlasError;
 use super::model::AtlasFile;
+use painmap_model::ron_file::{SyntaxError, from_ron};
 use std::path::Path;
 
 /// The largest atlas file painmap will read: 64 MiB. The shipped atlas is about 340 KB,
@@ -48,27 +49,11 @@ pub(crate) fn read_error(path: &Path, e: crate::fsutil::ReadError) -> AtlasError
 /// Parses RON text into the raw file model, mapping ron's span to `file:line:col`.
 pub fn parse(text: &str, file: &str) -> Result<AtlasFile, AtlasError> {
     if text.trim().is_empty() {
-        return Err(AtlasError::Parse {
-            file: file.into(),
-            line: 1,
-            col: 1,
-            message: "the file is empty; an atlas starts with `Atlas(`".into(),
-        });
+        return Err(SyntaxError::at_start(
+            file,
+            "the file is empty; an atlas starts with `Atlas(`",
+        )
+        .into());
     }
-    from_ron::<AtlasFile>(text).map_err(|(line, col, message)| AtlasError::Parse {
-        file: file.into(),
-        line,
-        col,
-        message,
-    })
-}
-
-/// Parses RON data files (the atlas, the lexicon) with ron's default limits; an error is
-/// its 1-based line, column and message, for a `file:line:col` report.
-pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, (usize, usize, String)> {
-    ron::Options::default()
-        .from_str::<T>(text)
-        .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))
+    Ok(from_ron::<AtlasFile>(text, file)?)
 }

@@ -16,7 +16,6 @@ mod tests;
 
 pub use error::AtlasError;
 pub use load::MAX_ATLAS_BYTES;
-pub(crate) use load::from_ron;
 pub use model::{
     Attestation, FlagCondition, Guide, GuideEntry, GuideZone, Likelihood, Muscle, MuscleGroup,
     RedFlag, Region, Term, TriggerPoint,

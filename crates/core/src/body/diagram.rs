@@ -13,7 +13,7 @@ use super::model::ViewId;
 use super::mosaic;
 use super::overlay::{ESSENTIAL, ESSENTIAL2, Overlay, SPILLOVER, SPILLOVER2, paint};
 use super::raster::{Raster, Viewport, cols_per_row, shown_box};
-use crate::atlas::{RegionInstance, Side};
+use crate::atlas::RegionInstance;
 use crate::color::Palette;
 
 /// Columns between panels.
@@ -329,10 +329,9 @@ impl<'m> Diagram<'m> {
         let w = p.raster.width();
         let view = p.raster.model().view(p.spec.view);
         // R and L at the panel's edges: the patient's sides as the viewer sees them.
-        let labels = view.viewer_left().map(|left| {
-            let ch = |s: Side| if s == Side::Right { 'R' } else { 'L' };
-            (ch(left), ch(left.opposite()))
-        });
+        let labels = view
+            .viewer_left()
+            .map(|left| (left.letter(), left.opposite().letter()));
         let room = if labels.is_some() {
             w.saturating_sub(4)
         } else {
@@ -542,6 +541,7 @@ pub fn render_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atlas::Side;
     use crate::body::testutil::{PATTERNS, pattern};
 
     fn model() -> &'static BodyModel {

@@ -166,7 +166,7 @@ fn midline_matches_the_vocabulary() {
 fn syntax_errors_name_line_and_column() {
     let err = BodyModel::parse("BodyModel(\n  nope: 1,\n)").unwrap_err();
     let msg = err.to_string();
-    assert!(msg.starts_with("body model 2:"), "{msg}");
+    assert!(msg.starts_with("data/body.ron:2:"), "{msg}");
 }
 
 /// The X rule over every trigger point of the atlas, every view and both sides: the X

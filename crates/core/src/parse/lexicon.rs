@@ -10,6 +10,7 @@
 use super::lexicon_file::LexiconFile;
 use crate::atlas::{Atlas, ResolveError};
 use painmap_model::parse::lexicon_index::Terms;
+use painmap_model::ron_file::{SyntaxError, from_ron};
 
 /// The lexicon shipped inside the binary.
 pub const SHIPPED_LEXICON: &str = include_str!("../../../../data/lexicon.ron");
@@ -21,17 +22,8 @@ pub const SHIPPED_LEXICON_NAME: &str = "data/lexicon.ron";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LexiconError {
     /// RON syntax or shape error.
-    #[error("{file}:{line}:{col}: {message}")]
-    Parse {
-        /// The file's name.
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        col: usize,
-        /// ron's message.
-        message: String,
-    },
+    #[error(transparent)]
+    Parse(#[from] SyntaxError),
     /// The file parsed but does not fit the atlas.
     #[error("{file}: {}{}", .problems.first().map_or("invalid lexicon", String::as_str),
         if .problems.len() > 1 { format!(" (and {} more)", .problems.len() - 1) } else { String::new() })]
@@ -81,13 +73,11 @@ impl Lexicon {
             // The build step indexed the shipped pair and checked it strictly.
             return postcard::from_bytes(SHIPPED_INDEX)
                 .map(Lexicon)
-                .map_err(|e| LexiconError::Parse {
-                    file: SHIPPED_LEXICON_NAME.into(),
-                    line: 1,
-                    col: 1,
-                    message: format!(
-                        "the embedded lexicon index is damaged ({e}); rebuild painmap"
-                    ),
+                .map_err(|e| {
+                    LexiconError::Parse(SyntaxError::at_start(
+                        SHIPPED_LEXICON_NAME,
+                        format!("the embedded lexicon index is damaged ({e}); rebuild painmap"),
+                    ))
                 });
         }
         build(
@@ -112,24 +102,17 @@ static SHIPPED_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bi
 /// parse at run time). An undecodable form can only be a build defect; it is reported
 /// like a damaged file rather than trusted.
 fn shipped_file() -> Result<LexiconFile, LexiconError> {
-    postcard::from_bytes(SHIPPED_BIN).map_err(|e| LexiconError::Parse {
-        file: SHIPPED_LEXICON_NAME.into(),
-        line: 1,
-        col: 1,
-        message: format!("the embedded lexicon is damaged ({e}); rebuild painmap"),
+    postcard::from_bytes(SHIPPED_BIN).map_err(|e| {
+        LexiconError::Parse(SyntaxError::at_start(
+            SHIPPED_LEXICON_NAME,
+            format!("the embedded lexicon is damaged ({e}); rebuild painmap"),
+        ))
     })
 }
 
 /// Parses RON text, mapping ron's span to `file:line:col`.
 fn parse(text: &str, file: &str) -> Result<LexiconFile, LexiconError> {
-    crate::atlas::from_ron::<LexiconFile>(text).map_err(|(line, col, message)| {
-        LexiconError::Parse {
-            file: file.into(),
-            line,
-            col,
-            message,
-        }
-    })
+    Ok(from_ron::<LexiconFile>(text, file)?)
 }
 
 /// The shipped pair's index, made and checked by the build step (`build.rs`).
@@ -211,7 +194,7 @@ mod tests {
         if let Err(e) = Lexicon::from_text(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME, &atlas) {
             match e {
                 LexiconError::Invalid { problems, .. } => panic!("{}", problems.join("\n")),
-                other @ LexiconError::Parse { .. } => panic!("{other}"),
+                other @ LexiconError::Parse(_) => panic!("{other}"),
             }
         }
     }

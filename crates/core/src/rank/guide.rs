@@ -2,15 +2,16 @@
 //! guide weight and its tie rule. Pure.
 //!
 //! A guide lists, for one region, the muscles that refer pain there, most often the
-//! cause first, each marked essential or spillover. A muscle's *place* in a guide counts
-//! the guide's essential entries first, in order, then its spillover entries, in order
-//! (0 = first). Where a region has several guides (Travell & Simons, and Davies where
+//! cause first, each marked essential or spillover. A muscle's *place* in a guide is its
+//! place in that list (0 = first): the references order by how often a muscle is the
+//! cause, not by zone, so a spillover entry listed first stays first. Where a region has
+//! several guides (Travell & Simons, and Davies where
 //! they differ), a muscle's places are added up, counting a guide that does not list it
 //! as its length: the sum is the tie rule, and the sum divided by the number of guides
 //! (rounded down) its place for the guide weight. So the muscle both guides put near
 //! the top comes first, not whichever one guide happens to put first.
 
-use crate::atlas::{Atlas, Guide, GuideZone};
+use crate::atlas::{Atlas, Guide};
 use std::collections::HashMap;
 
 /// A muscle's standing in a region's guides.
@@ -86,17 +87,28 @@ impl<'a> Places<'a> {
     }
 }
 
-/// A guide's muscles with their places: essential entries first, then spillover ones,
-/// each in the guide's order. A muscle listed twice keeps its first place.
+/// A guide's muscles with their places, in the guide's order. A muscle listed twice
+/// keeps its first place.
 pub fn ordered(guide: &Guide) -> Vec<(u32, &str)> {
     let mut out: Vec<(u32, &str)> = Vec::with_capacity(guide.entries.len());
-    for zone in [GuideZone::Essential, GuideZone::Spillover] {
-        for e in guide.entries.iter().filter(|e| e.zone == zone) {
-            if !out.iter().any(|(_, m)| *m == e.muscle) {
-                let place = u32::try_from(out.len()).unwrap_or(u32::MAX);
-                out.push((place, e.muscle.as_str()));
-            }
+    for e in &guide.entries {
+        if !out.iter().any(|(_, m)| *m == e.muscle) {
+            let place = u32::try_from(out.len()).unwrap_or(u32::MAX);
+            out.push((place, e.muscle.as_str()));
         }
     }
     out
+}
+
+/// The guides' first muscle for a region: the least sum of places over the region's
+/// guides (with one guide, its first entry; between equal sums, the earlier guide's
+/// order decides). `None` when no guide covers the region.
+pub fn first<'a>(atlas: &'a Atlas, region: &'a str) -> Option<&'a str> {
+    let places = Places::of_regions(atlas, [region]);
+    atlas
+        .guides_for(region)
+        .flat_map(|g| g.entries.iter().map(|e| e.muscle.as_str()))
+        .filter_map(|m| places.standing(region, m).map(|s| (s.total, m)))
+        .min_by_key(|&(total, _)| total)
+        .map(|(_, m)| m)
 }

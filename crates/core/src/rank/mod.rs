@@ -11,26 +11,32 @@
 //! - the zone: [`ESSENTIAL`] or [`SPILLOVER`], half of that ([`RARE_ESSENTIAL`],
 //!   [`RARE_SPILLOVER`]) when the zone is marked rare for that point, or [`LOCAL`] when the
 //!   point itself lies there (an active point is tender where it is);
+//! - the pain guides' word, where a guide for that region lists the muscle and the point
+//!   reaches it in a zone not marked rare, by a pattern the manuals describe (not a
+//!   practice description): the guide's first muscle counts as [`ESSENTIAL`] whatever
+//!   its zone (the guides order by how often a muscle is the cause) plus [`GUIDE_FIRST`];
+//!   the second earns [`GUIDE_NEXT`], two less per place further down, at least
+//!   [`GUIDE_LISTED`] (places in the guide's own order; with a second guide, the mean
+//!   place; see [`guide`]);
 //! - the point's provenance: [`CHARTED`] in Travell & Simons, [`DAVIES`], [`CONSENSUS`],
-//!   or [`PRACTICE`] for a practice description;
-//! - the pain guides' word: [`GUIDE_FIRST`] when the guide for that region lists the
-//!   muscle first, one less per place further down (essential entries count before
-//!   spillover ones; with a second guide, its mean place), at least [`GUIDE_LISTED`]
-//!   when it is listed at all (see [`guide`]).
+//!   or [`PRACTICE`] for a practice description.
 //!
 //! To that it adds [`EXTRA_REGION`] for each covered region beyond the first, the
 //! likelihood of its best tier among the points that serve it ([`COMMON`],
 //! [`OCCASIONAL`], rare nothing) and [`SYMPTOM`] for each symptom word one of its points
 //! reaching the selection matches. With symptoms only (no region), a candidate is a muscle
 //! with a point whose symptoms match; it earns the symptom points and, from its best
-//! such point, the likelihood, the provenance and the guide weight of the point's best
-//! placed essential zone.
+//! such point, the likelihood, the provenance and the guide hint ([`GUIDE_HINT`], one
+//! less per place) of the point's best placed essential zone.
 //!
-//! The weights keep the principles in order, checked at compile time in [`weights`]: an
-//! essential match outweighs a spillover one with every likelihood, symptom, provenance
-//! and guide bonus; two spillover matches do not outweigh one essential; covering more of
-//! the selection ranks higher among equals; a practice-only pattern ranks below a
-//! charted one of equal fit.
+//! The weights keep the principles in order, checked at compile time in [`weights`]:
+//! where no guide speaks, an essential match outweighs a spillover one with every
+//! likelihood, symptom and provenance bonus, and two spillover matches do not outweigh
+//! one essential; for one region the guide's first outranks every other muscle of the
+//! same provenance whatever their likelihood, yet one matching symptom word can lift the
+//! guide's third above it; the guide's word never outweighs covering a second region
+//! essentially; covering more of the selection ranks higher among equals; a
+//! practice-only pattern ranks below a charted one of equal fit.
 //!
 //! # Ties
 //!
@@ -59,8 +65,8 @@ pub use flags::{AgeQuestion, age_questions, has_phrase, red_flags};
 pub use score::{MuscleCandidate, PointCandidate, UNLISTED};
 pub use top::{Placed, Ranking};
 pub use weights::{
-    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_LISTED, LOCAL,
-    OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
+    CHARTED, COMMON, CONSENSUS, DAVIES, ESSENTIAL, EXTRA_REGION, GUIDE_FIRST, GUIDE_HINT,
+    GUIDE_LISTED, LOCAL, OCCASIONAL, PRACTICE, RARE_ESSENTIAL, RARE_SPILLOVER, SPILLOVER, SYMPTOM,
 };
 
 use crate::atlas::text::fold;
@@ -150,6 +156,11 @@ pub struct Match {
     pub zone: Zone,
     /// The zone is marked rare for the trigger point that gives it.
     pub rare: bool,
+    /// The muscle's place in the region's pain guides (0 = first; with two guides its
+    /// mean place) when the guide speaks for this match: the guide lists the muscle
+    /// there and the point reaches it in a zone not marked rare, by a pattern the manuals
+    /// describe (not a practice description). `None` otherwise.
+    pub guide: Option<u32>,
 }
 
 impl Match {
@@ -163,6 +174,17 @@ impl Match {
             (Zone::Local, _) => LOCAL,
         }
     }
+
+    /// The region's points from the point giving this match, before its provenance:
+    /// [`weights::region`].
+    pub fn region_points(&self) -> u32 {
+        weights::region(self.zone_points(), self.guide)
+    }
+
+    /// The guide's first muscle for the region, speaking for this match.
+    pub fn guide_first(&self) -> bool {
+        self.guide == Some(0)
+    }
 }
 
 /// Does a trigger point on `side` reach the selected `region` instance, and in which
@@ -174,6 +196,12 @@ pub fn coverage(
     selected: &RegionInstance,
 ) -> Option<(Zone, bool)> {
     let id = &selected.region;
+    // A point found on one side only does not exist on the other.
+    if let (Some(only), Some(side)) = (tp.side, side)
+        && only != side
+    {
+        return None;
+    }
     let zone = if tp.essential.contains(id) {
         Zone::Essential
     } else if tp.spillover.contains(id) {

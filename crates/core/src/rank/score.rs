@@ -3,8 +3,8 @@
 
 use super::guide::Places;
 use super::top::Keyed;
-use super::{Match, Selection, coverage, symptom_matches, weights};
-use crate::atlas::{Atlas, Likelihood, Muscle, Side, TriggerPoint};
+use super::{Match, Selection, Zone, coverage, symptom_matches, weights};
+use crate::atlas::{Atlas, Attestation, Likelihood, Muscle, Side, TriggerPoint};
 
 /// The place an unlisted muscle counts in a region's guide, for the tie rule.
 pub const UNLISTED: u32 = 100;
@@ -113,12 +113,12 @@ impl<'a> Ctx<'_, 'a> {
         }
     }
 
-    /// The guide weight of a muscle for a region, and its tie key there (the sum of
-    /// its places in the region's guides, [`UNLISTED`] when none lists it).
+    /// The guide hint of a muscle for a region (symptoms only), and its tie key there
+    /// (the sum of its places in the region's guides, [`UNLISTED`] when none lists it).
     fn guide(&self, region: &str, muscle: &str) -> (u32, u32) {
         let standing = self.places.standing(region, muscle);
         (
-            weights::guide(standing.map(|s| s.place)),
+            weights::guide_hint(standing.map(|s| s.place)),
             standing.map_or(UNLISTED, |s| s.total),
         )
     }
@@ -151,6 +151,11 @@ impl<'a> Ctx<'_, 'a> {
                     region: r.clone(),
                     zone,
                     rare,
+                    guide: self
+                        .places
+                        .standing(&r.region, &m.id)
+                        .filter(|_| speaks(zone, rare, tp.attested))
+                        .map(|s| s.place),
                 })
             })
             .collect();
@@ -179,8 +184,8 @@ impl<'a> Ctx<'_, 'a> {
                 return None;
             }
             matches.iter().fold((0, 0), |(points, key), x| {
-                let (weight, place) = self.guide(&x.region.region, &m.id);
-                (points + x.zone_points() + attested + weight, key + place)
+                let (_, place) = self.guide(&x.region.region, &m.id);
+                (points + x.region_points() + attested, key + place)
             })
         };
         let score = regions
@@ -238,19 +243,23 @@ impl<'a> Ctx<'_, 'a> {
                     .iter()
                     .filter_map(|p| {
                         let x = p.matches.iter().find(|x| x.region == *r)?;
-                        let own = x.zone_points() + weights::attestation(p.trigger_point.attested);
-                        Some((own, x, p.trigger_point.likelihood))
+                        let own =
+                            x.region_points() + weights::attestation(p.trigger_point.attested);
+                        // Between equal points, the essential zone is the one shown.
+                        Some(((own, x.zone_points()), x, p.trigger_point.likelihood))
                     })
                     .fold(
                         None,
-                        |acc: Option<(u32, &Match, Likelihood)>, b| match acc {
+                        |acc: Option<((u32, u32), &Match, Likelihood)>, b| match acc {
                             Some(a) if a.0 >= b.0 => Some(a),
                             _ => Some(b),
                         },
                     );
-                let Some((own, x, tier)) = best else { continue };
-                let (weight, place) = self.guide(&r.region, &m.id);
-                score += own + weight;
+                let Some(((own, _), x, tier)) = best else {
+                    continue;
+                };
+                let (_, place) = self.guide(&r.region, &m.id);
+                score += own;
                 guide_key += place;
                 best_tier = best_tier.min(tier);
                 matches.push(x.clone());
@@ -277,6 +286,13 @@ impl<'a> Ctx<'_, 'a> {
             order,
         }
     }
+}
+
+/// Does the guide speak for a match in this zone, so marked, by a pattern so attested?
+/// Where the point reaches the region in a zone not marked rare, by a pattern the manuals
+/// describe: a rare zone and a practice description earn their zone's points only.
+fn speaks(zone: Zone, rare: bool, attested: Attestation) -> bool {
+    zone != Zone::Local && !rare && attested != Attestation::Practice
 }
 
 fn count(n: usize) -> u32 {

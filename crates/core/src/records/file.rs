@@ -4,7 +4,6 @@
 
 use super::error::RecordsError;
 use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
-use std::ffi::OsString;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -17,18 +16,6 @@ pub const FILE_NAME: &str = "clients.sqlite3";
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// The size of the database header.
 const HEADER: usize = 100;
-
-/// `$XDG_DATA_HOME/painmap/clients.sqlite3` when `XDG_DATA_HOME` is absolute, else
-/// `$HOME/.local/share/painmap/clients.sqlite3`.
-pub fn path_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    crate::study::progress::data_dir_from(xdg, home).map(|d| d.join(FILE_NAME))
-}
-
-/// Where the records live for this process's environment.
-pub fn default_path() -> Result<PathBuf, RecordsError> {
-    path_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
-        .ok_or(RecordsError::NoDataDir)
-}
 
 fn io_err(file: &Path, what: &str, e: &io::Error) -> RecordsError {
     RecordsError::Io {
@@ -100,10 +87,15 @@ pub fn check_version(path: &Path, found: i64) -> Result<(), RecordsError> {
     }
 }
 
-/// Makes the folder (owner-only, whatever the umask) and an empty owner-only file, unless
-/// one appeared meanwhile (another painmap got there first: fine).
-pub fn create(path: &Path) -> Result<(), RecordsError> {
+/// Makes an empty owner-only file, unless one appeared meanwhile (another painmap got
+/// there first: fine), and, for painmap's own folder (`own_folder`), the folder
+/// (owner-only, whatever the umask). A folder named with `--db` is never made: a typo
+/// must not create folders across the disk.
+pub fn create(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !own_folder && !dir.is_dir() {
+            return Err(no_folder(path, dir));
+        }
         crate::fsutil::create_private_dir(dir)
             .map_err(|e| io_err(path, "cannot create its folder", &e))?;
     }
@@ -144,11 +136,36 @@ pub fn protect(path: &Path, own_folder: bool) -> Result<(), RecordsError> {
     Ok(())
 }
 
-/// The database to use: `--db FILE` as given, else the default location. The flag says
+/// The database to use: `--db FILE` as given, else [`FILE_NAME`] in the data directory
+/// ([`crate::folders::data_dir`]; `None`: the environment gave none). The flag says
 /// whether the folder is painmap's own (made owner-only even when it already existed).
-pub fn locate(db: Option<&Path>) -> Result<(PathBuf, bool), RecordsError> {
-    match db {
-        Some(p) => Ok((p.to_owned(), false)),
-        None => default_path().map(|p| (p, true)),
+/// A `--db` whose folder does not exist is an error for every command, reading or
+/// writing: "no client records yet" would read as lost records, and painmap makes only
+/// its own default folder.
+pub fn locate(db: Option<&Path>, data_dir: Option<&Path>) -> Result<(PathBuf, bool), RecordsError> {
+    match (db, data_dir) {
+        (Some(p), _) => {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(no_folder(p, dir));
+            }
+            Ok((p.to_owned(), false))
+        }
+        (None, Some(dir)) => Ok((dir.join(FILE_NAME), true)),
+        (None, None) => Err(RecordsError::NoDataDir),
+    }
+}
+
+fn no_folder(file: &Path, dir: &Path) -> RecordsError {
+    RecordsError::Io {
+        file: file.to_owned(),
+        detail: format!(
+            "its folder {} does not exist; nothing was created (make the folder first, or \
+             leave out --db for the default place)",
+            dir.display()
+        ),
     }
 }

@@ -18,7 +18,7 @@ mod trend;
 
 pub use date::Date;
 pub use error::RecordsError;
-pub use file::{FILE_NAME, default_path, locate, path_from};
+pub use file::{FILE_NAME, locate};
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
 pub use trend::{Change, Comparison, RegionTrend, compare, sparkline, trends};
@@ -83,6 +83,26 @@ impl AtlasStamp {
     }
 }
 
+/// A red flag a visit raised, as the atlas worded it then: the record shows that the
+/// client was flagged and referred even if a later atlas words it differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VisitFlag {
+    /// The flag's id in the atlas (`cardiac`, `giant-cell-arteritis`).
+    pub id: String,
+    /// Its heading then.
+    pub title: String,
+}
+
+/// A screening question answered at the visit: the clinical concept it asks about
+/// (`exertion`, `fever`...) and the answer, yes or no.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScreeningAnswer {
+    /// The concept asked about.
+    pub concept: String,
+    /// Yes (true) or no.
+    pub answer: bool,
+}
+
 /// A visit, as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Visit {
@@ -96,6 +116,10 @@ pub struct Visit {
     pub symptoms: Vec<String>,
     /// The therapist's note.
     pub note: Option<String>,
+    /// The red flags the intake raised (with its age and answers), in the atlas's order.
+    pub red_flags: Vec<VisitFlag>,
+    /// The screening questions answered.
+    pub screening: Vec<ScreeningAnswer>,
     /// The top candidates as ranked at the visit, best first.
     pub candidates: Vec<StoredCandidate>,
     /// The atlas that ranked them.
@@ -110,9 +134,16 @@ impl Visit {
     /// [`VISIT_CANDIDATES`]).
     pub fn of_intake(atlas: &Atlas, intake: &Intake, date: Date) -> Visit {
         let report = Report::build(atlas, intake, VISIT_CANDIDATES, crate::report::By::Muscle);
+        let red_flags = crate::rank::red_flags(atlas, &intake.ranking_selection())
+            .into_iter()
+            .map(|f| VisitFlag {
+                id: f.id.clone(),
+                title: f.title.clone(),
+            })
+            .collect();
         Visit {
             date,
-            age: None,
+            age: intake.selection.age,
             regions: intake
                 .selection
                 .regions
@@ -128,7 +159,9 @@ impl Visit {
                 })
                 .collect(),
             symptoms: intake.selection.symptoms.clone(),
-            note: None,
+            note: intake.note.clone(),
+            red_flags,
+            screening: screening_answers(intake),
             candidates: candidates_of(&report),
             atlas: AtlasStamp::of(atlas),
         }
@@ -165,8 +198,18 @@ impl Visit {
             );
         }
         intake.selection.symptoms.clone_from(&self.symptoms);
+        intake.selection.age = self.age;
+        intake.note.clone_from(&self.note);
         intake
     }
+}
+
+/// The screening answers an intake carries, in the stored form: the one place a visit
+/// reads them from the intake. The intake holds none yet; the screening questions (the
+/// red-flag work) add the answers to the intake, and this fills them in, so they are
+/// saved, amended and shown with every visit.
+fn screening_answers(_intake: &Intake) -> Vec<ScreeningAnswer> {
+    Vec::new()
 }
 
 /// The report's candidates in the stored form.
@@ -204,6 +247,8 @@ pub struct SavedVisit {
     pub id: i64,
     /// When it was saved (as the caller stamped it).
     pub saved_at: String,
+    /// When it was last amended, if it was.
+    pub amended_at: Option<String>,
     /// The visit.
     #[serde(flatten)]
     pub visit: Visit,
@@ -234,6 +279,19 @@ pub trait Store {
     /// A client's visits, oldest first (by date, then by saving order). `None` when the
     /// client is unknown.
     fn history(&self, client: &str) -> Result<Option<Vec<SavedVisit>>, RecordsError>;
+    /// Replaces visit `id` of `client` with `visit` (its regions, notes and ranking
+    /// written anew), in one transaction, stamping `amended_at`. False when the client has
+    /// no such visit (nothing is changed).
+    fn amend_visit(
+        &mut self,
+        client: &str,
+        id: i64,
+        visit: &Visit,
+        amended_at: &str,
+    ) -> Result<bool, RecordsError>;
+    /// Removes visit `id` of `client` and reclaims the space. False when the client has
+    /// no such visit.
+    fn forget_visit(&mut self, client: &str, id: i64) -> Result<bool, RecordsError>;
     /// Every client, by name.
     fn clients(&self) -> Result<Vec<ClientSummary>, RecordsError>;
     /// Removes a client and every visit, and reclaims the space. Whether there was one.

@@ -49,6 +49,23 @@ const MIGRATIONS: &[&str] = &[
         score INTEGER NOT NULL,
         PRIMARY KEY (visit_id, rank)
     ) WITHOUT ROWID;",
+    // 2: when a visit was last amended; the red flags a visit raised (as the atlas worded
+    // them then, so the record shows the referral even if the atlas changes); the
+    // screening questions answered at the visit.
+    "ALTER TABLE visit ADD COLUMN amended_at TEXT;
+    CREATE TABLE visit_flag (
+        visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        flag TEXT NOT NULL,
+        title TEXT NOT NULL,
+        PRIMARY KEY (visit_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE visit_screening (
+        visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+        concept TEXT NOT NULL,
+        answer INTEGER NOT NULL CHECK (answer IN (0, 1)),
+        PRIMARY KEY (visit_id, concept)
+    ) WITHOUT ROWID;",
 ];
 
 /// `PRAGMA application_id` of a painmap database ("PMAP"), in the header at offset 68,
@@ -100,7 +117,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 5);
+        assert_eq!(tables, 7);
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::error::RecordsError;
 use super::file::{self, Found};
 use super::schema;
 use super::{
-    AtlasStamp, ClientSummary, Date, SavedVisit, Store, StoredCandidate, Visit, VisitRegion,
-    side_of,
+    AtlasStamp, ClientSummary, Date, SavedVisit, ScreeningAnswer, Store, StoredCandidate, Visit,
+    VisitFlag, VisitRegion, side_of,
 };
 use crate::intake::Quality;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
@@ -41,7 +41,7 @@ impl SqliteStore {
             if !create {
                 return Ok(None);
             }
-            file::create(path)?;
+            file::create(path, own_folder)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(path, &e))?;
@@ -114,6 +114,14 @@ impl SqliteStore {
             .map_err(err)?;
         let found = schema::migrate(&mut self.conn).map_err(err)?;
         file::check_version(&path, found)
+    }
+
+    /// Reclaims the space of removed rows and pushes the rewrite out of the WAL into the
+    /// file, so what was forgotten is gone from the disk and not only from the tables.
+    fn reclaim(&mut self) -> Result<(), RecordsError> {
+        self.conn
+            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(|e| fail(&self.path, &e))
     }
 
     /// The file.
@@ -217,11 +225,55 @@ impl SqliteStore {
                 score,
             });
         }
+        let (red_flags, screening) = self.flags_and_answers(id)?;
         Ok(VisitParts {
             regions,
             symptoms,
             candidates,
+            red_flags,
+            screening,
         })
+    }
+
+    /// Reads one visit's red flags and screening answers.
+    fn flags_and_answers(
+        &self,
+        id: i64,
+    ) -> Result<(Vec<VisitFlag>, Vec<ScreeningAnswer>), RecordsError> {
+        let err = self.err();
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT flag, title FROM visit_flag WHERE visit_id = ?1 ORDER BY position",
+            )
+            .map_err(&err)?;
+        let red_flags = st
+            .query_map([id], |r| {
+                Ok(VisitFlag {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                })
+            })
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT concept, answer FROM visit_screening WHERE visit_id = ?1 ORDER BY concept",
+            )
+            .map_err(&err)?;
+        let screening = st
+            .query_map([id], |r| {
+                Ok(ScreeningAnswer {
+                    concept: r.get(0)?,
+                    answer: r.get(1)?,
+                })
+            })
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
+        Ok((red_flags, screening))
     }
 
     fn side(&self, word: Option<String>) -> Result<Option<crate::atlas::Side>, RecordsError> {
@@ -232,11 +284,23 @@ impl SqliteStore {
     }
 }
 
+/// The tables holding a visit's parts, emptied when a visit is amended (its rows are
+/// written anew).
+const PART_TABLES: [&str; 5] = [
+    "visit_region",
+    "visit_symptom",
+    "visit_candidate",
+    "visit_flag",
+    "visit_screening",
+];
+
 /// The rows of a visit kept in their own tables.
 struct VisitParts {
     regions: Vec<VisitRegion>,
     symptoms: Vec<String>,
     candidates: Vec<StoredCandidate>,
+    red_flags: Vec<VisitFlag>,
+    screening: Vec<ScreeningAnswer>,
 }
 
 /// An SQLite error in words that name the file and never a row's contents.
@@ -271,6 +335,58 @@ fn fail(path: &Path, e: &rusqlite::Error) -> RecordsError {
             detail: e.to_string(),
         },
     }
+}
+
+/// Writes a visit's rows kept in their own tables (regions, symptoms, candidates), inside
+/// the caller's transaction.
+fn insert_parts(tx: &rusqlite::Transaction<'_>, id: i64, visit: &Visit) -> rusqlite::Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO visit_region (visit_id, position, region, side, intensity, quality)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, r) in visit.regions.iter().enumerate() {
+        st.execute(params![
+            id,
+            i as i64,
+            r.region,
+            r.side.map(crate::atlas::Side::as_str),
+            r.intensity,
+            r.quality.map(Quality::as_str)
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO visit_symptom (visit_id, position, word) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, w) in visit.symptoms.iter().enumerate() {
+        st.execute(params![id, i as i64, w])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO visit_candidate (visit_id, rank, muscle, trigger_point, side, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for c in &visit.candidates {
+        st.execute(params![
+            id,
+            c.rank,
+            c.muscle,
+            c.trigger_point,
+            c.side.map(crate::atlas::Side::as_str),
+            c.score
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO visit_flag (visit_id, position, flag, title) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, f) in visit.red_flags.iter().enumerate() {
+        st.execute(params![id, i as i64, f.id, f.title])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO visit_screening (visit_id, concept, answer) VALUES (?1, ?2, ?3)",
+    )?;
+    for a in &visit.screening {
+        st.execute(params![id, a.concept, a.answer])?;
+    }
+    Ok(())
 }
 
 impl Store for SqliteStore {
@@ -311,52 +427,73 @@ impl Store for SqliteStore {
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO visit_region (visit_id, position, region, side, intensity, quality)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(err)?;
-            for (i, r) in visit.regions.iter().enumerate() {
-                st.execute(params![
-                    id,
-                    i as i64,
-                    r.region,
-                    r.side.map(crate::atlas::Side::as_str),
-                    r.intensity,
-                    r.quality.map(Quality::as_str)
-                ])
-                .map_err(err)?;
-            }
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO visit_symptom (visit_id, position, word) VALUES (?1, ?2, ?3)",
-                )
-                .map_err(err)?;
-            for (i, w) in visit.symptoms.iter().enumerate() {
-                st.execute(params![id, i as i64, w]).map_err(err)?;
-            }
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO visit_candidate (visit_id, rank, muscle, trigger_point, side, score)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(err)?;
-            for c in &visit.candidates {
-                st.execute(params![
-                    id,
-                    c.rank,
-                    c.muscle,
-                    c.trigger_point,
-                    c.side.map(crate::atlas::Side::as_str),
-                    c.score
-                ])
-                .map_err(err)?;
-            }
-        }
+        insert_parts(&tx, id, visit).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(id)
+    }
+
+    fn amend_visit(
+        &mut self,
+        client: &str,
+        id: i64,
+        visit: &Visit,
+        amended_at: &str,
+    ) -> Result<bool, RecordsError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| fail(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let changed = tx
+            .execute(
+                "UPDATE visit SET date = ?3, age = ?4, note = ?5, atlas_version = ?6,
+                 atlas_hash = ?7, amended_at = ?8
+                 WHERE id = ?1 AND client_id = (SELECT id FROM client WHERE name = ?2)",
+                params![
+                    id,
+                    client,
+                    visit.date.to_string(),
+                    visit.age,
+                    visit.note,
+                    visit.atlas.version,
+                    visit.atlas.hash,
+                    amended_at
+                ],
+            )
+            .map_err(err)?;
+        if changed == 0 {
+            return Ok(false);
+        }
+        for table in PART_TABLES {
+            tx.execute(&format!("DELETE FROM {table} WHERE visit_id = ?1"), [id])
+                .map_err(err)?;
+        }
+        insert_parts(&tx, id, visit).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(true)
+    }
+
+    fn forget_visit(&mut self, client: &str, id: i64) -> Result<bool, RecordsError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| fail(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let gone = tx
+            .execute(
+                "DELETE FROM visit
+                 WHERE id = ?1 AND client_id = (SELECT id FROM client WHERE name = ?2)",
+                params![id, client],
+            )
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+        if gone == 0 {
+            return Ok(false);
+        }
+        self.reclaim()?;
+        Ok(true)
     }
 
     fn history(&self, client: &str) -> Result<Option<Vec<SavedVisit>>, RecordsError> {
@@ -367,8 +504,8 @@ impl Store for SqliteStore {
         let mut st = self
             .conn
             .prepare(
-                "SELECT id, date, saved_at, age, note, atlas_version, atlas_hash FROM visit
-                 WHERE client_id = ?1 ORDER BY date, id",
+                "SELECT id, date, saved_at, age, note, atlas_version, atlas_hash, amended_at
+                 FROM visit WHERE client_id = ?1 ORDER BY date, id",
             )
             .map_err(&err)?;
         let rows = st
@@ -381,28 +518,34 @@ impl Store for SqliteStore {
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             })
             .map_err(&err)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(&err)?;
         let mut visits = Vec::with_capacity(rows.len());
-        for (id, date, saved_at, age, note, version, hash) in rows {
+        for (id, date, saved_at, age, note, version, hash, amended_at) in rows {
             let date = Date::parse(&date).map_err(|_| self.unexpected("visit.date"))?;
             let VisitParts {
                 regions,
                 symptoms,
                 candidates,
+                red_flags,
+                screening,
             } = self.visit_parts(id)?;
             visits.push(SavedVisit {
                 id,
                 saved_at,
+                amended_at,
                 visit: Visit {
                     date,
                     age,
                     regions,
                     symptoms,
                     note,
+                    red_flags,
+                    screening,
                     candidates,
                     atlas: AtlasStamp { version, hash },
                 },
@@ -447,11 +590,7 @@ impl Store for SqliteStore {
         if gone == 0 {
             return Ok(false);
         }
-        // Reclaim the space, and push the rewrite out of the WAL into the file, so the
-        // client's rows are gone from the disk and not only from the tables.
-        self.conn
-            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
-            .map_err(err)?;
+        self.reclaim()?;
         Ok(true)
     }
 }
@@ -473,6 +612,14 @@ mod tests {
             }],
             symptoms: vec!["tingling".into()],
             note: Some("note".into()),
+            red_flags: vec![VisitFlag {
+                id: "dvt".into(),
+                title: "Possible clot".into(),
+            }],
+            screening: vec![ScreeningAnswer {
+                concept: "calf-swelling".into(),
+                answer: true,
+            }],
             candidates,
             atlas: AtlasStamp {
                 version: "1".into(),
@@ -486,7 +633,12 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("painmap-store-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let path = dir.join("sub/c.sqlite3");
-        let mut store = SqliteStore::open(&path, true, false).unwrap().unwrap();
+        assert!(
+            SqliteStore::open(&path, true, false).is_err(),
+            "a named folder is not made"
+        );
+        assert!(!dir.exists());
+        let mut store = SqliteStore::open(&path, true, true).unwrap().unwrap();
         // A ranking by muscle stores no trigger point.
         let by_muscle = vec![StoredCandidate {
             rank: 1,

@@ -92,6 +92,19 @@ pub struct Comparison {
     pub after: Option<u8>,
 }
 
+impl Comparison {
+    /// The intensities in words after the change's word: " 6→3" (with `arrow` between),
+    /// " was 6" for a region gone, " 4" for a new one; nothing when none was given.
+    pub fn from_to(&self, arrow: &str) -> String {
+        match (self.before, self.after) {
+            (Some(b), Some(a)) => format!(" {b}{arrow}{a}"),
+            (Some(b), None) if self.change == Change::Gone => format!(" was {b}"),
+            (None, Some(a)) => format!(" {a}"),
+            _ => String::new(),
+        }
+    }
+}
+
 /// Region by region, what changed from `earlier` to `later`: the later visit's regions
 /// in order, then those gone.
 pub fn compare(earlier: &Visit, later: &Visit) -> Vec<Comparison> {
@@ -157,6 +170,8 @@ mod tests {
                 .collect(),
             symptoms: vec![],
             note: None,
+            red_flags: vec![],
+            screening: vec![],
             candidates: vec![],
             atlas: AtlasStamp {
                 version: "0".into(),
@@ -169,6 +184,7 @@ mod tests {
         SavedVisit {
             id: 1,
             saved_at: String::new(),
+            amended_at: None,
             visit: v,
         }
     }

@@ -22,7 +22,6 @@
 use super::schedule::{CardState, memory_of_leitner_box};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::os::unix::fs::OpenOptionsExt;
@@ -345,21 +344,10 @@ pub fn remove_stale_temps(path: &Path) -> usize {
     removed
 }
 
-/// The data directory from the values of `XDG_DATA_HOME` and `HOME`: `$XDG_DATA_HOME/painmap`
-/// when it is set to an absolute path (as the XDG spec asks), else
-/// `$HOME/.local/share/painmap`.
-pub fn data_dir_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let xdg = xdg.map(PathBuf::from).filter(|p| p.is_absolute());
-    let base = match xdg {
-        Some(p) => p,
-        None => PathBuf::from(home.filter(|h| !h.is_empty())?).join(".local/share"),
-    };
-    Some(base.join("painmap"))
-}
-
-/// Where progress lives for this process's environment.
-pub fn default_path() -> Result<PathBuf, ProgressError> {
-    data_dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
+/// Where progress lives in the data directory ([`crate::folders::data_dir`]); `None`
+/// (neither `XDG_DATA_HOME` nor `HOME` gave one) is an error naming both.
+pub fn path_in(data_dir: Option<&Path>) -> Result<PathBuf, ProgressError> {
+    data_dir
         .map(|d| d.join(FILE_NAME))
         .ok_or(ProgressError::NoDataDir)
 }
@@ -367,6 +355,7 @@ pub fn default_path() -> Result<PathBuf, ProgressError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ffi::OsString;
     use std::fs;
 
     /// A fresh directory under the system temp dir, removed on drop.
@@ -682,17 +671,5 @@ mod tests {
         let mut alive = alive;
         let _ = alive.kill();
         let _ = alive.wait();
-    }
-
-    #[test]
-    fn data_dir_follows_xdg_then_home() {
-        let p = data_dir_from(Some("/x/data".into()), Some("/home/a".into()));
-        assert_eq!(p, Some(PathBuf::from("/x/data/painmap")));
-        let p = data_dir_from(Some("relative".into()), Some("/home/a".into()));
-        assert_eq!(p, Some(PathBuf::from("/home/a/.local/share/painmap")));
-        let p = data_dir_from(None, Some("/home/a".into()));
-        assert_eq!(p, Some(PathBuf::from("/home/a/.local/share/painmap")));
-        assert_eq!(data_dir_from(None, None), None);
-        assert_eq!(data_dir_from(Some(String::new().into()), None), None);
     }
 }

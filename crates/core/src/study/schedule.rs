@@ -298,7 +298,8 @@ mod tests {
     }
 
     /// Reference values from the published implementation, not from this file's
-    /// formulas: py-fsrs 5.1.3 (PyPI `fsrs==5.1.3`, open-spaced-repetition), its
+    /// formulas: py-fsrs 5.1.3 (`fsrs==5.1.3` from the Python package index, by
+    /// open-spaced-repetition), its
     /// `Scheduler` with the default parameters and fuzzing off, stepped with its own
     /// `_initial_stability`, `_initial_difficulty`, `_next_stability` (days apart >= 1),
     /// `_short_term_stability` (less than a day), `_next_difficulty` and `_next_interval`.

@@ -202,9 +202,13 @@ pub struct TriggerPoint {
     /// A source for this point when it differs from the muscle's.
     #[serde(default)]
     pub source: Option<String>,
+    /// The one side the point is found on, when the references place it on one side
+    /// only (the right parasternal pectoralis major point); `None`: either side.
+    #[serde(default)]
+    pub side: Option<super::side::Side>,
 }
 
-/// Human-readable forms (JSON, RON) leave out an empty `rare`, as they always have (the
+/// Human-readable forms (JSON, RON) leave out an empty `rare` and a `side` of `None`, as they always have (the
 /// atlas's fingerprint and `--json` output stay the same). Binary forms (the embedded
 /// atlas, the cache) read fields by position, so they write every field.
 impl Serialize for TriggerPoint {
@@ -224,9 +228,14 @@ impl Serialize for TriggerPoint {
             symptoms,
             crosses,
             source,
+            side,
         } = self;
         let skip_rare = serializer.is_human_readable() && rare.is_empty();
-        let mut s = serializer.serialize_struct("TriggerPoint", 12 - usize::from(skip_rare))?;
+        let skip_side = serializer.is_human_readable() && side.is_none();
+        let mut s = serializer.serialize_struct(
+            "TriggerPoint",
+            13 - usize::from(skip_rare) - usize::from(skip_side),
+        )?;
         s.serialize_field("id", id)?;
         s.serialize_field("name", name)?;
         s.serialize_field("location", location)?;
@@ -243,6 +252,11 @@ impl Serialize for TriggerPoint {
         s.serialize_field("symptoms", symptoms)?;
         s.serialize_field("crosses", crosses)?;
         s.serialize_field("source", source)?;
+        if skip_side {
+            s.skip_field("side")?;
+        } else {
+            s.serialize_field("side", side)?;
+        }
         s.end()
     }
 }

@@ -28,6 +28,30 @@ impl Side {
         }
     }
 
+    /// `"Left"` or `"Right"`, to start a title.
+    pub fn capitalized(self) -> &'static str {
+        match self {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        }
+    }
+
+    /// `"LEFT"` or `"RIGHT"`, where the side must not be missed (study's prompt).
+    pub fn shouted(self) -> &'static str {
+        match self {
+            Side::Left => "LEFT",
+            Side::Right => "RIGHT",
+        }
+    }
+
+    /// `'L'` or `'R'`: the letter at a picture's edge or by a score.
+    pub fn letter(self) -> char {
+        match self {
+            Side::Left => 'L',
+            Side::Right => 'R',
+        }
+    }
+
     /// The other side.
     #[must_use]
     pub fn opposite(self) -> Side {
@@ -258,5 +282,15 @@ mod tests {
         assert_eq!(Side::parse("right"), Some(Side::Right));
         assert_eq!(Side::parse("both"), None);
         assert_eq!(Side::parse("up"), None);
+    }
+
+    #[test]
+    fn each_spelling_reads_back_as_its_side() {
+        for side in Side::BOTH {
+            assert_eq!(Side::parse(side.as_str()), Some(side));
+            assert_eq!(Side::parse(side.capitalized()), Some(side));
+            assert_eq!(Side::parse(side.shouted()), Some(side));
+            assert_eq!(Side::parse(&side.letter().to_string()), Some(side));
+        }
     }
 }

@@ -199,15 +199,8 @@ struct ViewDef {
 #[derive(Debug, thiserror::Error)]
 pub enum BodyError {
     /// The text is not valid RON for the body model.
-    #[error("body model {line}:{col}: {message}")]
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        col: usize,
-        /// What is wrong.
-        message: String,
-    },
+    #[error(transparent)]
+    Syntax(#[from] crate::ron_file::SyntaxError),
     /// The RON is well formed but the model is not.
     #[error("body model: {0}")]
     Invalid(String),
@@ -316,13 +309,9 @@ impl View {
     /// Its title for the side shown (`{side}`/`{Side}` in the template become
     /// `right`/`Right`...). Bilateral views ignore the side.
     pub fn title(&self, side: Side) -> String {
-        let cap = match side {
-            Side::Left => "Left",
-            Side::Right => "Right",
-        };
         self.title
             .replace("{side}", side.as_str())
-            .replace("{Side}", cap)
+            .replace("{Side}", side.capitalized())
     }
 
     /// For a bilateral view, the patient's side seen on the viewer's left.
@@ -341,7 +330,7 @@ impl View {
         let (title, b) = self.zooms.get(k)?;
         let title = title
             .replace("{side}", side.as_str())
-            .replace("{Side}", if side == Side::Left { "Left" } else { "Right" });
+            .replace("{Side}", side.capitalized());
         let b = if self.bilateral.is_some_and(|l| l != side) {
             Rect::EMPTY
                 .including(Pt::new(b.x0, b.y0).mirrored(self.axis))
@@ -480,14 +469,13 @@ impl fmt::Display for ViewId {
     }
 }
 
+/// The name the body model goes by in messages (it is always the shipped file).
+pub const BODY_FILE: &str = "data/body.ron";
+
 impl BodyModel {
     /// Parses and checks a body model written in RON.
     pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
-        let file: BodyFile = ron::from_str(text).map_err(|e| BodyError::Syntax {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let file: BodyFile = crate::ron_file::from_ron(text, BODY_FILE)?;
         build(file)
     }
 
