@@ -9,8 +9,9 @@
 //!   silhouette's boundaries found) with the model crate's body code, and the built
 //!   model is written to `$OUT_DIR/body.bin`;
 //! - `data/lexicon.ron` is parsed with its file types and written to
-//!   `$OUT_DIR/lexicon.bin` (it is checked against the atlas when it is indexed, and by
-//!   the tests for the shipped atlas).
+//!   `$OUT_DIR/lexicon.bin`, then indexed against the shipped atlas, strictly (a
+//!   phrase naming an unknown region or two places fails the build), and the index
+//!   written to `$OUT_DIR/lexicon-index.bin`, which `parse` decodes at start-up.
 //!
 //! A bad shipped file fails the build with `file:line:col` (syntax) or `file: problem`
 //! lines. The data files stay the one source; `--atlas FILE` still reads RON.
@@ -22,7 +23,7 @@
 
 use painmap_model::atlas::{model, validate};
 use painmap_model::body::model as body;
-use painmap_model::parse::lexicon_file;
+use painmap_model::parse::{lexicon_file, lexicon_index};
 use painmap_model::ron_file;
 use painmap_model::search::parts as search_parts;
 use std::path::{Path, PathBuf};
@@ -70,6 +71,38 @@ fn main() {
 
     let lexicon: lexicon_file::LexiconFile = parse_ron("../../data/lexicon.ron");
     write(&out.join("lexicon.bin"), &postcard::to_allocvec(&lexicon));
+    // The lexicon indexed against the shipped atlas, checked strictly: `parse` decodes
+    // it instead of indexing at start-up.
+    let mut symptoms: Vec<String> = atlas
+        .muscles
+        .iter()
+        .flat_map(|m| m.trigger_points.iter())
+        .flat_map(|tp| tp.symptoms.iter().cloned())
+        .chain(
+            atlas
+                .concepts
+                .iter()
+                .flat_map(|c| c.symptoms.iter().cloned()),
+        )
+        .collect();
+    symptoms.sort_unstable();
+    symptoms.dedup();
+    let unknown = |id: &str| {
+        (!atlas.regions.iter().any(|r| r.id == id)).then(|| format!("unknown region '{id}'"))
+    };
+    let terms = lexicon_index::Terms {
+        regions: &atlas.regions,
+        symptoms,
+        unknown_region: &unknown,
+    };
+    let (index, problems) = lexicon_index::build(&lexicon, &terms);
+    if !problems.is_empty() {
+        fail(problems.iter().map(|p| format!("data/lexicon.ron: {p}")));
+    }
+    write(
+        &out.join("lexicon-index.bin"),
+        &postcard::to_allocvec(&index),
+    );
 
     let mut schema = Vec::from(env!("CARGO_PKG_VERSION").as_bytes());
     for file in SCHEMA_SOURCES {

@@ -4,6 +4,7 @@ mod atlas;
 mod budget;
 mod cli;
 mod compare;
+mod corpus;
 mod docs;
 mod escapes;
 mod fixtures;

@@ -38,4 +38,6 @@ pub mod ron_file;
 /// The lexicon file's types.
 pub mod parse {
     pub mod lexicon_file;
+    pub mod lexicon_index;
+    pub mod words;
 }

@@ -46,6 +46,8 @@ pub struct Atlas {
     file: AtlasFile,
     /// Built on first use: listing or searching the shipped atlas needs none of it.
     index: OnceLock<Index>,
+    /// The binary's own atlas (its lexicon index is embedded too).
+    shipped: bool,
 }
 
 /// The lookup indexes of an atlas.
@@ -75,7 +77,13 @@ impl Atlas {
         Ok(Atlas {
             file,
             index: OnceLock::new(),
+            shipped: true,
         })
+    }
+
+    /// Is this the atlas embedded in the binary?
+    pub fn is_shipped(&self) -> bool {
+        self.shipped
     }
 
     /// Where trigger point `tp` on `side` refers pain in `region` (see [`Reach`]).
@@ -151,6 +159,7 @@ impl Atlas {
         Atlas {
             file,
             index: OnceLock::from(index),
+            shipped: false,
         }
     }
 

@@ -8,13 +8,9 @@
 //! [`crate::atlas::side::SIDE_WORDS`], shared with region resolution and `--side`.
 
 use super::lexicon_file::LexiconFile;
-use super::words::folded_words;
-use crate::atlas::side::SIDE_WORDS;
-use crate::atlas::text::edit_distance;
 use crate::atlas::{Atlas, ResolveError};
-use crate::intake::Quality;
+use painmap_model::parse::lexicon_index::Terms;
 use painmap_model::ron_file::{SyntaxError, from_ron};
-use std::collections::{HashMap, HashSet};
 
 /// The lexicon shipped inside the binary.
 pub const SHIPPED_LEXICON: &str = include_str!("../../../../data/lexicon.ron");
@@ -39,53 +35,18 @@ pub enum LexiconError {
     },
 }
 
-/// A place phrase's meaning: the regions it names, and (for a loose word) the regions
-/// it may stand for at a path's end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceMeaning {
-    /// Region ids, in order (several for a path phrase).
-    pub regions: Vec<String>,
-    /// Region ids a path may end on instead.
-    pub around: Vec<String>,
-}
+pub use painmap_model::parse::lexicon_index::{Feeling, LexiconIndex, PlaceMeaning};
 
-/// What a feeling phrase means.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Feeling {
-    /// A pain quality.
-    Quality(Quality),
-    /// One of the atlas's symptom words, as the atlas spells it.
-    Symptom(String),
-}
-
-/// A validated, indexed lexicon for one atlas.
+/// A validated, indexed lexicon for one atlas (the index, with the reader's methods).
 #[derive(Debug, Clone)]
-pub struct Lexicon {
-    /// Words dropped everywhere, phrases included ("the", "my", "of").
-    pub(super) fillers: HashSet<String>,
-    /// Folded phrase (words joined by spaces) -> place.
-    pub(super) places: HashMap<String, PlaceMeaning>,
-    /// Folded phrase -> feelings (two atlas symptom words may fold alike: "can't lie
-    /// on side", "can't lie on that side").
-    pub(super) feelings: HashMap<String, Vec<Feeling>>,
-    /// Folded phrases passed over in silence.
-    pub(super) ignore: HashSet<String>,
-    /// Folded negation phrases.
-    pub(super) negations: HashSet<String>,
-    /// Words that end a negation's reach.
-    pub(super) negation_ends: HashSet<String>,
-    /// Words joining the two ends of a path ("to").
-    pub(super) between: HashSet<String>,
-    /// Lines of the body, regions in order.
-    pub(super) lines: Vec<Vec<String>>,
-    /// Every word the lexicon knows, for typo correction.
-    pub(super) vocabulary: HashSet<String>,
-    /// The vocabulary by length in chars, for typo correction.
-    pub(super) by_length: Vec<Vec<String>>,
-    /// The longest phrase, in words.
-    pub(super) longest: usize,
-    /// Midline region ids (never sided).
-    pub(super) midline: HashSet<String>,
+pub struct Lexicon(LexiconIndex);
+
+impl std::ops::Deref for Lexicon {
+    type Target = LexiconIndex;
+
+    fn deref(&self) -> &LexiconIndex {
+        &self.0
+    }
 }
 
 /// How strictly a lexicon is checked against its atlas.
@@ -108,6 +69,17 @@ impl Lexicon {
     /// (the tests check it); over another atlas, entries naming regions or symptoms it
     /// lacks are left out, since the shipped phrases speak of the shipped atlas.
     pub fn for_atlas(atlas: &Atlas) -> Result<Lexicon, LexiconError> {
+        if atlas.is_shipped() {
+            // The build step indexed the shipped pair and checked it strictly.
+            return postcard::from_bytes(SHIPPED_INDEX)
+                .map(Lexicon)
+                .map_err(|e| {
+                    LexiconError::Parse(SyntaxError::at_start(
+                        SHIPPED_LEXICON_NAME,
+                        format!("the embedded lexicon index is damaged ({e}); rebuild painmap"),
+                    ))
+                });
+        }
         build(
             &shipped_file()?,
             SHIPPED_LEXICON_NAME,
@@ -143,30 +115,17 @@ fn parse(text: &str, file: &str) -> Result<LexiconFile, LexiconError> {
     Ok(from_ron::<LexiconFile>(text, file)?)
 }
 
-/// A phrase's key: its folded words without fillers, joined by spaces.
-pub(super) fn phrase_key(phrase: &str, fillers: &HashSet<String>) -> String {
-    folded_words(phrase)
-        .into_iter()
-        .filter(|w| !fillers.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// The shipped pair's index, made and checked by the build step (`build.rs`).
+static SHIPPED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-index.bin"));
 
-/// Checks and indexes the file; in lenient mode entries at fault are left out instead.
-#[allow(
-    clippy::too_many_lines,
-    reason = "one pass per list of the file, each short, reads best in order"
-)]
+/// Indexes a lexicon against an atlas's terms; strictly, any problem is an error.
 fn build(
     file: &LexiconFile,
     name: &str,
     atlas: &Atlas,
     strictness: Strictness,
 ) -> Result<Lexicon, LexiconError> {
-    let mut problems: Vec<String> = Vec::new();
-    let fillers: HashSet<String> = file.fillers.iter().flat_map(|f| folded_words(f)).collect();
-    let key = |phrase: &str| phrase_key(phrase, &fillers);
-    let unknown_region = |id: &str| -> Option<String> {
+    let unknown = |id: &str| -> Option<String> {
         if atlas.region(id).is_some() {
             return None;
         }
@@ -176,273 +135,31 @@ fn build(
             Err(_) => format!("unknown region '{id}'"),
         })
     };
-
-    // Places: the atlas's own ids, names and aliases first, then the lexicon's.
-    let mut places: HashMap<String, PlaceMeaning> = HashMap::new();
-    let mut place_origin: HashMap<String, String> = HashMap::new();
-    for r in atlas.regions() {
-        for word in [&r.id, &r.name].into_iter().chain(&r.aliases) {
-            let k = key(word);
-            if !k.is_empty() && !places.contains_key(&k) {
-                places.insert(
-                    k.clone(),
-                    PlaceMeaning {
-                        regions: vec![r.id.clone()],
-                        around: Vec::new(),
-                    },
-                );
-                place_origin.insert(k, format!("the atlas's region '{}'", r.id));
-            }
-        }
-    }
-    let mut add_place =
-        |problems: &mut Vec<String>, phrase: &str, meaning: PlaceMeaning, what: String| {
-            let k = key(phrase);
-            if k.is_empty() {
-                problems.push(format!(
-                    "{what}: the phrase '{phrase}' has only filler words"
-                ));
-                return;
-            }
-            match places.get(&k) {
-                Some(existing) if existing.regions == meaning.regions => {}
-                Some(_) => problems.push(format!(
-                    "{what}: the phrase '{phrase}' already names {}",
-                    place_origin.get(&k).map_or("another place", String::as_str)
-                )),
-                None => {
-                    places.insert(k.clone(), meaning);
-                    place_origin.insert(k, what);
-                }
-            }
-        };
-    for p in &file.places {
-        let what = format!("place '{}'", p.region);
-        let mut bad = false;
-        for id in std::iter::once(&p.region).chain(&p.around) {
-            if let Some(msg) = unknown_region(id) {
-                problems.push(format!("{what}: {msg}"));
-                bad |= id == &p.region;
-            }
-        }
-        if bad {
-            continue;
-        }
-        let around: Vec<String> = p
-            .around
-            .iter()
-            .filter(|id| atlas.region(id).is_some())
-            .cloned()
-            .collect();
-        for phrase in &p.phrases {
-            let meaning = PlaceMeaning {
-                regions: vec![p.region.clone()],
-                around: around.clone(),
-            };
-            add_place(&mut problems, phrase, meaning, what.clone());
-        }
-    }
-    for p in &file.paths {
-        let what = format!(
-            "path '{}'",
-            p.phrases.first().map_or("(no phrase)", String::as_str)
-        );
-        let unknown: Vec<String> = p
-            .regions
-            .iter()
-            .filter_map(|id| unknown_region(id))
-            .collect();
-        if !unknown.is_empty() {
-            problems.extend(unknown.into_iter().map(|m| format!("{what}: {m}")));
-            continue;
-        }
-        if p.regions.is_empty() {
-            problems.push(format!("{what}: a path names at least one region"));
-            continue;
-        }
-        for phrase in &p.phrases {
-            let meaning = PlaceMeaning {
-                regions: p.regions.clone(),
-                around: Vec::new(),
-            };
-            add_place(&mut problems, phrase, meaning, what.clone());
-        }
-    }
-
-    let mut lines = Vec::new();
-    for line in &file.lines {
-        let mut kept = Vec::new();
-        for id in &line.regions {
-            match unknown_region(id) {
-                Some(msg) => problems.push(format!("line '{}': {msg}", line.name)),
-                None => kept.push(id.clone()),
-            }
-        }
-        if kept.len() < 2 {
-            problems.push(format!(
-                "line '{}': a line needs two regions or more",
-                line.name
-            ));
-        } else {
-            lines.push(kept);
-        }
-    }
-
-    // Feelings: the lexicon's qualities first (they win over a symptom spelt alike),
-    // then the atlas's symptom words, then the lexicon's words for them.
-    let atlas_symptoms: Vec<&str> = {
-        let mut all: Vec<&str> = atlas
-            .trigger_points()
-            .flat_map(|(_, tp)| tp.symptoms.iter().map(String::as_str))
-            .chain(
-                atlas
-                    .concepts()
-                    .iter()
-                    .flat_map(|c| c.symptoms.iter().map(String::as_str)),
-            )
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    let mut feelings: HashMap<String, Vec<Feeling>> = HashMap::new();
-    for q in &file.qualities {
-        for phrase in &q.phrases {
-            let k = key(phrase);
-            let what = format!("quality '{}'", q.quality.as_str());
-            match feelings.get(&k).and_then(|f| f.first()) {
-                _ if k.is_empty() => {
-                    problems.push(format!(
-                        "{what}: the phrase '{phrase}' has only filler words"
-                    ));
-                }
-                Some(Feeling::Quality(other)) if *other != q.quality => problems.push(format!(
-                    "{what}: the phrase '{phrase}' is already quality '{}'",
-                    other.as_str()
-                )),
-                _ => {
-                    feelings.insert(k, vec![Feeling::Quality(q.quality)]);
-                }
-            }
-        }
-    }
-    for s in &atlas_symptoms {
-        let k = key(s);
-        let list = feelings.entry(k).or_default();
-        // A quality spelt like a symptom stays the quality alone.
-        if !matches!(list.first(), Some(Feeling::Quality(_))) {
-            list.push(Feeling::Symptom((*s).to_string()));
-        }
-    }
-    for s in &file.symptoms {
-        let what = format!("symptom '{}'", s.symptom);
-        if !atlas_symptoms.contains(&s.symptom.as_str()) {
-            let near: Vec<&str> = atlas_symptoms
+    let mut symptoms: Vec<String> = atlas
+        .trigger_points()
+        .flat_map(|(_, tp)| tp.symptoms.iter().cloned())
+        .chain(
+            atlas
+                .concepts()
                 .iter()
-                .copied()
-                .filter(|a| edit_distance(a, &s.symptom) <= 2)
-                .take(3)
-                .collect();
-            let hint = match near.as_slice() {
-                [] => String::new(),
-                [one, ..] => format!("; did you mean '{one}'?"),
-            };
-            problems.push(format!(
-                "{what}: no trigger point of the atlas lists this symptom{hint}"
-            ));
-            continue;
-        }
-        for phrase in &s.phrases {
-            let k = key(phrase);
-            match feelings.get(&k).and_then(|f| f.first()) {
-                _ if k.is_empty() => {
-                    problems.push(format!(
-                        "{what}: the phrase '{phrase}' has only filler words"
-                    ));
-                }
-                Some(Feeling::Symptom(other)) if *other != s.symptom => {
-                    problems.push(format!(
-                        "{what}: the phrase '{phrase}' already means symptom '{other}'"
-                    ));
-                }
-                Some(_) => {}
-                None => {
-                    feelings.insert(k, vec![Feeling::Symptom(s.symptom.clone())]);
-                }
-            }
-        }
-    }
-
-    let keys = |list: &[String]| -> HashSet<String> {
-        list.iter()
-            .map(|p| key(p))
-            .filter(|k| !k.is_empty())
-            .collect()
+                .flat_map(|c| c.symptoms.iter().cloned()),
+        )
+        .collect();
+    symptoms.sort_unstable();
+    symptoms.dedup();
+    let terms = Terms {
+        regions: atlas.regions(),
+        symptoms,
+        unknown_region: &unknown,
     };
-    let ignore = keys(&file.ignore);
-    let negations = keys(&file.negations);
-    let negation_ends = keys(&file.negation_ends);
-    let between = keys(&file.between);
-
+    let (index, problems) = painmap_model::parse::lexicon_index::build(file, &terms);
     if strictness == Strictness::Strict && !problems.is_empty() {
         return Err(LexiconError::Invalid {
             file: name.into(),
             problems,
         });
     }
-
-    let mut vocabulary: HashSet<String> = fillers.clone();
-    for k in places
-        .keys()
-        .chain(feelings.keys())
-        .chain(&ignore)
-        .chain(&negations)
-        .chain(&negation_ends)
-        .chain(&between)
-    {
-        vocabulary.extend(k.split(' ').map(str::to_string));
-    }
-    for (words, _) in SIDE_WORDS {
-        vocabulary.extend(words.iter().map(|w| (*w).to_string()));
-    }
-    let mut by_length: Vec<Vec<String>> = Vec::new();
-    for w in &vocabulary {
-        let n = w.chars().count();
-        if by_length.len() <= n {
-            by_length.resize(n + 1, Vec::new());
-        }
-        by_length[n].push(w.clone());
-    }
-    for list in &mut by_length {
-        list.sort_unstable();
-    }
-    let longest = places
-        .keys()
-        .chain(feelings.keys())
-        .chain(&ignore)
-        .chain(&negations)
-        .map(|k| k.split(' ').count())
-        .max()
-        .unwrap_or(1);
-    Ok(Lexicon {
-        fillers,
-        places,
-        feelings,
-        ignore,
-        negations,
-        negation_ends,
-        between,
-        lines,
-        vocabulary,
-        by_length,
-        longest,
-        midline: atlas
-            .regions()
-            .iter()
-            .filter(|r| r.midline)
-            .map(|r| r.id.clone())
-            .collect(),
-    })
+    Ok(Lexicon(index))
 }
 
 #[cfg(test)]
@@ -459,6 +176,16 @@ mod tests {
 
     fn shipped_atlas() -> Atlas {
         Atlas::shipped().unwrap()
+    }
+
+    /// The index the build step embedded is the one indexing at run time makes.
+    #[test]
+    fn the_embedded_index_is_the_shipped_pair_indexed_now() {
+        let atlas = shipped_atlas();
+        assert!(atlas.is_shipped());
+        let embedded = Lexicon::for_atlas(&atlas).unwrap();
+        let built = Lexicon::from_text(SHIPPED_LEXICON, SHIPPED_LEXICON_NAME, &atlas).unwrap();
+        assert!(embedded.0 == built.0);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod args;
 pub mod lexicon;
 pub(crate) use painmap_model::parse::lexicon_file;
 pub mod reading;
-pub mod words;
+pub use painmap_model::parse::words;
 
 pub use args::{ArgsError, RankReading, read_rank_args};
 pub use lexicon::{Lexicon, LexiconError, SHIPPED_LEXICON, SHIPPED_LEXICON_NAME};

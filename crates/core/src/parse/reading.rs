@@ -1,24 +1,37 @@
-//! The reader: text in, a [`Reading`] out (regions on sides, qualities, symptoms, and
-//! what was not understood).
+//! The reader: text in, a [`Reading`] out (regions on sides, qualities, symptoms, times,
+//! and what was not understood). It reads a small grammar, not a word list.
 //!
 //! How it reads, in order:
-//! 1. Words are folded; a word the lexicon does not know is read as its singular
-//!    ("temples") or, when one known word is within a small edit distance, as that word
-//!    ("tempel" as "temple"), which is reported as a [`Correction`].
-//! 2. Fillers ("the", "my") drop out; side words (the atlas's one table), negations and
-//!    clause breaks become marks.
-//! 3. Places are matched longest first; side marks inside a phrase are passed over, so
-//!    "back of my left knee" is the left back of the knee. Two places joined by "to"
-//!    ("from the hip to the knee") become the regions along a line of the body between.
-//! 4. Qualities and symptoms are matched the same way (a symptom may share words with a
-//!    place: "heel spur").
-//! 5. Words to ignore are passed over; whatever is left is `unmatched`.
+//! 1. Words ([`super::words`]): folded, split at clause breaks. A word the lexicon does
+//!    not know is read as its singular ("temples": a plural of a paired place means both
+//!    sides); else, when it is not an everyday word ("week", "more", "March") and one
+//!    place or feeling word with the same first letter is within a small edit distance,
+//!    as that word ("tempel" as "temple"). A word that is itself English but often typed
+//!    for a body word ("heal") is read so only where its place makes sense (a foot is
+//!    spoken of). Every correction is reported ([`Correction`]).
+//! 2. Marks ([`Item`]): idioms ("neck of the woods", "on the other hand") are passed
+//!    over first; fillers drop out; side words become side marks (not "right across",
+//!    "right where", "I left"; "left more than right" and `L>R` are both; "that side"
+//!    repeats the last side); negations, landmarks ("above", "halfway", "your"), actions
+//!    ("when I lift"), "is fine" and time words ("last week", "two years ago") become
+//!    marks of their own.
+//! 3. Places are matched longest first within a clause; when a phrase starting inside a
+//!    match reaches further ("down the back | of my thigh"), that one is taken. Two places
+//!    joined by "to" ("from the hip to the knee") become the regions along a line of the
+//!    body between them.
+//! 4. Qualities and symptoms are matched the same way.
+//! 5. Sides, by clause ([`Lexicon::assign`]): a side before a place names it and carries
+//!    on to the places after it ("left shoulder blade and the top of the shoulder"); a
+//!    side after the places of its clause names them ("knee, the right one", "temple on
+//!    the left side when I chew"), or, alone in its clause, the clause before's. A place
+//!    after a landmark word or an action is not a pain site; a limb said with a finer
+//!    place of its own only carries the side ("index finger on my right hand"); "on the
+//!    inside" makes a place said before it its inner part; a negation ("no", "not")
+//!    excludes what follows it to the clause's end or "but", "fine" the places before it.
+//! 6. Whatever is left is `unmatched`: listed, never guessed.
 //!
-//! Sides: a side word applies to the places after it until another side word ("left
-//! temple and side of the neck" is all left); "both" gives left and right; a side word
-//! ending a clause ("temple on the left") applies to that clause's places; a place never
-//! given a side stays unsided, and a midline place never has one. A negation ("no",
-//! "denies") excludes what follows it up to the clause's end or "but".
+//! The marks and clauses are public through [`Lexicon::clauses`], so other readers of
+//! free text (clinical concepts) can reuse the same words, negation and times.
 
 use super::lexicon::{Feeling, Lexicon, PlaceMeaning};
 use super::words::{Piece, pieces};
@@ -26,6 +39,8 @@ use crate::atlas::RegionInstance;
 use crate::atlas::side::{SideWord, side_word_at};
 use crate::atlas::text::edit_distance;
 use crate::intake::Quality;
+use painmap_model::parse::lexicon_index::Set;
+use std::collections::HashSet;
 
 /// A word read as another.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +66,8 @@ pub struct Reading {
     pub corrections: Vec<Correction>,
     /// What a negation excluded: quality and symptom words, region ids.
     pub negated: Vec<String>,
+    /// Time, duration and frequency words, as typed ("last week", "every morning").
+    pub times: Vec<String>,
 }
 
 impl Reading {
@@ -85,24 +102,45 @@ struct Word {
     /// Folded, possibly corrected.
     norm: String,
     corrected: bool,
+    /// A plural whose singular the lexicon knows ("knees").
+    plural: bool,
+    /// Its singular, when it is a plural the lexicon knows as such ("thighs").
+    single: Option<String>,
     used: bool,
 }
 
-/// The text as marks and words (fillers removed).
+/// A mark in the text, as the reader sees it (fillers removed). Public so concept
+/// readers can walk the same clauses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Item {
+pub enum Item {
+    /// A word (an index into the text's words).
     Word(usize),
+    /// A side word (or words: "either side").
     Side(SideWord),
+    /// "that side", "the same side": the side said last.
+    SameSide,
+    /// "no", "not", "denies": what follows, to the clause's end or "but", is excluded.
     Negation,
+    /// "above", "halfway to", "your": the place after it is a landmark.
+    Landmark,
+    /// "is fine", "ok": the places before it in the clause are well.
+    Well,
+    /// A time, duration or frequency ("last week", "for a month", "every morning").
+    Time,
+    /// A clause break.
     Break,
 }
 
-/// A place found: where its words end (in items), and what it means.
-#[derive(Debug)]
+/// A place found: where its words are (in items), and what it means.
+#[derive(Debug, Clone)]
 struct PlaceHit {
     first: usize,
     last: usize,
     meaning: PlaceMeaning,
+    /// The phrase's key ("inside knee").
+    key: String,
+    /// Its last word was a plural ("knees").
+    plural: bool,
 }
 
 /// A feeling found, at the item of its first word.
@@ -112,33 +150,119 @@ struct FeelingHit {
     feelings: Vec<Feeling>,
 }
 
+/// One clause of a text, as marks: for readers of other things than places (clinical
+/// concepts) that want the same words, negations and times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The folded words of the clause, fillers removed, each with whether a negation
+    /// said earlier in the clause reaches it.
+    pub words: Vec<(String, bool)>,
+    /// Time words of the clause, as typed.
+    pub times: Vec<String>,
+}
+
+/// Words after "right" that make it an adverb ("right across", "right where").
+const ADVERB_NEXT: [&str; 30] = [
+    "across", "in", "on", "at", "where", "through", "up", "down", "behind", "under", "above",
+    "below", "into", "there", "here", "now", "away", "by", "next", "before", "after", "round",
+    "around", "along", "over", "between", "inside", "against", "beside", "near",
+];
+
+/// Words before "left" that make it a verb ("I left work", "since I left").
+const VERB_BEFORE: [&str; 12] = [
+    "i", "im", "we", "he", "she", "they", "you", "have", "has", "had", "just", "been",
+];
+
 impl Lexicon {
     /// Reads free text.
     pub fn read(&self, text: &str) -> Reading {
         let mut reading = Reading::default();
         let mut words = self.words_of(text);
-        let items = self.items(&mut words);
+        let items = self.items(&mut words, &mut reading.times);
         let found = self.find_places(&items, &mut words);
         let feelings = self.find_feelings(&items, &mut words);
         let places = self.join_paths(&items, &mut words, found);
         self.pass_over(&items, &mut words);
-        self.assign(&items, &words, &places, &feelings, &mut reading);
+        self.assign(&items, &mut words, places, &feelings, &mut reading);
         collect_unmatched(&items, &words, &mut reading);
         reading
     }
 
+    /// The text's clauses as marks: folded words (fillers, side words and time words
+    /// out), each with whether a negation reaches it, and the clause's times. The same
+    /// tokenizer, spelling rules and negation reach as [`Lexicon::read`].
+    pub fn clauses(&self, text: &str) -> Vec<Clause> {
+        let mut words = self.words_of(text);
+        let mut times = Vec::new();
+        let items = self.items(&mut words, &mut times);
+        let mut out = Vec::new();
+        let mut clause = Clause {
+            words: Vec::new(),
+            times: Vec::new(),
+        };
+        let mut negating = false;
+        let mut time_at = 0;
+        for item in &items {
+            match item {
+                Item::Break => {
+                    negating = false;
+                    out.push(std::mem::replace(
+                        &mut clause,
+                        Clause {
+                            words: Vec::new(),
+                            times: Vec::new(),
+                        },
+                    ));
+                }
+                Item::Negation => negating = true,
+                Item::Time => {
+                    if let Some(t) = times.get(time_at) {
+                        clause.times.push(t.clone());
+                    }
+                    time_at += 1;
+                }
+                Item::Word(w) => {
+                    if let Some(x) = &words[*w] {
+                        if self.negation_ends.contains(&x.norm) {
+                            negating = false;
+                        }
+                        clause.words.push((x.norm.clone(), negating));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !clause.words.is_empty() || !clause.times.is_empty() {
+            out.push(clause);
+        }
+        out
+    }
+
     /// Folds, de-pluralises and corrects the words.
     fn words_of(&self, text: &str) -> Vec<Option<Word>> {
-        pieces(text)
-            .into_iter()
+        let pieces = pieces(text);
+        let said: HashSet<&str> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Word { folded, .. } => Some(folded.as_str()),
+                Piece::Break => None,
+            })
+            .collect();
+        pieces
+            .iter()
             .map(|p| match p {
                 Piece::Break => None,
                 Piece::Word { typed, folded } => {
-                    let (norm, corrected) = self.normalise(&folded);
+                    // "hip's" is one hip, not hips.
+                    let possessive = typed.ends_with("'s") || typed.ends_with('\u{2019}');
+                    let (norm, corrected, plural) = self.normalise(folded, &said);
+                    let single = self.singular(&norm).filter(|s| *s != norm && !possessive);
                     Some(Word {
-                        typed,
+                        typed: typed.clone(),
                         norm,
                         corrected,
+                        plural: plural && !possessive,
+                        single,
                         used: false,
                     })
                 }
@@ -146,25 +270,55 @@ impl Lexicon {
             .collect()
     }
 
-    /// A known word as is; "temples" as "temple"; a near miss as the one known word
-    /// closest to it (two or more equally close: left alone).
-    fn normalise(&self, folded: &str) -> (String, bool) {
-        if self.knows(folded) || folded.chars().any(|c| c.is_ascii_digit() || c == '/') {
-            return (folded.to_string(), false);
+    /// The singular of a plural the lexicon knows ("knees" -> "knee").
+    fn singular(&self, folded: &str) -> Option<String> {
+        if folded == "feet" {
+            return Some("foot".into());
         }
         for (suffix, with) in [("ies", "y"), ("ves", "f"), ("es", ""), ("s", "")] {
             if let Some(stem) = folded.strip_suffix(suffix) {
                 let singular = format!("{stem}{with}");
-                if self.knows(&singular) {
-                    return (singular, false);
+                if stem.chars().count() >= 2 && self.knows(&singular) {
+                    return Some(singular);
                 }
             }
         }
+        None
+    }
+
+    /// A known word as is; "temples" as "temple" (a plural); a near miss as the one place
+    /// or feeling word closest to it, with the same first letter (two or more equally
+    /// close: left alone); never an everyday word; a confusable word only near its
+    /// context. Returns (word, corrected, plural).
+    fn normalise(&self, folded: &str, said: &HashSet<&str>) -> (String, bool, bool) {
+        if let Some((read, near)) = self.confusables.get(folded) {
+            let fits = said.iter().any(|w| {
+                near.iter()
+                    .any(|n| n == w || self.singular(w).is_some_and(|s| &s == n))
+            });
+            if fits {
+                return (read.clone(), true, false);
+            }
+        }
+        let plural = self
+            .singular(folded)
+            .filter(|s| !self.one_side_plurals.contains(folded) && s != folded);
+        if self.knows(folded) || folded.chars().any(|c| c.is_ascii_digit() || c == '/') {
+            return (folded.to_string(), false, plural.is_some());
+        }
+        if let Some(singular) = plural {
+            return (singular, false, true);
+        }
+        if self.singular(folded).is_some() {
+            // A plural that is one side ("toes"): its singular, not a plural.
+            return (self.singular(folded).unwrap_or_default(), false, false);
+        }
         let n = folded.chars().count();
-        if n < 4 {
-            return (folded.to_string(), false);
+        if n < 4 || self.ordinary.contains(folded) {
+            return (folded.to_string(), false, false);
         }
         let limit = if n <= 6 { 1 } else { 2 };
+        let first = folded.chars().next();
         let mut best: Option<(usize, &str)> = None;
         let mut tied = false;
         let letters = letter_counts(folded);
@@ -172,16 +326,26 @@ impl Lexicon {
             for w in self.by_length.get(len).into_iter().flatten() {
                 // The letters alone rule most words out, without the edit distance:
                 // "worse" can never be two edits from "wrist".
-                if w.chars().count() < 3 || bag_distance(&letters, &letter_counts(w)) > limit {
+                if w.chars().count() < 3
+                    || w.chars().next() != first
+                    || bag_distance(&letters, &letter_counts(w)) > limit
+                {
                     continue;
                 }
                 let d = edit_distance(folded, w);
                 if d > limit {
                     continue;
                 }
+                // Between equally close words, the one ending alike ("buttok" is
+                // "buttock", not "button").
+                let ends_alike = |x: &str| x.chars().last() == folded.chars().last();
                 match best {
                     Some((b, _)) if d > b => {}
-                    Some((b, _)) if d == b => tied = true,
+                    Some((b, prev)) if d == b => match (ends_alike(prev), ends_alike(w)) {
+                        (true, false) => {}
+                        (false, true) => best = Some((d, w)),
+                        _ => tied = true,
+                    },
                     _ => {
                         best = Some((d, w));
                         tied = false;
@@ -190,25 +354,89 @@ impl Lexicon {
             }
         }
         match best {
-            Some((_, w)) if !tied => (w.to_string(), true),
-            _ => (folded.to_string(), false),
+            Some((_, w)) if !tied => (w.to_string(), true, false),
+            _ => (folded.to_string(), false, false),
         }
     }
 
-    /// Words into items: fillers dropped, side words and negations as marks.
-    fn items(&self, words: &mut [Option<Word>]) -> Vec<Item> {
+    /// The folded word at `i`, if any (fillers included).
+    fn norm_at(words: &[Option<Word>], i: usize) -> Option<&str> {
+        words
+            .get(i)
+            .and_then(|w| w.as_ref())
+            .map(|w| w.norm.as_str())
+    }
+
+    /// Words into items: idioms passed over, fillers dropped, side words, negations,
+    /// landmarks, actions, "fine" and times as marks. Time words go to `times`.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one pass over the words, mark by mark"
+    )]
+    fn items(&self, words: &mut [Option<Word>], times: &mut Vec<String>) -> Vec<Item> {
         let mut items = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let Some(w) = &mut words[i] else {
+            let Some(w) = &words[i] else {
                 if items.last().is_some_and(|it| *it != Item::Break) {
                     items.push(Item::Break);
                 }
                 i += 1;
                 continue;
             };
+            // Idioms, fillers kept: "on the other hand", "neck of the woods".
+            let raw: Vec<&str> = words[i..]
+                .iter()
+                .map_while(|w| w.as_ref().map(|w| w.norm.as_str()))
+                .take(self.longest_idiom)
+                .collect();
+            if let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
+                for k in i..i + n {
+                    mark(words, k);
+                }
+                i += n;
+                continue;
+            }
             if self.fillers.contains(&w.norm) {
-                w.used = true;
+                let norm = w.norm.clone();
+                // "that side", "the same side": the side said last.
+                let after_on = i
+                    .checked_sub(1)
+                    .and_then(|p| Self::norm_at(words, p))
+                    .is_some_and(|p| matches!(p, "on" | "onto"));
+                if matches!(norm.as_str(), "that" | "this")
+                    && !after_on
+                    && Self::norm_at(words, i + 1) == Some("side")
+                {
+                    items.push(Item::SameSide);
+                    mark(words, i);
+                    mark(words, i + 1);
+                    i += 2;
+                    continue;
+                }
+                mark(words, i);
+                i += 1;
+                continue;
+            }
+            if w.norm == "same" && Self::norm_at(words, i + 1) == Some("side") {
+                items.push(Item::SameSide);
+                mark(words, i);
+                mark(words, i + 1);
+                i += 2;
+                continue;
+            }
+            // "right across", "right where": an adverb. "I left work": a verb.
+            let prev = i.checked_sub(1).and_then(|p| Self::norm_at(words, p));
+            let next = Self::norm_at(words, i + 1);
+            let said_as_side =
+                prev.is_some_and(|p| matches!(p, "the" | "my" | "her" | "his" | "to"));
+            let not_a_side = (w.norm == "right"
+                && !said_as_side
+                && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
+                || (w.norm == "left"
+                    && (prev.is_some_and(|p| VERB_BEFORE.contains(&p)) || next == Some("handed")));
+            if not_a_side {
+                mark(words, i);
                 i += 1;
                 continue;
             }
@@ -235,18 +463,125 @@ impl Lexicon {
                 } else {
                     n
                 };
+                // "the right one", "left side": the word after says nothing more.
+                let n = if norms
+                    .get(n)
+                    .is_some_and(|w| matches!(*w, "one" | "ones" | "side" | "sided" | "sides"))
+                    && !self.starts_place_with_side(&norms[n + 1..])
+                {
+                    n + 1
+                } else {
+                    n
+                };
                 i = self.take(words, &ahead, n);
                 continue;
             }
-            if let Some(n) = longest(&norms, |k| self.negations.contains(k)) {
-                items.push(Item::Negation);
-                i = self.take(words, &ahead, n);
+            let marks: [(&Set<String>, Item); 4] = [
+                (&self.negations, Item::Negation),
+                (&self.landmarks, Item::Landmark),
+                (&self.well, Item::Well),
+                (&self.times, Item::Time),
+            ];
+            let mut marked = false;
+            for (set, item) in marks {
+                if let Some(n) = longest(&norms, |k| set.contains(k)) {
+                    // A place phrase starting here wins ("under the arm" is the armpit,
+                    // not a landmark).
+                    if item == Item::Landmark {
+                        let plain: Vec<(usize, usize)> = ahead
+                            .iter()
+                            .filter(|(_, w)| side_word_at(&[w.as_str()]).is_none())
+                            .map(|(k, _)| (*k, *k))
+                            .collect();
+                        let sides = ahead.len() - plain.len();
+                        if self
+                            .place_at(words, &plain)
+                            .is_some_and(|(_, m)| m + sides > n)
+                        {
+                            break;
+                        }
+                    }
+                    if item == Item::Time {
+                        // A number just before is part of the time ("two years ago").
+                        let mut typed: Vec<String> = Vec::new();
+                        if let Some(Item::Word(p)) = items.last().copied()
+                            && words[p].as_ref().is_some_and(|x| {
+                                !x.used && is_number(&x.norm) && !self.places.contains_key(&x.norm)
+                            })
+                        {
+                            items.pop();
+                            mark(words, p);
+                            if let Some(x) = &words[p] {
+                                typed.push(x.typed.clone());
+                            }
+                        }
+                        typed.extend(
+                            ahead[..n]
+                                .iter()
+                                .filter_map(|(k, _)| words[*k].as_ref().map(|x| x.typed.clone())),
+                        );
+                        // Times said in a row are one ("two years ago").
+                        if items.last() == Some(&Item::Time) {
+                            if let Some(last) = times.last_mut() {
+                                last.push(' ');
+                                last.push_str(&typed.join(" "));
+                            }
+                            i = self.take(words, &ahead, n);
+                            marked = true;
+                            break;
+                        }
+                        times.push(typed.join(" "));
+                    }
+                    items.push(item);
+                    i = self.take(words, &ahead, n);
+                    marked = true;
+                    break;
+                }
+            }
+            if marked {
                 continue;
             }
             items.push(Item::Word(i));
             i += 1;
         }
-        items
+        self.join_compared_sides(words, &items)
+    }
+
+    /// "left more than right", "L worse than R", "left and right": two side marks with
+    /// only comparison words between are one mark for both sides.
+    fn join_compared_sides(&self, words: &mut [Option<Word>], items: &[Item]) -> Vec<Item> {
+        let mut out: Vec<Item> = Vec::with_capacity(items.len());
+        let mut i = 0;
+        while i < items.len() {
+            if let Item::Side(a) = items[i] {
+                let mut j = i + 1;
+                while let Some(Item::Word(w)) = items.get(j) {
+                    let between = words[*w].as_ref().is_some_and(|x| {
+                        self.comparisons.contains(&x.norm)
+                            || matches!(x.norm.as_str(), "and" | "or")
+                    });
+                    if !between {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j > i + 1
+                    && let Some(Item::Side(b)) = items.get(j)
+                {
+                    for it in &items[i + 1..j] {
+                        if let Item::Word(w) = it {
+                            mark(words, *w);
+                        }
+                    }
+                    out.push(Item::Side(a.union(*b)));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.push(items[i]);
+            i += 1;
+        }
+        out
     }
 
     /// Is "side" followed by these words a place ("side neck")?
@@ -287,6 +622,33 @@ impl Lexicon {
             .collect()
     }
 
+    /// The longest place phrase at the start of `window`: its words as matched (as
+    /// typed, or with plurals as singulars: "front of my thighs"), and its length.
+    fn place_at(
+        &self,
+        words: &[Option<Word>],
+        window: &[(usize, usize)],
+    ) -> Option<(Vec<String>, usize)> {
+        let norms = norms_of(words, window);
+        let singles: Vec<String> = window
+            .iter()
+            .zip(&norms)
+            .map(|((_, w), n)| {
+                words[*w]
+                    .as_ref()
+                    .and_then(|x| x.single.clone())
+                    .unwrap_or_else(|| n.clone())
+            })
+            .collect();
+        let known = |k: &str| self.places.contains_key(k);
+        match (longest(&norms, known), longest(&singles, known)) {
+            (Some(a), Some(b)) if b > a => Some((singles, b)),
+            (Some(a), _) => Some((norms, a)),
+            (None, Some(b)) => Some((singles, b)),
+            (None, None) => None,
+        }
+    }
+
     fn find_places(&self, items: &[Item], words: &mut [Option<Word>]) -> Vec<PlaceHit> {
         let mut hits = Vec::new();
         let mut i = 0;
@@ -296,28 +658,50 @@ impl Lexicon {
                 continue;
             }
             let window = self.window(items, i);
-            let norms = norms_of(words, &window);
-            match longest(&norms, |k| self.places.contains_key(k)) {
-                Some(n) => {
-                    let k = norms[..n].join(" ");
-                    let meaning = self.places[&k].clone();
-                    for (_, w) in &window[..n] {
-                        mark(words, *w);
-                    }
-                    hits.push(PlaceHit {
-                        first: window[0].0,
-                        last: window[n - 1].0,
-                        meaning,
-                    });
-                    i = window[n - 1].0 + 1;
+            let Some((norms, mut n)) = self.place_at(words, &window) else {
+                i += 1;
+                continue;
+            };
+            // A phrase starting inside this one that reaches further is the place said
+            // ("down the back of my thigh" is the back of the thigh).
+            let mut start = 0;
+            for k in 1..n {
+                if let Some(m) = longest(&norms[k..], |key| self.places.contains_key(key))
+                    && k + m > n
+                {
+                    start = k;
+                    n = k + m;
+                    break;
                 }
-                None => i += 1,
             }
+            let k = norms[start..n].join(" ");
+            let meaning = self.places[&k].clone();
+            for (_, w) in &window[start..n] {
+                mark(words, *w);
+            }
+            // A plural of a paired place ("knees"), not a plural phrase ("between the
+            // shoulder blades"): its singular names the same place.
+            let plural = words[window[n - 1].1].as_ref().is_some_and(|w| w.plural) && {
+                let single: Vec<String> = norms[start..n]
+                    .iter()
+                    .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
+                    .collect();
+                self.places
+                    .get(&single.join(" "))
+                    .is_some_and(|m| m.regions == meaning.regions)
+            };
+            hits.push(PlaceHit {
+                first: window[start].0,
+                last: window[n - 1].0,
+                meaning,
+                key: k,
+                plural,
+            });
+            i = window[n - 1].0 + 1;
         }
         hits
     }
 
-    /// "hip to knee": two places joined by a `between` word (and nothing else unknown)
     /// become the regions between them along the first line that holds both.
     fn join_paths(
         &self,
@@ -338,7 +722,9 @@ impl Lexicon {
                     .collect();
                 // A clause break may sit in a path ("funny bone, tingling down to the
                 // pinky"); a feeling said on the way is no obstacle either.
-                let joined = !gap.contains(&Item::Negation)
+                let joined = !gap
+                    .iter()
+                    .any(|it| matches!(it, Item::Negation | Item::Landmark | Item::Well))
                     && gap_words.iter().any(|w| {
                         words[*w]
                             .as_ref()
@@ -361,7 +747,9 @@ impl Lexicon {
                     prev.meaning = PlaceMeaning {
                         regions,
                         around: Vec::new(),
+                        sided: None,
                     };
+                    prev.plural = false;
                     prev.last = hit.last;
                     continue;
                 }
@@ -481,59 +869,67 @@ impl Lexicon {
 
     /// Walks the items giving places their sides and applying negations.
     #[allow(clippy::too_many_lines, reason = "one walk over the marks, in order")]
+    /// Walks the marks clause by clause: gives places their sides, sets landmarks,
+    /// actions, negations and "fine" apart, reads aspects ("on the inside") and limbs
+    /// that only carry a side, and writes the reading.
+    #[allow(clippy::too_many_lines, reason = "one walk over the marks, in order")]
     fn assign(
         &self,
         items: &[Item],
-        words: &[Option<Word>],
-        places: &[PlaceHit],
+        words: &mut [Option<Word>],
+        places: Vec<PlaceHit>,
         feelings: &[FeelingHit],
         reading: &mut Reading,
     ) {
-        // Per place: its side and whether a side word gave it directly.
-        let mut sided: Vec<(Option<SideWord>, bool, bool)> = Vec::new(); // side, explicit, negated
-        let mut current: Option<SideWord> = None;
-        let mut fresh_mark: Option<SideWord> = None; // a side word no place has taken yet
+        let starts: HashSet<usize> = places.iter().map(|p| p.first).collect();
+        let clause_of: Vec<usize> = items
+            .iter()
+            .scan(0, |c, it| {
+                let here = *c;
+                if *it == Item::Break {
+                    *c += 1;
+                }
+                Some(here)
+            })
+            .collect();
+        let mut said: Vec<Placed> = Vec::new();
+        let mut hits = places.into_iter().peekable();
+        let mut current: Option<SideWord> = None; // carried on from the last side said
+        let mut pending: Option<SideWord> = None; // said before a place not yet reached
+        let mut last_side: Option<SideWord> = None;
         let mut negating = false;
-        let mut clause_start = 0; // index into `sided` of the clause's first place
-        let mut prev_clause_start = 0; // the same for the last clause that had places
-        let mut next_place = 0;
-        let mut next_feeling = 0;
+        let mut landmark_next = false;
+        let mut acting = false;
+        let mut acted_on = false;
         let mut negated_feelings: Vec<Feeling> = Vec::new();
+        let mut next_feeling = 0;
         for (i, item) in items.iter().enumerate() {
-            match item {
+            let clause = clause_of[i];
+            let side_said = match item {
                 Item::Break => {
                     negating = false;
-                    if sided.len() > clause_start {
-                        prev_clause_start = clause_start;
-                    }
-                    clause_start = sided.len();
+                    acting = false;
+                    acted_on = false;
+                    landmark_next = false;
+                    None
                 }
-                Item::Negation => negating = true,
-                Item::Side(side) => {
-                    // "knee, right side": a clause of its own speaks of the one before.
-                    let from = if sided.len() > clause_start {
-                        clause_start
-                    } else {
-                        prev_clause_start
-                    };
-                    let postfix = self.ends_clause(items, words, i) && sided.len() > from;
-                    if postfix {
-                        for s in &mut sided[from..] {
-                            if !s.1 {
-                                *s = (Some(*side), true, s.2);
-                            }
-                        }
-                        current = Some(*side);
-                        fresh_mark = None;
-                    } else {
-                        let side = match fresh_mark {
-                            Some(prev) => prev.union(*side),
-                            None => *side,
-                        };
-                        current = Some(side);
-                        fresh_mark = Some(side);
-                    }
+                Item::Negation => {
+                    negating = true;
+                    None
                 }
+                Item::Landmark => {
+                    landmark_next = true;
+                    None
+                }
+                Item::Well => {
+                    for p in said.iter_mut().filter(|p| p.clause == clause) {
+                        p.negated = true;
+                    }
+                    None
+                }
+                Item::Side(s) => Some(*s),
+                Item::SameSide => last_side,
+                Item::Time => None,
                 Item::Word(w) => {
                     if words[*w]
                         .as_ref()
@@ -541,6 +937,79 @@ impl Lexicon {
                     {
                         negating = false;
                     }
+                    // An action stays a word (a symptom may hold it: "can't turn my
+                    // head"); the places after it in its clause are its objects.
+                    let norms = norms_of(words, &self.window(items, i));
+                    if longest(&norms, |k| self.actions.contains(k)).is_some() {
+                        acting = true;
+                    }
+                    // "just below it": the landmark was "it".
+                    if norms
+                        .first()
+                        .is_some_and(|n| matches!(n.as_str(), "it" | "them"))
+                    {
+                        landmark_next = false;
+                    }
+                    None
+                }
+            };
+            if let Some(side) = side_said {
+                last_side = Some(side);
+                let clause_end = (i + 1..items.len())
+                    .find(|&j| items[j] == Item::Break)
+                    .unwrap_or(items.len());
+                let before = said.iter().any(|p| p.clause == clause && !p.landmark);
+                let after = (i + 1..clause_end).any(|j| starts.contains(&j));
+                let directly = starts.contains(&(i + 1));
+                let listed = said
+                    .iter()
+                    .filter(|p| p.clause == clause && !p.landmark)
+                    .count();
+                if side == SideWord::Both && listed >= 2 && !directly {
+                    // "mid back and lower back both achey": both of them, not both sides.
+                } else if directly || (after && !before) {
+                    let s = pending.map_or(side, |p| p.union(side));
+                    pending = Some(s);
+                    current = Some(s);
+                    // "look over my shoulder ... the left side of my neck catches".
+                    if acted_on {
+                        acting = false;
+                    }
+                } else {
+                    // After its places: those of this clause, or alone in its clause,
+                    // those of the clause before that had any.
+                    let target = if before {
+                        Some(clause)
+                    } else {
+                        said.iter().rev().find(|p| !p.landmark).map(|p| p.clause)
+                    };
+                    if let Some(c) = target {
+                        let mut named = false;
+                        for p in said
+                            .iter_mut()
+                            .filter(|p| p.clause == c && !p.landmark && !p.explicit)
+                        {
+                            p.set_side(side);
+                            named = true;
+                        }
+                        // "left knee fine, the right one ...": the same place, other side.
+                        if !named
+                            && !before
+                            && !after
+                            && let Some(last) = said
+                                .iter()
+                                .rev()
+                                .find(|p| p.clause == c && !p.landmark && p.side != Some(side))
+                        {
+                            let mut copy = last.clone();
+                            copy.clause = clause;
+                            copy.negated = negating;
+                            copy.explicit = false;
+                            copy.set_side(side);
+                            said.push(copy);
+                        }
+                    }
+                    current = Some(side);
                 }
             }
             while next_feeling < feelings.len() && feelings[next_feeling].at == i {
@@ -561,13 +1030,59 @@ impl Lexicon {
                 }
                 next_feeling += 1;
             }
-            while next_place < places.len() && places[next_place].last == i {
-                let explicit = fresh_mark.is_some();
-                sided.push((current, explicit, negating));
-                fresh_mark = None;
-                next_place += 1;
+            while let Some(hit) = hits.next_if(|h| h.last == i) {
+                // "neck stiff at the back": "back" here says which part of the neck.
+                if hit.key == "back"
+                    && self.said_as_part(items, words, hit.first)
+                    && let Some(prev) = said
+                        .iter_mut()
+                        .rev()
+                        .find(|p| p.clause == clause && !p.landmark)
+                {
+                    self.narrow(prev, "back");
+                    continue;
+                }
+                // "between the knee and the ankle": both ends are landmarks.
+                let and_landmark = said.last().is_some_and(|p| {
+                    p.landmark
+                        && p.hit.last < hit.first
+                        && items[p.hit.last + 1..hit.first].iter().all(|it| {
+                            matches!(it, Item::Word(w) if Self::norm_at(words, *w) == Some("and"))
+                        })
+                        && hit.first > p.hit.last + 1
+                });
+                let landmark = landmark_next || acting || and_landmark;
+                acted_on |= acting;
+                landmark_next = false;
+                let (side, explicit) = match pending.take() {
+                    Some(s) => (Some(s), true),
+                    None => (current, false),
+                };
+                if landmark && explicit {
+                    // "side of my head above the left ear": the side is the clause's.
+                    if let Some(s) = side {
+                        for p in said
+                            .iter_mut()
+                            .filter(|p| p.clause == clause && !p.landmark && !p.explicit)
+                        {
+                            p.set_side(s);
+                        }
+                    }
+                }
+                said.push(Placed {
+                    hit,
+                    clause,
+                    side,
+                    explicit,
+                    negated: negating,
+                    landmark,
+                    dropped: false,
+                });
             }
         }
+        self.aspects(items, words, &clause_of, &mut said);
+        self.containers(&mut said);
+        self.write_places(&said, reading);
         for f in negated_feelings {
             match f {
                 Feeling::Quality(q) => {
@@ -580,12 +1095,148 @@ impl Lexicon {
                 }
             }
         }
-        for (hit, (side, _, negated)) in places.iter().zip(&sided) {
-            for region in &hit.meaning.regions {
-                if *negated {
+        reading.corrections = words
+            .iter()
+            .flatten()
+            .filter(|w| w.corrected && w.used)
+            .map(|w| Correction {
+                typed: w.typed.clone(),
+                read: w.norm.clone(),
+            })
+            .collect();
+    }
+
+    /// Is the place word at item `first` said as a part ("at the back", "on the back")?
+    #[allow(clippy::unused_self, reason = "kept with its callers")]
+    fn said_as_part(&self, items: &[Item], words: &[Option<Word>], first: usize) -> bool {
+        let Some(Item::Word(w)) = items.get(first) else {
+            return false;
+        };
+        let before = |k: usize| w.checked_sub(k).and_then(|p| Self::norm_at(words, p));
+        before(1) == Some("the") && matches!(before(2), Some("at" | "on" | "to"))
+    }
+
+    /// Narrows a place by a part said of it ("inside" + "knee" is the inner knee);
+    /// false when the lexicon has no such place.
+    fn narrow(&self, p: &mut Placed, aspect: &str) -> bool {
+        let mut key = format!("{aspect} {}", p.hit.key);
+        if !self.places.contains_key(&key) {
+            let single: Vec<String> = p
+                .hit
+                .key
+                .split(' ')
+                .map(|w| self.singular(w).unwrap_or_else(|| w.to_string()))
+                .collect();
+            key = format!("{aspect} {}", single.join(" "));
+        }
+        match self.places.get(&key) {
+            Some(m) => {
+                p.hit.meaning = m.clone();
+                p.hit.key = key;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// "knee ... on the inside", "hip, the left one, mostly the side": an aspect word
+    /// left over narrows the place said last in its clause (or, alone in its clause, in
+    /// the clause before).
+    fn aspects(
+        &self,
+        items: &[Item],
+        words: &mut [Option<Word>],
+        clause_of: &[usize],
+        placed: &mut [Placed],
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            let Item::Word(w) = item else { continue };
+            let Some(norm) = words[*w]
+                .as_ref()
+                .filter(|x| self.aspects.contains(&x.norm))
+                .map(|x| x.norm.clone())
+            else {
+                continue;
+            };
+            if placed.iter().any(|p| p.hit.first <= i && i <= p.hit.last) {
+                continue;
+            }
+            let clause = clause_of[i];
+            let here = placed
+                .iter()
+                .rposition(|p| p.clause == clause && p.hit.last < i && !p.landmark);
+            let target = here.or_else(|| {
+                if placed.iter().any(|p| p.clause == clause) {
+                    return None;
+                }
+                placed
+                    .iter()
+                    .rposition(|p| p.clause < clause && !p.landmark)
+            });
+            if let Some(t) = target
+                && self.narrow(&mut placed[t], &norm)
+            {
+                mark(words, *w);
+            }
+        }
+    }
+
+    /// A limb said with a finer place it holds only carries its side to it ("index
+    /// finger on my right hand", "elbow on the outside, right arm").
+    fn containers(&self, placed: &mut [Placed]) {
+        for c in 0..placed.len() {
+            let Some(holds) = self.containers.get(&placed[c].hit.key) else {
+                continue;
+            };
+            if placed[c].landmark || placed[c].negated {
+                continue;
+            }
+            let clause = placed[c].clause;
+            let held: Vec<usize> = (0..placed.len())
+                .filter(|&q| {
+                    q != c
+                        && !placed[q].landmark
+                        && !placed[q].dropped
+                        && placed[q].clause + 2 >= clause
+                        && placed[q].clause <= clause + 2
+                        && !self.containers.contains_key(&placed[q].hit.key)
+                        && placed[q]
+                            .hit
+                            .meaning
+                            .regions
+                            .iter()
+                            .any(|r| holds.contains(r))
+                })
+                .collect();
+            if held.is_empty() {
+                continue;
+            }
+            placed[c].dropped = true;
+            if let Some(side) = placed[c].side {
+                for q in held {
+                    if !placed[q].explicit || placed[c].explicit && placed[q].side.is_none() {
+                        placed[q].side = Some(side);
+                        placed[q].explicit = placed[c].explicit;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The places into the reading: regions on their sides (a plural of a paired place
+    /// with no side said is both), negated ones apart; a region also read on a side is
+    /// not listed again without one.
+    fn write_places(&self, placed: &[Placed], reading: &mut Reading) {
+        for p in placed.iter().filter(|p| !p.dropped && !p.landmark) {
+            for region in &p.hit.meaning.regions {
+                if p.negated {
                     push_once(&mut reading.negated, region);
                     continue;
                 }
+                let side = match p.side {
+                    None if p.hit.plural => Some(SideWord::Both),
+                    s => s,
+                };
                 let instances: Vec<RegionInstance> = match side {
                     _ if self.midline.contains(region) => {
                         vec![RegionInstance::new(region.clone(), None)]
@@ -604,31 +1255,81 @@ impl Lexicon {
                 }
             }
         }
-        reading.corrections = words
+        let sided: HashSet<String> = reading
+            .regions
             .iter()
-            .flatten()
-            .filter(|w| w.corrected && w.used)
-            .map(|w| Correction {
-                typed: w.typed.clone(),
-                read: w.norm.clone(),
-            })
+            .filter(|r| r.side.is_some())
+            .map(|r| r.region.clone())
             .collect();
+        reading
+            .regions
+            .retain(|r| r.side.is_some() || !sided.contains(&r.region));
     }
+}
 
-    /// Does the side word at `i` end its clause ("temple on the left", "knee, right
-    /// side")? Only words passed over may follow it.
-    fn ends_clause(&self, items: &[Item], words: &[Option<Word>], i: usize) -> bool {
-        items[i + 1..]
-            .iter()
-            .take_while(|it| **it != Item::Break)
-            .all(|it| match it {
-                Item::Word(w) => words[*w].as_ref().is_some_and(|x| {
-                    matches!(x.norm.as_str(), "side" | "sides" | "sided")
-                        || (self.ignore.contains(&x.norm) && !self.places.contains_key(&x.norm))
-                }),
-                _ => false,
-            })
+/// A place as the clause grammar sees it.
+#[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts the grammar sets one by one"
+)]
+struct Placed {
+    hit: PlaceHit,
+    clause: usize,
+    side: Option<SideWord>,
+    /// Its side was said of it (not carried on from an earlier place).
+    explicit: bool,
+    negated: bool,
+    /// A landmark or an action's object: not a pain site.
+    landmark: bool,
+    /// A limb that only carried a side.
+    dropped: bool,
+}
+
+impl Placed {
+    /// A side said after the place: it names it, and a place read otherwise when a side
+    /// is said after it ("neck, right side") becomes that region.
+    fn set_side(&mut self, side: SideWord) {
+        self.side = Some(side);
+        self.explicit = true;
+        if matches!(side, SideWord::One(_))
+            && let Some(sided) = self.hit.meaning.sided.take()
+        {
+            self.hit.meaning.regions = vec![sided];
+        }
     }
+}
+
+/// Is this word a number ("2", "two", "couple")?
+fn is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            word,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "few"
+                | "couple"
+                | "several"
+                | "many"
+                | "last"
+                | "past"
+                | "next"
+                | "this"
+                | "every"
+                | "each"
+        )
 }
 
 /// Runs of words left unused, as typed.
@@ -783,5 +1484,116 @@ mod bound_tests {
                 assert!(bound <= edit_distance(a, b), "{a} {b}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod grammar_tests {
+    //! The misreads issue #24 lists, each read right now.
+    use crate::atlas::{Atlas, Side};
+    use crate::parse::Lexicon;
+
+    fn read(text: &str) -> (Vec<String>, Vec<&'static str>, super::Reading) {
+        let atlas = Atlas::shipped().unwrap();
+        let reading = Lexicon::for_atlas(&atlas).unwrap().read(text);
+        let mut regions: Vec<String> = reading
+            .regions
+            .iter()
+            .map(|r| match r.side {
+                Some(Side::Left) => format!("left {}", r.region),
+                Some(Side::Right) => format!("right {}", r.region),
+                None => r.region.clone(),
+            })
+            .collect();
+        regions.sort();
+        let qualities = reading.qualities.iter().map(|q| q.as_str()).collect();
+        (regions, qualities, reading)
+    }
+
+    #[test]
+    fn compound_places_are_one_place() {
+        assert_eq!(
+            read("aching down the back of my right thigh").0,
+            ["right thigh-back"]
+        );
+        assert_eq!(
+            read("my upper back teeth hurt on the right").0,
+            ["right upper-teeth"]
+        );
+        assert_eq!(read("sore bum cheek on the left").0, ["left buttock"]);
+    }
+
+    #[test]
+    fn sides_the_way_people_say_them() {
+        assert_eq!(
+            read("carpal tunnel in both hands").0,
+            ["left wrist-front", "right wrist-front"]
+        );
+        assert_eq!(
+            read("both knees hurt on the inside").0,
+            ["left knee-inner", "right knee-inner"]
+        );
+        assert_eq!(
+            read("hamstrings tight, L more than R").0,
+            ["left thigh-back", "right thigh-back"]
+        );
+        assert_eq!(
+            read("left knee fine, the right one is killing me").0,
+            ["right kneecap"]
+        );
+        assert_eq!(read("headache right across my forehead").0, ["forehead"]);
+    }
+
+    #[test]
+    fn a_correction_must_make_sense_in_its_place() {
+        let (regions, _, reading) = read("heal pain on my right foot");
+        assert_eq!(regions, ["right heel"]);
+        assert_eq!(reading.corrections[0].read, "heel");
+        let (_, _, reading) = read("a knot in my shoulder for a week");
+        assert!(reading.symptoms.is_empty(), "{reading:?}");
+        assert!(reading.corrections.is_empty(), "{reading:?}");
+        let (regions, _, reading) = read("hurt my neck two years ago");
+        assert_eq!(regions, ["neck-back"]);
+        assert_eq!(reading.times, ["two years ago"]);
+        let (_, _, reading) = read("stiff since last week");
+        assert!(reading.symptoms.is_empty(), "{reading:?}");
+    }
+
+    #[test]
+    fn a_quality_only_when_said() {
+        let (regions, qualities, _) = read("IT band is tight");
+        assert_eq!(regions, ["thigh-outer"]);
+        assert!(qualities.is_empty());
+        let (regions, qualities, _) = read("pressure in both cheeks");
+        assert_eq!(regions, ["left cheek", "right cheek"]);
+        assert!(qualities.is_empty());
+    }
+
+    #[test]
+    fn landmarks_idioms_and_actions_are_not_places() {
+        assert_eq!(
+            read("side of my head above the left ear").0,
+            ["left head-side"]
+        );
+        assert_eq!(
+            read("groin pain on the right when I lift my knee up").0,
+            ["right groin"]
+        );
+        assert_eq!(
+            read("in your neck of the woods, my left hip is playing up").0,
+            ["left hip-side"]
+        );
+    }
+
+    #[test]
+    fn clauses_carry_negation_and_times() {
+        let atlas = Atlas::shipped().unwrap();
+        let clauses = Lexicon::for_atlas(&atlas)
+            .unwrap()
+            .clauses("no fever but sweating, for a week");
+        assert_eq!(clauses.len(), 2);
+        assert!(clauses[0].words.contains(&("fever".to_string(), true)));
+        assert!(clauses[0].words.contains(&("sweating".to_string(), false)));
+        assert_eq!(clauses[1].times, ["week"]);
     }
 }
