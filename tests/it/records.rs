@@ -884,6 +884,8 @@ fn the_explorer_keeps_the_age_and_the_red_flag_of_a_visit() {
         t.keys(&["Enter"]);
         t.wait_for(&format!("{region} selected"));
     }
+    // The jaw aches on chewing: the screen's fourth question, answered yes.
+    t.keys(&["f", "j", "j", "j", "y", "Escape"]);
     t.keys(&["a"]);
     t.text("58");
     t.keys(&["Enter"]);
