@@ -16,9 +16,12 @@ cd "$(dirname "$0")/.."
 OUT=${1:-target/terminal-matrix}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-BIN=${PAINMAP_BIN:-$PWD/target/release/painmap}
-[ -x "$BIN" ] || BIN=$PWD/target/debug/painmap
-[ -x "$BIN" ] || { cargo build --release -q && BIN=$PWD/target/release/painmap; }
+# The binary of this checkout, built now (never a stale one left in target/).
+if [ -z "${PAINMAP_BIN:-}" ]; then
+  cargo build -q --bin painmap
+  PAINMAP_BIN=$PWD/target/debug/painmap
+fi
+BIN=$PAINMAP_BIN
 
 TERMINALS=${TERMINALS:-"xterm mlterm kitty alacritty konsole"}
 need() { command -v "$1" >/dev/null 2>&1; }
