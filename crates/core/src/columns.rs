@@ -3,35 +3,54 @@
 //! cut inside a character, and a cut never leaves a bracket open: "(essential, rare)"
 //! is shown whole or not at all.
 
-/// `s` cut to `width` characters, ending in `…` when it was cut. A cut that would leave
-/// an opening bracket without its closing one is taken back to before that bracket.
+/// `s` cut to `width` characters, ending in `…` when it was cut. A bracket the cut
+/// leaves open is closed after the ellipsis ("temple (essential, gu…)"); where too little
+/// of its inside would be left to read, the cut is taken back to before the bracket.
 pub fn fit(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         return s.to_string();
     }
-    let kept: Vec<char> = s.chars().take(width.saturating_sub(1)).collect();
-    let mut out: String = kept[..balanced_prefix(&kept)].iter().collect();
-    if out.len() < kept.len() {
-        out.truncate(out.trim_end().len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut keep = width.saturating_sub(1);
+    // Each bracket still open needs a closer after the ellipsis: keep that much less.
+    loop {
+        let open = open_brackets(&chars[..keep]);
+        if keep + 1 + open.len() <= width || keep == 0 {
+            break;
+        }
+        keep -= 1;
     }
+    let open = open_brackets(&chars[..keep]);
+    let mut kept = keep;
+    if let Some(&(first, _)) = open.first() {
+        // Fewer than three characters inside: show the text before the bracket instead.
+        if keep.saturating_sub(first + 1) < 3 {
+            kept = first;
+        }
+    }
+    let mut out: String = chars[..kept].iter().collect();
+    out.truncate(out.trim_end().len());
     out.push('…');
+    for &(_, close) in open_brackets(&chars[..kept]).iter().rev() {
+        out.push(close);
+    }
     out
 }
 
-/// How many of `chars` can be kept without an opening bracket left unclosed: up to the
-/// first bracket still open at the end, or all of them.
-fn balanced_prefix(chars: &[char]) -> usize {
-    let mut open: Vec<usize> = Vec::new();
+/// The brackets still open at the end of `chars`: each one's position and its closer.
+fn open_brackets(chars: &[char]) -> Vec<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '(' | '[' => open.push(i),
+            '(' => open.push((i, ')')),
+            '[' => open.push((i, ']')),
             ')' | ']' => {
                 open.pop();
             }
             _ => {}
         }
     }
-    open.first().copied().unwrap_or(chars.len())
+    open
 }
 
 /// Greedy wrap of `items` joined by `sep` into lines of at most `width` characters (an
@@ -77,7 +96,12 @@ mod tests {
     #[test]
     fn a_cut_never_leaves_a_bracket_open() {
         let reasons = "left temple (essential), jaw (spillover, rare)";
-        assert_eq!(fit(reasons, 20), "left temple…");
+        assert_eq!(fit(reasons, 20), "left temple (essen…)");
+        assert_eq!(
+            fit(reasons, 15),
+            "left temple…",
+            "too little inside to read"
+        );
         assert_eq!(fit(reasons, 31), "left temple (essential), jaw…");
         assert_eq!(fit(reasons, 46), reasons);
         assert_eq!(fit("a [b] (c d) e f", 12), "a [b] (c d)…");

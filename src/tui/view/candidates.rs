@@ -143,7 +143,11 @@ fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
     if fitted == text {
         return spans;
     }
-    let mut left = fitted.chars().count() - 1;
+    // The kept text, then what the cut adds: the ellipsis and any bracket it closes.
+    let total = fitted.chars().count();
+    let tail_len = fitted.chars().rev().take_while(|&c| c != '…').count() + 1;
+    let mut left = total.saturating_sub(tail_len);
+    let tail: String = fitted.chars().skip(left).collect();
     let mut out = Vec::new();
     for span in spans {
         let len = span.content.chars().count();
@@ -159,7 +163,7 @@ fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
             left = 0;
         }
     }
-    out.push(Span::raw("…"));
+    out.push(Span::raw(tail));
     out
 }
 
