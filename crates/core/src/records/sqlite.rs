@@ -294,40 +294,42 @@ impl SqliteStore {
         &self,
         id: i64,
     ) -> Result<(Vec<VisitFlag>, Vec<ScreeningAnswer>), RecordsError> {
-        let err = self.err();
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT flag, title FROM visit_flag WHERE visit_id = ?1 ORDER BY position",
-            )
-            .map_err(&err)?;
-        let red_flags = st
-            .query_map([id], |r| {
+        let red_flags = self.rows_of_visit(
+            "SELECT flag, title FROM visit_flag WHERE visit_id = ?1 ORDER BY position",
+            id,
+            |r| {
                 Ok(VisitFlag {
                     id: r.get(0)?,
                     title: r.get(1)?,
                 })
-            })
-            .map_err(&err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&err)?;
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT concept, answer FROM visit_screening WHERE visit_id = ?1 ORDER BY concept",
-            )
-            .map_err(&err)?;
-        let screening = st
-            .query_map([id], |r| {
+            },
+        )?;
+        let screening = self.rows_of_visit(
+            "SELECT concept, answer FROM visit_screening WHERE visit_id = ?1 ORDER BY concept",
+            id,
+            |r| {
                 Ok(ScreeningAnswer {
                     concept: r.get(0)?,
                     answer: r.get(1)?,
                 })
-            })
+            },
+        )?;
+        Ok((red_flags, screening))
+    }
+
+    /// The rows a query over one visit's id gives, each made by `row`.
+    fn rows_of_visit<T>(
+        &self,
+        sql: &str,
+        id: i64,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, RecordsError> {
+        let err = self.err();
+        let mut st = self.conn.prepare_cached(sql).map_err(&err)?;
+        st.query_map([id], row)
             .map_err(&err)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(&err)?;
-        Ok((red_flags, screening))
+            .map_err(&err)
     }
 
     fn side(&self, word: Option<String>) -> Result<Option<crate::atlas::Side>, RecordsError> {
