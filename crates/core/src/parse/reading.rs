@@ -127,8 +127,12 @@ pub enum Item {
     Well,
     /// A time, duration or frequency ("last week", "for a month", "every morning").
     Time,
-    /// A clause break.
-    Break,
+    /// A clause break; `stop` when it ends a sentence (a side said before it stays
+    /// there).
+    Break {
+        /// The end of a sentence (`.` `;` `!` `?`, a new line), not a comma.
+        stop: bool,
+    },
 }
 
 /// A place found: where its words are (in items), and what it means.
@@ -177,8 +181,8 @@ impl Lexicon {
     /// Reads free text.
     pub fn read(&self, text: &str) -> Reading {
         let mut reading = Reading::default();
-        let mut words = self.words_of(text);
-        let items = self.items(&mut words, &mut reading.times);
+        let (mut words, stops) = self.words_of(text);
+        let items = self.items(&mut words, &stops, &mut reading.times);
         let found = self.find_places(&items, &mut words);
         let feelings = self.find_feelings(&items, &mut words);
         let places = self.join_paths(&items, &mut words, found);
@@ -192,9 +196,9 @@ impl Lexicon {
     /// out), each with whether a negation reaches it, and the clause's times. The same
     /// tokenizer, spelling rules and negation reach as [`Lexicon::read`].
     pub fn clauses(&self, text: &str) -> Vec<Clause> {
-        let mut words = self.words_of(text);
+        let (mut words, stops) = self.words_of(text);
         let mut times = Vec::new();
-        let items = self.items(&mut words, &mut times);
+        let items = self.items(&mut words, &stops, &mut times);
         let mut out = Vec::new();
         let mut clause = Clause {
             words: Vec::new(),
@@ -204,7 +208,7 @@ impl Lexicon {
         let mut time_at = 0;
         for item in &items {
             match item {
-                Item::Break => {
+                Item::Break { .. } => {
                     negating = false;
                     out.push(std::mem::replace(
                         &mut clause,
@@ -238,20 +242,22 @@ impl Lexicon {
         out
     }
 
-    /// Folds, de-pluralises and corrects the words.
-    fn words_of(&self, text: &str) -> Vec<Option<Word>> {
+    /// Folds, de-pluralises and corrects the words; a break is `None`, and the second
+    /// list says which breaks end a sentence.
+    fn words_of(&self, text: &str) -> (Vec<Option<Word>>, Vec<bool>) {
         let pieces = pieces(text);
         let said: HashSet<&str> = pieces
             .iter()
             .filter_map(|p| match p {
                 Piece::Word { folded, .. } => Some(folded.as_str()),
-                Piece::Break => None,
+                Piece::Break | Piece::Stop => None,
             })
             .collect();
-        pieces
+        let stops = pieces.iter().map(|p| *p == Piece::Stop).collect();
+        let words = pieces
             .iter()
             .map(|p| match p {
-                Piece::Break => None,
+                Piece::Break | Piece::Stop => None,
                 Piece::Word { typed, folded } => {
                     // "hip's" is one hip, not hips.
                     let possessive = typed.ends_with("'s") || typed.ends_with('\u{2019}');
@@ -267,7 +273,8 @@ impl Lexicon {
                     })
                 }
             })
-            .collect()
+            .collect();
+        (words, stops)
     }
 
     /// The singular of a plural the lexicon knows ("knees" -> "knee").
@@ -373,13 +380,25 @@ impl Lexicon {
         clippy::too_many_lines,
         reason = "one pass over the words, mark by mark"
     )]
-    fn items(&self, words: &mut [Option<Word>], times: &mut Vec<String>) -> Vec<Item> {
+    fn items(
+        &self,
+        words: &mut [Option<Word>],
+        stops: &[bool],
+        times: &mut Vec<String>,
+    ) -> Vec<Item> {
         let mut items = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let Some(w) = &words[i] else {
-                if items.last().is_some_and(|it| *it != Item::Break) {
-                    items.push(Item::Break);
+                let stop = stops.get(i).copied().unwrap_or(false);
+                match items.last_mut() {
+                    Some(last @ Item::Break { .. }) => {
+                        *last = Item::Break {
+                            stop: stop || *last == Item::Break { stop: true },
+                        };
+                    }
+                    Some(_) => items.push(Item::Break { stop }),
+                    None => {}
                 }
                 i += 1;
                 continue;
@@ -886,13 +905,14 @@ impl Lexicon {
             .iter()
             .scan(0, |c, it| {
                 let here = *c;
-                if *it == Item::Break {
+                if matches!(it, Item::Break { .. }) {
                     *c += 1;
                 }
                 Some(here)
             })
             .collect();
         let mut said: Vec<Placed> = Vec::new();
+        let in_place: HashSet<usize> = places.iter().flat_map(|p| p.first..=p.last).collect();
         let mut hits = places.into_iter().peekable();
         let mut current: Option<SideWord> = None; // carried on from the last side said
         let mut pending: Option<SideWord> = None; // said before a place not yet reached
@@ -903,10 +923,29 @@ impl Lexicon {
         let mut acted_on = false;
         let mut negated_feelings: Vec<Feeling> = Vec::new();
         let mut next_feeling = 0;
+        // The words of places: a side carried past a comma needs the clause before to
+        // end in a place or a side ("left shoulder, arm and hand"), not in something said
+        // of it ("left knee hurts, neck is stiff": the neck has no side).
+        let mut list_open = false;
+        // Past a closed clause, the side said before reaches on only along the same limb
+        // or line, or where the pain is said to spread ("R buttock ache, goes down the
+        // back of the thigh"); "left knee hurts, and my neck is stiff" leaves the neck
+        // without one.
+        let mut guarded = false;
+        let mut spreading = false;
         for (i, item) in items.iter().enumerate() {
             let clause = clause_of[i];
+            match item {
+                Item::Side(_) | Item::SameSide => list_open = true,
+                Item::Break { .. } => {}
+                Item::Word(w) if in_place.contains(&i) || self.is_list_glue(words, *w) => {}
+                _ => list_open = false,
+            }
             let side_said = match item {
-                Item::Break => {
+                Item::Break { stop } => {
+                    guarded |= *stop || !list_open;
+                    spreading = false;
+                    list_open = false;
                     negating = false;
                     acting = false;
                     acted_on = false;
@@ -937,6 +976,7 @@ impl Lexicon {
                     {
                         negating = false;
                     }
+                    spreading |= self.is_spreading(words, *w);
                     // An action stays a word (a symptom may hold it: "can't turn my
                     // head"); the places after it in its clause are its objects.
                     let norms = norms_of(words, &self.window(items, i));
@@ -955,8 +995,9 @@ impl Lexicon {
             };
             if let Some(side) = side_said {
                 last_side = Some(side);
+                guarded = false;
                 let clause_end = (i + 1..items.len())
-                    .find(|&j| items[j] == Item::Break)
+                    .find(|&j| matches!(items[j], Item::Break { .. }))
                     .unwrap_or(items.len());
                 let before = said.iter().any(|p| p.clause == clause && !p.landmark);
                 let after = (i + 1..clause_end).any(|j| starts.contains(&j));
@@ -1052,10 +1093,27 @@ impl Lexicon {
                         && hit.first > p.hit.last + 1
                 });
                 let landmark = landmark_next || acting || and_landmark;
+                let toward = if landmark_next && !acting {
+                    Self::direction_before(items, words, hit.first)
+                } else {
+                    0
+                };
                 acted_on |= acting;
                 landmark_next = false;
                 let (side, explicit) = match pending.take() {
                     Some(s) => (Some(s), true),
+                    None if guarded && !spreading => {
+                        let anchor = said
+                            .iter()
+                            .rev()
+                            .find(|p| p.explicit && !p.landmark && p.side.is_some());
+                        match anchor {
+                            Some(a) if !self.near(&a.hit.meaning.regions, &hit.meaning.regions) => {
+                                (None, false)
+                            }
+                            _ => (current, false),
+                        }
+                    }
                     None => (current, false),
                 };
                 if landmark && explicit {
@@ -1069,6 +1127,7 @@ impl Lexicon {
                         }
                     }
                 }
+                list_open = true;
                 said.push(Placed {
                     hit,
                     clause,
@@ -1076,10 +1135,12 @@ impl Lexicon {
                     explicit,
                     negated: negating,
                     landmark,
+                    toward,
                     dropped: false,
                 });
             }
         }
+        self.beside(&mut said);
         self.aspects(items, words, &clause_of, &mut said);
         self.containers(&mut said);
         self.write_places(&said, reading);
@@ -1104,6 +1165,128 @@ impl Lexicon {
                 read: w.norm.clone(),
             })
             .collect();
+    }
+
+    /// "above" (-1) or "below", "beneath" (+1) said just before the place word at item
+    /// `first` (fillers and "just" passed over), else 0.
+    fn direction_before(items: &[Item], words: &[Option<Word>], first: usize) -> i8 {
+        let Some(Item::Word(w)) = items.get(first) else {
+            return 0;
+        };
+        for k in (0..*w).rev() {
+            match Self::norm_at(words, k) {
+                Some("above") => return -1,
+                Some("below" | "beneath") => return 1,
+                Some("the" | "my" | "your" | "her" | "his" | "just" | "a" | "little" | "bit") => {}
+                Some(n) if side_word_at(&[n]).is_some() => {}
+                _ => return 0,
+            }
+        }
+        0
+    }
+
+    /// "pain just below my left knee": a place said only as "above" or "below" a
+    /// landmark, with no other place in its clause, is the region next to the landmark
+    /// that way along a line of the body (the lines run from the head down).
+    fn beside(&self, placed: &mut [Placed]) {
+        for k in 0..placed.len() {
+            let p = &placed[k];
+            if !p.landmark || p.toward == 0 {
+                continue;
+            }
+            let alone = !placed
+                .iter()
+                .any(|q| q.clause == p.clause && !q.landmark && !q.negated);
+            if !alone {
+                continue;
+            }
+            let next = p.hit.meaning.regions.first().and_then(|r| {
+                self.lines.iter().find_map(|line| {
+                    let at = line.iter().position(|x| x == r)?;
+                    let to = at.checked_add_signed(isize::from(p.toward))?;
+                    line.get(to).cloned()
+                })
+            });
+            if let Some(region) = next {
+                let p = &mut placed[k];
+                p.landmark = false;
+                p.hit.meaning = PlaceMeaning {
+                    regions: vec![region],
+                    around: Vec::new(),
+                    sided: None,
+                };
+                p.hit.key = String::new();
+            }
+        }
+    }
+
+    /// Does this word say the pain spreads on, or is said again ("radiates", "goes",
+    /// "into", "also")?
+    fn is_spreading(&self, words: &[Option<Word>], w: usize) -> bool {
+        Self::norm_at(words, w).is_some_and(|n| {
+            self.between.contains(n)
+                || matches!(
+                    n,
+                    "radiates"
+                        | "radiating"
+                        | "radiate"
+                        | "refers"
+                        | "referring"
+                        | "referred"
+                        | "spreads"
+                        | "spreading"
+                        | "spread"
+                        | "goes"
+                        | "going"
+                        | "went"
+                        | "travels"
+                        | "travelling"
+                        | "traveling"
+                        | "shoots"
+                        | "shooting"
+                        | "moves"
+                        | "moving"
+                        | "runs"
+                        | "down"
+                        | "up"
+                        | "also"
+                        | "too"
+                )
+        })
+    }
+
+    /// Are two places of one limb (a container holds both) or close on a line of the
+    /// body (at most three regions apart)?
+    fn near(&self, a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| {
+            b.iter().any(|y| {
+                x == y
+                    || self
+                        .containers
+                        .values()
+                        .any(|holds| holds.contains(x) && holds.contains(y))
+                    || self.lines.iter().any(|line| {
+                        match (
+                            line.iter().position(|r| r == x),
+                            line.iter().position(|r| r == y),
+                        ) {
+                            (Some(i), Some(j)) => i.abs_diff(j) <= 3,
+                            _ => false,
+                        }
+                    })
+            })
+        })
+    }
+
+    /// Does this word only join a list of places ("and", "or", "too")?
+    #[allow(clippy::unused_self, reason = "kept with its callers")]
+    fn is_list_glue(&self, words: &[Option<Word>], w: usize) -> bool {
+        Self::norm_at(words, w).is_some_and(|n| {
+            matches!(
+                n,
+                "and" | "or" | "plus" | "also" | "too" | "mostly" | "mainly" | "especially"
+            )
+        })
     }
 
     /// Is the place word at item `first` said as a part ("at the back", "on the back")?
@@ -1282,6 +1465,8 @@ struct Placed {
     negated: bool,
     /// A landmark or an action's object: not a pain site.
     landmark: bool,
+    /// A landmark said with "above" (-1) or "below" (+1), else 0.
+    toward: i8,
     /// A limb that only carried a side.
     dropped: bool,
 }
