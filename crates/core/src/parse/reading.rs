@@ -409,7 +409,21 @@ impl Lexicon {
                 .map_while(|w| w.as_ref().map(|w| w.norm.as_str()))
                 .take(self.longest_idiom)
                 .collect();
-            if let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
+            // "back" is the one place word that is also an adverb: an idiom of the
+            // adverb ("back when", "back from") is none where "back" is owned or
+            // qualified ("my lower back when I bend").
+            let owned = raw[0] == "back"
+                && i
+                .checked_sub(1)
+                .and_then(|p| Self::norm_at(words, p))
+                .is_some_and(|p| {
+                    matches!(
+                        p,
+                        "my" | "his" | "her" | "their" | "lower" | "upper" | "low" | "mid"
+                            | "middle" | "sore" | "bad" | "stiff" | "achy" | "aching"
+                    ) || side_word_at(&[p]).is_some()
+                });
+            if !owned && let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
                 for k in i..i + n {
                     mark(words, k);
                 }
@@ -572,6 +586,14 @@ impl Lexicon {
         let mut out: Vec<Item> = Vec::with_capacity(items.len());
         let mut i = 0;
         while i < items.len() {
+            // "thigh and knee, both on the right": "both" is the places, the side follows.
+            if let (Item::Side(SideWord::Both), Some(Item::Side(b))) = (items[i], items.get(i + 1))
+                && *b != SideWord::Both
+            {
+                out.push(Item::Side(*b));
+                i += 2;
+                continue;
+            }
             if let Item::Side(a) = items[i] {
                 let mut j = i + 1;
                 while let Some(Item::Word(w)) = items.get(j) {
@@ -1025,13 +1047,22 @@ impl Lexicon {
                         said.iter().rev().find(|p| !p.landmark).map(|p| p.clause)
                     };
                     if let Some(c) = target {
+                        // "my knees ache, worse on the left": both, the left more.
+                        let compared = i > 0
+                            && matches!(items[i - 1], Item::Word(w)
+                                if Self::norm_at(words, w).is_some_and(|n| {
+                                    matches!(n, "worse" | "more" | "greater" | "worst")
+                                }));
                         let mut named = false;
                         for p in said
                             .iter_mut()
                             .filter(|p| p.clause == c && !p.landmark && !p.explicit)
                         {
-                            p.set_side(side);
                             named = true;
+                            if compared && (p.hit.plural || p.side == Some(SideWord::Both)) {
+                                continue;
+                            }
+                            p.set_side(side);
                         }
                         // "left knee fine, the right one ...": the same place, other side.
                         if !named
@@ -1768,6 +1799,77 @@ mod grammar_tests {
             read("in your neck of the woods, my left hip is playing up").0,
             ["left hip-side"]
         );
+    }
+
+    #[test]
+    fn a_side_reaches_a_list_but_not_an_unrelated_clause() {
+        // One side said for a list.
+        assert_eq!(
+            read("left shoulder, arm and hand ache").0,
+            ["left hand-back", "left shoulder-outer", "left upper-arm-outer"]
+        );
+        assert_eq!(
+            read("left side: shoulder and arm").0,
+            ["left shoulder-outer", "left upper-arm-outer"]
+        );
+        // Said to spread, or the same limb: the side goes on.
+        assert_eq!(
+            read("Right buttock deep ache, goes down the back of the thigh sometimes").0,
+            ["right buttock", "right thigh-back"]
+        );
+        assert_eq!(
+            read("outer side of my left knee hurts after a walk, also the front of the knee").0,
+            ["left knee-outer", "left kneecap"]
+        );
+        // A closed clause about a place far away: no side for it.
+        assert_eq!(
+            read("left knee hurts, and my neck is stiff").0,
+            ["left kneecap", "neck-back"]
+        );
+        assert_eq!(
+            read("my right calf cramps. headaches behind the eye too").0,
+            ["eye", "right calf"]
+        );
+        // "both" as a pronoun for the places, the side after it.
+        assert_eq!(
+            read("back of my thigh and behind the knee, both on the right").0,
+            ["right knee-back", "right thigh-back"]
+        );
+    }
+
+    #[test]
+    fn compared_sides_are_both() {
+        for text in ["stiff neck R>L", "neck stiff, L>R", "L<R stiff neck"] {
+            assert_eq!(read(text).0, ["left neck-back", "right neck-back"], "{text}");
+        }
+        assert_eq!(
+            read("my knees ache after running, worse on the left").0,
+            ["left kneecap", "right kneecap"]
+        );
+        // A side after a single place still names it.
+        assert_eq!(read("my jaw aches, mostly the left side").0, ["left jaw"]);
+    }
+
+    #[test]
+    fn above_or_below_a_landmark_alone_is_the_region_next_to_it() {
+        assert_eq!(read("pain just above my right knee").0, ["right thigh-front"]);
+        assert_eq!(read("sore just below the left knee").0, ["left shin"]);
+        assert_eq!(read("ache below my elbow").0, ["forearm-back"]);
+        // With a place of its own, the landmark stays a landmark.
+        assert_eq!(
+            read("side of my head above the left ear").0,
+            ["left head-side"]
+        );
+    }
+
+    #[test]
+    fn a_place_word_owned_or_qualified_starts_no_idiom() {
+        assert_eq!(
+            read("sharp pain in my left lower back when i bend over").0,
+            ["left low-back"]
+        );
+        assert_eq!(read("pain in my back from lifting").0, ["low-back"]);
+        assert_eq!(read("back when i was young my knee hurt").0, ["kneecap"]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Text into words: folded (case and accents), apostrophes dropped ("golfer's" is
 //! "golfers"), hyphens read as spaces, `&` and `+` read as "and", and punctuation that
 //! ends a clause (`,` `.` `;` `:` `!` `?` brackets) kept as a break. A `/` between two
-//! letters or digits stays inside the word (`b/l`, `c/o`, `7/10`). A sentence's end
+//! letters or digits stays inside the word (`b/l`, `c/o`, `7/10`); `>` and `<` are read
+//! as "more" and "less" (`L>R`). A sentence's end
 //! (`.` `;` `!` `?` or a new line) is a [`Piece::Stop`], a stronger break: a side said
 //! in one sentence never reaches the next. Works on chars, so any Unicode is safe.
 
@@ -69,6 +70,11 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 '&' | '+' => out.push(Piece::Word {
                     typed: c.to_string(),
                     folded: "and".into(),
+                }),
+                // "L>R": left more than right.
+                '>' | '<' => out.push(Piece::Word {
+                    typed: c.to_string(),
+                    folded: if f == '>' { "more" } else { "less" }.into(),
                 }),
                 // A decimal point ("2.5") is no sentence's end.
                 '.' | ';' | '!' | '?' | '\n' if !folded_digit_around(&chars, i) => {
@@ -141,6 +147,7 @@ mod tests {
         );
         assert_eq!(words("  ,, "), Vec::<String>::new());
         assert_eq!(words("c/o 'knee'"), ["c/o", "knee"]);
+        assert_eq!(words("R>L"), ["r", "more", "l"]);
     }
 
     #[test]
