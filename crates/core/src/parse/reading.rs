@@ -463,7 +463,20 @@ impl Lexicon {
             let next = Self::norm_at(words, i + 1);
             let said_as_side =
                 prev.is_some_and(|p| matches!(p, "the" | "my" | "her" | "his" | "to"));
-            let not_a_side = (w.norm == "right"
+            // "temples r pounding", "they r sore": "r" is "are" between a plural or
+            // a pronoun and what is said of it.
+            let r_is_are = w.norm == "r"
+                && prev.is_some_and(|p| {
+                    matches!(p, "they" | "u" | "you" | "we" | "both")
+                        || words[i - 1].as_ref().is_some_and(|x| x.plural)
+                })
+                && next.is_some_and(|n| {
+                    !self.places.contains_key(n)
+                        && !self.comparisons.contains(n)
+                        && side_word_at(&[n]).is_none()
+                });
+            let not_a_side = r_is_are
+                || (w.norm == "right"
                 && !said_as_side
                 && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
                 || (w.norm == "left"
@@ -779,7 +792,10 @@ impl Lexicon {
                         })
                     });
                 if let Some(regions) = joined
-                    .then(|| self.along(&prev.meaning, &hit.meaning))
+                    .then(|| {
+                        Self::cut_at(&prev.meaning, &hit.meaning)
+                            .or_else(|| self.along(&prev.meaning, &hit.meaning))
+                    })
                     .flatten()
                 {
                     for w in gap_words {
@@ -792,12 +808,28 @@ impl Lexicon {
                     };
                     prev.plural = false;
                     prev.last = hit.last;
+                    // A path is no limb: "my arm went numb from the elbow to the
+                    // little finger" leaves the arm only carrying the side.
+                    prev.key = String::new();
                     continue;
                 }
             }
             out.push(hit);
         }
         out
+    }
+
+    /// "down the back of the arm to the elbow": a stretch said, then where it stops on
+    /// it: the stretch up to there.
+    fn cut_at(path: &PlaceMeaning, end: &PlaceMeaning) -> Option<Vec<String>> {
+        if path.regions.len() < 2 {
+            return None;
+        }
+        let k = path
+            .regions
+            .iter()
+            .position(|r| end.regions.contains(r) || end.around.contains(r))?;
+        (k > 0).then(|| path.regions[..=k].to_vec())
     }
 
     /// The regions from `a` to `b` along the first line holding both (either end may
@@ -1207,7 +1239,7 @@ impl Lexicon {
         for k in (0..*w).rev() {
             match Self::norm_at(words, k) {
                 Some("above") => return -1,
-                Some("below" | "beneath") => return 1,
+                Some("below" | "beneath" | "under" | "underneath") => return 1,
                 Some("the" | "my" | "your" | "her" | "his" | "just" | "a" | "little" | "bit") => {}
                 Some(n) if side_word_at(&[n]).is_some() => {}
                 _ => return 0,
@@ -1228,7 +1260,17 @@ impl Lexicon {
             let alone = !placed
                 .iter()
                 .any(|q| q.clause == p.clause && !q.landmark && !q.negated);
-            if !alone {
+            // "right breast, aching under the nipple": a landmark on a place already said
+            // is a spot on it, not the way to another.
+            let on_a_place_said = placed.iter().any(|q| {
+                !q.landmark
+                    && p.hit
+                        .meaning
+                        .regions
+                        .iter()
+                        .any(|r| q.hit.meaning.regions.contains(r))
+            });
+            if !alone || on_a_place_said {
                 continue;
             }
             let next = p.hit.meaning.regions.first().and_then(|r| {
@@ -1859,6 +1901,60 @@ mod grammar_tests {
         assert_eq!(
             read("side of my head above the left ear").0,
             ["left head-side"]
+        );
+    }
+
+    #[test]
+    fn r_between_a_plural_and_what_is_said_of_it_is_are() {
+        assert_eq!(
+            read("temples r pounding after work").0,
+            ["left temple", "right temple"]
+        );
+        assert_eq!(read("R shoulder sore").0, ["right shoulder-outer"]);
+        assert_eq!(
+            read("hamstrings R>L").0,
+            ["left thigh-back", "right thigh-back"]
+        );
+    }
+
+    #[test]
+    fn a_stretch_stops_where_it_is_said_to() {
+        assert_eq!(
+            read("ache in the back of my left shoulder, down the back of the arm to the elbow").0,
+            [
+                "left elbow-back",
+                "left shoulder-back",
+                "left upper-arm-back"
+            ]
+        );
+        // The limb the stretch runs along only carries the side.
+        assert_eq!(
+            read("my arm went numb from the elbow to the little finger, right side").0,
+            [
+                "right elbow-inner",
+                "right forearm-little-finger-side",
+                "right little-finger"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_change_meaning_with_their_company() {
+        assert_eq!(
+            read("my backside goes numb on drives, left cheek mostly").0,
+            ["left buttock"]
+        );
+        assert_eq!(read("pressure in both cheeks").0, ["left cheek", "right cheek"]);
+        // A place fallen on is not where it hurts.
+        assert_eq!(
+            read("fell on my butt skating, tailbone still tender").0,
+            ["coccyx"]
+        );
+        assert_eq!(read("pain under my left shoulder blade").0, ["left mid-back"]);
+        assert_eq!(read("right breast, aching under the nipple").0, ["right chest"]);
+        assert_eq!(
+            read("the angle of my jaw on the right side, under the ear, aches").0,
+            ["right jaw"]
         );
     }
 
