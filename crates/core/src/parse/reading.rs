@@ -361,7 +361,12 @@ impl Lexicon {
             }
         }
         match best {
-            Some((_, w)) if !tied => (w.to_string(), true, false),
+            // "sholders" is read as "shoulders", a plural still.
+            Some((_, w)) if !tied => (
+                w.to_string(),
+                true,
+                !self.one_side_plurals.contains(w) && self.singular(w).is_some_and(|s| s != w),
+            ),
             _ => (folded.to_string(), false, false),
         }
     }
@@ -413,16 +418,26 @@ impl Lexicon {
             // adverb ("back when", "back from") is none where "back" is owned or
             // qualified ("my lower back when I bend").
             let owned = raw[0] == "back"
-                && i
-                .checked_sub(1)
-                .and_then(|p| Self::norm_at(words, p))
-                .is_some_and(|p| {
-                    matches!(
-                        p,
-                        "my" | "his" | "her" | "their" | "lower" | "upper" | "low" | "mid"
-                            | "middle" | "sore" | "bad" | "stiff" | "achy" | "aching"
-                    ) || side_word_at(&[p]).is_some()
-                });
+                && i.checked_sub(1)
+                    .and_then(|p| Self::norm_at(words, p))
+                    .is_some_and(|p| {
+                        matches!(
+                            p,
+                            "my" | "his"
+                                | "her"
+                                | "their"
+                                | "lower"
+                                | "upper"
+                                | "low"
+                                | "mid"
+                                | "middle"
+                                | "sore"
+                                | "bad"
+                                | "stiff"
+                                | "achy"
+                                | "aching"
+                        ) || side_word_at(&[p]).is_some()
+                    });
             if !owned && let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
                 for k in i..i + n {
                     mark(words, k);
@@ -477,8 +492,8 @@ impl Lexicon {
                 });
             let not_a_side = r_is_are
                 || (w.norm == "right"
-                && !said_as_side
-                && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
+                    && !said_as_side
+                    && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
                 || (w.norm == "left"
                     && (prev.is_some_and(|p| VERB_BEFORE.contains(&p)) || next == Some("handed")));
             if not_a_side {
@@ -735,14 +750,18 @@ impl Lexicon {
             }
             // A plural of a paired place ("knees"), not a plural phrase ("between the
             // shoulder blades"): its singular names the same place.
+            // One plural word is a plural place even when its singular names another
+            // part ("shoulders" are their tops, "shoulder" the outer shoulder).
             let plural = words[window[n - 1].1].as_ref().is_some_and(|w| w.plural) && {
-                let single: Vec<String> = norms[start..n]
-                    .iter()
-                    .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
-                    .collect();
-                self.places
-                    .get(&single.join(" "))
-                    .is_some_and(|m| m.regions == meaning.regions)
+                n - start == 1 || {
+                    let single: Vec<String> = norms[start..n]
+                        .iter()
+                        .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
+                        .collect();
+                    self.places
+                        .get(&single.join(" "))
+                        .is_some_and(|m| m.regions == meaning.regions)
+                }
             };
             hits.push(PlaceHit {
                 first: window[start].0,
@@ -1082,9 +1101,9 @@ impl Lexicon {
                         // "my knees ache, worse on the left": both, the left more.
                         let compared = i > 0
                             && matches!(items[i - 1], Item::Word(w)
-                                if Self::norm_at(words, w).is_some_and(|n| {
-                                    matches!(n, "worse" | "more" | "greater" | "worst")
-                                }));
+                            if Self::norm_at(words, w).is_some_and(|n| {
+                                matches!(n, "worse" | "more" | "greater" | "worst")
+                            }));
                         let mut named = false;
                         for p in said
                             .iter_mut()
@@ -1141,7 +1160,8 @@ impl Lexicon {
                     && let Some(prev) = said
                         .iter_mut()
                         .rev()
-                        .find(|p| p.clause == clause && !p.landmark)
+                        .filter(|p| !p.landmark)
+                        .find(|p| p.clause == clause || p.clause + 1 == clause)
                 {
                     self.narrow(prev, "back");
                     continue;
@@ -1369,7 +1389,10 @@ impl Lexicon {
             return false;
         };
         let before = |k: usize| w.checked_sub(k).and_then(|p| Self::norm_at(words, p));
-        before(1) == Some("the") && matches!(before(2), Some("at" | "on" | "to"))
+        let after = |k: usize| Self::norm_at(words, w + k);
+        // "at the back", or "the back of it" (the place said before).
+        (before(1) == Some("the") && matches!(before(2), Some("at" | "on" | "to")))
+            || (after(1) == Some("of") && matches!(after(2), Some("it" | "them")))
     }
 
     /// Narrows a place by a part said of it ("inside" + "knee" is the inner knee);
@@ -1848,7 +1871,11 @@ mod grammar_tests {
         // One side said for a list.
         assert_eq!(
             read("left shoulder, arm and hand ache").0,
-            ["left hand-back", "left shoulder-outer", "left upper-arm-outer"]
+            [
+                "left hand-back",
+                "left shoulder-outer",
+                "left upper-arm-outer"
+            ]
         );
         assert_eq!(
             read("left side: shoulder and arm").0,
@@ -1882,7 +1909,11 @@ mod grammar_tests {
     #[test]
     fn compared_sides_are_both() {
         for text in ["stiff neck R>L", "neck stiff, L>R", "L<R stiff neck"] {
-            assert_eq!(read(text).0, ["left neck-back", "right neck-back"], "{text}");
+            assert_eq!(
+                read(text).0,
+                ["left neck-back", "right neck-back"],
+                "{text}"
+            );
         }
         assert_eq!(
             read("my knees ache after running, worse on the left").0,
@@ -1894,7 +1925,10 @@ mod grammar_tests {
 
     #[test]
     fn above_or_below_a_landmark_alone_is_the_region_next_to_it() {
-        assert_eq!(read("pain just above my right knee").0, ["right thigh-front"]);
+        assert_eq!(
+            read("pain just above my right knee").0,
+            ["right thigh-front"]
+        );
         assert_eq!(read("sore just below the left knee").0, ["left shin"]);
         assert_eq!(read("ache below my elbow").0, ["forearm-back"]);
         // With a place of its own, the landmark stays a landmark.
@@ -1944,14 +1978,29 @@ mod grammar_tests {
             read("my backside goes numb on drives, left cheek mostly").0,
             ["left buttock"]
         );
-        assert_eq!(read("pressure in both cheeks").0, ["left cheek", "right cheek"]);
+        assert_eq!(
+            read("pressure in both cheeks").0,
+            ["left cheek", "right cheek"]
+        );
         // A place fallen on is not where it hurts.
         assert_eq!(
             read("fell on my butt skating, tailbone still tender").0,
             ["coccyx"]
         );
-        assert_eq!(read("pain under my left shoulder blade").0, ["left mid-back"]);
-        assert_eq!(read("right breast, aching under the nipple").0, ["right chest"]);
+        assert_eq!(
+            read("pain under my left shoulder blade").0,
+            ["left mid-back"]
+        );
+        assert_eq!(
+            read("sore neck and shoulders").0,
+            ["left shoulder-top", "neck-back", "right shoulder-top"]
+        );
+        assert_eq!(
+            read("right breast, aching under the nipple").0,
+            ["right chest"]
+        );
+        assert_eq!(read("right hand, back of it, aches").0, ["right hand-back"]);
+        assert_eq!(read("my knee, the back of it").0, ["knee-back"]);
         assert_eq!(
             read("the angle of my jaw on the right side, under the ear, aches").0,
             ["right jaw"]

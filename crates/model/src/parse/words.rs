@@ -143,7 +143,9 @@ mod tests {
         );
         assert_eq!(
             words("left knee. neck, 2.5 cm; hip ,. calf"),
-            ["left", "knee", ".", "neck", "|", "2", "|", "5", "cm", ".", "hip", ".", "calf"]
+            [
+                "left", "knee", ".", "neck", "|", "2", "|", "5", "cm", ".", "hip", ".", "calf"
+            ]
         );
         assert_eq!(words("  ,, "), Vec::<String>::new());
         assert_eq!(words("c/o 'knee'"), ["c/o", "knee"]);
