@@ -6,6 +6,7 @@ mod args;
 mod compare;
 mod glossary;
 mod guide;
+mod layer;
 mod history;
 mod list;
 mod manual;

@@ -7,6 +7,7 @@
 //! - [`paint`]: which cells of a raster each entry covers, and its labels, for the text
 //!   pictures (the CLI's `show --layer` and the explorer's map).
 //! - [`picture`]: the SVG and PNG of a layer, from the vector shapes.
+//! - [`report`]: "What else it could be" in a report, with the telling questions.
 //!
 //! Placement: an entry's shapes are authored like the body model's region shapes and
 //! placed on each of its sides with [`crate::body::model::View::place`].
@@ -14,6 +15,7 @@
 pub mod fit;
 pub mod paint;
 pub mod picture;
+pub mod report;
 
 use std::sync::OnceLock;
 
