@@ -93,6 +93,8 @@ struct EntryDef {
     ask: Vec<String>,
     #[serde(default)]
     flag: Option<String>,
+    #[serde(default)]
+    flag_across: Vec<Vec<String>>,
     shapes: Vec<(ViewId, String)>,
 }
 
@@ -127,6 +129,9 @@ pub struct Entry {
     pub ask: Vec<String>,
     /// The atlas red flag a good fit raises (`cardiac`), if any.
     pub flag: Option<String>,
+    /// The areas (groups of its regions) a fit must reach at least two of to raise the
+    /// flag (arm and jaw, not the arm alone); empty: any good fit raises it.
+    pub flag_across: Vec<Vec<String>>,
     /// Its shapes, per view, as authored.
     pub shapes: Vec<(ViewId, Polygon)>,
 }
@@ -218,6 +223,14 @@ impl Layers {
             {
                 problems.push(format!("{what}: unknown red flag `{f}`"));
             }
+            if !e.flag_across.is_empty() && e.flag.is_none() {
+                problems.push(format!("{what}: flag_across without a flag"));
+            }
+            for r in e.flag_across.iter().flatten() {
+                if !e.regions.contains(r) {
+                    problems.push(format!("{what}: flag_across names `{r}`, not one of its regions"));
+                }
+            }
             let mut shapes = Vec::new();
             for (view, text) in &e.shapes {
                 // Shapes are clipped to the body, so they may be generous, as the
@@ -260,6 +273,7 @@ impl Layers {
                 regions: e.regions.clone(),
                 ask: e.ask.clone(),
                 flag: e.flag.clone(),
+                flag_across: e.flag_across.clone(),
                 shapes,
             });
         }
@@ -350,6 +364,17 @@ mod tests {
             "unknown red flag `cardiacc`",
         );
         fails(&GOOD.replace("(Front,", "(HandPalm,"), "no shape on the front or back view");
+        fails(
+            &GOOD.replace("ask: [\"numb\"],", "ask: [\"numb\"], flag_across: [[\"thumb\"]],"),
+            "flag_across without a flag",
+        );
+        fails(
+            &GOOD.replace(
+                "ask: [\"numb\"],",
+                "ask: [\"numb\"], flag: Some(\"cardiac\"), flag_across: [[\"palm\"]],",
+            ),
+            "flag_across names `palm`",
+        );
         fails(&GOOD.replace("shapes: [(Front, \"10,120 16,120 16,140 10,140\")]", "shapes: []"), "has no shape");
         fails(&GOOD.replace(" 16,140 10,140", ""), "a shape needs 3 points");
         fails(&GOOD.replace("16,140 10,140", "16,140 10,900"), "outside the view");

@@ -202,10 +202,20 @@ pub fn fit_mask<'a>(layers: &'a Layers, raster: &Raster<'_>, mask: &[bool]) -> V
 
 /// The red flags the good fits name (`flag: Some("cardiac")` on the heart), each once,
 /// that the atlas has and the ones already raised do not hold: the hook by which a
-/// serious visceral fit joins the red-flag screen.
+/// serious visceral fit joins the red-flag screen. A fit raises its flag only where it
+/// reaches two of the entry's `flag_across` areas (the heart: the chest, the inner arm,
+/// the jaw), so the inner elbow and forearm of a golfer's elbow stay a muscle's.
 pub fn raise<'a>(atlas: &'a Atlas, fits: &[Fit<'_>], raised: &mut Vec<Raised<'a>>) {
     for fit in fits.iter().filter(|f| f.is_good()) {
         let Some(id) = &fit.entry.flag else { continue };
+        let areas = &fit.entry.flag_across;
+        let reached = areas
+            .iter()
+            .filter(|area| fit.explained.iter().any(|r| area.contains(&r.region)))
+            .count();
+        if !areas.is_empty() && reached < 2 {
+            continue;
+        }
         if raised.iter().any(|r| &r.flag.id == id) {
             continue;
         }

@@ -96,6 +96,16 @@ fn left_arm_and_jaw_fit_the_heart_and_raise_the_cardiac_flag() {
     // And a flag already raised is not raised twice.
     raise(&atlas, &good, &mut raised);
     assert_eq!(raised.len(), 1);
+    // The inner elbow and forearm alone (a golfer's elbow) lie in the heart's zone but
+    // reach one of its areas only: no flag.
+    let elbow = good_fits(
+        shipped(),
+        &sel(Some(Side::Left), &["elbow-inner", "forearm-little-finger-side"]),
+    );
+    assert!(elbow.iter().any(|f| f.entry.id == "heart"));
+    let mut none = Vec::new();
+    raise(&atlas, &elbow, &mut none);
+    assert!(none.is_empty());
 }
 
 #[test]
