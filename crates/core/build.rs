@@ -81,9 +81,8 @@ fn main() {
         flags: &flag_ids,
         body: &body,
     };
-    let layers = painmap_model::layers::Layers::build(layers_file, &vocab).unwrap_or_else(|problems| {
-        fail(problems.iter().map(|p| format!("data/layers.ron: {p}")))
-    });
+    let layers = painmap_model::layers::Layers::build(layers_file, &vocab)
+        .unwrap_or_else(|problems| fail(problems.iter().map(|p| format!("data/layers.ron: {p}"))));
     write(&out.join("layers.bin"), &postcard::to_allocvec(&layers));
 
     let lexicon: lexicon_file::LexiconFile = parse_ron("../../data/lexicon.ron");

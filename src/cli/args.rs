@@ -559,7 +559,7 @@ pub struct ShowArgs {
 /// `show --layer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LayerArg {
-    /// The dermatomes C2 to S2 (Lee, McPhee & Stringer 2008).
+    /// The dermatomes C2 to S2, after an evidence-based map (Lee et al. 2008).
     Dermatomes,
     /// The cutaneous fields of the main peripheral nerves.
     Nerves,

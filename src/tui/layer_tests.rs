@@ -43,7 +43,10 @@ fn o_cycles_the_layer_and_the_map_names_it() {
     let screen = h.screen();
     assert!(screen.contains("Body map · dermatomes"), "{screen}");
     for label in ["C5", "T4", "L5", "S1"] {
-        assert!(screen.contains(label), "{label} labelled on the map\n{screen}");
+        assert!(
+            screen.contains(label),
+            "{label} labelled on the map\n{screen}"
+        );
     }
     // Without the layer, no band is named.
     h.ch('o');

@@ -50,17 +50,27 @@ fn the_s1_stripe_puts_s1_beside_gluteus_minimus_with_the_telling_questions() {
     for q in ["numbness", "weakness", "reflexes", "cough"] {
         assert!(asks.contains(&q.to_owned()), "{asks:?}");
     }
-    assert!(first["source"].as_str().unwrap().contains("Lee, McPhee & Stringer"));
+    assert!(
+        first["source"]
+            .as_str()
+            .unwrap()
+            .contains("Lee, McPhee & Stringer")
+    );
 
     let mut args = vec!["rank", "--top", "5"];
     args.extend(S1_STRIPE);
     let out = run(&args);
     let text = String::from_utf8_lossy(&out.stdout);
-    let muscles = text.find("Gluteus minimus").expect("gluteus minimus listed");
+    let muscles = text
+        .find("Gluteus minimus")
+        .expect("gluteus minimus listed");
     let layer = text.find("What else it could be").expect("the section");
     assert!(muscles < layer, "{text}");
     assert!(text.contains("S1 dermatome (left), fits"), "{text}");
-    assert!(text.contains("ask: Is it worse on coughing, sneezing or straining?"), "{text}");
+    assert!(
+        text.contains("ask: Is it worse on coughing, sneezing or straining?"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -74,7 +84,10 @@ fn thumb_and_index_finger_fit_c6_and_the_median_nerve() {
 #[test]
 fn left_arm_and_jaw_raise_the_cardiac_flag_right_ones_do_not() {
     let v = json(&["rank", "--json", "left inner upper arm", "left jaw"]);
-    assert!(ids(&v, "red_flags", "id").contains(&"cardiac".to_owned()), "{v}");
+    assert!(
+        ids(&v, "red_flags", "id").contains(&"cardiac".to_owned()),
+        "{v}"
+    );
     let heart = v["what_else"]
         .as_array()
         .unwrap()
@@ -83,7 +96,10 @@ fn left_arm_and_jaw_raise_the_cardiac_flag_right_ones_do_not() {
         .expect("the heart fits");
     assert_eq!(heart["red_flag"], "cardiac");
     let v = json(&["rank", "--json", "right inner upper arm", "right jaw"]);
-    assert!(!ids(&v, "red_flags", "id").contains(&"cardiac".to_owned()), "{v}");
+    assert!(
+        !ids(&v, "red_flags", "id").contains(&"cardiac".to_owned()),
+        "{v}"
+    );
 }
 
 #[test]
@@ -137,7 +153,12 @@ fn show_layer_draws_text_png_and_json_and_refuses_nonsense() {
         "--out",
         png.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&png).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     std::fs::remove_dir_all(&dir).ok();

@@ -192,90 +192,7 @@ impl Layers {
                 problems.push(format!("{what} is defined twice"));
             }
             ids.push(&e.id);
-            let short = e.short.as_deref().unwrap_or(&e.id);
-            if short.is_empty() || short.chars().count() > 4 || !short.chars().all(|c| c.is_ascii_alphanumeric()) {
-                problems.push(format!("{what}: its label `{short}` must be 1 to 4 letters or digits (give `short`)"));
-            }
-            if e.source.trim().is_empty() {
-                problems.push(format!("{what} names no source"));
-            }
-            if e.regions.is_empty() {
-                problems.push(format!("{what} covers no region"));
-            }
-            for r in &e.regions {
-                if !vocab.regions.contains(r) {
-                    problems.push(format!("{what}: unknown region `{r}`"));
-                }
-                if e.regions.iter().filter(|x| *x == r).count() > 1 {
-                    problems.push(format!("{what}: region `{r}` is listed twice"));
-                }
-            }
-            if e.ask.is_empty() {
-                problems.push(format!("{what} asks no question"));
-            }
-            for q in &e.ask {
-                if !file.questions.iter().any(|x| &x.id == q) {
-                    problems.push(format!("{what}: unknown question `{q}`"));
-                }
-            }
-            if let Some(f) = &e.flag
-                && !vocab.flags.contains(f)
-            {
-                problems.push(format!("{what}: unknown red flag `{f}`"));
-            }
-            if !e.flag_across.is_empty() && e.flag.is_none() {
-                problems.push(format!("{what}: flag_across without a flag"));
-            }
-            for r in e.flag_across.iter().flatten() {
-                if !e.regions.contains(r) {
-                    problems.push(format!("{what}: flag_across names `{r}`, not one of its regions"));
-                }
-            }
-            let mut shapes = Vec::new();
-            for (view, text) in &e.shapes {
-                // Shapes are clipped to the body, so they may be generous, as the
-                // region shapes are; a point far outside is a mistake.
-                let b = vocab.body.view(*view).bounds();
-                let pad = b.width().max(b.height()) * 0.3;
-                let bounds = b.padded(pad, pad);
-                match parse_points(text) {
-                    Ok(pts) if pts.len() < 3 => {
-                        problems.push(format!("{what}, view {view}: a shape needs 3 points"));
-                    }
-                    Ok(pts) => {
-                        if pts.iter().any(|p| !bounds.contains(*p)) {
-                            problems.push(format!("{what}, view {view}: a point is outside the view"));
-                        }
-                        shapes.push((*view, Polygon::new(pts)));
-                    }
-                    Err(err) => problems.push(format!("{what}, view {view}: {err}")),
-                }
-            }
-            if e.shapes.is_empty() {
-                problems.push(format!("{what} has no shape"));
-            } else if e.kind == Kind::Dermatome
-                && !e
-                    .shapes
-                    .iter()
-                    .any(|(v, _)| matches!(v, ViewId::Front | ViewId::Back))
-            {
-                // A dermatome map is read on the whole body.
-                problems.push(format!("{what} has no shape on the front or back view"));
-            }
-            entries.push(Entry {
-                id: e.id.clone(),
-                kind: e.kind,
-                name: e.name.clone(),
-                short: e.short.clone().unwrap_or_else(|| e.id.clone()),
-                sides: e.sides,
-                source: e.source.clone(),
-                note: e.note.clone(),
-                regions: e.regions.clone(),
-                ask: e.ask.clone(),
-                flag: e.flag.clone(),
-                flag_across: e.flag_across.clone(),
-                shapes,
-            });
+            entries.push(check_entry(e, &file.questions, vocab, &mut problems));
         }
         if problems.is_empty() {
             Ok(Layers {
@@ -285,6 +202,108 @@ impl Layers {
         } else {
             Err(problems)
         }
+    }
+}
+
+/// Checks one entry (its regions, questions, flag, label and shapes), adding each
+/// problem found, and builds it.
+fn check_entry(
+    e: &EntryDef,
+    questions: &[Question],
+    vocab: &Vocabulary<'_>,
+    problems: &mut Vec<String>,
+) -> Entry {
+    let what = format!("entry `{}`", e.id);
+    let short = e.short.as_deref().unwrap_or(&e.id);
+    if short.is_empty()
+        || short.chars().count() > 4
+        || !short.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        problems.push(format!(
+            "{what}: its label `{short}` must be 1 to 4 letters or digits (give `short`)"
+        ));
+    }
+    if e.source.trim().is_empty() {
+        problems.push(format!("{what} names no source"));
+    }
+    if e.regions.is_empty() {
+        problems.push(format!("{what} covers no region"));
+    }
+    for r in &e.regions {
+        if !vocab.regions.contains(r) {
+            problems.push(format!("{what}: unknown region `{r}`"));
+        }
+        if e.regions.iter().filter(|x| *x == r).count() > 1 {
+            problems.push(format!("{what}: region `{r}` is listed twice"));
+        }
+    }
+    if e.ask.is_empty() {
+        problems.push(format!("{what} asks no question"));
+    }
+    for q in &e.ask {
+        if !questions.iter().any(|x| &x.id == q) {
+            problems.push(format!("{what}: unknown question `{q}`"));
+        }
+    }
+    if let Some(f) = &e.flag
+        && !vocab.flags.contains(f)
+    {
+        problems.push(format!("{what}: unknown red flag `{f}`"));
+    }
+    if !e.flag_across.is_empty() && e.flag.is_none() {
+        problems.push(format!("{what}: flag_across without a flag"));
+    }
+    for r in e.flag_across.iter().flatten() {
+        if !e.regions.contains(r) {
+            problems.push(format!(
+                "{what}: flag_across names `{r}`, not one of its regions"
+            ));
+        }
+    }
+    let mut shapes = Vec::new();
+    for (view, text) in &e.shapes {
+        // Shapes are clipped to the body, so they may be generous, as the
+        // region shapes are; a point far outside is a mistake.
+        let b = vocab.body.view(*view).bounds();
+        let pad = b.width().max(b.height()) * 0.3;
+        let bounds = b.padded(pad, pad);
+        match parse_points(text) {
+            Ok(pts) if pts.len() < 3 => {
+                problems.push(format!("{what}, view {view}: a shape needs 3 points"));
+            }
+            Ok(pts) => {
+                if pts.iter().any(|p| !bounds.contains(*p)) {
+                    problems.push(format!("{what}, view {view}: a point is outside the view"));
+                }
+                shapes.push((*view, Polygon::new(pts)));
+            }
+            Err(err) => problems.push(format!("{what}, view {view}: {err}")),
+        }
+    }
+    if e.shapes.is_empty() {
+        problems.push(format!("{what} has no shape"));
+    } else if e.kind == Kind::Dermatome
+        && !e
+            .shapes
+            .iter()
+            .any(|(v, _)| matches!(v, ViewId::Front | ViewId::Back))
+    {
+        // A dermatome map is read on the whole body.
+        problems.push(format!("{what} has no shape on the front or back view"));
+    }
+    Entry {
+        id: e.id.clone(),
+        kind: e.kind,
+        name: e.name.clone(),
+        short: e.short.clone().unwrap_or_else(|| e.id.clone()),
+        sides: e.sides,
+        source: e.source.clone(),
+        note: e.note.clone(),
+        regions: e.regions.clone(),
+        ask: e.ask.clone(),
+        flag: e.flag.clone(),
+        flag_across: e.flag_across.clone(),
+        shapes,
     }
 }
 
@@ -307,7 +326,8 @@ mod tests {
     }
 
     fn check(text: &str) -> Result<Layers, Vec<String>> {
-        let file: LayersFile = crate::ron_file::from_ron(text, LAYERS_FILE).map_err(|e| vec![e.to_string()])?;
+        let file: LayersFile =
+            crate::ron_file::from_ron(text, LAYERS_FILE).map_err(|e| vec![e.to_string()])?;
         let body = body();
         let regions = vec!["thumb".to_owned(), "palm".to_owned()];
         let flags = vec!["cardiac".to_owned()];
@@ -352,20 +372,50 @@ mod tests {
 
     #[test]
     fn each_rule_has_its_broken_fixture() {
-        fails(&GOOD.replace("[\"thumb\"]", "[\"thumbb\"]"), "unknown region `thumbb`");
-        fails(&GOOD.replace("[\"thumb\"]", "[\"thumb\", \"thumb\"]"), "listed twice");
-        fails(&GOOD.replace("regions: [\"thumb\"]", "regions: []"), "covers no region");
-        fails(&GOOD.replace("ask: [\"numb\"]", "ask: [\"numbb\"]"), "unknown question `numbb`");
-        fails(&GOOD.replace("ask: [\"numb\"]", "ask: []"), "asks no question");
-        fails(&GOOD.replace("source: \"Lee 2008\"", "source: \" \""), "names no source");
-        fails(&GOOD.replace("name: \"C6\",", "name: \"C6\", short: Some(\"C six\"),"), "1 to 4 letters");
         fails(
-            &GOOD.replace("ask: [\"numb\"],", "ask: [\"numb\"], flag: Some(\"cardiacc\"),"),
+            &GOOD.replace("[\"thumb\"]", "[\"thumbb\"]"),
+            "unknown region `thumbb`",
+        );
+        fails(
+            &GOOD.replace("[\"thumb\"]", "[\"thumb\", \"thumb\"]"),
+            "listed twice",
+        );
+        fails(
+            &GOOD.replace("regions: [\"thumb\"]", "regions: []"),
+            "covers no region",
+        );
+        fails(
+            &GOOD.replace("ask: [\"numb\"]", "ask: [\"numbb\"]"),
+            "unknown question `numbb`",
+        );
+        fails(
+            &GOOD.replace("ask: [\"numb\"]", "ask: []"),
+            "asks no question",
+        );
+        fails(
+            &GOOD.replace("source: \"Lee 2008\"", "source: \" \""),
+            "names no source",
+        );
+        fails(
+            &GOOD.replace("name: \"C6\",", "name: \"C6\", short: Some(\"C six\"),"),
+            "1 to 4 letters",
+        );
+        fails(
+            &GOOD.replace(
+                "ask: [\"numb\"],",
+                "ask: [\"numb\"], flag: Some(\"cardiacc\"),",
+            ),
             "unknown red flag `cardiacc`",
         );
-        fails(&GOOD.replace("(Front,", "(HandPalm,"), "no shape on the front or back view");
         fails(
-            &GOOD.replace("ask: [\"numb\"],", "ask: [\"numb\"], flag_across: [[\"thumb\"]],"),
+            &GOOD.replace("(Front,", "(HandPalm,"),
+            "no shape on the front or back view",
+        );
+        fails(
+            &GOOD.replace(
+                "ask: [\"numb\"],",
+                "ask: [\"numb\"], flag_across: [[\"thumb\"]],",
+            ),
             "flag_across without a flag",
         );
         fails(
@@ -375,15 +425,33 @@ mod tests {
             ),
             "flag_across names `palm`",
         );
-        fails(&GOOD.replace("shapes: [(Front, \"10,120 16,120 16,140 10,140\")]", "shapes: []"), "has no shape");
-        fails(&GOOD.replace(" 16,140 10,140", ""), "a shape needs 3 points");
-        fails(&GOOD.replace("16,140 10,140", "16,140 10,900"), "outside the view");
+        fails(
+            &GOOD.replace(
+                "shapes: [(Front, \"10,120 16,120 16,140 10,140\")]",
+                "shapes: []",
+            ),
+            "has no shape",
+        );
+        fails(
+            &GOOD.replace(" 16,140 10,140", ""),
+            "a shape needs 3 points",
+        );
+        fails(
+            &GOOD.replace("16,140 10,140", "16,140 10,900"),
+            "outside the view",
+        );
         fails(&GOOD.replace("16,140 10,140", "16,140 10,x"), "view Front");
         fails(
-            &GOOD.replace("means: \"a nerve\")]", "means: \"a nerve\"), Question(id: \"numb\", ask: \"?\", means: \"!\")]"),
+            &GOOD.replace(
+                "means: \"a nerve\")]",
+                "means: \"a nerve\"), Question(id: \"numb\", ask: \"?\", means: \"!\")]",
+            ),
             "question `numb` is defined twice",
         );
-        fails(&GOOD.replace("ask: \"Is it numb?\"", "ask: \"\""), "empty text");
+        fails(
+            &GOOD.replace("ask: \"Is it numb?\"", "ask: \"\""),
+            "empty text",
+        );
         let twice = GOOD.replace(
             "    ],\n)",
             "        Entry(id: \"C6\", kind: dermatome, name: \"C6\", sides: either, source: \"x\", note: \"\", regions: [\"palm\"], ask: [\"numb\"], shapes: [(Front, \"1,1 2,2 1,2\")]),\n    ],\n)",

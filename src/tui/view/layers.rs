@@ -39,7 +39,9 @@ pub fn paint(
         if col >= area.width || row >= area.height {
             continue;
         }
-        let Some(c) = raster.cell(col, row) else { continue };
+        let Some(c) = raster.cell(col, row) else {
+            continue;
+        };
         if c.ground != Ground::Body || raster.region_at(col, row).is_some_and(|r| keep(&r)) {
             continue;
         }
@@ -96,7 +98,12 @@ pub fn panel(frame: &mut Frame<'_>, inner: Rect, app: &App<'_>, theme: &Theme) -
             .and_then(|s| s.chars().next())
             .map(|c| format!(" {}", c.to_ascii_uppercase()))
             .unwrap_or_default();
-        let text = format!("{flag}{}{side} {}% · ask {}", e.name, e.fit, asks.join(", "));
+        let text = format!(
+            "{flag}{}{side} {}% · ask {}",
+            e.name,
+            e.fit,
+            asks.join(", ")
+        );
         let style = if e.red_flag.is_some() {
             theme.flag
         } else {

@@ -167,7 +167,10 @@ pub fn fit_mask<'a>(layers: &'a Layers, raster: &Raster<'_>, mask: &[bool]) -> V
             let mut explained: Vec<RegionInstance> = Vec::new();
             for (i, c) in cells.iter().enumerate() {
                 let Some((r, s)) = c.region else { continue };
-                let (col, row) = ((i % usize::from(w.max(1))) as u16, (i / usize::from(w.max(1))) as u16);
+                let (col, row) = (
+                    (i % usize::from(w.max(1))) as u16,
+                    (i / usize::from(w.max(1))) as u16,
+                );
                 let p = raster.point_of(col, row);
                 if !polys.iter().any(|q| q.contains(p)) {
                     continue;

@@ -62,7 +62,11 @@ pub fn kind_named(word: &str) -> Option<Kind> {
 
 /// An entry's shapes in a view, placed on `side` (nothing when the entry is not found
 /// on that side).
-pub fn placed<'e>(entry: &'e Entry, view: &'e View, side: Side) -> impl Iterator<Item = Polygon> + 'e {
+pub fn placed<'e>(
+    entry: &'e Entry,
+    view: &'e View,
+    side: Side,
+) -> impl Iterator<Item = Polygon> + 'e {
     let on = sides_of(entry).contains(&side);
     entry
         .shapes

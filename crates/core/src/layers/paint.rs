@@ -66,7 +66,9 @@ pub fn labels(layers: &Layers, raster: &Raster<'_>, owners: &[Owner]) -> Vec<(u1
     instances.sort_unstable_by_key(|&(k, s)| (k, s == Side::Right));
     instances.dedup();
     for (k, side) in instances {
-        let Some(entry) = layers.entries.get(k) else { continue };
+        let Some(entry) = layers.entries.get(k) else {
+            continue;
+        };
         let len = entry.short.chars().count();
         let mine: Vec<usize> = (0..owners.len())
             .filter(|&i| owners[i] == Some((k, side)))
@@ -107,7 +109,7 @@ pub fn labels(layers: &Layers, raster: &Raster<'_>, owners: &[Owner]) -> Vec<(u1
 /// The fill of an entry: its style and character, by its place in the layer (the two
 /// alternate so neighbours read apart).
 fn fill(nth: usize, glyphs: Glyphs, mono: bool) -> (Style, char) {
-    let even = nth % 2 == 0;
+    let even = nth.is_multiple_of(2);
     let style = if even {
         Style::Essential2
     } else {
@@ -138,19 +140,32 @@ fn nth_of_kind(layers: &Layers, k: usize) -> usize {
     let Some(kind) = layers.entries.get(k).map(|e| e.kind) else {
         return 0;
     };
-    layers.entries[..k].iter().filter(|e| e.kind == kind).count()
+    layers.entries[..k]
+        .iter()
+        .filter(|e| e.kind == kind)
+        .count()
 }
 
 /// Paints a layer over the panels of a drawn diagram: each entry's cells filled (the
 /// outline and lines kept), then its labels.
-pub fn paint(canvas: &mut Canvas, diagram: &Diagram<'_>, layers: &Layers, kind: Kind, glyphs: Glyphs, mono: bool) {
+pub fn paint(
+    canvas: &mut Canvas,
+    diagram: &Diagram<'_>,
+    layers: &Layers,
+    kind: Kind,
+    glyphs: Glyphs,
+    mono: bool,
+) {
     for p in diagram.panels() {
         let owners = owners(layers, kind, &p.raster);
         let w = usize::from(p.raster.width()).max(1);
         for (i, owner) in owners.iter().enumerate() {
             let Some((k, _)) = owner else { continue };
             let (col, row) = ((i % w) as u16, (i / w) as u16);
-            let ground = p.raster.cell(col, row).map_or(Ground::Background, |c| c.ground);
+            let ground = p
+                .raster
+                .cell(col, row)
+                .map_or(Ground::Background, |c| c.ground);
             if ground != Ground::Body {
                 continue;
             }
@@ -160,7 +175,12 @@ pub fn paint(canvas: &mut Canvas, diagram: &Diagram<'_>, layers: &Layers, kind: 
         for (col, row, k) in labels(layers, &p.raster, &owners) {
             let (style, _) = fill(nth_of_kind(layers, k), glyphs, mono);
             for (j, ch) in layers.entries[k].short.chars().enumerate() {
-                canvas.put_on(p.col + col + j as u16, p.row + row, Cell::text(ch, Style::Label), style);
+                canvas.put_on(
+                    p.col + col + j as u16,
+                    p.row + row,
+                    Cell::text(ch, Style::Label),
+                    style,
+                );
             }
         }
     }
@@ -171,7 +191,12 @@ pub fn paint(canvas: &mut Canvas, diagram: &Diagram<'_>, layers: &Layers, kind: 
 /// and sole).
 pub fn frame(layers: &Layers, kind: Kind) -> Frame {
     let mut f = Frame::whole_body();
-    for view in [ViewId::HandPalm, ViewId::HandBack, ViewId::FootTop, ViewId::FootSole] {
+    for view in [
+        ViewId::HandPalm,
+        ViewId::HandBack,
+        ViewId::FootTop,
+        ViewId::FootSole,
+    ] {
         if layers.of(kind).any(|e| super::drawn_in(e, view)) {
             f.panels.push(PanelSpec {
                 optional: true,
@@ -200,7 +225,12 @@ pub fn legend(layers: &Layers, kind: Kind, width: u16, ascii: bool) -> Vec<Strin
             crate::escape::line(&item)
         })
         .collect();
-    out.extend(crate::columns::wrap(items.iter().map(String::as_str), sep, width, 0));
+    out.extend(crate::columns::wrap(
+        items.iter().map(String::as_str),
+        sep,
+        width,
+        0,
+    ));
     let mut sources: Vec<&str> = layers.of(kind).map(|e| e.source.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
@@ -222,8 +252,17 @@ pub fn title(kind: Kind) -> &'static str {
 
 /// The whole layer as text lines `width` columns wide (`show --layer`): the body with
 /// the layer painted over it, then the legend; ANSI colour in `color`'s palette when set.
-pub fn text_lines(model: &BodyModel, layers: &Layers, kind: Kind, width: u16, glyphs: Glyphs, color: Option<Palette>) -> Vec<String> {
-    let height = crate::body::diagram::suggested_height(width).saturating_mul(2).min(60);
+pub fn text_lines(
+    model: &BodyModel,
+    layers: &Layers,
+    kind: Kind,
+    width: u16,
+    glyphs: Glyphs,
+    color: Option<Palette>,
+) -> Vec<String> {
+    let height = crate::body::diagram::suggested_height(width)
+        .saturating_mul(2)
+        .min(60);
     let d = Diagram::layout(model, &frame(layers, kind), width, height, 0);
     let mono = color.is_none();
     let mut canvas = d.draw(&Overlay::default(), glyphs, mono);

@@ -26,7 +26,12 @@ const FILLS: [[u8; 3]; 2] = [[31, 79, 208], [110, 190, 235]];
 type PlacedShape = (usize, Side, Polygon);
 
 /// Every shape of the layer in a panel, in painting order.
-fn shapes_in(model: &BodyModel, layers: &Layers, kind: Kind, panel: &FigurePanel) -> Vec<PlacedShape> {
+fn shapes_in(
+    model: &BodyModel,
+    layers: &Layers,
+    kind: Kind,
+    panel: &FigurePanel,
+) -> Vec<PlacedShape> {
     let view = model.view(panel.view);
     let mut out = Vec::new();
     for (k, e) in layers.entries.iter().enumerate() {
@@ -42,7 +47,12 @@ fn shapes_in(model: &BodyModel, layers: &Layers, kind: Kind, panel: &FigurePanel
 
 /// A point where an entry's shape is seen (inside the body, not under a later shape of
 /// the layer): the seen sample nearest their middle; `None` when none is seen.
-fn label_point(model: &BodyModel, panel: &FigurePanel, shapes: &[PlacedShape], at: usize) -> Option<Pt> {
+fn label_point(
+    model: &BodyModel,
+    panel: &FigurePanel,
+    shapes: &[PlacedShape],
+    at: usize,
+) -> Option<Pt> {
     let (_, _, poly) = &shapes[at];
     let drawing = model.view(panel.view).drawing(panel.side);
     let b = poly.bbox();
@@ -65,8 +75,11 @@ fn label_point(model: &BodyModel, panel: &FigurePanel, shapes: &[PlacedShape], a
     let n = seen.len() as f32;
     let mx = seen.iter().map(|p| p.x).sum::<f32>() / n;
     let my = seen.iter().map(|p| p.y).sum::<f32>() / n;
-    seen.into_iter()
-        .min_by(|a, b| (a.x - mx).hypot(a.y - my).total_cmp(&(b.x - mx).hypot(b.y - my)))
+    seen.into_iter().min_by(|a, b| {
+        (a.x - mx)
+            .hypot(a.y - my)
+            .total_cmp(&(b.x - mx).hypot(b.y - my))
+    })
 }
 
 fn points(out: &mut String, pts: impl Iterator<Item = Pt>) {
@@ -78,6 +91,10 @@ fn points(out: &mut String, pts: impl Iterator<Item = Pt>) {
     }
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "the parts of one document, in painting order"
+)]
 /// The layer as one SVG document: the whole body front and back and the close-ups the
 /// layer reaches, each entry's shapes and labels, a legend and the sources.
 pub fn svg(model: &BodyModel, layers: &Layers, kind: Kind) -> String {
@@ -122,7 +139,13 @@ pub fn svg(model: &BodyModel, layers: &Layers, kind: Kind) -> String {
             "<clipPath id=\"layer-body{n}\"><path d=\"{sil}\"/></clipPath><path class=\"body\" d=\"{sil}\"/><g clip-path=\"url(#layer-body{n})\">"
         );
         let shapes = shapes_in(model, layers, kind, panel);
-        let nth = |k: usize| layers.entries[..k].iter().filter(|e| e.kind == kind).count() % 2;
+        let nth = |k: usize| {
+            layers.entries[..k]
+                .iter()
+                .filter(|e| e.kind == kind)
+                .count()
+                % 2
+        };
         for (k, side, poly) in &shapes {
             let e = &layers.entries[*k];
             let _ = write!(
@@ -143,20 +166,20 @@ pub fn svg(model: &BodyModel, layers: &Layers, kind: Kind) -> String {
         let size = 7.0 / panel.scale;
         let mut labelled: Vec<(usize, Side)> = Vec::new();
         for at in (0..shapes.len()).rev() {
-            let (k, side, _) = &shapes[at];
-            if labelled.contains(&(*k, *side)) {
+            let (k, on, _) = &shapes[at];
+            if labelled.contains(&(*k, *on)) {
                 continue;
             }
             let Some(p) = label_point(model, panel, &shapes, at) else {
                 continue;
             };
-            labelled.push((*k, *side));
+            labelled.push((*k, *on));
             let e = &layers.entries[*k];
             let _ = write!(
                 b,
                 "<text class=\"label\" {attr}=\"{}\" data-side=\"{}\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" text-anchor=\"middle\">{}<title>{}</title></text>",
                 esc(&e.id),
-                side.as_str(),
+                on.as_str(),
                 p.x,
                 p.y + size * 0.35,
                 esc(&e.short),
@@ -168,7 +191,11 @@ pub fn svg(model: &BodyModel, layers: &Layers, kind: Kind) -> String {
     b.push_str("</g>");
     let mut y = top + figure.height + 16.0;
     for line in legend(layers, kind, 140, false) {
-        let _ = write!(b, "<text class=\"legend\" x=\"6\" y=\"{y:.0}\">{}</text>", esc(&line));
+        let _ = write!(
+            b,
+            "<text class=\"legend\" x=\"6\" y=\"{y:.0}\">{}</text>",
+            esc(&line)
+        );
         y += 12.0;
     }
     let (w, h) = (figure.width.max(480.0), y + 4.0);
@@ -208,17 +235,25 @@ pub fn png(model: &BodyModel, layers: &Layers, kind: Kind) -> Option<Vec<u8>> {
         let mut mask = Mask::new(pixmap.width(), pixmap.height())?;
         mask.fill_path(&sil, FillRule::Winding, true, id);
         for (k, _, poly) in shapes_in(model, layers, kind, panel) {
-            let nth = layers.entries[..k].iter().filter(|e| e.kind == kind).count() % 2;
+            let nth = layers.entries[..k]
+                .iter()
+                .filter(|e| e.kind == kind)
+                .count()
+                % 2;
             let mut pb = PathBuilder::new();
             push_poly(&mut pb, &poly, panel);
             let Some(path) = pb.finish() else { continue };
             let [r, g, bl] = FILLS[nth];
-            let mut fill = Paint::default();
-            fill.anti_alias = true;
+            let mut fill = Paint {
+                anti_alias: true,
+                ..Paint::default()
+            };
             fill.set_color(Color::from_rgba8(r, g, bl, 150));
             pixmap.fill_path(&path, &fill, FillRule::EvenOdd, id, Some(&mask));
-            let mut line = Paint::default();
-            line.anti_alias = true;
+            let mut line = Paint {
+                anti_alias: true,
+                ..Paint::default()
+            };
             line.set_color(Color::from_rgba8(16, 32, 58, 200));
             pixmap.stroke_path(&path, &line, &edge, id, Some(&mask));
         }

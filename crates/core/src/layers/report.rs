@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::atlas::{Atlas, RegionInstance, Side};
 use crate::report::place;
 
-use super::fit::{Fit, good_fits};
 use super::Layers;
+use super::fit::{Fit, good_fits};
 
 /// A selected region an entry explains.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

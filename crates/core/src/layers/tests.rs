@@ -13,12 +13,15 @@ fn atlas() -> Atlas {
 }
 
 fn sel(side: Option<Side>, regions: &[&str]) -> Vec<RegionInstance> {
-    regions.iter().map(|r| RegionInstance::new(*r, side)).collect()
+    regions
+        .iter()
+        .map(|r| RegionInstance::new(*r, side))
+        .collect()
 }
 
 const DERMATOMES: [&str; 27] = [
-    "C2", "C3", "C4", "C5", "C6", "C7", "C8", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
-    "T9", "T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S2",
+    "C2", "C3", "C4", "C5", "C6", "C7", "C8", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+    "T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S2",
 ];
 
 #[test]
@@ -39,9 +42,19 @@ fn the_embedded_layers_are_the_shipped_file() {
     };
     let built = Layers::build(file, &vocab).unwrap();
     assert_eq!(&built, shipped());
-    let ids: Vec<&str> = shipped().of(Kind::Dermatome).map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, DERMATOMES[..26].to_vec(), "C2 to S2, in order");
-    for organ in ["heart", "gallbladder-liver", "kidney-ureter", "pancreas", "appendix", "diaphragm"] {
+    let ids: Vec<&str> = shipped()
+        .of(Kind::Dermatome)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, DERMATOMES.to_vec(), "C2 to S2, in order");
+    for organ in [
+        "heart",
+        "gallbladder-liver",
+        "kidney-ureter",
+        "pancreas",
+        "appendix",
+        "diaphragm",
+    ] {
         assert!(shipped().of(Kind::Organ).any(|e| e.id == organ), "{organ}");
     }
     assert!(shipped().of(Kind::Nerve).count() >= 10);
@@ -63,7 +76,10 @@ fn the_s1_stripe_fits_s1_and_no_other_dermatome_as_well() {
     assert_eq!(first.explained.len(), 5);
     // The same stripe on the right side does not fit the left root.
     let all = fits(shipped(), &s, &[Kind::Dermatome]);
-    assert!(all.iter().all(|f| f.side != Some(Side::Right) || f.entry.id != "S1"));
+    assert!(
+        all.iter()
+            .all(|f| f.side != Some(Side::Right) || f.entry.id != "S1")
+    );
     // A single region says nothing about a pattern.
     assert!(good_fits(shipped(), &sel(Some(Side::Left), &["calf"])).is_empty());
 }
@@ -87,11 +103,17 @@ fn left_arm_and_jaw_fit_the_heart_and_raise_the_cardiac_flag() {
     let mut raised = Vec::new();
     raise(&atlas, &good, &mut raised);
     assert_eq!(
-        raised.iter().map(|r| r.flag.id.as_str()).collect::<Vec<_>>(),
+        raised
+            .iter()
+            .map(|r| r.flag.id.as_str())
+            .collect::<Vec<_>>(),
         ["cardiac"]
     );
     // The heart is on the left: the right arm and jaw do not fit it.
-    let right = good_fits(shipped(), &sel(Some(Side::Right), &["upper-arm-inner", "jaw"]));
+    let right = good_fits(
+        shipped(),
+        &sel(Some(Side::Right), &["upper-arm-inner", "jaw"]),
+    );
     assert!(!right.iter().any(|f| f.entry.id == "heart"));
     // And a flag already raised is not raised twice.
     raise(&atlas, &good, &mut raised);
@@ -100,7 +122,10 @@ fn left_arm_and_jaw_fit_the_heart_and_raise_the_cardiac_flag() {
     // reach one of its areas only: no flag.
     let elbow = good_fits(
         shipped(),
-        &sel(Some(Side::Left), &["elbow-inner", "forearm-little-finger-side"]),
+        &sel(
+            Some(Side::Left),
+            &["elbow-inner", "forearm-little-finger-side"],
+        ),
     );
     assert!(elbow.iter().any(|f| f.entry.id == "heart"));
     let mut none = Vec::new();
@@ -112,8 +137,11 @@ fn left_arm_and_jaw_fit_the_heart_and_raise_the_cardiac_flag() {
 fn every_dermatome_is_drawn_and_named_on_the_whole_body() {
     let doc = svg(crate::body::shipped(), shipped(), Kind::Dermatome);
     let front = doc.split("<g data-view=\"Back\"").next().unwrap();
-    for d in &DERMATOMES[..26] {
-        assert!(doc.contains(&format!("<polygon data-dermatome=\"{d}\"")), "{d}");
+    for d in &DERMATOMES {
+        assert!(
+            doc.contains(&format!("<polygon data-dermatome=\"{d}\"")),
+            "{d}"
+        );
         assert!(
             doc.contains(&format!("class=\"label\" data-dermatome=\"{d}\"")),
             "{d} is named"
@@ -122,12 +150,18 @@ fn every_dermatome_is_drawn_and_named_on_the_whole_body() {
     }
     // Both whole-body views carry the bands; S2 is a back-of-thigh band, the rest show
     // on the front too.
-    for d in DERMATOMES[..25].iter() {
-        assert!(front.contains(&format!("data-dermatome=\"{d}\"")), "{d} on the front");
+    for d in &DERMATOMES[..25] {
+        assert!(
+            front.contains(&format!("data-dermatome=\"{d}\"")),
+            "{d} on the front"
+        );
     }
     let back = doc.split("<g data-view=\"Back\"").nth(1).unwrap();
     for d in ["C2", "C6", "T4", "T10", "L4", "S1", "S2"] {
-        assert!(back.contains(&format!("data-dermatome=\"{d}\"")), "{d} on the back");
+        assert!(
+            back.contains(&format!("data-dermatome=\"{d}\"")),
+            "{d} on the back"
+        );
     }
     assert!(doc.contains("Lee, McPhee &amp; Stringer"));
 }
