@@ -13,7 +13,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -33,6 +33,14 @@ pub fn paint(
     let w = usize::from(raster.width()).max(1);
     let nth = |k: usize| all.entries[..k].iter().filter(|e| e.kind == kind).count() % 2;
     let ascii = theme.glyphs == Glyphs::Ascii;
+    // The two band colours: the theme's second-pattern blues.
+    let band = |k: usize| {
+        if nth(k) == 0 {
+            theme.essential2.fg
+        } else {
+            theme.spillover2.fg
+        }
+    };
     for (i, owner) in owners.iter().enumerate() {
         let Some((k, _)) = owner else { continue };
         let (col, row) = ((i % w) as u16, (i / w) as u16);
@@ -45,14 +53,23 @@ pub fn paint(
         if c.ground != Ground::Body || raster.region_at(col, row).is_some_and(|r| keep(&r)) {
             continue;
         }
-        let (ch, style) = match (nth(*k), ascii) {
-            (0, true) => ('.', theme.essential2),
-            (_, true) => (':', theme.spillover2),
-            (0, false) => ('░', theme.essential2),
-            (_, false) => ('▒', theme.spillover2),
+        let Some(cell) = buf.cell_mut((area.x + col, area.y + row)) else {
+            continue;
         };
-        if let Some(cell) = buf.cell_mut((area.x + col, area.y + row)) {
-            cell.set_char(ch).set_style(style);
+        match (band(*k), theme.color) {
+            // In colour, a solid band: a shade over the mosaic's blocks reads as noise.
+            (Some(bg), true) => {
+                cell.set_char(' ').set_style(Style::reset().bg(bg));
+            }
+            _ => {
+                let (ch, style) = match (nth(*k), ascii) {
+                    (0, true) => ('.', theme.essential2),
+                    (_, true) => (':', theme.spillover2),
+                    (0, false) => ('░', theme.essential2),
+                    (_, false) => ('▒', theme.spillover2),
+                };
+                cell.set_char(ch).set_style(style);
+            }
         }
     }
     for (col, row, k) in layers::paint::labels(all, raster, &owners) {
@@ -61,12 +78,19 @@ pub fn paint(
         }
         let room = usize::from(area.width.saturating_sub(col));
         let label: String = all.entries[k].short.chars().take(room).collect();
-        buf.set_string(
-            area.x + col,
-            area.y + row,
-            label,
-            theme.label.add_modifier(Modifier::REVERSED),
-        );
+        let style = match band(k) {
+            // White on the dark band, black on the light one.
+            Some(bg) if theme.color => Style::reset()
+                .bg(bg)
+                .fg(if nth(k) == 0 {
+                    Color::White
+                } else {
+                    Color::Black
+                })
+                .add_modifier(Modifier::BOLD),
+            _ => theme.label.add_modifier(Modifier::REVERSED),
+        };
+        buf.set_string(area.x + col, area.y + row, label, style);
     }
 }
 
