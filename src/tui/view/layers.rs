@@ -56,20 +56,17 @@ pub fn paint(
         let Some(cell) = buf.cell_mut((area.x + col, area.y + row)) else {
             continue;
         };
-        match (band(*k), theme.color) {
+        if let (Some(bg), true) = (band(*k), theme.color) {
             // In colour, a solid band: a shade over the mosaic's blocks reads as noise.
-            (Some(bg), true) => {
-                cell.set_char(' ').set_style(Style::reset().bg(bg));
-            }
-            _ => {
-                let (ch, style) = match (nth(*k), ascii) {
-                    (0, true) => ('.', theme.essential2),
-                    (_, true) => (':', theme.spillover2),
-                    (0, false) => ('░', theme.essential2),
-                    (_, false) => ('▒', theme.spillover2),
-                };
-                cell.set_char(ch).set_style(style);
-            }
+            cell.set_char(' ').set_style(Style::reset().bg(bg));
+        } else {
+            let (ch, style) = match (nth(*k), ascii) {
+                (0, true) => ('.', theme.essential2),
+                (_, true) => (':', theme.spillover2),
+                (0, false) => ('░', theme.essential2),
+                (_, false) => ('▒', theme.spillover2),
+            };
+            cell.set_char(ch).set_style(style);
         }
     }
     for (col, row, k) in layers::paint::labels(all, raster, &owners) {
