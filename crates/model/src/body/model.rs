@@ -113,6 +113,24 @@ impl ViewId {
         }
     }
 
+    /// Whether the view looks at a surface, so a point under it may be marked there (a
+    /// side is seen at the edges of the front and back views and in a profile; the front
+    /// and back of the head at the edges of its profile). Never the opposite surface: a
+    /// point on the front is not marked from behind, one on the back of the hand not on
+    /// the palm.
+    pub fn sees(self, face: Face) -> bool {
+        match self {
+            ViewId::Front | ViewId::HeadFront | ViewId::HandPalm | ViewId::FootTop => {
+                face != Face::Back
+            }
+            ViewId::Back | ViewId::HandBack | ViewId::FootSole => face != Face::Front,
+            ViewId::HeadSide => true,
+            // A foot's side shows its own border and the top of the foot, not the sole.
+            ViewId::FootInner => matches!(face, Face::Medial | Face::Front),
+            ViewId::FootOuter => matches!(face, Face::Lateral | Face::Front),
+        }
+    }
+
     /// The part of the body it shows.
     pub fn area(self) -> Area {
         match self {
@@ -160,6 +178,41 @@ struct BodyFile {
     views: Vec<ViewDef>,
     #[serde(default)]
     points: BTreeMap<String, Vec<(ViewId, f32, f32)>>,
+    /// The surface a trigger point lies under, where it is not the one its whole-body
+    /// positions say ([`Face::of_views`]).
+    #[serde(default)]
+    faces: BTreeMap<String, Face>,
+}
+
+/// The surface of the body (or of a limb, in anatomical position) a trigger point lies
+/// under: a view marks the point only if it looks at that surface ([`ViewId::sees`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Face {
+    /// The front (the palm, the top of the foot).
+    Front,
+    /// The back (the back of the hand, the sole).
+    Back,
+    /// The outer side (seen at the edge from the front and from behind).
+    Lateral,
+    /// The inner side (seen at the edge from the front and from behind).
+    Medial,
+}
+
+impl Face {
+    /// The surface a point lies under by the whole-body views it is authored in: the
+    /// front alone, the back alone, else the side (both, or only close-ups).
+    pub fn of_views(views: impl IntoIterator<Item = ViewId>) -> Face {
+        let (mut front, mut back) = (false, false);
+        for v in views {
+            front |= v == ViewId::Front;
+            back |= v == ViewId::Back;
+        }
+        match (front, back) {
+            (true, false) => Face::Front,
+            (false, true) => Face::Back,
+            _ => Face::Lateral,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -461,6 +514,7 @@ pub struct BodyModel {
     midline: Vec<bool>,
     views: Vec<View>,
     points: Map<String, Vec<PointAt>>,
+    faces: Map<String, Face>,
 }
 
 impl fmt::Display for ViewId {
@@ -520,10 +574,12 @@ impl BodyModel {
     /// Where a trigger point on `side` is drawn in a view, if that view shows it.
     ///
     /// One rule for every view: a point is shown only where its location region is drawn
-    /// and its position lies inside it (the region seen there, on its side). Its position
-    /// in a view is the one authored for that view; the two whole-body views share one
-    /// frame, so a point authored in one stands in the other too (a point on the side of
-    /// the hip is seen from the front and from behind). A trigger point with no authored
+    /// and its position lies inside it (the region seen there, on its side), and only in
+    /// a view authored for it: a point is marked on the surface it lies under (the front,
+    /// the back, its side), never on the opposite one, and a deep point is not marked
+    /// where it could only be felt through the body (`faces` in the model, checked when
+    /// it is built: no position is authored on a view that does not see the point's
+    /// surface). A trigger point with no authored
     /// position at all (an atlas of its own) is drawn at its location region's anchor in
     /// the views that draw that region whole; a close-up that only grazes the region (the
     /// shin at the top of a foot close-up) never guesses.
@@ -554,12 +610,17 @@ impl BodyModel {
         let s = side.unwrap_or(Side::Right);
         let on = (!self.midline[usize::from(region)]).then_some(s);
         let authored = self.points.get(tp_id).map_or(&[][..], Vec::as_slice);
-        let at = |id: ViewId| authored.iter().find(|p| p.view == id).map(|p| p.at);
-        match at(view).or_else(|| view.twin().and_then(at)) {
+        match authored.iter().find(|p| p.view == view).map(|p| p.at) {
             Some(p) => Some(v.place(p, s)),
             None if authored.is_empty() && v.draws_whole(region) => v.anchor(region, on),
             None => None,
         }
+    }
+
+    /// The surface a trigger point lies under (see [`Face`]); `None` for a point with no
+    /// authored position.
+    pub fn face_of(&self, tp_id: &str) -> Option<Face> {
+        self.faces.get(tp_id).copied()
     }
 
     /// The authored positions of a trigger point.
@@ -912,7 +973,26 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut points = Map::default();
+    let mut faces = Map::default();
+    for id in file.faces.keys() {
+        if !file.points.contains_key(id) {
+            return Err(BodyError::Invalid(format!(
+                "face for `{id}`, which has no points"
+            )));
+        }
+    }
     for (tp, list) in file.points {
+        let face = file
+            .faces
+            .get(&tp)
+            .copied()
+            .unwrap_or_else(|| Face::of_views(list.iter().map(|p| p.0)));
+        if let Some((view, ..)) = list.iter().find(|p| !p.0.sees(face)) {
+            return Err(BodyError::Invalid(format!(
+                "`{tp}` lies under the {face:?} surface, which view {view} does not see"
+            )));
+        }
+        faces.insert(tp.clone(), face);
         let mut out = Vec::with_capacity(list.len());
         for (view, x, y) in list {
             let p = Pt::new(x, y);
@@ -938,5 +1018,6 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         midline,
         views,
         points,
+        faces,
     })
 }
