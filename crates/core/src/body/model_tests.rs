@@ -343,7 +343,7 @@ fn a_point_authored_on_the_wrong_surface_is_an_error() {
     );
 }
 
-const CLOSE_UPS_FOR_TEST: &[ViewId] = ViewId::ALL.split_at(2).1;
+const CLOSE_UPS_FOR_TEST: &[ViewId] = crate::body::frame::CLOSE_UPS;
 
 #[test]
 fn trigger_points_lie_inside_the_body() {

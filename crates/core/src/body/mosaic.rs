@@ -14,7 +14,8 @@
 use super::glyphs::{Cell, Glyphs, Style};
 use super::model::{RegionIdx, union_spans};
 use super::overlay::{
-    CLEAR, ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, PARTLY, SELECTED, label_cell, label_char,
+    CLEAR, ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, PARTLY, SELECTED, ZoneShapes, label_cell,
+    label_char,
     slot, x_cells, zone_claims, zone_style,
 };
 use super::raster::Raster;
@@ -165,10 +166,16 @@ impl Labels {
             }
         }
         // The overlay's marks.
-        let table = MarkTable::new(model, overlay);
-        for s in &mut labels.samples {
+        // Zones drawn as shapes are sampled here, the same polygons as every tier.
+        let shapes = ZoneShapes::new(model, overlay, vp.view, vp.side);
+        let table = MarkTable::new(model, overlay).without(shapes.replaced());
+        for (k, s) in labels.samples.iter_mut().enumerate() {
             if let Some((r, side)) = s.region {
                 s.marks = table.get(r, side);
+                if shapes.replaced() != 0 {
+                    let (i, j) = ((k % sw) as f32 + 0.5, (k / sw) as f32 + 0.5);
+                    s.marks |= shapes.at(raster.view_point(i / fx, j / fy));
+                }
             }
         }
         // A zone with no cell of its own (a cell of only body samples, one of them its

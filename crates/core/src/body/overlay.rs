@@ -12,8 +12,10 @@
 //! [`crate::compare`]): its zones get marks of their own, regions both patterns reach
 //! get the overlap's, and each X is labelled with its pattern's number (`X1`, `X2`).
 
+use super::geom::{Polygon, Pt, Rect};
 use super::glyphs::{Cell, GlyphSet, Style};
-use super::model::{BodyModel, RegionIdx};
+use super::model::{BodyModel, RegionIdx, ViewId};
+use super::zones::ZoneKind;
 use super::raster::{CELL_ASPECT, Ground, Raster};
 use crate::atlas::{Reach, RegionInstance, Side};
 
@@ -267,11 +269,101 @@ impl MarkTable {
         MarkTable { flags }
     }
 
+    /// The table without some marks (the zones a view draws as shapes instead).
+    #[must_use]
+    pub(crate) fn without(mut self, bits: u8) -> MarkTable {
+        for f in &mut self.flags {
+            *f &= !bits;
+        }
+        self
+    }
+
     pub(crate) fn get(&self, region: RegionIdx, side: Option<Side>) -> u8 {
         self.flags
             .get(usize::from(region) * 3 + side_slot(side))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+/// The zones of an overlay's patterns that one drawing shows as shapes of their own
+/// (`data/zones.ron`), placed for their trigger point's side. A pattern is drawn as
+/// shapes on a view when every one of its trigger points has shapes there; its listed
+/// regions then mark nothing on that view ([`ZoneShapes::replaced`]). Elsewhere (a
+/// pattern not drawn yet, a view it has no shapes on) its regions are filled as before.
+/// Every tier samples these same polygons.
+#[derive(Debug, Clone)]
+pub struct ZoneShapes {
+    polys: Vec<(u8, Polygon)>,
+    bbox: Rect,
+    replaced: u8,
+}
+
+impl ZoneShapes {
+    /// The shapes of an overlay's patterns in `view` as drawn for `side`.
+    pub fn new(model: &BodyModel, overlay: &Overlay, view: ViewId, side: Side) -> ZoneShapes {
+        let mut out = ZoneShapes {
+            polys: Vec::new(),
+            bbox: Rect::EMPTY,
+            replaced: 0,
+        };
+        let second = overlay.second.as_ref().map(|z| z.trigger_points.as_slice());
+        for (marks, essential, spillover) in [
+            (Some(overlay.trigger_points.as_slice()), ESSENTIAL, SPILLOVER),
+            (second, ESSENTIAL2, SPILLOVER2),
+        ] {
+            let Some(marks) = marks else { continue };
+            if marks.is_empty() || !marks.iter().all(|t| model.has_zones(&t.id, view)) {
+                continue;
+            }
+            out.replaced |= essential | spillover;
+            let v = model.view(view);
+            for tp in marks {
+                let on = super::zones::drawn_side(model, view, tp.location.side);
+                // A one-sided view shows the point's side only.
+                if !v.is_bilateral() && on != side {
+                    continue;
+                }
+                for z in model.zones_of(&tp.id).iter().filter(|z| z.view == view) {
+                    let bit = match z.kind {
+                        ZoneKind::Essential => essential,
+                        ZoneKind::Spillover => spillover,
+                    };
+                    for poly in &z.polys {
+                        let placed = if on == v.authored {
+                            poly.clone()
+                        } else {
+                            poly.mirrored(v.axis())
+                        };
+                        out.bbox = out.bbox.union(placed.bbox());
+                        out.polys.push((bit, placed));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The zone marks this drawing takes from shapes instead of regions.
+    pub fn replaced(&self) -> u8 {
+        self.replaced
+    }
+
+    /// The zone marks at a point of the view (inside the body: the caller clips).
+    pub fn at(&self, p: Pt) -> u8 {
+        if self.polys.is_empty() || !self.bbox.contains(p) {
+            return 0;
+        }
+        self.polys
+            .iter()
+            .filter(|(_, q)| q.contains(p))
+            .fold(0, |f, (bit, _)| f | bit)
+    }
+
+    /// The polygons with their mark (one zone is the union of its polygons, all wound
+    /// the same way).
+    pub fn polygons(&self) -> &[(u8, Polygon)] {
+        &self.polys
     }
 }
 
@@ -308,17 +400,23 @@ fn plain_cell(ground: Ground, glyphs: GlyphSet) -> Cell {
 /// Paints a raster with an overlay: one [`Cell`] per raster cell, row by row.
 pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Cell> {
     let model = raster.model();
-    let table = MarkTable::new(model, overlay);
+    let vp = raster.viewport();
+    let shapes = ZoneShapes::new(model, overlay, vp.view, vp.side);
+    let table = MarkTable::new(model, overlay).without(shapes.replaced());
+    let w = usize::from(raster.width());
     let mut out: Vec<Cell> = raster
         .cells()
         .iter()
-        .map(|c| match c.region {
-            Some((r, s)) => marked_cell(c.ground, table.get(r, s), glyphs),
+        .enumerate()
+        .map(|(i, c)| match c.region {
+            Some((r, s)) => {
+                let (col, row) = ((i % w.max(1)) as u16, (i / w.max(1)) as u16);
+                let from_shapes = shapes.at(raster.point_of(col, row));
+                marked_cell(c.ground, table.get(r, s) | from_shapes, glyphs)
+            }
             None => plain_cell(c.ground, glyphs),
         })
         .collect();
-    let w = usize::from(raster.width());
-    let vp = raster.viewport();
 
     // Zones that show no cell of their own claim one: a zone's own cell is a plain body
     // cell of its region (no line through it) that no X covers.

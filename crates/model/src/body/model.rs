@@ -48,6 +48,9 @@ pub enum ViewId {
     FootInner,
     /// A foot from its outer (little-toe) side.
     FootOuter,
+    /// The whole body in profile, from one side (the lateral patterns: a band down the
+    /// side of the thigh and leg is drawn here, as the manuals draw it).
+    BodySide,
 }
 
 /// Which part of the body a view shows.
@@ -85,7 +88,7 @@ impl Area {
 
 impl ViewId {
     /// Every view, whole body first.
-    pub const ALL: [ViewId; 10] = [
+    pub const ALL: [ViewId; 11] = [
         ViewId::Front,
         ViewId::Back,
         ViewId::HeadFront,
@@ -96,6 +99,7 @@ impl ViewId {
         ViewId::FootSole,
         ViewId::FootInner,
         ViewId::FootOuter,
+        ViewId::BodySide,
     ];
 
     /// Its position in [`ViewId::ALL`].
@@ -125,6 +129,8 @@ impl ViewId {
             }
             ViewId::Back | ViewId::HandBack | ViewId::FootSole => face != Face::Front,
             ViewId::HeadSide => true,
+            // The side of the body, with the front and the back at its edges.
+            ViewId::BodySide => face != Face::Medial,
             // A foot's side shows its own border and the top of the foot, not the sole.
             ViewId::FootInner => matches!(face, Face::Medial | Face::Front),
             ViewId::FootOuter => matches!(face, Face::Lateral | Face::Front),
@@ -134,7 +140,7 @@ impl ViewId {
     /// The part of the body it shows.
     pub fn area(self) -> Area {
         match self {
-            ViewId::Front | ViewId::Back => Area::WholeBody,
+            ViewId::Front | ViewId::Back | ViewId::BodySide => Area::WholeBody,
             ViewId::HeadFront | ViewId::HeadSide => Area::Head,
             ViewId::HandPalm | ViewId::HandBack => Area::Hand,
             ViewId::FootTop | ViewId::FootSole | ViewId::FootInner | ViewId::FootOuter => {
@@ -245,6 +251,10 @@ struct ViewDef {
     /// authored on the viewer's left half and mirrored for the other side.
     #[serde(default)]
     zooms: Vec<(String, String)>,
+    /// Named anatomical landmarks ("acromion", "x,y"), authored like the regions: the
+    /// zone shapes of `data/zones.ron` are written against them.
+    #[serde(default)]
+    landmarks: Vec<(String, String)>,
     regions: Vec<(String, String)>,
 }
 
@@ -257,6 +267,9 @@ pub enum BodyError {
     /// The RON is well formed but the model is not.
     #[error("body model: {0}")]
     Invalid(String),
+    /// A zone shape is wrong, where the zone file writes it.
+    #[error(transparent)]
+    Zone(#[from] super::zones::ZoneError),
 }
 
 /// A region index into [`BodyModel::regions`].
@@ -351,6 +364,7 @@ pub struct View {
     drawings: [Drawing; 2],
     partial: Vec<RegionIdx>,
     zooms: Vec<(String, Rect)>,
+    landmarks: Vec<(String, Pt)>,
 }
 
 impl View {
@@ -370,6 +384,19 @@ impl View {
     /// For a bilateral view, the patient's side seen on the viewer's left.
     pub fn viewer_left(&self) -> Option<Side> {
         self.bilateral
+    }
+
+    /// A named landmark, where it is authored (see [`View::place`] for the other side).
+    pub fn landmark(&self, name: &str) -> Option<Pt> {
+        self.landmarks
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, p)| p)
+    }
+
+    /// The landmarks' names, as written.
+    pub fn landmark_names(&self) -> impl Iterator<Item = &str> {
+        self.landmarks.iter().map(|(n, _)| n.as_str())
     }
 
     /// How many magnified parts ([`View::zoom`]) the view has.
@@ -392,6 +419,11 @@ impl View {
             *b
         };
         Some((title, b))
+    }
+
+    /// The vertical line the view mirrors about for the other side.
+    pub fn axis(&self) -> f32 {
+        self.axis
     }
 
     /// Whether it shows both sides at once.
@@ -515,6 +547,7 @@ pub struct BodyModel {
     views: Vec<View>,
     points: Map<String, Vec<PointAt>>,
     faces: Map<String, Face>,
+    zones: Map<String, Vec<super::zones::ZoneShape>>,
 }
 
 impl fmt::Display for ViewId {
@@ -531,6 +564,34 @@ impl BodyModel {
     pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
         let file: BodyFile = crate::ron_file::from_ron(text, BODY_FILE)?;
         build(file)
+    }
+
+    /// The model with the zone shapes of a zone file (see [`super::zones`]).
+    pub fn with_zones(mut self, text: &str) -> Result<BodyModel, BodyError> {
+        let zones = super::zones::parse(&self, text)?;
+        self.zones = zones.into_iter().collect();
+        Ok(self)
+    }
+
+    /// The shipped body model and zone shapes, parsed and built from their RON (the
+    /// build step embeds their binary form; tests compare the two).
+    pub fn shipped_from_ron() -> Result<BodyModel, BodyError> {
+        BodyModel::parse(SHIPPED)?.with_zones(super::zones::SHIPPED_ZONES)
+    }
+
+    /// A trigger point's zone shapes, on every view that has them.
+    pub fn zones_of(&self, tp_id: &str) -> &[super::zones::ZoneShape] {
+        self.zones.get(tp_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a trigger point's pattern is drawn as shapes on a view.
+    pub fn has_zones(&self, tp_id: &str, view: ViewId) -> bool {
+        self.zones_of(tp_id).iter().any(|z| z.view == view)
+    }
+
+    /// The trigger points whose patterns are drawn as shapes.
+    pub fn zone_ids(&self) -> impl Iterator<Item = &str> {
+        self.zones.keys().map(String::as_str)
     }
 
     /// Every region id drawn somewhere, sorted; a [`RegionIdx`] indexes this.
@@ -920,6 +981,30 @@ fn build_view(
         }
         zooms.push((title.clone(), b));
     }
+    let mut landmarks: Vec<(String, Pt)> = Vec::new();
+    for (name, text) in &def.landmarks {
+        let pts = parse_points(text)
+            .map_err(|e| BodyError::Invalid(format!("{what}, landmark `{name}`: {e}")))?;
+        let ok_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        match pts.as_slice() {
+            [p] if ok_name && bounds.padded(2.0, 2.0).contains(*p) => {
+                if landmarks.iter().any(|(n, _)| n == name) {
+                    return Err(BodyError::Invalid(format!(
+                        "{what}: landmark `{name}` is given twice"
+                    )));
+                }
+                landmarks.push((name.clone(), *p));
+            }
+            _ => {
+                return Err(BodyError::Invalid(format!(
+                    "{what}, landmark `{name}`: a kebab-case name and one point \"x,y\" inside the view"
+                )));
+            }
+        }
+    }
     Ok(View {
         id: def.id,
         title: def.title.clone(),
@@ -930,6 +1015,7 @@ fn build_view(
         drawings: [first, second],
         partial,
         zooms,
+        landmarks,
     })
 }
 
@@ -1019,5 +1105,6 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         views,
         points,
         faces,
+        zones: Map::default(),
     })
 }
