@@ -79,7 +79,12 @@ fn main() {
         .flat_map(|m| &m.trigger_points)
         .map(|tp| zones::Listed {
             id: &tp.id,
-            regions: tp.essential.iter().chain(&tp.spillover).map(String::as_str).collect(),
+            regions: tp
+                .essential
+                .iter()
+                .chain(&tp.spillover)
+                .map(String::as_str)
+                .collect(),
         });
     let problems = zones::check(&body, listed);
     if !problems.is_empty() {

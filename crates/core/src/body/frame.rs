@@ -316,8 +316,7 @@ fn whole_body_views(
     zones_drawn: impl Fn(ViewId) -> usize,
 ) -> Vec<PanelSpec> {
     let marks: Vec<&str> = overlay.marks().map(|(t, _)| t.id.as_str()).collect();
-    let lateral =
-        !marks.is_empty() && marks.iter().all(|id| model.has_zones(id, ViewId::BodySide));
+    let lateral = !marks.is_empty() && marks.iter().all(|id| model.has_zones(id, ViewId::BodySide));
     if !lateral {
         return Frame::whole_body().panels;
     }

@@ -11,12 +11,12 @@
 //! where colour is on; without colour its essential zone is drawn in horizontal stripes,
 //! its spillover in sparse dots, and the overlap of the two in vertical stripes.
 
+use super::geom::Pt;
 use super::glyphs::{Cell, Glyphs, Style};
 use super::model::{RegionIdx, union_spans};
 use super::overlay::{
     CLEAR, ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, PARTLY, SELECTED, ZoneShapes, label_cell,
-    label_char,
-    slot, x_cells, zone_claims, zone_style,
+    label_char, slot, x_cells, zone_claims, zone_style,
 };
 use super::raster::Raster;
 use crate::atlas::Side;
@@ -207,6 +207,30 @@ impl Labels {
                 && !xs.contains(&cell)
             {
                 own[slot(r, side)] = true;
+            }
+        }
+        // A zone shape that no body sample shows claims the nearest clear cell.
+        let shown: Vec<Pt> = if shapes.replaced() == 0 {
+            Vec::new()
+        } else {
+            (0..labels.samples.len())
+                .filter(|&k| labels.samples[k].ground == SampleGround::Body)
+                .map(|k| {
+                    let (i, j) = ((k % sw) as f32 + 0.5, (k / sw) as f32 + 0.5);
+                    raster.view_point(i / fx, j / fy)
+                })
+                .collect()
+        };
+        let free = |c: usize| room[c] == CLEAR && !xs.contains(&c);
+        for (c, bit) in shapes.claims(raster, &shown, free) {
+            let (cc, cr) = (c % width.max(1), c / width.max(1));
+            for j in cr * sy..(cr + 1) * sy {
+                for i in cc * sx..(cc + 1) * sx {
+                    let s = &mut labels.samples[j * sw + i];
+                    if s.ground == SampleGround::Body {
+                        s.marks |= bit;
+                    }
+                }
             }
         }
         let claims = zone_claims(raster, &table, &xs, &room, &own);

@@ -15,8 +15,8 @@
 use super::geom::{Polygon, Pt, Rect};
 use super::glyphs::{Cell, GlyphSet, Style};
 use super::model::{BodyModel, RegionIdx, ViewId};
-use super::zones::ZoneKind;
 use super::raster::{CELL_ASPECT, Ground, Raster};
+use super::zones::ZoneKind;
 use crate::atlas::{Reach, RegionInstance, Side};
 
 /// A trigger point to mark with an X.
@@ -291,25 +291,45 @@ impl MarkTable {
 /// shapes on a view when every one of its trigger points has shapes there; its listed
 /// regions then mark nothing on that view ([`ZoneShapes::replaced`]). Elsewhere (a
 /// pattern not drawn yet, a view it has no shapes on) its regions are filled as before.
-/// Every tier samples these same polygons.
+/// Every tier samples these same polygons; a zone too thin for any cell at the size
+/// drawn claims the body cell nearest to it ([`ZoneShapes::claims`]).
 #[derive(Debug, Clone)]
 pub struct ZoneShapes {
-    polys: Vec<(u8, Polygon)>,
+    zones: Vec<ShapedZone>,
     bbox: Rect,
     replaced: u8,
+}
+
+/// One zone shape as placed: its mark, its polygons, their box and a point inside.
+#[derive(Debug, Clone)]
+struct ShapedZone {
+    bit: u8,
+    polys: Vec<Polygon>,
+    bbox: Rect,
+    inside: Pt,
+}
+
+impl ShapedZone {
+    fn contains(&self, p: Pt) -> bool {
+        self.bbox.contains(p) && self.polys.iter().any(|q| q.contains(p))
+    }
 }
 
 impl ZoneShapes {
     /// The shapes of an overlay's patterns in `view` as drawn for `side`.
     pub fn new(model: &BodyModel, overlay: &Overlay, view: ViewId, side: Side) -> ZoneShapes {
         let mut out = ZoneShapes {
-            polys: Vec::new(),
+            zones: Vec::new(),
             bbox: Rect::EMPTY,
             replaced: 0,
         };
         let second = overlay.second.as_ref().map(|z| z.trigger_points.as_slice());
         for (marks, essential, spillover) in [
-            (Some(overlay.trigger_points.as_slice()), ESSENTIAL, SPILLOVER),
+            (
+                Some(overlay.trigger_points.as_slice()),
+                ESSENTIAL,
+                SPILLOVER,
+            ),
             (second, ESSENTIAL2, SPILLOVER2),
         ] {
             let Some(marks) = marks else { continue };
@@ -329,15 +349,34 @@ impl ZoneShapes {
                         ZoneKind::Essential => essential,
                         ZoneKind::Spillover => spillover,
                     };
-                    for poly in &z.polys {
-                        let placed = if on == v.authored {
-                            poly.clone()
-                        } else {
-                            poly.mirrored(v.axis())
-                        };
-                        out.bbox = out.bbox.union(placed.bbox());
-                        out.polys.push((bit, placed));
-                    }
+                    let polys: Vec<Polygon> = z
+                        .polys
+                        .iter()
+                        .map(|poly| {
+                            if on == v.authored {
+                                poly.clone()
+                            } else {
+                                poly.mirrored(v.axis())
+                            }
+                        })
+                        .collect();
+                    let bbox = polys.iter().fold(Rect::EMPTY, |b, p| b.union(p.bbox()));
+                    let centre = Pt::new(
+                        f32::midpoint(bbox.x0, bbox.x1),
+                        f32::midpoint(bbox.y0, bbox.y1),
+                    );
+                    let inside = if polys.iter().any(|q| q.contains(centre)) {
+                        centre
+                    } else {
+                        polys.first().map_or(centre, Polygon::inner_point)
+                    };
+                    out.bbox = out.bbox.union(bbox);
+                    out.zones.push(ShapedZone {
+                        bit,
+                        polys,
+                        bbox,
+                        inside,
+                    });
                 }
             }
         }
@@ -351,19 +390,54 @@ impl ZoneShapes {
 
     /// The zone marks at a point of the view (inside the body: the caller clips).
     pub fn at(&self, p: Pt) -> u8 {
-        if self.polys.is_empty() || !self.bbox.contains(p) {
+        if self.zones.is_empty() || !self.bbox.contains(p) {
             return 0;
         }
-        self.polys
+        self.zones
             .iter()
-            .filter(|(_, q)| q.contains(p))
-            .fold(0, |f, (bit, _)| f | bit)
+            .filter(|z| z.contains(p))
+            .fold(0, |f, z| f | z.bit)
     }
 
-    /// The polygons with their mark (one zone is the union of its polygons, all wound
-    /// the same way).
-    pub fn polygons(&self) -> &[(u8, Polygon)] {
-        &self.polys
+    /// Each zone's polygons with its mark (a zone is the union of its polygons, all
+    /// wound the same way).
+    pub fn polygons(&self) -> impl Iterator<Item = (u8, &Polygon)> {
+        self.zones
+            .iter()
+            .flat_map(|z| z.polys.iter().map(move |p| (z.bit, p)))
+    }
+
+    /// The cells that zones with no cell of their own claim, one rule for every text
+    /// tier: a zone that holds none of the points the tier draws (`shown`: the centres
+    /// of plain body cells, or a mosaic's body samples) takes the `free` cell (plain
+    /// body, no X) nearest to a point inside it, within a few cells.
+    pub(crate) fn claims(
+        &self,
+        raster: &Raster<'_>,
+        shown: &[Pt],
+        free: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, u8)> {
+        let w = usize::from(raster.width()).max(1);
+        let n = raster.cells().len();
+        let mut out: Vec<(usize, u8)> = Vec::new();
+        for z in &self.zones {
+            if shown.iter().any(|&p| z.contains(p)) {
+                continue;
+            }
+            let (tu, tv) = raster.grid_point(z.inside);
+            let best = (0..n)
+                .filter(|&i| free(i) && !out.iter().any(|&(c, _)| c == i))
+                .map(|i| {
+                    let (u, v) = ((i % w) as f32 + 0.5, (i / w) as f32 + 0.5);
+                    ((u - tu).hypot((v - tv) * CELL_ASPECT), i)
+                })
+                .filter(|&(d, _)| d <= CLAIM_REACH)
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, i)) = best {
+                out.push((i, z.bit));
+            }
+        }
+        out
     }
 }
 
@@ -421,6 +495,22 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
     // Zones that show no cell of their own claim one: a zone's own cell is a plain body
     // cell of its region (no line through it) that no X covers.
     let xs = x_cells(raster, overlay);
+    let cells = raster.cells();
+    let free = |i: usize| cells[i].ground == Ground::Body && !xs.contains(&i);
+    let shown: Vec<Pt> = (0..cells.len())
+        .filter(|&i| free(i))
+        .map(|i| raster.point_of((i % w) as u16, (i / w) as u16))
+        .collect();
+    for (i, bit) in shapes.claims(raster, &shown, free) {
+        let c = cells[i];
+        let flags = c.region.map_or(0, |(r, s)| table.get(r, s))
+            | shapes.at(raster.point_of((i % w) as u16, (i / w) as u16))
+            | bit;
+        out[i] = Cell {
+            selected: out[i].selected,
+            ..marked_cell(Ground::Body, flags, glyphs)
+        };
+    }
     let room: Vec<u8> = raster
         .cells()
         .iter()

@@ -164,7 +164,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             .into_iter()
             .filter_map(|bit| {
                 let mut pb = PathBuilder::new();
-                for (_, poly) in shapes.polygons().iter().filter(|(b, _)| *b == bit) {
+                for (_, poly) in shapes.polygons().filter(|(b, _)| *b == bit) {
                     for (k, p) in poly.points().iter().enumerate() {
                         let q = panel.place(*p);
                         if k == 0 {

@@ -192,7 +192,7 @@ impl Svg {
                 region_el(b, shape, class, pat.number);
             }
             for (bit, class) in [(ESSENTIAL, "essential"), (SPILLOVER, "spillover")] {
-                let polys = zones.polygons().iter().filter(|(f, _)| *f == bit);
+                let polys = zones.polygons().filter(|(f, _)| *f == bit);
                 let mut d = String::new();
                 for (_, poly) in polys {
                     d.push('M');

