@@ -25,3 +25,4 @@ mod tmux;
 mod tui;
 mod util;
 mod vignettes;
+mod zones;

@@ -26,5 +26,7 @@ pub use shipped::shipped;
 pub mod svg;
 #[cfg(test)]
 mod testutil;
+#[cfg(test)]
+mod zones_tests;
 
 pub use model::{Area, BodyModel, ViewId};
