@@ -328,10 +328,16 @@ fn whole_body_views(
         .filter(|&v| marks.iter().any(|id| model.has_zones(id, v)))
         .collect();
     if shaped.is_empty() {
+        // The one with the X, else the one that draws more of the zones.
+        let marked = |v: ViewId| {
+            marks
+                .iter()
+                .any(|id| model.points_of(id).iter().any(|p| p.view == v))
+        };
         let best = body
             .iter()
             .copied()
-            .max_by_key(|&v| (zones_drawn(v), std::cmp::Reverse(v.index())));
+            .max_by_key(|&v| (marked(v), zones_drawn(v), std::cmp::Reverse(v.index())));
         panels.extend(best.map(|v| PanelSpec::new(v, side).optional()));
     } else {
         panels.extend(shaped.into_iter().map(|v| PanelSpec::new(v, side)));

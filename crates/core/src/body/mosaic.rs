@@ -209,24 +209,31 @@ impl Labels {
                 own[slot(r, side)] = true;
             }
         }
-        // A zone shape that no body sample shows claims the nearest clear cell.
+        // A zone shape that no body sample of a clear cell shows claims the nearest one.
+        let free = |c: usize| room[c] == CLEAR && !xs.contains(&c);
         let shown: Vec<Pt> = if shapes.replaced() == 0 {
             Vec::new()
         } else {
             (0..labels.samples.len())
-                .filter(|&k| labels.samples[k].ground == SampleGround::Body)
+                .filter(|&k| labels.samples[k].ground == SampleGround::Body && free(cell_of(k)))
                 .map(|k| {
                     let (i, j) = ((k % sw) as f32 + 0.5, (k / sw) as f32 + 0.5);
                     raster.view_point(i / fx, j / fy)
                 })
                 .collect()
         };
-        let free = |c: usize| room[c] == CLEAR && !xs.contains(&c);
-        for (c, bit) in shapes.claims(raster, &shown, free) {
+        let cells = raster.cells();
+        let inside = |c: usize| cells[c].region.is_some() && !xs.contains(&c);
+        for (c, bit) in shapes.claims(raster, &shown, &room, inside) {
             let (cc, cr) = (c % width.max(1), c / width.max(1));
+            // With no body between its lines, the claimed cell's lines give way.
+            let cramped = room[c] == 0;
             for j in cr * sy..(cr + 1) * sy {
                 for i in cc * sx..(cc + 1) * sx {
                     let s = &mut labels.samples[j * sw + i];
+                    if cramped && s.ground != SampleGround::Background {
+                        s.ground = SampleGround::Body;
+                    }
                     if s.ground == SampleGround::Body {
                         s.marks |= bit;
                     }

@@ -408,17 +408,21 @@ impl ZoneShapes {
     }
 
     /// The cells that zones with no cell of their own claim, one rule for every text
-    /// tier: a zone that holds none of the points the tier draws (`shown`: the centres
-    /// of plain body cells, or a mosaic's body samples) takes the `free` cell (plain
-    /// body, no X) nearest to a point inside it, within a few cells.
+    /// tier (as [`zone_claims`] for regions): a zone that holds none of the points the
+    /// tier draws (`shown`: the centres of plain body cells, or a mosaic's body samples
+    /// in clear cells) takes the cell nearest to a point inside it, within
+    /// [`CLAIM_REACH`], among the body's cells with no X (`candidate`), a [`CLEAR`] one
+    /// first, then one [`PARTLY`] clear, and only where the body has no room at all (a
+    /// limb two cells wide) a cell of outline.
     pub(crate) fn claims(
         &self,
         raster: &Raster<'_>,
         shown: &[Pt],
-        free: impl Fn(usize) -> bool,
+        room: &[u8],
+        candidate: impl Fn(usize) -> bool,
     ) -> Vec<(usize, u8)> {
         let w = usize::from(raster.width()).max(1);
-        let n = raster.cells().len();
+        let n = raster.cells().len().min(room.len());
         let mut out: Vec<(usize, u8)> = Vec::new();
         for z in &self.zones {
             if shown.iter().any(|&p| z.contains(p)) {
@@ -426,12 +430,13 @@ impl ZoneShapes {
             }
             let (tu, tv) = raster.grid_point(z.inside);
             let best = (0..n)
-                .filter(|&i| free(i) && !out.iter().any(|&(c, _)| c == i))
-                .map(|i| {
+                .filter(|&i| candidate(i) && !out.iter().any(|&(c, _)| c == i))
+                .filter_map(|i| {
                     let (u, v) = ((i % w) as f32 + 0.5, (i / w) as f32 + 0.5);
-                    ((u - tu).hypot((v - tv) * CELL_ASPECT), i)
+                    let dist = (u - tu).hypot((v - tv) * CELL_ASPECT);
+                    let cramped = f32::from(CLEAR - room[i].min(CLEAR));
+                    (dist <= CLAIM_REACH).then_some((dist + cramped * 2.0 * CLAIM_REACH, i))
                 })
-                .filter(|&(d, _)| d <= CLAIM_REACH)
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, i)) = best {
                 out.push((i, z.bit));
@@ -501,7 +506,12 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
         .filter(|&i| free(i))
         .map(|i| raster.point_of((i % w) as u16, (i / w) as u16))
         .collect();
-    for (i, bit) in shapes.claims(raster, &shown, free) {
+    let room: Vec<u8> = cells
+        .iter()
+        .map(|c| if c.ground == Ground::Body { CLEAR } else { 0 })
+        .collect();
+    let inside = |i: usize| cells[i].region.is_some() && !xs.contains(&i);
+    for (i, bit) in shapes.claims(raster, &shown, &room, inside) {
         let c = cells[i];
         let flags = c.region.map_or(0, |(r, s)| table.get(r, s))
             | shapes.at(raster.point_of((i % w) as u16, (i / w) as u16))

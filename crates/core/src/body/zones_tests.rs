@@ -55,7 +55,7 @@ fn the_shipped_zones_load_and_agree_with_the_atlas() {
     });
     assert_eq!(zones::check(m, listed), Vec::new());
     let drawn = m.zone_ids().count();
-    assert!(drawn >= 19, "{drawn}");
+    assert!(drawn >= 27, "{drawn}");
     // The embedded model carries the same shapes as the file.
     let built = BodyModel::shipped_from_ron().unwrap();
     for id in m.zone_ids() {
