@@ -476,6 +476,39 @@ fn plain_cell(ground: Ground, glyphs: GlyphSet) -> Cell {
     }
 }
 
+/// Marks the cells that thin zone shapes claim in the text tier ([`ZoneShapes::claims`]).
+fn claim_shaped_cells(
+    raster: &Raster<'_>,
+    shapes: &ZoneShapes,
+    table: &MarkTable,
+    xs: &[usize],
+    out: &mut [Cell],
+    glyphs: GlyphSet,
+) {
+    let w = usize::from(raster.width()).max(1);
+    let cells = raster.cells();
+    let free = |i: usize| cells[i].ground == Ground::Body && !xs.contains(&i);
+    let shown: Vec<Pt> = (0..cells.len())
+        .filter(|&i| free(i))
+        .map(|i| raster.point_of((i % w) as u16, (i / w) as u16))
+        .collect();
+    let room: Vec<u8> = cells
+        .iter()
+        .map(|c| if c.ground == Ground::Body { CLEAR } else { 0 })
+        .collect();
+    let inside = |i: usize| cells[i].region.is_some() && !xs.contains(&i);
+    for (i, bit) in shapes.claims(raster, &shown, &room, inside) {
+        let c = cells[i];
+        let flags = c.region.map_or(0, |(r, s)| table.get(r, s))
+            | shapes.at(raster.point_of((i % w) as u16, (i / w) as u16))
+            | bit;
+        out[i] = Cell {
+            selected: out[i].selected,
+            ..marked_cell(Ground::Body, flags, glyphs)
+        };
+    }
+}
+
 /// Paints a raster with an overlay: one [`Cell`] per raster cell, row by row.
 pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Cell> {
     let model = raster.model();
@@ -500,27 +533,7 @@ pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Ce
     // Zones that show no cell of their own claim one: a zone's own cell is a plain body
     // cell of its region (no line through it) that no X covers.
     let xs = x_cells(raster, overlay);
-    let cells = raster.cells();
-    let free = |i: usize| cells[i].ground == Ground::Body && !xs.contains(&i);
-    let shown: Vec<Pt> = (0..cells.len())
-        .filter(|&i| free(i))
-        .map(|i| raster.point_of((i % w) as u16, (i / w) as u16))
-        .collect();
-    let room: Vec<u8> = cells
-        .iter()
-        .map(|c| if c.ground == Ground::Body { CLEAR } else { 0 })
-        .collect();
-    let inside = |i: usize| cells[i].region.is_some() && !xs.contains(&i);
-    for (i, bit) in shapes.claims(raster, &shown, &room, inside) {
-        let c = cells[i];
-        let flags = c.region.map_or(0, |(r, s)| table.get(r, s))
-            | shapes.at(raster.point_of((i % w) as u16, (i / w) as u16))
-            | bit;
-        out[i] = Cell {
-            selected: out[i].selected,
-            ..marked_cell(Ground::Body, flags, glyphs)
-        };
-    }
+    claim_shaped_cells(raster, &shapes, &table, &xs, &mut out, glyphs);
     let room: Vec<u8> = raster
         .cells()
         .iter()

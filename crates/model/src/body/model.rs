@@ -886,6 +886,35 @@ fn build_shapes(
     Ok(shapes)
 }
 
+/// A view's named landmarks: kebab-case names, each one point inside the view, once.
+fn landmarks_of(def: &ViewDef, what: &str, bounds: Rect) -> Result<Vec<(String, Pt)>, BodyError> {
+    let mut landmarks: Vec<(String, Pt)> = Vec::new();
+    for (name, text) in &def.landmarks {
+        let pts = parse_points(text)
+            .map_err(|e| BodyError::Invalid(format!("{what}, landmark `{name}`: {e}")))?;
+        let ok_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        match pts.as_slice() {
+            [p] if ok_name && bounds.padded(2.0, 2.0).contains(*p) => {
+                if landmarks.iter().any(|(n, _)| n == name) {
+                    return Err(BodyError::Invalid(format!(
+                        "{what}: landmark `{name}` is given twice"
+                    )));
+                }
+                landmarks.push((name.clone(), *p));
+            }
+            _ => {
+                return Err(BodyError::Invalid(format!(
+                    "{what}, landmark `{name}`: a kebab-case name and one point \"x,y\" inside the view"
+                )));
+            }
+        }
+    }
+    Ok(landmarks)
+}
+
 /// Resolves one view: its silhouette (mirrored or flipped as asked), details and shapes.
 fn build_view(
     def: &ViewDef,
@@ -981,30 +1010,7 @@ fn build_view(
         }
         zooms.push((title.clone(), b));
     }
-    let mut landmarks: Vec<(String, Pt)> = Vec::new();
-    for (name, text) in &def.landmarks {
-        let pts = parse_points(text)
-            .map_err(|e| BodyError::Invalid(format!("{what}, landmark `{name}`: {e}")))?;
-        let ok_name = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        match pts.as_slice() {
-            [p] if ok_name && bounds.padded(2.0, 2.0).contains(*p) => {
-                if landmarks.iter().any(|(n, _)| n == name) {
-                    return Err(BodyError::Invalid(format!(
-                        "{what}: landmark `{name}` is given twice"
-                    )));
-                }
-                landmarks.push((name.clone(), *p));
-            }
-            _ => {
-                return Err(BodyError::Invalid(format!(
-                    "{what}, landmark `{name}`: a kebab-case name and one point \"x,y\" inside the view"
-                )));
-            }
-        }
-    }
+    let landmarks = landmarks_of(def, &what, bounds)?;
     Ok(View {
         id: def.id,
         title: def.title.clone(),

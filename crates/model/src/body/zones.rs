@@ -19,6 +19,11 @@
 //! The regions a pattern lists stay what ranking, search and notes use; [`agreement`]
 //! checks that the shapes and the lists agree.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry: v, b, w, h, i, j, p"
+)]
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -264,7 +269,7 @@ fn band(pts: &[Pt], (w0, w1): (f32, f32)) -> Vec<Polygon> {
         lens.push(lens.last().copied().unwrap_or(0.0) + d);
     }
     let total = lens.last().copied().unwrap_or(0.0).max(f32::EPSILON);
-    let half = |k: usize| (w0 + (w1 - w0) * lens[k] / total) / 2.0;
+    let half = |k: usize| (w0 + (w1 - w0) * lens[k] / total) * 0.5;
     let mut out = Vec::new();
     for k in 0..line.len().saturating_sub(1) {
         let (a, b) = (line[k], line[k + 1]);
