@@ -26,3 +26,4 @@ mod tmux;
 mod tui;
 mod util;
 mod vignettes;
+mod zones;
