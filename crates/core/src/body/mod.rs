@@ -18,6 +18,8 @@ pub use painmap_model::body::model;
 mod model_tests;
 pub mod mosaic;
 pub mod overlay;
+pub mod font;
+pub mod page;
 pub mod pixmap;
 pub mod raster;
 mod shipped;

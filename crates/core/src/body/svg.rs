@@ -22,6 +22,7 @@
 use std::fmt::Write as _;
 
 use super::figure::{Figure, FigurePanel};
+use super::page::{Anchor, Item, Page, Swatch};
 use super::geom::Pt;
 use super::model::{BodyModel, ViewId};
 use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
@@ -57,14 +58,22 @@ const STYLE: &str = "<style>\
 .essential{fill:#c8102e}\
 .spillover{fill:url(#stipple)}\
 .selected{fill:#4a7fd4;fill-opacity:0.45}\
-.outline{fill:none;stroke:#5a4638;stroke-width:1.2;stroke-linejoin:round}\
-.detail{fill:none;stroke:#8a7060;stroke-width:0.8;stroke-linecap:round}\
-.tp{fill:none;stroke:#10203a;stroke-width:1.8;stroke-linecap:round}\
-.tp-halo{fill:none;stroke:#ffffff;stroke-width:3.6;stroke-linecap:round}\
-.title{font:bold 9px sans-serif;fill:#333}\
+.outline{fill:none;stroke:#5a4638;stroke-width:3;stroke-linejoin:round}\
+.detail{fill:none;stroke:#8a7060;stroke-width:2;stroke-linecap:round}\
+.tp{fill:none;stroke:#10203a;stroke-width:4;stroke-linecap:round}\
+.tp-halo{fill:none;stroke:#ffffff;stroke-width:8;stroke-linecap:round}\
+.title{font-family:sans-serif;fill:#10203a}\
+.heading,.caption,.side{font-family:sans-serif;font-weight:bold;fill:#10203a}\
+.legend{font-family:sans-serif;fill:#10203a}\
+.note{font-family:sans-serif;fill:#5a4638}\
+.swatch{stroke:#5a4638;stroke-width:0.6}\
+.swatch.blank{fill:#f1dccb}\
+.swatch.essential2{fill:url(#hatch2)}\
+.swatch.spillover2{fill:url(#hatch2s)}\
+.tp2{stroke:#0e2a8c}\
 .pattern[data-pattern=\"2\"] .essential{fill:url(#hatch2)}\
 .pattern[data-pattern=\"2\"] .spillover{fill:url(#hatch2s)}\
-.xlabel{font:bold 9px sans-serif;fill:#10203a;stroke:#ffffff;stroke-width:2.4;paint-order:stroke}\
+.xlabel{font-family:sans-serif;font-weight:bold;fill:#10203a;stroke:#ffffff;stroke-width:2.4;paint-order:stroke}\
 </style>";
 
 fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
@@ -87,27 +96,89 @@ impl Svg {
         Svg::default()
     }
 
-    /// Adds a figure below the ones before it, with a caption and its patterns.
-    pub fn figure(
+    /// Writes a laid-out [`Page`]: its words as `<text>` (escaped), its legend's
+    /// swatches, and each figure (by index into `figures`) with its patterns.
+    pub fn page(
         &mut self,
         model: &BodyModel,
-        figure: &Figure,
-        caption: &str,
-        patterns: &[Pattern<'_>],
+        page: &Page,
+        figures: &[(&Figure, &[Pattern<'_>])],
     ) {
-        let top = self.height + if self.height > 0.0 { 16.0 } else { 4.0 };
-        let _ = write!(
-            self.body,
-            "<g class=\"figure\" transform=\"translate(0 {top:.2})\"><text class=\"title\" x=\"4\" y=\"9\">{}</text>",
-            esc(caption)
-        );
-        let _ = write!(self.body, "<g transform=\"translate(0 14)\">");
-        for panel in &figure.panels {
-            self.view(model, panel, patterns);
+        for item in &page.items {
+            match item {
+                Item::Figure { index, x, y } => {
+                    let Some((figure, patterns)) = figures.get(*index) else {
+                        continue;
+                    };
+                    let _ = write!(
+                        self.body,
+                        "<g class=\"figure\" transform=\"translate({x:.2} {y:.2})\">"
+                    );
+                    for panel in &figure.panels {
+                        self.view(model, panel, patterns);
+                    }
+                    self.body.push_str("</g>");
+                }
+                Item::Text {
+                    x,
+                    y,
+                    cap,
+                    text,
+                    role,
+                    anchor,
+                } => {
+                    let anchor = match anchor {
+                        Anchor::Start => "start",
+                        Anchor::Middle => "middle",
+                    };
+                    // A sans-serif capital is about 0.72 of its font size.
+                    let _ = write!(
+                        self.body,
+                        "<text class=\"{}\" x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{}</text>",
+                        role.class(),
+                        cap / 0.72,
+                        esc(text)
+                    );
+                }
+                Item::Swatch { x, y, size, kind } => {
+                    let c = |class: &str| {
+                        format!(
+                            "<rect class=\"swatch {class}\" x=\"{x:.2}\" y=\"{y:.2}\" width=\"{size:.2}\" height=\"{size:.2}\"/>"
+                        )
+                    };
+                    let (mx, my, r) = (x + size / 2.0, y + size / 2.0, size * 0.28);
+                    let cross = format!(
+                        "M{:.2},{:.2}L{:.2},{:.2}M{:.2},{:.2}L{:.2},{:.2}",
+                        mx - r,
+                        my - r,
+                        mx + r,
+                        my + r,
+                        mx - r,
+                        my + r,
+                        mx + r,
+                        my - r
+                    );
+                    let el = match kind {
+                        Swatch::Essential => c("essential"),
+                        Swatch::Spillover => c("spillover"),
+                        Swatch::Essential2 => c("essential2"),
+                        Swatch::Spillover2 => c("spillover2"),
+                        Swatch::TriggerPoint => format!(
+                            "{}<path class=\"tp-halo\" d=\"{cross}\"/><path class=\"tp\" d=\"{cross}\"/>",
+                            c("blank")
+                        ),
+                        Swatch::TriggerPoint2 => format!(
+                            "{}<path class=\"tp-halo\" d=\"{cross}\"/><path class=\"tp tp2\" d=\"{cross}\"/><circle class=\"tp tp2\" cx=\"{mx:.2}\" cy=\"{my:.2}\" r=\"{:.2}\"/>",
+                            c("blank"),
+                            r * 1.25
+                        ),
+                    };
+                    self.body.push_str(&el);
+                }
+            }
         }
-        self.body.push_str("</g></g>");
-        self.width = self.width.max(figure.width);
-        self.height = top + 14.0 + figure.height;
+        self.width = self.width.max(page.width);
+        self.height = self.height.max(page.height);
     }
 
     #[allow(
@@ -126,15 +197,6 @@ impl Svg {
             b,
             " transform=\"translate({:.2} {:.2}) scale({:.4})\">",
             panel.offset.x, panel.offset.y, panel.scale
-        );
-        let title = view.title(panel.side);
-        let _ = write!(
-            b,
-            "<text class=\"title\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\">{}</text>",
-            panel.shown.x0,
-            panel.shown.y0 - 2.0 / panel.scale,
-            9.0 / panel.scale,
-            esc(&title)
         );
         // The silhouette, and a clip path of it so regions never spill outside the body.
         self.clips += 1;
@@ -220,7 +282,8 @@ impl Svg {
                 ) else {
                     continue;
                 };
-                let r = 5.0 / panel.scale;
+                // The X's half-width: 12 document units at the page's usual size.
+                let r = 12.0 / panel.scale;
                 let cross = format!(
                     "M{:.2},{:.2}L{:.2},{:.2}M{:.2},{:.2}L{:.2},{:.2}",
                     p.x - r,
@@ -240,14 +303,28 @@ impl Svg {
                     p.x,
                     p.y
                 );
-                // Two patterns: each X says whose it is.
+                // Two patterns: each X says whose it is, 1 to the upper left, 2 (ringed)
+                // to the upper right, so two X on one spot both stay readable.
                 if patterns.len() > 1 {
+                    let (x, anchor) = if pat.number == 1 {
+                        (p.x - 1.5 * r, "end")
+                    } else {
+                        (p.x + 1.5 * r, "start")
+                    };
+                    if pat.number > 1 {
+                        let _ = write!(
+                            b,
+                            "<circle class=\"tp tp2\" vector-effect=\"non-scaling-stroke\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"/>",
+                            p.x,
+                            p.y,
+                            1.25 * r
+                        );
+                    }
                     let _ = write!(
                         b,
-                        "<text class=\"xlabel\" data-pattern=\"{n}\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\">{n}</text>",
-                        p.x + 1.4 * r,
-                        p.y + 0.8 * r,
-                        9.0 / panel.scale,
+                        "<text class=\"xlabel\" data-pattern=\"{n}\" x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
+                        p.y - 0.4 * r,
+                        2.2 * r,
                         n = pat.number
                     );
                 }
@@ -291,17 +368,33 @@ mod tests {
             Side::Left,
         );
         let fig = Figure::of_frame(m, &Frame::whole_body(), 300.0);
+        let words = crate::body::page::Words {
+            heading: "A <test> & more".to_owned(),
+            captions: vec!["test".to_owned()],
+            legend: crate::body::page::Words::single_legend(),
+            notes: vec![crate::DISCLAIMER.to_owned()],
+        };
+        let page = crate::body::page::layout(m, &[&fig], &words);
         let mut svg = Svg::new();
-        svg.figure(
-            m,
-            &fig,
-            "test",
-            &[Pattern {
-                overlay: &ov,
-                number: 1,
-            }],
-        );
+        let pattern = [Pattern {
+            overlay: &ov,
+            number: 1,
+        }];
+        svg.page(m, &page, &[(&fig, &pattern)]);
         let doc = svg.finish();
+        // The words as text, escaped: heading, view titles, R and L, legend, disclaimer.
+        for want in [
+            ">A &lt;test&gt; &amp; more</text>",
+            ">Front</text>",
+            ">Back</text>",
+            ">R</text>",
+            ">L</text>",
+            ">essential zone (felt by nearly everyone)</text>",
+            ">trigger point</text>",
+            "not a diagnosis",
+        ] {
+            assert!(doc.contains(want), "{want}");
+        }
         assert!(doc.starts_with("<?xml"));
         assert_eq!(doc.matches("data-view=\"Front\"").count(), 1);
         let shapes = m.view(ViewId::Front).drawing(Side::Left).shapes.len()
