@@ -58,10 +58,10 @@ const STYLE: &str = "<style>\
 .essential{fill:#c8102e}\
 .spillover{fill:url(#stipple)}\
 .selected{fill:#4a7fd4;fill-opacity:0.45}\
-.outline{fill:none;stroke:#5a4638;stroke-width:3;stroke-linejoin:round}\
-.detail{fill:none;stroke:#8a7060;stroke-width:2;stroke-linecap:round}\
-.tp{fill:none;stroke:#10203a;stroke-width:4;stroke-linecap:round}\
-.tp-halo{fill:none;stroke:#ffffff;stroke-width:8;stroke-linecap:round}\
+.outline{fill:none;stroke:#5a4638;stroke-linejoin:round}\
+.detail{fill:none;stroke:#8a7060;stroke-linecap:round}\
+.tp{fill:none;stroke:#10203a;stroke-width:2.4;stroke-linecap:round}\
+.tp-halo{fill:none;stroke:#ffffff;stroke-width:5;stroke-linecap:round}\
 .title{font-family:sans-serif;fill:#10203a}\
 .heading,.caption,.side{font-family:sans-serif;font-weight:bold;fill:#10203a}\
 .legend{font-family:sans-serif;fill:#10203a}\
@@ -73,7 +73,7 @@ const STYLE: &str = "<style>\
 .tp2{stroke:#0e2a8c}\
 .pattern[data-pattern=\"2\"] .essential{fill:url(#hatch2)}\
 .pattern[data-pattern=\"2\"] .spillover{fill:url(#hatch2s)}\
-.xlabel{font-family:sans-serif;font-weight:bold;fill:#10203a;stroke:#ffffff;stroke-width:2.4;paint-order:stroke}\
+.xlabel{font-family:sans-serif;font-weight:bold;fill:#10203a;stroke:#ffffff;paint-order:stroke}\
 </style>";
 
 fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
@@ -254,20 +254,24 @@ impl Svg {
             b.push_str("</g>");
         }
         b.push_str("</g>");
+        // Stroke widths in document units whatever the view's scale (inline, as not
+        // every renderer honours `vector-effect`).
+        let sw = |w: f32| format!(" style=\"stroke-width:{:.3}\"", w / panel.scale);
+        let (thin, line_w, x_w, halo_w) = (sw(1.2), sw(2.4), sw(3.2), sw(6.4));
         for line in &drawing.details {
             if let [p] = line.as_slice() {
                 let _ = write!(
                     b,
-                    "<circle class=\"detail\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"0.8\"/>",
+                    "<circle class=\"detail\"{thin} cx=\"{:.2}\" cy=\"{:.2}\" r=\"0.8\"/>",
                     p.x, p.y
                 );
             } else {
-                b.push_str("<polyline class=\"detail\" points=\"");
+                let _ = write!(b, "<polyline class=\"detail\"{thin} points=\"");
                 fmt_pts(b, line.iter().copied());
                 b.push_str("\"/>");
             }
         }
-        b.push_str("<path class=\"outline\" vector-effect=\"non-scaling-stroke\" d=\"");
+        let _ = write!(b, "<path class=\"outline\"{line_w} d=\"");
         for s in &drawing.boundary {
             let _ = write!(b, "M{:.2},{:.2}L{:.2},{:.2}", s.a.x, s.a.y, s.b.x, s.b.y);
         }
@@ -297,7 +301,7 @@ impl Svg {
                 );
                 let _ = write!(
                     b,
-                    "<g class=\"x\" data-pattern=\"{}\"><path class=\"tp-halo\" vector-effect=\"non-scaling-stroke\" d=\"{cross}\"/><path class=\"tp\" vector-effect=\"non-scaling-stroke\" d=\"{cross}\"/><circle data-tp=\"{}\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{r:.2}\" fill=\"none\" stroke=\"none\"/></g>",
+                    "<g class=\"x\" data-pattern=\"{}\"><path class=\"tp-halo\"{halo_w} d=\"{cross}\"/><path class=\"tp\"{x_w} d=\"{cross}\"/><circle data-tp=\"{}\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{r:.2}\" fill=\"none\" stroke=\"none\"/></g>",
                     pat.number,
                     esc(&tp.id),
                     p.x,
@@ -314,7 +318,7 @@ impl Svg {
                     if pat.number > 1 {
                         let _ = write!(
                             b,
-                            "<circle class=\"tp tp2\" vector-effect=\"non-scaling-stroke\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"/>",
+                            "<circle class=\"tp tp2\"{x_w} cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"/>",
                             p.x,
                             p.y,
                             1.25 * r
@@ -322,7 +326,7 @@ impl Svg {
                     }
                     let _ = write!(
                         b,
-                        "<text class=\"xlabel\" data-pattern=\"{n}\" x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
+                        "<text class=\"xlabel\"{halo_w} data-pattern=\"{n}\" x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
                         p.y - 0.4 * r,
                         2.2 * r,
                         n = pat.number
