@@ -72,7 +72,15 @@ fn legend_items(overlay: &Overlay, glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>
     }
     items
         .into_iter()
-        .map(|(style, name)| (vec![Cell::text(legend_mark(glyphs, style), style)], name))
+        .map(|(style, name)| {
+            // Without colour a mosaic draws zones as shades ([`mosaic::mono_shade`]).
+            let mark = glyphs
+                .samples()
+                .filter(|_| mono)
+                .and_then(|_| mosaic::mono_shade(style))
+                .unwrap_or_else(|| legend_mark(glyphs, style));
+            (vec![Cell::text(mark, style)], name)
+        })
         .collect()
 }
 
@@ -109,6 +117,12 @@ fn compare_legend(glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>, &'static str)> 
 /// The `c`-th legend cell of a zone with these marks: line art's mark, or the block a
 /// mosaic draws for it there (the same sample pattern as the picture).
 fn zone_mark(glyphs: Glyphs, marks: u8, style: Style, c: usize, mono: bool) -> char {
+    if mono
+        && glyphs.samples().is_some()
+        && let Some(shade) = mosaic::mono_shade(style)
+    {
+        return shade;
+    }
     let Some((sx, sy)) = glyphs.samples() else {
         return glyphs.line_art().mark(style);
     };
