@@ -517,18 +517,19 @@ impl Canvas {
 /// The SGR parameters of a drawn cell: line art's style codes, or (a mosaic, in its
 /// palette) the fill colours as foreground and background.
 fn sgr_of(c: Cell, bg: Style, mosaic: Option<Palette>) -> Option<String> {
-    let Some(palette) = mosaic.filter(|&p| c.style.fill(p).is_some() || bg.fill(p).is_some())
+    let Some((palette, colours)) =
+        mosaic.and_then(|p| super::palette::cell_colours(c.style, bg, p).map(|k| (p, k)))
     else {
         return c.style.ansi().map(str::to_owned);
     };
     let mut parts = Vec::new();
-    if let Some(i) = c.style.fill(palette) {
+    if let Some(i) = colours.fg {
         parts.push(palette.fg_sgr(i));
     }
-    if let Some(i) = bg.fill(palette) {
+    if let Some(i) = colours.bg {
         parts.push(palette.bg_sgr(i));
     }
-    if c.style == Style::TriggerPoint {
+    if colours.bold {
         parts.push("1".to_owned());
     }
     (!parts.is_empty()).then(|| parts.join(";"))

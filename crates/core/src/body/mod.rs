@@ -20,6 +20,7 @@ pub mod mosaic;
 pub mod overlay;
 pub mod font;
 pub mod page;
+pub mod palette;
 pub mod pixmap;
 pub mod raster;
 mod shipped;

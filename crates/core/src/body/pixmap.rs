@@ -24,22 +24,7 @@ use super::overlay::{
     ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
 };
 
-/// The paper.
-pub const PAPER: [u8; 3] = [255, 255, 255];
-/// The body's soft tone.
-pub const SKIN: [u8; 3] = [241, 220, 203];
-/// The outline.
-pub const INK: [u8; 3] = [90, 70, 56];
-/// The essential zone.
-pub const RED: [u8; 3] = [200, 16, 46];
-/// The selection.
-pub const BLUE: [u8; 3] = [74, 127, 212];
-/// The X.
-pub const X_INK: [u8; 3] = [16, 32, 58];
-/// A compared second pattern's hatching (the SVG's `#1f4fd0`).
-pub const BLUE2: [u8; 3] = [31, 79, 208];
-/// A compared second pattern's X.
-pub const X2_INK: [u8; 3] = [14, 42, 140];
+pub use super::palette::{BLUE, BLUE2, INK, PAPER, RED, SKIN, X_INK, X2_INK};
 
 /// What a comparison's marks are in this picture, for the legend beside it (each part
 /// with the pattern it names): the text tiers' marks are not what the image shows.

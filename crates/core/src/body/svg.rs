@@ -50,31 +50,46 @@ pub struct Svg {
     clips: usize,
 }
 
-/// The stylesheet: the body a soft tone, essential solid red, spillover a red stipple,
-/// the X dark.
-const STYLE: &str = "<style>\
-.body{fill:#f1dccb;stroke:none}\
-.region{fill:none;stroke:none}\
-.essential{fill:#c8102e}\
-.spillover{fill:url(#stipple)}\
-.selected{fill:#4a7fd4;fill-opacity:0.45}\
-.outline{fill:none;stroke:#5a4638;stroke-linejoin:round}\
-.detail{fill:none;stroke:#8a7060;stroke-linecap:round}\
-.tp{fill:none;stroke:#10203a;stroke-width:2.4;stroke-linecap:round}\
-.tp-halo{fill:none;stroke:#ffffff;stroke-width:5;stroke-linecap:round}\
-.title{font-family:sans-serif;fill:#10203a}\
-.heading,.caption,.side{font-family:sans-serif;font-weight:bold;fill:#10203a}\
-.legend{font-family:sans-serif;fill:#10203a}\
-.note{font-family:sans-serif;fill:#5a4638}\
-.swatch{stroke:#5a4638;stroke-width:0.6}\
-.swatch.blank{fill:#f1dccb}\
-.swatch.essential2{fill:url(#hatch2)}\
-.swatch.spillover2{fill:url(#hatch2s)}\
-.tp2{stroke:#0e2a8c}\
-.pattern[data-pattern=\"2\"] .essential{fill:url(#hatch2)}\
-.pattern[data-pattern=\"2\"] .spillover{fill:url(#hatch2s)}\
-.xlabel{font-family:sans-serif;font-weight:bold;fill:#10203a;stroke:#ffffff;paint-order:stroke}\
-</style>";
+/// The stylesheet, from [`super::palette`]: the body a soft tone, essential solid red,
+/// spillover a red stipple, the X dark, the words in the X's ink.
+fn style() -> String {
+    use super::palette::{BLUE, BLUE2, DETAIL, INK, PAPER, RED, SKIN, X_INK, X2_INK, css};
+    let (skin, red, blue, ink, detail, x, paper, blue2, x2) = (
+        css(SKIN),
+        css(RED),
+        css(BLUE),
+        css(INK),
+        css(DETAIL),
+        css(X_INK),
+        css(PAPER),
+        css(BLUE2),
+        css(X2_INK),
+    );
+    format!(
+        "<style>\
+.body{{fill:{skin};stroke:none}}\
+.region{{fill:none;stroke:none}}\
+.essential{{fill:{red}}}\
+.spillover{{fill:url(#stipple)}}\
+.selected{{fill:{blue};fill-opacity:0.45}}\
+.outline{{fill:none;stroke:{ink};stroke-linejoin:round}}\
+.detail{{fill:none;stroke:{detail};stroke-linecap:round}}\
+.tp{{fill:none;stroke:{x};stroke-width:2.4;stroke-linecap:round}}\
+.tp-halo{{fill:none;stroke:{paper};stroke-width:5;stroke-linecap:round}}\
+.title,.legend{{font-family:sans-serif;fill:{x}}}\
+.heading,.caption,.side{{font-family:sans-serif;font-weight:bold;fill:{x}}}\
+.note{{font-family:sans-serif;fill:{ink}}}\
+.swatch{{stroke:{ink};stroke-width:0.6}}\
+.swatch.blank{{fill:{skin}}}\
+.swatch.essential2{{fill:url(#hatch2)}}\
+.swatch.spillover2{{fill:url(#hatch2s)}}\
+.tp2{{stroke:{x2}}}\
+.pattern[data-pattern=\"2\"] .essential{{fill:url(#hatch2)}}\
+.pattern[data-pattern=\"2\"] .spillover{{fill:url(#hatch2s)}}\
+.xlabel{{font-family:sans-serif;font-weight:bold;fill:{x};stroke:{paper};paint-order:stroke}}\
+</style><pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"{skin}\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"{red}\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"{red}\"/></pattern><pattern id=\"hatch2\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1.6\" height=\"3\" fill=\"{blue2}\"/></pattern><pattern id=\"hatch2s\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"0.9\" height=\"5\" fill=\"{blue2}\"/></pattern>"
+    )
+}
 
 fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
     for (k, p) in pts.enumerate() {
@@ -141,9 +156,13 @@ impl Svg {
                     );
                 }
                 Item::Swatch { x, y, size, kind } => {
+                    // Drawn 8 pattern units wide, so the stipple and hatching show at
+                    // the size the figures show them.
                     let c = |class: &str| {
                         format!(
-                            "<rect class=\"swatch {class}\" x=\"{x:.2}\" y=\"{y:.2}\" width=\"{size:.2}\" height=\"{size:.2}\"/>"
+                            "<g transform=\"translate({x:.2} {y:.2}) scale({:.4})\"><rect class=\"swatch {class}\" width=\"8\" height=\"8\" style=\"stroke-width:{:.3}\"/></g>",
+                            size / 8.0,
+                            0.6 * 8.0 / size
                         )
                     };
                     let (mx, my, r) = (x + size / 2.0, y + size / 2.0, size * 0.28);
@@ -341,7 +360,9 @@ impl Svg {
     pub fn finish(&self) -> String {
         let (w, h) = (self.width.max(1.0), (self.height + 4.0).max(1.0));
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{STYLE}<pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"#f1dccb\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"#c8102e\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#c8102e\"/></pattern><pattern id=\"hatch2\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1.6\" height=\"3\" fill=\"#1f4fd0\"/></pattern><pattern id=\"hatch2s\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"0.9\" height=\"5\" fill=\"#1f4fd0\"/></pattern></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{}\n</svg>\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{}</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n{}\n</svg>\n",
+            style(),
+            super::palette::css(super::palette::PAPER),
             self.body
         )
     }
