@@ -345,7 +345,7 @@ impl Svg {
                     }
                     let _ = write!(
                         b,
-                        "<text class=\"xlabel\"{halo_w} data-pattern=\"{n}\" x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
+                        "<text class=\"xlabel\" data-pattern=\"{n}\"{halo_w} x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
                         p.y - 0.4 * r,
                         2.2 * r,
                         n = pat.number
