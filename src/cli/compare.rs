@@ -48,7 +48,10 @@ pub fn run(
             let Some(path) = &args.out else {
                 anyhow::bail!("--format png writes a file: add --out FILE");
             };
-            write_file(path, &png_image(atlas, &cmp, args.size.unwrap_or(PNG_SIZE))?)?;
+            write_file(
+                path,
+                &png_image(atlas, &cmp, args.size.unwrap_or(PNG_SIZE))?,
+            )?;
         }
         CompareFormat::Text => {
             let width = args.width.unwrap_or_else(terminal_width);

@@ -177,12 +177,7 @@ pub fn svg_document(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], side: S
         .collect();
     let patterns: Vec<[svg::Pattern<'_>; 1]> = drawn
         .iter()
-        .map(|(overlay, _)| {
-            [svg::Pattern {
-                overlay,
-                number: 1,
-            }]
-        })
+        .map(|(overlay, _)| [svg::Pattern { overlay, number: 1 }])
         .collect();
     let figs: Vec<&Figure> = drawn.iter().map(|(_, f)| f).collect();
     let laid = page::layout(model, &figs, &page_words(m, points, side));

@@ -124,10 +124,7 @@ pub fn text(pb: &mut PathBuilder, text: &str, x: f32, y: f32, cap: f32) -> f32 {
         let ox = pen - f32::from(g.left) * s;
         for stroke in &g.strokes {
             for (k, &(gx, gy)) in stroke.iter().enumerate() {
-                let (px, py) = (
-                    ox + f32::from(gx) * s,
-                    y + (f32::from(gy) - BASELINE) * s,
-                );
+                let (px, py) = (ox + f32::from(gx) * s, y + (f32::from(gy) - BASELINE) * s);
                 if k == 0 {
                     pb.move_to(px, py);
                 } else {

@@ -14,11 +14,11 @@ pub mod frame;
 pub use painmap_model::body::geom;
 pub mod glyphs;
 pub use painmap_model::body::model;
+pub mod font;
 #[cfg(test)]
 mod model_tests;
 pub mod mosaic;
 pub mod overlay;
-pub mod font;
 pub mod page;
 pub mod palette;
 pub mod pixmap;

@@ -629,7 +629,12 @@ mod tests {
             &[],
             Side::Right,
         );
-        for glyphs in [Glyphs::Half, Glyphs::Quadrant, Glyphs::Sextant, Glyphs::Octant] {
+        for glyphs in [
+            Glyphs::Half,
+            Glyphs::Quadrant,
+            Glyphs::Sextant,
+            Glyphs::Octant,
+        ] {
             let r = Raster::new(
                 model(),
                 Viewport::new(ViewId::HeadFront, Side::Right, 40, 20),
@@ -647,7 +652,10 @@ mod tests {
                 chars(Style::Spillover),
                 chars(Style::Outline),
             );
-            assert!(!e.is_empty() && !s.is_empty() && !o.is_empty(), "{glyphs:?}");
+            assert!(
+                !e.is_empty() && !s.is_empty() && !o.is_empty(),
+                "{glyphs:?}"
+            );
             assert!(e.iter().all(|&c| c == '▓'), "{glyphs:?} {e:?}");
             assert!(s.iter().all(|&c| c == '░'), "{glyphs:?} {s:?}");
             assert!(o.iter().all(|c| !"▓░".contains(*c)), "{glyphs:?}");

@@ -139,7 +139,10 @@ impl Words {
     /// The legend of one pattern: essential zone, spillover, trigger point.
     pub fn single_legend() -> Vec<(Swatch, String)> {
         vec![
-            (Swatch::Essential, "essential zone (felt by nearly everyone)".to_owned()),
+            (
+                Swatch::Essential,
+                "essential zone (felt by nearly everyone)".to_owned(),
+            ),
             (Swatch::Spillover, "spillover (felt by some)".to_owned()),
             (Swatch::TriggerPoint, "trigger point".to_owned()),
         ]
@@ -150,7 +153,10 @@ impl Words {
         vec![
             (Swatch::Essential, format!("1 {first}: essential zone")),
             (Swatch::Spillover, "1: spillover".to_owned()),
-            (Swatch::TriggerPoint, "1: trigger point, X numbered 1".to_owned()),
+            (
+                Swatch::TriggerPoint,
+                "1: trigger point, X numbered 1".to_owned(),
+            ),
             (Swatch::Essential2, format!("2 {second}: essential zone")),
             (Swatch::Spillover2, "2: spillover".to_owned()),
             (
@@ -170,10 +176,7 @@ pub fn layout(model: &BodyModel, figures: &[&Figure], words: &Words) -> Page {
         .max(1.0)
         / 100.0;
     let margin = 3.0 * unit;
-    let inner = figures
-        .iter()
-        .map(|f| f.width)
-        .fold(90.0 * unit, f32::max);
+    let inner = figures.iter().map(|f| f.width).fold(90.0 * unit, f32::max);
     let width = inner + 2.0 * margin;
     let mut items = Vec::new();
     let mut y = margin;
@@ -314,16 +317,32 @@ mod tests {
                 _ => None,
             })
             .collect();
-        for want in ["Front", "Back", "R", "L", "trigger point", "spillover (felt by some)"] {
+        for want in [
+            "Front",
+            "Back",
+            "R",
+            "L",
+            "trigger point",
+            "spillover (felt by some)",
+        ] {
             assert!(texts.contains(&want), "{want}: {texts:?}");
         }
         for item in &page.items {
             if let Item::Text {
-                x, y, cap, text, anchor, ..
+                x,
+                y,
+                cap,
+                text,
+                anchor,
+                ..
             } = item
             {
                 let w = font::width(text, *cap);
-                let x0 = if *anchor == Anchor::Middle { x - w / 2.0 } else { *x };
+                let x0 = if *anchor == Anchor::Middle {
+                    x - w / 2.0
+                } else {
+                    *x
+                };
                 assert!(x0 >= 0.0 && x0 + w <= page.width + 0.5, "{text}");
                 assert!(*y <= page.height && *y - cap >= 0.0, "{text}");
             }

@@ -19,10 +19,10 @@ use tiny_skia::{
 use super::figure::{Figure, FigurePanel};
 use super::font;
 use super::model::BodyModel;
-use super::page::{Anchor, Item, Page, Role, Swatch};
 use super::overlay::{
     ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
 };
+use super::page::{Anchor, Item, Page, Role, Swatch};
 
 pub use super::palette::{BLUE, BLUE2, INK, PAPER, RED, SKIN, X_INK, X2_INK};
 
@@ -257,7 +257,16 @@ fn draw_x(
             ("1", q.x - r * 1.5 - font::width("1", cap))
         };
         let ink = if second { X2_INK } else { X_INK };
-        draw_text(pixmap, label, x, q.y - r * 0.9, cap, true, ink, Some(unit * 3.0));
+        draw_text(
+            pixmap,
+            label,
+            x,
+            q.y - r * 0.9,
+            cap,
+            true,
+            ink,
+            Some(unit * 3.0),
+        );
     }
 }
 
@@ -294,11 +303,7 @@ pub fn page(model: &BodyModel, page: &Page, figures: &[(&Figure, &Overlay)]) -> 
     let (w, h) = (page.width.ceil() as u32, page.height.ceil() as u32);
     let mut sheet = Pixmap::new(w.max(1), h.max(1))?;
     sheet.fill(color(PAPER));
-    let unit = figures
-        .iter()
-        .map(|(f, _)| f.height)
-        .fold(0.0f32, f32::max)
-        / 240.0;
+    let unit = figures.iter().map(|(f, _)| f.height).fold(0.0f32, f32::max) / 240.0;
     let id = Transform::identity();
     for item in &page.items {
         match item {
@@ -394,7 +399,11 @@ fn swatch(pixmap: &mut Pixmap, x: f32, y: f32, size: f32, kind: Swatch, unit: f3
             }
         }
         Swatch::Essential2 | Swatch::Spillover2 => {
-            let t = if kind == Swatch::Essential2 { &dense } else { &sparse };
+            let t = if kind == Swatch::Essential2 {
+                &dense
+            } else {
+                &sparse
+            };
             if let Some(t) = t {
                 let p = tiled(t, FilterQuality::Bilinear, turn);
                 pixmap.fill_path(&square, &p, FillRule::Winding, id, None);
@@ -402,7 +411,14 @@ fn swatch(pixmap: &mut Pixmap, x: f32, y: f32, size: f32, kind: Swatch, unit: f3
         }
         Swatch::TriggerPoint | Swatch::TriggerPoint2 => {
             let second = kind == Swatch::TriggerPoint2;
-            cross(pixmap, x + size / 2.0, y + size / 2.0, size * 0.28, unit, second);
+            cross(
+                pixmap,
+                x + size / 2.0,
+                y + size / 2.0,
+                size * 0.28,
+                unit,
+                second,
+            );
         }
     }
     let edge = Stroke {

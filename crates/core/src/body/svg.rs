@@ -22,10 +22,10 @@
 use std::fmt::Write as _;
 
 use super::figure::{Figure, FigurePanel};
-use super::page::{Anchor, Item, Page, Swatch};
 use super::geom::Pt;
 use super::model::{BodyModel, ViewId};
 use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use super::page::{Anchor, Item, Page, Swatch};
 
 /// The view's id as written in the SVG: the body model's own (`HeadFront`...).
 pub fn view_id(view: ViewId) -> String {
@@ -113,12 +113,7 @@ impl Svg {
 
     /// Writes a laid-out [`Page`]: its words as `<text>` (escaped), its legend's
     /// swatches, and each figure (by index into `figures`) with its patterns.
-    pub fn page(
-        &mut self,
-        model: &BodyModel,
-        page: &Page,
-        figures: &[(&Figure, &[Pattern<'_>])],
-    ) {
+    pub fn page(&mut self, model: &BodyModel, page: &Page, figures: &[(&Figure, &[Pattern<'_>])]) {
         for item in &page.items {
             match item {
                 Item::Figure { index, x, y } => {
