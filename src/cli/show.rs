@@ -198,10 +198,10 @@ fn png_image(
     m: &Muscle,
     points: &[&TriggerPoint],
     side: Side,
-    size: u32,
+    height: u32,
 ) -> anyhow::Result<Vec<u8>> {
     let model = crate::body::shipped();
-    let drawn: Vec<(Overlay, Figure)> = figures(atlas, points, side, size as f32)
+    let drawn: Vec<(Overlay, Figure)> = figures(atlas, points, side, height as f32)
         .map(|(_, o, f)| (o, f))
         .collect();
     let figs: Vec<&Figure> = drawn.iter().map(|(_, f)| f).collect();

@@ -615,7 +615,7 @@ mod tests {
         assert!(bare * 50 < body, "{bare} of {body}");
     }
 
-    /// Without colour (NO_COLOR) essential, spillover and outline cells are different
+    /// Without colour (`NO_COLOR`) essential, spillover and outline cells are different
     /// characters in every mosaic: a dense shade, a light shade, and blocks that are
     /// neither, so the head does not become one white blob.
     #[test]

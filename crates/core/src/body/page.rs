@@ -168,6 +168,10 @@ impl Words {
 }
 
 /// Lays out `figures` (each drawn `unit * 100` tall) with `words`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the page from top to bottom: heading, figures, legend, notes"
+)]
 pub fn layout(model: &BodyModel, figures: &[&Figure], words: &Words) -> Page {
     let unit = figures
         .iter()
