@@ -551,6 +551,10 @@ pub struct ShowArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
+    /// The PNG's figure height in pixels (default 1600, print size; 200 to 6000).
+    #[arg(long, value_name = "PX", value_parser = parse_png_size)]
+    pub size: Option<u32>,
+
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -611,7 +615,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
-    /// text (the picture and the regions), svg (one SVG document) or json.
+    /// text (the picture and the regions), svg (one SVG document), png (one image, with
+    /// --out) or json.
     #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
 
@@ -622,6 +627,10 @@ pub struct CompareArgs {
     /// Write the SVG or PNG to this file (atomically) instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// The PNG's figure height in pixels (default 1600, print size; 200 to 6000).
+    #[arg(long, value_name = "PX", value_parser = parse_png_size)]
+    pub size: Option<u32>,
 }
 
 /// `painmap validate`.
@@ -681,6 +690,14 @@ pub struct StudyArgs {
 
 /// Parses `--side`: left or right (or l, lt, r, rt), in any case: the side words every
 /// other part of painmap reads.
+/// Parses `--size`: a PNG figure's height in pixels, 200 to 6000.
+fn parse_png_size(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (200..=6000).contains(&n) => Ok(n),
+        _ => Err("the size is a height in pixels from 200 to 6000 (default 1600)".to_owned()),
+    }
+}
+
 fn parse_side(s: &str) -> Result<Side, String> {
     Side::parse(s).ok_or_else(|| "the side is left or right".to_string())
 }

@@ -3,14 +3,14 @@
 //! the second covers and what both cover, region by region ([`crate::compare`]).
 
 use super::args::{CompareArgs, CompareFormat};
-use super::show::{ascii_only, terminal_width, wrap, write_file};
+use super::show::{PNG_SIZE, SVG_SIZE, ascii_only, encode_page, terminal_width, wrap, write_file};
 use super::{out, status};
 use crate::atlas::Atlas;
 use crate::body::diagram::render_lines;
 use crate::body::figure::Figure;
 use crate::body::frame::Frame;
 use crate::body::glyphs::Glyphs;
-use crate::body::svg;
+use crate::body::{page, svg};
 use crate::color::Palette;
 use crate::compare::{Comparison, Line, Pattern, RegionCover, compare};
 use serde::Serialize;
@@ -32,6 +32,9 @@ pub fn run(
     } else {
         args.format
     };
+    if args.size.is_some() && format != CompareFormat::Png {
+        anyhow::bail!("--size sets a PNG's height: add --format png");
+    }
     match format {
         CompareFormat::Json => out::print(&out::json(&JsonComparison::of(atlas, &cmp))?)?,
         CompareFormat::Svg => {
@@ -45,7 +48,10 @@ pub fn run(
             let Some(path) = &args.out else {
                 anyhow::bail!("--format png writes a file: add --out FILE");
             };
-            write_file(path, &png_image(atlas, &cmp)?)?;
+            write_file(
+                path,
+                &png_image(atlas, &cmp, args.size.unwrap_or(PNG_SIZE))?,
+            )?;
         }
         CompareFormat::Text => {
             let width = args.width.unwrap_or_else(terminal_width);
@@ -114,48 +120,54 @@ pub fn text_of(
     s
 }
 
-/// Both patterns on one body as a PNG, framed as the SVG is.
-fn png_image(atlas: &Atlas, cmp: &Comparison<'_>) -> anyhow::Result<Vec<u8>> {
+/// What a comparison's page says: the two names, which number and marks are which,
+/// the sources and the disclaimer.
+fn page_words(cmp: &Comparison<'_>) -> page::Words {
+    let (one, two) = (cmp.first.name(), cmp.second.name());
+    let mut notes = vec![format!("Source: 1 {}", cmp.first.muscle.source)];
+    if cmp.second.muscle.source != cmp.first.muscle.source {
+        notes.push(format!("Source: 2 {}", cmp.second.muscle.source));
+    }
+    notes.push(crate::DISCLAIMER.to_owned());
+    page::Words {
+        heading: format!("1 {one} and 2 {two}"),
+        captions: vec![format!("Both on the patient's {} side", cmp.side)],
+        legend: page::Words::comparison_legend(&one, &two),
+        notes,
+    }
+}
+
+/// Both patterns on one body as a PNG, framed as the SVG is, with the page's words.
+fn png_image(atlas: &Atlas, cmp: &Comparison<'_>, size: u32) -> anyhow::Result<Vec<u8>> {
     let model = crate::body::shipped();
     let overlay = cmp.overlay(atlas);
-    let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), 480.0);
-    crate::body::pixmap::render(model, &figure, &overlay)
-        .ok_or_else(|| anyhow::anyhow!("picture too large"))?
-        .encode_png()
-        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
+    let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), size as f32);
+    let laid = page::layout(model, &[&figure], &page_words(cmp));
+    encode_page(model, &laid, &[(overlay, figure)])
 }
 
 /// One SVG document: both patterns on one figure, pattern 1 as `data-pattern="1"`, 2 as
-/// `data-pattern="2"`.
+/// `data-pattern="2"`, each X numbered, with the page's words.
 pub fn svg_document(atlas: &Atlas, cmp: &Comparison<'_>) -> String {
     let model = crate::body::shipped();
     let overlay = cmp.overlay(atlas);
     let frame = Frame::for_overlay(model, &overlay);
-    let figure = Figure::of_frame(model, &frame, 320.0);
+    let figure = Figure::of_frame(model, &frame, SVG_SIZE);
     let one = overlay.first_pattern();
     let two = overlay.second_pattern().unwrap_or_default();
-    let caption = format!(
-        "1 {} (red: solid essential, dotted spillover) and 2 {} (blue hatching: dense essential, sparse spillover), {} side",
-        cmp.first.name(),
-        cmp.second.name(),
-        cmp.side
-    );
+    let laid = page::layout(model, &[&figure], &page_words(cmp));
+    let patterns = [
+        svg::Pattern {
+            overlay: &one,
+            number: 1,
+        },
+        svg::Pattern {
+            overlay: &two,
+            number: 2,
+        },
+    ];
     let mut doc = svg::Svg::new();
-    doc.figure(
-        model,
-        &figure,
-        &caption,
-        &[
-            svg::Pattern {
-                overlay: &one,
-                number: 1,
-            },
-            svg::Pattern {
-                overlay: &two,
-                number: 2,
-            },
-        ],
-    );
+    doc.page(model, &laid, &[(&figure, &patterns)]);
     doc.finish()
 }
 

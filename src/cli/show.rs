@@ -10,7 +10,7 @@ use crate::body::figure::Figure;
 use crate::body::frame::Frame;
 use crate::body::glyphs::Glyphs;
 use crate::body::overlay::Overlay;
-use crate::body::{pixmap, svg};
+use crate::body::{page, pixmap, svg};
 use crate::color::Palette;
 use crate::report::place;
 use crate::term::graphics::{self, Terminal};
@@ -58,6 +58,9 @@ pub fn run(
         out::print(&out::json(&m)?)?;
         return Ok(status(true));
     }
+    if args.size.is_some() && args.format != PictureFormat::Png {
+        anyhow::bail!("--size sets a PNG's height: add --format png");
+    }
     match args.format {
         PictureFormat::Svg => {
             let doc = svg_document(atlas, muscle, &points, args.side);
@@ -71,7 +74,8 @@ pub fn run(
             let Some(path) = &args.out else {
                 anyhow::bail!("--format png writes a file: add --out FILE");
             };
-            write_file(path, &png_image(atlas, &points, args.side)?)?;
+            let size = args.size.unwrap_or(PNG_SIZE);
+            write_file(path, &png_image(atlas, muscle, &points, args.side, size)?)?;
             return Ok(status(true));
         }
         PictureFormat::Text => {}
@@ -136,52 +140,97 @@ fn figures<'a>(
     })
 }
 
-/// One SVG document with a figure per trigger point.
+/// A PNG figure's height in pixels unless `--size` says otherwise: print size.
+pub(super) const PNG_SIZE: u32 = 1600;
+
+/// The SVG figure's height in its own units (it scales; this sets the words' size
+/// against the body).
+pub(super) const SVG_SIZE: f32 = 800.0;
+
+/// What a page of the muscle's diagrams says: its name (and the point's, when one),
+/// each figure's caption, the legend, the sources and the disclaimer.
+fn page_words(m: &Muscle, points: &[&TriggerPoint], side: Side) -> page::Words {
+    let heading = match points {
+        [tp] => format!("{}: {}", m.name, tp.name),
+        _ => m.name.clone(),
+    };
+    let mut notes = vec![format!("Source: {}", m.source)];
+    for tp in points {
+        if let Some(source) = &tp.source
+            && !notes.iter().any(|n| n.ends_with(source.as_str()))
+        {
+            notes.push(format!("{}: {source}", tp.name));
+        }
+    }
+    notes.push(crate::DISCLAIMER.to_owned());
+    page::Words {
+        heading,
+        captions: match points {
+            // The heading names the one point already.
+            [_] => vec![format!("Drawn on the patient's {side} side")],
+            _ => points.iter().map(|tp| caption(m, tp, side)).collect(),
+        },
+        legend: page::Words::single_legend(),
+        notes,
+    }
+}
+
+/// One SVG document with a figure per trigger point, and the page's words.
 pub fn svg_document(atlas: &Atlas, m: &Muscle, points: &[&TriggerPoint], side: Side) -> String {
     let model = crate::body::shipped();
+    let drawn: Vec<(Overlay, Figure)> = figures(atlas, points, side, SVG_SIZE)
+        .map(|(_, o, f)| (o, f))
+        .collect();
+    let patterns: Vec<[svg::Pattern<'_>; 1]> = drawn
+        .iter()
+        .map(|(overlay, _)| [svg::Pattern { overlay, number: 1 }])
+        .collect();
+    let figs: Vec<&Figure> = drawn.iter().map(|(_, f)| f).collect();
+    let laid = page::layout(model, &figs, &page_words(m, points, side));
+    let with: Vec<(&Figure, &[svg::Pattern<'_>])> = figs
+        .iter()
+        .zip(&patterns)
+        .map(|(f, p)| (*f, p.as_slice()))
+        .collect();
     let mut doc = svg::Svg::new();
-    for (tp, overlay, figure) in figures(atlas, points, side, 320.0) {
-        let pattern = svg::Pattern {
-            overlay: &overlay,
-            number: 1,
-        };
-        doc.figure(model, &figure, &caption(m, tp, side), &[pattern]);
-    }
+    doc.page(model, &laid, &with);
     doc.finish()
 }
 
-/// One PNG with the trigger points' figures stacked.
-fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Result<Vec<u8>> {
+/// One PNG with the trigger points' figures stacked, each `size` pixels tall, and the
+/// page's words drawn in it.
+fn png_image(
+    atlas: &Atlas,
+    m: &Muscle,
+    points: &[&TriggerPoint],
+    side: Side,
+    height: u32,
+) -> anyhow::Result<Vec<u8>> {
     let model = crate::body::shipped();
-    let pictures: Vec<tiny_skia::Pixmap> = figures(atlas, points, side, 480.0)
-        .filter_map(|(_, overlay, figure)| pixmap::render(model, &figure, &overlay))
+    let drawn: Vec<(Overlay, Figure)> = figures(atlas, points, side, height as f32)
+        .map(|(_, o, f)| (o, f))
         .collect();
-    let w = pictures
-        .iter()
-        .map(tiny_skia::Pixmap::width)
-        .max()
-        .unwrap_or(1);
-    let h: u32 = pictures
-        .iter()
-        .map(tiny_skia::Pixmap::height)
-        .sum::<u32>()
-        .max(1);
-    let mut sheet =
-        tiny_skia::Pixmap::new(w, h).ok_or_else(|| anyhow::anyhow!("picture too large"))?;
-    sheet.fill(tiny_skia::Color::WHITE);
-    let mut y = 0;
-    for p in &pictures {
-        sheet.draw_pixmap(
-            0,
-            y as i32,
-            p.as_ref(),
-            &tiny_skia::PixmapPaint::default(),
-            tiny_skia::Transform::identity(),
-            None,
+    let figs: Vec<&Figure> = drawn.iter().map(|(_, f)| f).collect();
+    let laid = page::layout(model, &figs, &page_words(m, points, side));
+    encode_page(model, &laid, &drawn)
+}
+
+/// Rasterises a laid-out page and encodes it as PNG, refusing a page over 60 M pixels.
+pub(super) fn encode_page(
+    model: &BodyModel,
+    laid: &page::Page,
+    drawn: &[(Overlay, Figure)],
+) -> anyhow::Result<Vec<u8>> {
+    if laid.width * laid.height > 60.0e6 {
+        anyhow::bail!(
+            "the picture would be {:.0}x{:.0} pixels: choose a smaller --size",
+            laid.width,
+            laid.height
         );
-        y += p.height();
     }
-    sheet
+    let with: Vec<(&Figure, &Overlay)> = drawn.iter().map(|(o, f)| (f, o)).collect();
+    pixmap::page(model, laid, &with)
+        .ok_or_else(|| anyhow::anyhow!("picture too large"))?
         .encode_png()
         .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }

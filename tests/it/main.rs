@@ -7,6 +7,7 @@ mod compare;
 mod corpus;
 mod docs;
 mod escapes;
+mod exports;
 mod fixtures;
 mod foundations;
 mod guide_order;

@@ -426,18 +426,18 @@ pub fn mosaic_style(m: MosaicCell, theme: &Theme) -> Style {
             base
         };
     }
-    let (fg, bg) = (cell.style.fill(theme.palette), m.bg.fill(theme.palette));
-    if fg.is_none() && bg.is_none() {
+    // The one decision of a mosaic cell's colours, shared with `show`'s printed diagrams.
+    let Some(colours) = crate::body::palette::cell_colours(cell.style, m.bg, theme.palette) else {
         return style_of(cell, theme);
-    }
+    };
     let mut style = Style::new();
-    if let Some(i) = fg {
+    if let Some(i) = colours.fg {
         style = style.fg(Color::Indexed(i));
     }
-    if let Some(i) = bg {
+    if let Some(i) = colours.bg {
         style = style.bg(Color::Indexed(i));
     }
-    if cell.style == Mark::TriggerPoint {
+    if colours.bold {
         style = style.add_modifier(Modifier::BOLD);
     }
     style

@@ -72,7 +72,15 @@ fn legend_items(overlay: &Overlay, glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>
     }
     items
         .into_iter()
-        .map(|(style, name)| (vec![Cell::text(legend_mark(glyphs, style), style)], name))
+        .map(|(style, name)| {
+            // Without colour a mosaic draws zones as shades ([`mosaic::mono_shade`]).
+            let mark = glyphs
+                .samples()
+                .filter(|_| mono)
+                .and_then(|_| mosaic::mono_shade(style))
+                .unwrap_or_else(|| legend_mark(glyphs, style));
+            (vec![Cell::text(mark, style)], name)
+        })
         .collect()
 }
 
@@ -109,6 +117,12 @@ fn compare_legend(glyphs: Glyphs, mono: bool) -> Vec<(Vec<Cell>, &'static str)> 
 /// The `c`-th legend cell of a zone with these marks: line art's mark, or the block a
 /// mosaic draws for it there (the same sample pattern as the picture).
 fn zone_mark(glyphs: Glyphs, marks: u8, style: Style, c: usize, mono: bool) -> char {
+    if mono
+        && glyphs.samples().is_some()
+        && let Some(shade) = mosaic::mono_shade(style)
+    {
+        return shade;
+    }
     let Some((sx, sy)) = glyphs.samples() else {
         return glyphs.line_art().mark(style);
     };
@@ -503,18 +517,19 @@ impl Canvas {
 /// The SGR parameters of a drawn cell: line art's style codes, or (a mosaic, in its
 /// palette) the fill colours as foreground and background.
 fn sgr_of(c: Cell, bg: Style, mosaic: Option<Palette>) -> Option<String> {
-    let Some(palette) = mosaic.filter(|&p| c.style.fill(p).is_some() || bg.fill(p).is_some())
+    let Some((palette, colours)) =
+        mosaic.and_then(|p| super::palette::cell_colours(c.style, bg, p).map(|k| (p, k)))
     else {
         return c.style.ansi().map(str::to_owned);
     };
     let mut parts = Vec::new();
-    if let Some(i) = c.style.fill(palette) {
+    if let Some(i) = colours.fg {
         parts.push(palette.fg_sgr(i));
     }
-    if let Some(i) = bg.fill(palette) {
+    if let Some(i) = colours.bg {
         parts.push(palette.bg_sgr(i));
     }
-    if c.style == Style::TriggerPoint {
+    if colours.bold {
         parts.push("1".to_owned());
     }
     (!parts.is_empty()).then(|| parts.join(";"))

@@ -57,32 +57,9 @@ pub enum Style {
 }
 
 impl Style {
-    /// The palette index a mosaic fills with this style, `None` for empty space. In 256
-    /// colours the body is a soft tone, its outline dark, essential red, spillover light
-    /// red, the selection blue, the X yellow; a compared second pattern blue (light for
-    /// spillover), the overlap purple. In the 16 ANSI colours the body is light grey
-    /// (white) and its outline dark grey, so that nothing but a zone reads as red:
-    /// essential red, spillover bright red (stippled over the grey), the selection bright
-    /// blue, the second pattern blue and cyan, the overlap magenta, the X bright yellow
-    /// (bold, on the zone, the body or the outline under it), the cursor bright cyan.
+    /// The palette index a mosaic fills with this style ([`super::palette::fill`]).
     pub fn fill(self, palette: Palette) -> Option<u8> {
-        let (rich, basic) = match self {
-            Style::Background | Style::Legend | Style::Title | Style::Label => return None,
-            Style::Body => (180, 7),
-            Style::Outline | Style::Detail => (239, 8),
-            Style::Essential => (160, 1),
-            Style::Spillover => (210, 9),
-            Style::Selected => (68, 12),
-            Style::Essential2 => (27, 4),
-            Style::Spillover2 => (117, 6),
-            Style::Overlap => (129, 5),
-            Style::TriggerPoint => (226, 11),
-            Style::Cursor => (51, 14),
-        };
-        Some(match palette {
-            Palette::Ansi256 => rich,
-            Palette::Ansi16 => basic,
-        })
+        super::palette::fill(self, palette)
     }
 
     /// The ANSI SGR parameters for this style (`"31"` for red...), or `None` for plain

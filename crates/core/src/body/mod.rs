@@ -15,10 +15,13 @@ pub use painmap_model::body::geom;
 pub mod glyphs;
 pub use painmap_model::body::model;
 pub use painmap_model::body::zones;
+pub mod font;
 #[cfg(test)]
 mod model_tests;
 pub mod mosaic;
 pub mod overlay;
+pub mod page;
+pub mod palette;
 pub mod pixmap;
 pub mod raster;
 mod shipped;

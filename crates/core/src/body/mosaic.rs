@@ -338,6 +338,16 @@ fn weight(s: Style) -> u32 {
     }
 }
 
+/// The whole-cell shade a mosaic without colour draws for a zone: dense for essential,
+/// light for spillover (the picture and its legend both ask here).
+pub fn mono_shade(style: Style) -> Option<char> {
+    match style {
+        Style::Essential => Some('▓'),
+        Style::Spillover => Some('░'),
+        _ => None,
+    }
+}
+
 /// Whether a style is ink (drawn in the foreground) in a monochrome picture.
 fn ink(s: Style) -> bool {
     !matches!(s, Style::Background | Style::Body | Style::Selected)
@@ -480,7 +490,9 @@ pub fn paint_labels(
             let mut bits = 0u8;
             for (k, &s) in styles.iter().enumerate() {
                 let on = if mono {
-                    ink(s)
+                    // Without colour the outline keeps its own shape: a zone beside it
+                    // in the same cell would blur into it.
+                    ink(s) && (fg != Style::Outline || weight(s) == weight(fg))
                 } else {
                     s == fg || (s != bg && weight(s) > weight(bg))
                 };
@@ -488,7 +500,12 @@ pub fn paint_labels(
                     bits |= 1 << k;
                 }
             }
-            let ch = block_char(glyphs, bits);
+            let ch = match fg {
+                // Without colour a zone is a shade, dense for essential and sparse for
+                // spillover, so it reads apart from the solid outline and from itself.
+                s if mono && bits != 0 => mono_shade(s).unwrap_or(block_char(glyphs, bits)),
+                _ => block_char(glyphs, bits),
+            };
             let fg = if ch == ' ' { bg } else { fg };
             out.push(MosaicCell {
                 cell: Cell {
@@ -634,6 +651,53 @@ mod tests {
             })
             .count();
         assert!(bare * 50 < body, "{bare} of {body}");
+    }
+
+    /// Without colour (`NO_COLOR`) essential, spillover and outline cells are different
+    /// characters in every mosaic: a dense shade, a light shade, and blocks that are
+    /// neither, so the head does not become one white blob.
+    #[test]
+    fn without_colour_essential_spillover_and_outline_read_apart() {
+        let ov = Overlay::for_trigger_point(
+            model(),
+            "t",
+            "jaw",
+            &["temple".to_owned()],
+            &["cheek".to_owned()],
+            &[],
+            Side::Right,
+        );
+        for glyphs in [
+            Glyphs::Half,
+            Glyphs::Quadrant,
+            Glyphs::Sextant,
+            Glyphs::Octant,
+        ] {
+            let r = Raster::new(
+                model(),
+                Viewport::new(ViewId::HeadFront, Side::Right, 40, 20),
+            );
+            let cells = paint(&r, &ov, glyphs, true);
+            let chars = |style: Style| -> Vec<char> {
+                cells
+                    .iter()
+                    .filter(|m| m.cell.style == style)
+                    .map(|m| m.cell.ch)
+                    .collect()
+            };
+            let (e, s, o) = (
+                chars(Style::Essential),
+                chars(Style::Spillover),
+                chars(Style::Outline),
+            );
+            assert!(
+                !e.is_empty() && !s.is_empty() && !o.is_empty(),
+                "{glyphs:?}"
+            );
+            assert!(e.iter().all(|&c| c == '▓'), "{glyphs:?} {e:?}");
+            assert!(s.iter().all(|&c| c == '░'), "{glyphs:?} {s:?}");
+            assert!(o.iter().all(|c| !"▓░".contains(*c)), "{glyphs:?}");
+        }
     }
 
     #[test]

@@ -17,28 +17,15 @@ use tiny_skia::{
 };
 
 use super::figure::{Figure, FigurePanel};
+use super::font;
 use super::model::BodyModel;
 use super::overlay::{
     ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
     ZoneShapes,
 };
+use super::page::{Anchor, Item, Page, Role, Swatch};
 
-/// The paper.
-pub const PAPER: [u8; 3] = [255, 255, 255];
-/// The body's soft tone.
-pub const SKIN: [u8; 3] = [241, 220, 203];
-/// The outline.
-pub const INK: [u8; 3] = [90, 70, 56];
-/// The essential zone.
-pub const RED: [u8; 3] = [200, 16, 46];
-/// The selection.
-pub const BLUE: [u8; 3] = [74, 127, 212];
-/// The X.
-pub const X_INK: [u8; 3] = [16, 32, 58];
-/// A compared second pattern's hatching (the SVG's `#1f4fd0`).
-pub const BLUE2: [u8; 3] = [31, 79, 208];
-/// A compared second pattern's X.
-pub const X2_INK: [u8; 3] = [14, 42, 140];
+pub use super::palette::{BLUE, BLUE2, INK, PAPER, RED, SKIN, X_INK, X2_INK};
 
 /// What a comparison's marks are in this picture, for the legend beside it (each part
 /// with the pattern it names): the text tiers' marks are not what the image shows.
@@ -254,22 +241,25 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             .iter()
             .map(|tp| (tp, false))
             .chain(second.map(|tp| (tp, true)));
+        let numbered = overlay.second.is_some();
         for (tp, is_second) in marks {
-            draw_x(&mut pixmap, model, panel, tp, unit, is_second);
+            draw_x(&mut pixmap, model, panel, tp, unit, (is_second, numbered));
         }
     }
     Some(pixmap)
 }
 
 /// Draws one trigger point's X in `panel`, if the view shows it: dark on a white halo,
-/// or for a compared second pattern blue, with a ring round it.
+/// or for a compared second pattern blue, with a ring round it. In a comparison
+/// (`numbered`) each X carries its pattern's number, 1 above and to the left, 2 above
+/// and to the right, so two X on one spot both stay readable.
 fn draw_x(
     pixmap: &mut Pixmap,
     model: &BodyModel,
     panel: &FigurePanel,
     tp: &TriggerMark,
     unit: f32,
-    second: bool,
+    (second, numbered): (bool, bool),
 ) {
     let Some(p) = model.trigger_point_at(&tp.id, &tp.location.region, panel.view, tp.location.side)
     else {
@@ -277,13 +267,38 @@ fn draw_x(
     };
     let q = panel.place(p);
     let r = (unit * 4.0).max(3.0);
+    cross(pixmap, q.x, q.y, r, unit, second);
+    if numbered {
+        let cap = r * 1.6;
+        let (label, x) = if second {
+            ("2", q.x + r * 1.5)
+        } else {
+            ("1", q.x - r * 1.5 - font::width("1", cap))
+        };
+        let ink = if second { X2_INK } else { X_INK };
+        draw_text(
+            pixmap,
+            label,
+            x,
+            q.y - r * 0.9,
+            cap,
+            true,
+            ink,
+            Some(unit * 3.0),
+        );
+    }
+}
+
+/// An X of half-width `r` at `(x, y)`, dark on a white halo; ringed and blue for a
+/// compared second pattern.
+fn cross(pixmap: &mut Pixmap, x: f32, y: f32, r: f32, unit: f32, second: bool) {
     let mut pb = PathBuilder::new();
-    pb.move_to(q.x - r, q.y - r);
-    pb.line_to(q.x + r, q.y + r);
-    pb.move_to(q.x - r, q.y + r);
-    pb.line_to(q.x + r, q.y - r);
+    pb.move_to(x - r, y - r);
+    pb.line_to(x + r, y + r);
+    pb.move_to(x - r, y + r);
+    pb.line_to(x + r, y - r);
     if second {
-        pb.push_circle(q.x, q.y, r * 1.25);
+        pb.push_circle(x, y, r * 1.25);
     }
     let Some(path) = pb.finish() else {
         return;
@@ -298,6 +313,138 @@ fn draw_x(
     pixmap.stroke_path(&path, &paint_of(PAPER), &line(unit * 4.5), id, None);
     let ink = if second { X2_INK } else { X_INK };
     pixmap.stroke_path(&path, &paint_of(ink), &line(unit * 2.2), id, None);
+}
+
+/// Draws a laid-out [`Page`]: each figure rendered with its overlay at its place, the
+/// words drawn with the stroke font, the legend's swatches as the picture draws the
+/// marks. `None` when the page is too large to allocate.
+pub fn page(model: &BodyModel, page: &Page, figures: &[(&Figure, &Overlay)]) -> Option<Pixmap> {
+    let (w, h) = (page.width.ceil() as u32, page.height.ceil() as u32);
+    let mut sheet = Pixmap::new(w.max(1), h.max(1))?;
+    sheet.fill(color(PAPER));
+    let unit = figures.iter().map(|(f, _)| f.height).fold(0.0f32, f32::max) / 240.0;
+    let id = Transform::identity();
+    for item in &page.items {
+        match item {
+            Item::Figure { index, x, y } => {
+                let Some((figure, overlay)) = figures.get(*index) else {
+                    continue;
+                };
+                let picture = render(model, figure, overlay)?;
+                sheet.draw_pixmap(
+                    x.round() as i32,
+                    y.round() as i32,
+                    picture.as_ref(),
+                    &tiny_skia::PixmapPaint::default(),
+                    id,
+                    None,
+                );
+            }
+            Item::Text {
+                x,
+                y,
+                cap,
+                text,
+                role,
+                anchor,
+            } => {
+                let x0 = match anchor {
+                    Anchor::Start => *x,
+                    Anchor::Middle => x - font::width(text, *cap) / 2.0,
+                };
+                let ink = if *role == Role::Note { INK } else { X_INK };
+                draw_text(&mut sheet, text, x0, *y, *cap, role.bold(), ink, None);
+            }
+            Item::Swatch { x, y, size, kind } => swatch(&mut sheet, *x, *y, *size, *kind, unit),
+        }
+    }
+    Some(sheet)
+}
+
+/// Draws `text` with its baseline's left end at `(x, y)`, capitals `cap` tall, in `ink`;
+/// `halo` draws a paper-coloured band under it first (a label over the picture).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a text's place, size, weight, ink and halo"
+)]
+fn draw_text(
+    pixmap: &mut Pixmap,
+    text: &str,
+    x: f32,
+    y: f32,
+    cap: f32,
+    bold: bool,
+    ink: [u8; 3],
+    halo: Option<f32>,
+) {
+    let mut pb = PathBuilder::new();
+    font::text(&mut pb, text, x, y, cap);
+    let Some(path) = pb.finish() else { return };
+    let width = cap * if bold { 0.16 } else { 0.1 };
+    let line = |width: f32| Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    let id = Transform::identity();
+    if let Some(extra) = halo {
+        pixmap.stroke_path(&path, &paint_of(PAPER), &line(width + extra), id, None);
+    }
+    pixmap.stroke_path(&path, &paint_of(ink), &line(width), id, None);
+}
+
+/// A legend swatch: the mark it names, in a square with an outline.
+fn swatch(pixmap: &mut Pixmap, x: f32, y: f32, size: f32, kind: Swatch, unit: f32) {
+    let Some(rect) = tiny_skia::Rect::from_xywh(x, y, size, size) else {
+        return;
+    };
+    let square = PathBuilder::from_rect(rect);
+    let id = Transform::identity();
+    let unit = unit.max(0.6);
+    pixmap.fill_path(&square, &paint_of(SKIN), FillRule::Winding, id, None);
+    let tile = stipple((unit * 2.5).round() as u32);
+    let dense = hatch(unit * 3.6, unit * 1.9);
+    let sparse = hatch(unit * 6.0, unit * 1.1);
+    let turn = Transform::from_rotate(45.0);
+    match kind {
+        Swatch::Essential => {
+            pixmap.fill_path(&square, &paint_of(RED), FillRule::Winding, id, None);
+        }
+        Swatch::Spillover => {
+            if let Some(t) = &tile {
+                let p = tiled(t, FilterQuality::Nearest, Transform::identity());
+                pixmap.fill_path(&square, &p, FillRule::Winding, id, None);
+            }
+        }
+        Swatch::Essential2 | Swatch::Spillover2 => {
+            let t = if kind == Swatch::Essential2 {
+                &dense
+            } else {
+                &sparse
+            };
+            if let Some(t) = t {
+                let p = tiled(t, FilterQuality::Bilinear, turn);
+                pixmap.fill_path(&square, &p, FillRule::Winding, id, None);
+            }
+        }
+        Swatch::TriggerPoint | Swatch::TriggerPoint2 => {
+            let second = kind == Swatch::TriggerPoint2;
+            cross(
+                pixmap,
+                x + size / 2.0,
+                y + size / 2.0,
+                size * 0.28,
+                unit,
+                second,
+            );
+        }
+    }
+    let edge = Stroke {
+        width: unit * 0.8,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&square, &paint_of(INK), &edge, id, None);
 }
 
 /// Rings the box `w` by `h` at `(x, y)`: the keyboard cursor over a picture, dark on a
@@ -421,6 +568,89 @@ mod tests {
             all.iter().filter(|&&c| c == X_INK).count() > 20,
             "the first X"
         );
+    }
+
+    /// Two patterns' X on the same spot: each carries its number, 1 in the first
+    /// pattern's ink to the left of the X, 2 in the second's to the right, outside the
+    /// ring, so neither hides the other.
+    #[test]
+    fn compared_x_on_one_spot_are_numbered_on_either_side() {
+        let m = crate::body::shipped();
+        let one = Overlay::for_trigger_point(m, "t1", "calf", &[], &[], &[], Side::Right);
+        let mut ov = one.clone();
+        ov.second = Some(super::super::overlay::Zones {
+            essential: Vec::new(),
+            spillover: Vec::new(),
+            trigger_points: one.trigger_points.clone(),
+        });
+        let fig = Figure::of_frame(m, &Frame::whole_body(), 1600.0);
+        let p = render(m, &fig, &ov).unwrap();
+        let back = fig.panels.iter().find(|q| q.view == ViewId::Back).unwrap();
+        let tp = &ov.trigger_points[0];
+        let at = m
+            .trigger_point_at(&tp.id, &tp.location.region, ViewId::Back, tp.location.side)
+            .unwrap();
+        let q = back.place(at);
+        let unit = fig.height / 240.0;
+        let r = unit * 4.0;
+        // Count an ink in a box beside the X, beyond its ring.
+        let count = |x0: f32, x1: f32, ink: [u8; 3]| {
+            let mut n = 0;
+            for y in (q.y - 3.0 * r) as i32..(q.y + r) as i32 {
+                for x in x0 as i32..x1 as i32 {
+                    if px(&p, x as f32, y as f32) == ink {
+                        n += 1;
+                    }
+                }
+            }
+            n
+        };
+        let left = count(q.x - 4.5 * r, q.x - 1.6 * r, X_INK);
+        let right = count(q.x + 1.6 * r, q.x + 4.5 * r, X2_INK);
+        assert!(left > 30 && right > 30, "1: {left} px, 2: {right} px");
+        // Without a comparison there are no numbers.
+        let alone = render(m, &fig, &one).unwrap();
+        let mut n = 0;
+        for y in (q.y - 3.0 * r) as i32..(q.y + r) as i32 {
+            for x in (q.x - 4.5 * r) as i32..(q.x - 1.6 * r) as i32 {
+                if px(&alone, x as f32, y as f32) == X_INK {
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 0);
+    }
+
+    /// A page has its words drawn: ink above the figure where the heading is, and
+    /// below it where the legend and the notes are.
+    #[test]
+    fn a_page_draws_its_words_around_the_figure() {
+        let m = crate::body::shipped();
+        let ov = Overlay::for_trigger_point(m, "t", "calf", &[], &[], &[], Side::Right);
+        let fig = Figure::of_frame(m, &Frame::whole_body(), 800.0);
+        let words = crate::body::page::Words {
+            heading: "Soleus: TrP1".to_owned(),
+            captions: vec!["Drawn on the patient's right side".to_owned()],
+            legend: crate::body::page::Words::single_legend(),
+            notes: vec![crate::DISCLAIMER.to_owned()],
+        };
+        let laid = crate::body::page::layout(m, &[&fig], &words);
+        let sheet = page(m, &laid, &[(&fig, &ov)]).unwrap();
+        assert!(sheet.height() > 800);
+        let Some(Item::Figure { y: top, .. }) =
+            laid.items.iter().find(|i| matches!(i, Item::Figure { .. }))
+        else {
+            panic!("a figure");
+        };
+        let inked = |y0: u32, y1: u32| {
+            (y0..y1)
+                .flat_map(|y| (0..sheet.width()).map(move |x| (x, y)))
+                .filter(|&(x, y)| px(&sheet, x as f32, y as f32) == X_INK)
+                .count()
+        };
+        assert!(inked(0, *top as u32) > 200, "the heading");
+        let below = (*top + fig.height) as u32;
+        assert!(inked(below, sheet.height()) > 200, "the legend");
     }
 
     #[test]

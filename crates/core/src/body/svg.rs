@@ -25,6 +25,7 @@ use super::figure::{Figure, FigurePanel};
 use super::geom::Pt;
 use super::model::{BodyModel, ViewId};
 use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER, ZoneShapes};
+use super::page::{Anchor, Item, Page, Swatch};
 
 /// The view's id as written in the SVG: the body model's own (`HeadFront`...).
 pub fn view_id(view: ViewId) -> String {
@@ -49,23 +50,46 @@ pub struct Svg {
     clips: usize,
 }
 
-/// The stylesheet: the body a soft tone, essential solid red, spillover a red stipple,
-/// the X dark.
-const STYLE: &str = "<style>\
-.body{fill:#f1dccb;stroke:none}\
-.region{fill:none;stroke:none}\
-.essential{fill:#c8102e}\
-.spillover{fill:url(#stipple)}\
-.selected{fill:#4a7fd4;fill-opacity:0.45}\
-.outline{fill:none;stroke:#5a4638;stroke-width:1.2;stroke-linejoin:round}\
-.detail{fill:none;stroke:#8a7060;stroke-width:0.8;stroke-linecap:round}\
-.tp{fill:none;stroke:#10203a;stroke-width:1.8;stroke-linecap:round}\
-.tp-halo{fill:none;stroke:#ffffff;stroke-width:3.6;stroke-linecap:round}\
-.title{font:bold 9px sans-serif;fill:#333}\
-.pattern[data-pattern=\"2\"] .essential{fill:url(#hatch2)}\
-.pattern[data-pattern=\"2\"] .spillover{fill:url(#hatch2s)}\
-.xlabel{font:bold 9px sans-serif;fill:#10203a;stroke:#ffffff;stroke-width:2.4;paint-order:stroke}\
-</style>";
+/// The stylesheet, from [`super::palette`]: the body a soft tone, essential solid red,
+/// spillover a red stipple, the X dark, the words in the X's ink.
+fn style() -> String {
+    use super::palette::{BLUE, BLUE2, DETAIL, INK, PAPER, RED, SKIN, X_INK, X2_INK, css};
+    let (skin, red, blue, ink, detail, x, paper, blue2, x2) = (
+        css(SKIN),
+        css(RED),
+        css(BLUE),
+        css(INK),
+        css(DETAIL),
+        css(X_INK),
+        css(PAPER),
+        css(BLUE2),
+        css(X2_INK),
+    );
+    format!(
+        "<style>\
+.body{{fill:{skin};stroke:none}}\
+.region{{fill:none;stroke:none}}\
+.essential{{fill:{red}}}\
+.spillover{{fill:url(#stipple)}}\
+.selected{{fill:{blue};fill-opacity:0.45}}\
+.outline{{fill:none;stroke:{ink};stroke-linejoin:round}}\
+.detail{{fill:none;stroke:{detail};stroke-linecap:round}}\
+.tp{{fill:none;stroke:{x};stroke-width:2.4;stroke-linecap:round}}\
+.tp-halo{{fill:none;stroke:{paper};stroke-width:5;stroke-linecap:round}}\
+.title,.legend{{font-family:sans-serif;fill:{x}}}\
+.heading,.caption,.side{{font-family:sans-serif;font-weight:bold;fill:{x}}}\
+.note{{font-family:sans-serif;fill:{ink}}}\
+.swatch{{stroke:{ink};stroke-width:0.6}}\
+.swatch.blank{{fill:{skin}}}\
+.swatch.essential2{{fill:url(#hatch2)}}\
+.swatch.spillover2{{fill:url(#hatch2s)}}\
+.tp2{{stroke:{x2}}}\
+.pattern[data-pattern=\"2\"] .essential{{fill:url(#hatch2)}}\
+.pattern[data-pattern=\"2\"] .spillover{{fill:url(#hatch2s)}}\
+.xlabel{{font-family:sans-serif;font-weight:bold;fill:{x};stroke:{paper};paint-order:stroke}}\
+</style><pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"{skin}\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"{red}\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"{red}\"/></pattern><pattern id=\"hatch2\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1.6\" height=\"3\" fill=\"{blue2}\"/></pattern><pattern id=\"hatch2s\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"0.9\" height=\"5\" fill=\"{blue2}\"/></pattern>"
+    )
+}
 
 fn fmt_pts(out: &mut String, pts: impl Iterator<Item = Pt>) {
     for (k, p) in pts.enumerate() {
@@ -87,27 +111,88 @@ impl Svg {
         Svg::default()
     }
 
-    /// Adds a figure below the ones before it, with a caption and its patterns.
-    pub fn figure(
-        &mut self,
-        model: &BodyModel,
-        figure: &Figure,
-        caption: &str,
-        patterns: &[Pattern<'_>],
-    ) {
-        let top = self.height + if self.height > 0.0 { 16.0 } else { 4.0 };
-        let _ = write!(
-            self.body,
-            "<g class=\"figure\" transform=\"translate(0 {top:.2})\"><text class=\"title\" x=\"4\" y=\"9\">{}</text>",
-            esc(caption)
-        );
-        let _ = write!(self.body, "<g transform=\"translate(0 14)\">");
-        for panel in &figure.panels {
-            self.view(model, panel, patterns);
+    /// Writes a laid-out [`Page`]: its words as `<text>` (escaped), its legend's
+    /// swatches, and each figure (by index into `figures`) with its patterns.
+    pub fn page(&mut self, model: &BodyModel, page: &Page, figures: &[(&Figure, &[Pattern<'_>])]) {
+        for item in &page.items {
+            match item {
+                Item::Figure { index, x, y } => {
+                    let Some((figure, patterns)) = figures.get(*index) else {
+                        continue;
+                    };
+                    let _ = write!(
+                        self.body,
+                        "<g class=\"figure\" transform=\"translate({x:.2} {y:.2})\">"
+                    );
+                    for panel in &figure.panels {
+                        self.view(model, panel, patterns);
+                    }
+                    self.body.push_str("</g>");
+                }
+                Item::Text {
+                    x,
+                    y,
+                    cap,
+                    text,
+                    role,
+                    anchor,
+                } => {
+                    let anchor = match anchor {
+                        Anchor::Start => "start",
+                        Anchor::Middle => "middle",
+                    };
+                    // A sans-serif capital is about 0.72 of its font size.
+                    let _ = write!(
+                        self.body,
+                        "<text class=\"{}\" x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{}</text>",
+                        role.class(),
+                        cap / 0.72,
+                        esc(text)
+                    );
+                }
+                Item::Swatch { x, y, size, kind } => {
+                    // Drawn 8 pattern units wide, so the stipple and hatching show at
+                    // the size the figures show them.
+                    let c = |class: &str| {
+                        format!(
+                            "<g transform=\"translate({x:.2} {y:.2}) scale({:.4})\"><rect class=\"swatch {class}\" width=\"8\" height=\"8\" style=\"stroke-width:{:.3}\"/></g>",
+                            size / 8.0,
+                            0.6 * 8.0 / size
+                        )
+                    };
+                    let (mx, my, r) = (x + size / 2.0, y + size / 2.0, size * 0.28);
+                    let cross = format!(
+                        "M{:.2},{:.2}L{:.2},{:.2}M{:.2},{:.2}L{:.2},{:.2}",
+                        mx - r,
+                        my - r,
+                        mx + r,
+                        my + r,
+                        mx - r,
+                        my + r,
+                        mx + r,
+                        my - r
+                    );
+                    let el = match kind {
+                        Swatch::Essential => c("essential"),
+                        Swatch::Spillover => c("spillover"),
+                        Swatch::Essential2 => c("essential2"),
+                        Swatch::Spillover2 => c("spillover2"),
+                        Swatch::TriggerPoint => format!(
+                            "{}<path class=\"tp-halo\" d=\"{cross}\"/><path class=\"tp\" d=\"{cross}\"/>",
+                            c("blank")
+                        ),
+                        Swatch::TriggerPoint2 => format!(
+                            "{}<path class=\"tp-halo\" d=\"{cross}\"/><path class=\"tp tp2\" d=\"{cross}\"/><circle class=\"tp tp2\" cx=\"{mx:.2}\" cy=\"{my:.2}\" r=\"{:.2}\"/>",
+                            c("blank"),
+                            r * 1.25
+                        ),
+                    };
+                    self.body.push_str(&el);
+                }
+            }
         }
-        self.body.push_str("</g></g>");
-        self.width = self.width.max(figure.width);
-        self.height = top + 14.0 + figure.height;
+        self.width = self.width.max(page.width);
+        self.height = self.height.max(page.height);
     }
 
     #[allow(
@@ -126,15 +211,6 @@ impl Svg {
             b,
             " transform=\"translate({:.2} {:.2}) scale({:.4})\">",
             panel.offset.x, panel.offset.y, panel.scale
-        );
-        let title = view.title(panel.side);
-        let _ = write!(
-            b,
-            "<text class=\"title\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\">{}</text>",
-            panel.shown.x0,
-            panel.shown.y0 - 2.0 / panel.scale,
-            9.0 / panel.scale,
-            esc(&title)
         );
         // The silhouette, and a clip path of it so regions never spill outside the body.
         self.clips += 1;
@@ -210,20 +286,24 @@ impl Svg {
             b.push_str("</g>");
         }
         b.push_str("</g>");
+        // Stroke widths in document units whatever the view's scale (inline, as not
+        // every renderer honours `vector-effect`).
+        let sw = |w: f32| format!(" style=\"stroke-width:{:.3}\"", w / panel.scale);
+        let (thin, line_w, x_w, halo_w) = (sw(1.2), sw(2.4), sw(3.2), sw(6.4));
         for line in &drawing.details {
             if let [p] = line.as_slice() {
                 let _ = write!(
                     b,
-                    "<circle class=\"detail\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"0.8\"/>",
+                    "<circle class=\"detail\"{thin} cx=\"{:.2}\" cy=\"{:.2}\" r=\"0.8\"/>",
                     p.x, p.y
                 );
             } else {
-                b.push_str("<polyline class=\"detail\" points=\"");
+                let _ = write!(b, "<polyline class=\"detail\"{thin} points=\"");
                 fmt_pts(b, line.iter().copied());
                 b.push_str("\"/>");
             }
         }
-        b.push_str("<path class=\"outline\" vector-effect=\"non-scaling-stroke\" d=\"");
+        let _ = write!(b, "<path class=\"outline\"{line_w} d=\"");
         for s in &drawing.boundary {
             let _ = write!(b, "M{:.2},{:.2}L{:.2},{:.2}", s.a.x, s.a.y, s.b.x, s.b.y);
         }
@@ -238,7 +318,8 @@ impl Svg {
                 ) else {
                     continue;
                 };
-                let r = 5.0 / panel.scale;
+                // The X's half-width: 12 document units at the page's usual size.
+                let r = 12.0 / panel.scale;
                 let cross = format!(
                     "M{:.2},{:.2}L{:.2},{:.2}M{:.2},{:.2}L{:.2},{:.2}",
                     p.x - r,
@@ -252,20 +333,34 @@ impl Svg {
                 );
                 let _ = write!(
                     b,
-                    "<g class=\"x\" data-pattern=\"{}\"><path class=\"tp-halo\" vector-effect=\"non-scaling-stroke\" d=\"{cross}\"/><path class=\"tp\" vector-effect=\"non-scaling-stroke\" d=\"{cross}\"/><circle data-tp=\"{}\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{r:.2}\" fill=\"none\" stroke=\"none\"/></g>",
+                    "<g class=\"x\" data-pattern=\"{}\"><path class=\"tp-halo\"{halo_w} d=\"{cross}\"/><path class=\"tp\"{x_w} d=\"{cross}\"/><circle data-tp=\"{}\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{r:.2}\" fill=\"none\" stroke=\"none\"/></g>",
                     pat.number,
                     esc(&tp.id),
                     p.x,
                     p.y
                 );
-                // Two patterns: each X says whose it is.
+                // Two patterns: each X says whose it is, 1 to the upper left, 2 (ringed)
+                // to the upper right, so two X on one spot both stay readable.
                 if patterns.len() > 1 {
+                    let (x, anchor) = if pat.number == 1 {
+                        (p.x - 1.5 * r, "end")
+                    } else {
+                        (p.x + 1.5 * r, "start")
+                    };
+                    if pat.number > 1 {
+                        let _ = write!(
+                            b,
+                            "<circle class=\"tp tp2\"{x_w} cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"/>",
+                            p.x,
+                            p.y,
+                            1.25 * r
+                        );
+                    }
                     let _ = write!(
                         b,
-                        "<text class=\"xlabel\" data-pattern=\"{n}\" x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\">{n}</text>",
-                        p.x + 1.4 * r,
-                        p.y + 0.8 * r,
-                        9.0 / panel.scale,
+                        "<text class=\"xlabel\" data-pattern=\"{n}\"{halo_w} x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{:.2}\" text-anchor=\"{anchor}\">{n}</text>",
+                        p.y - 0.4 * r,
+                        2.2 * r,
                         n = pat.number
                     );
                 }
@@ -278,7 +373,9 @@ impl Svg {
     pub fn finish(&self) -> String {
         let (w, h) = (self.width.max(1.0), (self.height + 4.0).max(1.0));
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{STYLE}<pattern id=\"stipple\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"#f1dccb\"/><circle cx=\"1\" cy=\"1\" r=\"1\" fill=\"#c8102e\"/><circle cx=\"3\" cy=\"3\" r=\"1\" fill=\"#c8102e\"/></pattern><pattern id=\"hatch2\" width=\"3\" height=\"3\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1.6\" height=\"3\" fill=\"#1f4fd0\"/></pattern><pattern id=\"hatch2s\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"0.9\" height=\"5\" fill=\"#1f4fd0\"/></pattern></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{}\n</svg>\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.2} {h:.2}\">\n<defs>{}</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n{}\n</svg>\n",
+            style(),
+            super::palette::css(super::palette::PAPER),
             self.body
         )
     }
@@ -309,17 +406,33 @@ mod tests {
             Side::Left,
         );
         let fig = Figure::of_frame(m, &Frame::whole_body(), 300.0);
+        let words = crate::body::page::Words {
+            heading: "A <test> & more".to_owned(),
+            captions: vec!["test".to_owned()],
+            legend: crate::body::page::Words::single_legend(),
+            notes: vec![crate::DISCLAIMER.to_owned()],
+        };
+        let page = crate::body::page::layout(m, &[&fig], &words);
         let mut svg = Svg::new();
-        svg.figure(
-            m,
-            &fig,
-            "test",
-            &[Pattern {
-                overlay: &ov,
-                number: 1,
-            }],
-        );
+        let pattern = [Pattern {
+            overlay: &ov,
+            number: 1,
+        }];
+        svg.page(m, &page, &[(&fig, &pattern)]);
         let doc = svg.finish();
+        // The words as text, escaped: heading, view titles, R and L, legend, disclaimer.
+        for want in [
+            ">A &lt;test&gt; &amp; more</text>",
+            ">Front</text>",
+            ">Back</text>",
+            ">R</text>",
+            ">L</text>",
+            ">essential zone (felt by nearly everyone)</text>",
+            ">trigger point</text>",
+            "not a diagnosis",
+        ] {
+            assert!(doc.contains(want), "{want}");
+        }
         assert!(doc.starts_with("<?xml"));
         assert_eq!(doc.matches("data-view=\"Front\"").count(), 1);
         let shapes = m.view(ViewId::Front).drawing(Side::Left).shapes.len()
