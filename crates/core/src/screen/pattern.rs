@@ -1,6 +1,7 @@
 //! The atlas's concept patterns, compiled and matched against a sentence's words:
-//! words separated by spaces, `a|b` either word, `word*` any word starting so, `..` up to
-//! [`GAP`] words in between ("jaw .. chew" hears "my jaw aches when I chew"), [`YEAR`] a
+//! words separated by spaces, `a|b` either word, `word*` any word starting so, `a_b` the
+//! words "a b" in a row, as one alternative (`down_below|privates|back_passage`), `..` up
+//! to [`GAP`] words in between ("jaw .. chew" hears "my jaw aches when I chew"), [`YEAR`] a
 //! year ("in 2009"). The atlas's
 //! validation checks the syntax ([`crate::atlas`]'s `pattern_problem`).
 
@@ -9,14 +10,14 @@ use super::words::Word;
 /// The most words a `..` skips.
 pub const GAP: usize = 5;
 
-/// One alternative of a pattern word.
+/// One word of an alternative.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Alt {
+struct Stem {
     stem: String,
     prefix: bool,
 }
 
-impl Alt {
+impl Stem {
     fn matches(&self, word: &str) -> bool {
         if self.prefix {
             word.starts_with(&self.stem)
@@ -27,6 +28,23 @@ impl Alt {
         } else {
             word == self.stem
         }
+    }
+}
+
+/// One alternative of a pattern word: one word, or several in a row (`back_passage`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Alt {
+    words: Vec<Stem>,
+}
+
+impl Alt {
+    /// Where the alternative, placed at word `i`, ends (one past its last word).
+    fn at(&self, sentence: &[Word], i: usize) -> Option<usize> {
+        self.words
+            .iter()
+            .enumerate()
+            .all(|(k, stem)| sentence.get(i + k).is_some_and(|w| stem.matches(&w.text)))
+            .then_some(i + self.words.len())
     }
 }
 
@@ -57,15 +75,20 @@ impl Pattern {
                 } else {
                     Part::Word(
                         t.split('|')
-                            .map(|a| match a.strip_suffix('*') {
-                                Some(stem) => Alt {
-                                    stem: stem.to_string(),
-                                    prefix: true,
-                                },
-                                None => Alt {
-                                    stem: a.to_string(),
-                                    prefix: false,
-                                },
+                            .map(|a| Alt {
+                                words: a
+                                    .split('_')
+                                    .map(|w| match w.strip_suffix('*') {
+                                        Some(stem) => Stem {
+                                            stem: stem.to_string(),
+                                            prefix: true,
+                                        },
+                                        None => Stem {
+                                            stem: w.to_string(),
+                                            prefix: false,
+                                        },
+                                    })
+                                    .collect(),
                             })
                             .collect(),
                     )
@@ -89,13 +112,10 @@ impl Pattern {
             None => Some(i),
             // A gap is never last (validated), so the word after it bounds the skip.
             Some(Part::Gap) => (0..=GAP).find_map(|skip| self.at(sentence, p + 1, i + skip)),
-            Some(Part::Word(alts)) => {
-                let w = &sentence.get(i)?.text;
-                alts.iter()
-                    .any(|a| a.matches(w))
-                    .then(|| self.at(sentence, p + 1, i + 1))
-                    .flatten()
-            }
+            Some(Part::Word(alts)) => alts
+                .iter()
+                .filter_map(|a| a.at(sentence, i))
+                .find_map(|next| self.at(sentence, p + 1, next)),
         }
     }
 }
@@ -118,6 +138,12 @@ mod tests {
         assert!(hits("jaw .. chew*", "jaw one two three four five six chew").is_empty());
         assert!(hits("red", "tired").is_empty(), "whole words");
         assert_eq!(hits("in yyyy", "broke it in 2009"), [(2, 4)]);
+        assert_eq!(
+            hits("numb* .. down_below|back_passage", "numb round my back passage"),
+            [(0, 5)],
+            "an alternative of several words"
+        );
+        assert!(hits("numb* .. down_below|back_passage", "numb down my back").is_empty());
         assert!(hits("in yyyy", "in 20 minutes").is_empty());
     }
 }
