@@ -14,6 +14,7 @@ mod hostile;
 mod phrases;
 mod picture;
 mod records;
+mod redflag_concepts;
 mod redflags;
 mod reliability;
 mod roundtrip;
