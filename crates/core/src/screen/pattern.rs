@@ -1,7 +1,8 @@
 //! The atlas's concept patterns, compiled and matched against a sentence's words:
 //! words separated by spaces, `a|b` either word, `word*` any word starting so, `a_b` the
 //! words "a b" in a row, as one alternative (`down_below|privates|back_passage`), `..` up
-//! to [`GAP`] words in between ("jaw .. chew" hears "my jaw aches when I chew"), [`YEAR`] a
+//! to [`GAP`] words in between, or up to [`CLAUSE_GAP`] within one clause ("jaw .. chew"
+//! hears "my jaw aches when I chew"), [`YEAR`] a
 //! year ("in 2009"). The atlas's
 //! validation checks the syntax ([`crate::atlas`]'s `pattern_problem`).
 
@@ -9,6 +10,10 @@ use super::words::Word;
 
 /// The most words a `..` skips.
 pub const GAP: usize = 5;
+
+/// The most words a `..` skips when the words it joins stand in one clause: a clause
+/// holds one thought, so "I can't feel anything when I go to the loo" is one.
+pub const CLAUSE_GAP: usize = 8;
 
 /// One word of an alternative.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +116,15 @@ impl Pattern {
         match self.parts.get(p) {
             None => Some(i),
             // A gap is never last (validated), so the word after it bounds the skip.
-            Some(Part::Gap) => (0..=GAP).find_map(|skip| self.at(sentence, p + 1, i + skip)),
+            Some(Part::Gap) => (0..=CLAUSE_GAP).find_map(|skip| {
+                let end = self.at(sentence, p + 1, i + skip)?;
+                let one_clause = || {
+                    let before = i.checked_sub(1).and_then(|b| sentence.get(b));
+                    let after = sentence.get(i + skip);
+                    matches!((before, after), (Some(a), Some(b)) if a.clause == b.clause)
+                };
+                (skip <= GAP || one_clause()).then_some(end)
+            }),
             Some(Part::Word(alts)) => alts
                 .iter()
                 .filter_map(|a| a.at(sentence, i))
@@ -135,7 +148,13 @@ mod tests {
         assert_eq!(hits("hill|stairs", "up the stairs"), [(2, 3)]);
         assert_eq!(hits("chew*", "when I chewed"), [(2, 3)]);
         assert_eq!(hits("jaw .. chew*", "my jaw aches when I chew"), [(1, 6)]);
-        assert!(hits("jaw .. chew*", "jaw one two three four five six chew").is_empty());
+        assert_eq!(
+            hits("jaw .. chew*", "jaw one two three four five six chew"),
+            [(0, 8)],
+            "a clause holds a longer gap"
+        );
+        assert!(hits("jaw .. chew*", "jaw one two three, four five six chew").is_empty());
+        assert!(hits("jaw .. chew*", "jaw 1 2 3 4 5 6 7 8 9 chew").is_empty());
         assert!(hits("red", "tired").is_empty(), "whole words");
         assert_eq!(hits("in yyyy", "broke it in 2009"), [(2, 4)]);
         assert_eq!(
