@@ -6,8 +6,8 @@
 //! atlas patterns matches a sentence of the client's words, unless
 //! - a negator stands just before it ("no fever", "not swollen or warm"),
 //! - it is someone else's ("my sister is going through chemo"),
-//! - one of its `unless` patterns is said, not negated, in the same clause ("lost a
-//!   stone on Slimming World"), or
+//! - one of its `unless` patterns is said, not negated, in its clause or the next one
+//!   ("lost a stone on Slimming World"), or
 //! - it must be current and the sentence places it long ago (the atlas's `long-ago`
 //!   concept: "years ago", "in 2009", "fully recovered"), or "old" stands just before it.
 //!
@@ -84,13 +84,13 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
     for concept in atlas.concepts().iter().filter(|c| c.id != LONG_AGO) {
         let unless: Vec<Pattern> = concept.unless.iter().map(|w| Pattern::new(w)).collect();
         'found: for sentence in &sentences {
-            // An `unless` takes a match back only in the match's own clause: "a cancer
-            // scare" cancels itself, but "I was lifting weights" does not take back "the
-            // worst headache of my life came on in a second" said before it.
+            // An `unless` takes a match back only in the match's own clause or the one
+            // next to it ("my legs swell on flights, both of them"), not from across a
+            // whole sentence of other matters.
             let cancelled = |clause: usize| {
                 unless.iter().any(|p| {
                     p.find(sentence).iter().any(|&(s, e)| {
-                        sentence[s..e].iter().any(|w| w.clause == clause)
+                        sentence[s..e].iter().any(|w| w.clause.abs_diff(clause) <= 1)
                             && !words::negated(sentence, s)
                     })
                 }) || (concept.current && long_ago.iter().any(|p| !p.find(sentence).is_empty()))
