@@ -34,6 +34,11 @@ const NEGATORS: [&str; 22] = [
     "denied",
 ];
 
+/// Words that, after "never", make it a comparison rather than a negation.
+const COMPARISONS: [&str; 8] = [
+    "like", "so", "this", "that", "before", "such", "worse", "anywhere",
+];
+
 /// How many words before a match a negator still reaches.
 const NEGATION_REACH: usize = 3;
 
@@ -159,10 +164,17 @@ pub fn negated(sentence: &[Word], start: usize) -> bool {
         .rev()
         .take_while(|w| w.clause == first.clause)
         .collect();
+    // "never" before a comparison affirms: "I've never had a headache like this".
+    let compared = || {
+        sentence[start..]
+            .iter()
+            .take_while(|w| w.clause == first.clause)
+            .any(|w| COMPARISONS.contains(&w.text.as_str()))
+    };
     if before
         .iter()
         .take(NEGATION_REACH)
-        .any(|w| NEGATORS.contains(&w.text.as_str()))
+        .any(|w| NEGATORS.contains(&w.text.as_str()) && !(w.text == "never" && compared()))
     {
         return true;
     }
@@ -238,6 +250,10 @@ mod tests {
         assert!(!negated(s, 5), "a new clause is not the list");
         let s = &sentences("I have had a fever")[0];
         assert!(!negated(s, 4));
+        let s = &sentences("I never had headache so bad")[0];
+        assert!(!negated(s, 3), "never before a comparison affirms");
+        let s = &sentences("I never get headaches")[0];
+        assert!(negated(s, 3));
     }
 
     #[test]
