@@ -102,7 +102,7 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
                             .iter()
                             .any(|w| w.text == "old");
                     if words::negated(sentence, start)
-                        || words::someone_elses(sentence, start)
+                        || words::someone_elses(sentence, start, end)
                         || old
                         || cancelled(sentence[start].clause)
                     {
