@@ -36,7 +36,12 @@ fn every_concept_phrasing_raises_its_flag_and_every_trap_stays_quiet() {
             got.iter().any(|g| g == f[0])
         };
         if !ok {
-            wrong.push(format!("line {}: want {}, raised {got:?}: {:?}", i + 1, f[0], f[1]));
+            wrong.push(format!(
+                "line {}: want {}, raised {got:?}: {:?}",
+                i + 1,
+                f[0],
+                f[1]
+            ));
         }
     }
     assert!(rows >= 300, "{rows} phrasings");

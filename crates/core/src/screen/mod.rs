@@ -83,6 +83,7 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
     let mut out = Vec::new();
     for concept in atlas.concepts().iter().filter(|c| c.id != LONG_AGO) {
         let unless: Vec<Pattern> = concept.unless.iter().map(|w| Pattern::new(w)).collect();
+        let patterns: Vec<Pattern> = concept.words.iter().map(|w| Pattern::new(w)).collect();
         'found: for sentence in &sentences {
             // An `unless` takes a match back only in the match's own clause or the one
             // next to it ("my legs swell on flights, both of them"), not from across a
@@ -90,12 +91,14 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
             let cancelled = |clause: usize| {
                 unless.iter().any(|p| {
                     p.find(sentence).iter().any(|&(s, e)| {
-                        sentence[s..e].iter().any(|w| w.clause.abs_diff(clause) <= 1)
+                        sentence[s..e]
+                            .iter()
+                            .any(|w| w.clause.abs_diff(clause) <= 1)
                             && !words::negated(sentence, s)
                     })
                 }) || (concept.current && long_ago.iter().any(|p| !p.find(sentence).is_empty()))
             };
-            for p in concept.words.iter().map(|w| Pattern::new(w)) {
+            for p in &patterns {
                 for (start, end) in p.find(sentence) {
                     let old = concept.current
                         && sentence[start.saturating_sub(3)..start]

@@ -15,92 +15,49 @@ pub const GAP: usize = 5;
 /// holds one thought, so "I can't feel anything when I go to the loo" is one.
 pub const CLAUSE_GAP: usize = 8;
 
-/// One word of an alternative.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Stem {
-    stem: String,
-    prefix: bool,
-}
-
-impl Stem {
-    fn matches(&self, word: &str) -> bool {
-        if self.prefix {
-            word.starts_with(&self.stem)
-        } else if self.stem == YEAR {
+/// Does one pattern word (`walk*`, `yyyy`, `stairs`) match a sentence word?
+fn stem_matches(stem: &str, word: &str) -> bool {
+    match stem.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None if stem == YEAR => {
             word.len() == 4
                 && word.chars().all(|c| c.is_ascii_digit())
                 && (word.starts_with("19") || word.starts_with("20"))
-        } else {
-            word == self.stem
         }
+        None => word == stem,
     }
 }
 
-/// One alternative of a pattern word: one word, or several in a row (`back_passage`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Alt {
-    words: Vec<Stem>,
-}
-
-impl Alt {
-    /// Where the alternative, placed at word `i`, ends (one past its last word).
-    fn at(&self, sentence: &[Word], i: usize) -> Option<usize> {
-        self.words
-            .iter()
-            .enumerate()
-            .all(|(k, stem)| sentence.get(i + k).is_some_and(|w| stem.matches(&w.text)))
-            .then_some(i + self.words.len())
+/// Where one alternative (`stairs`, or `back_passage` for several words in a row),
+/// placed at word `i`, ends (one past its last word).
+fn alt_at(alt: &str, sentence: &[Word], i: usize) -> Option<usize> {
+    let mut at = i;
+    for stem in alt.split('_') {
+        if !stem_matches(stem, &sentence.get(at)?.text) {
+            return None;
+        }
+        at += 1;
     }
+    Some(at)
 }
 
 /// The pattern word that matches a year, 1900 to 2099.
 pub const YEAR: &str = "yyyy";
 
-/// One element of a pattern.
+/// A pattern, read from the atlas's text as it is matched (no copies: the screen
+/// listens on every keystroke of the explorer's search).
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Part {
-    Word(Vec<Alt>),
-    Gap,
+pub struct Pattern<'a> {
+    /// The pattern's words: alternatives joined by `|`, or `..`.
+    parts: Vec<&'a str>,
 }
 
-/// A compiled pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pattern {
-    parts: Vec<Part>,
-}
-
-impl Pattern {
-    /// Compiles a pattern the atlas validated.
-    pub fn new(text: &str) -> Pattern {
-        let parts = text
-            .split_whitespace()
-            .map(|t| {
-                if t == ".." {
-                    Part::Gap
-                } else {
-                    Part::Word(
-                        t.split('|')
-                            .map(|a| Alt {
-                                words: a
-                                    .split('_')
-                                    .map(|w| match w.strip_suffix('*') {
-                                        Some(stem) => Stem {
-                                            stem: stem.to_string(),
-                                            prefix: true,
-                                        },
-                                        None => Stem {
-                                            stem: w.to_string(),
-                                            prefix: false,
-                                        },
-                                    })
-                                    .collect(),
-                            })
-                            .collect(),
-                    )
-                }
-            })
-            .collect();
-        Pattern { parts }
+impl<'a> Pattern<'a> {
+    /// Reads a pattern the atlas validated.
+    pub fn new(text: &'a str) -> Pattern<'a> {
+        Pattern {
+            parts: text.split_whitespace().collect(),
+        }
     }
 
     /// Every place the pattern matches in the sentence, as (first word, one past the
@@ -116,7 +73,7 @@ impl Pattern {
         match self.parts.get(p) {
             None => Some(i),
             // A gap is never last (validated), so the word after it bounds the skip.
-            Some(Part::Gap) => (0..=CLAUSE_GAP).find_map(|skip| {
+            Some(&"..") => (0..=CLAUSE_GAP).find_map(|skip| {
                 let end = self.at(sentence, p + 1, i + skip)?;
                 let one_clause = || {
                     let before = i.checked_sub(1).and_then(|b| sentence.get(b));
@@ -125,9 +82,9 @@ impl Pattern {
                 };
                 (skip <= GAP || one_clause()).then_some(end)
             }),
-            Some(Part::Word(alts)) => alts
-                .iter()
-                .filter_map(|a| a.at(sentence, i))
+            Some(word) => word
+                .split('|')
+                .filter_map(|alt| alt_at(alt, sentence, i))
                 .find_map(|next| self.at(sentence, p + 1, next)),
         }
     }
@@ -158,7 +115,10 @@ mod tests {
         assert!(hits("red", "tired").is_empty(), "whole words");
         assert_eq!(hits("in yyyy", "broke it in 2009"), [(2, 4)]);
         assert_eq!(
-            hits("numb* .. down_below|back_passage", "numb round my back passage"),
+            hits(
+                "numb* .. down_below|back_passage",
+                "numb round my back passage"
+            ),
             [(0, 5)],
             "an alternative of several words"
         );
