@@ -16,6 +16,7 @@ mod layers;
 mod phrases;
 mod picture;
 mod records;
+mod redflag_concepts;
 mod redflags;
 mod reliability;
 mod roundtrip;

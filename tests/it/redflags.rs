@@ -121,7 +121,7 @@ fn red_flag_corpus() {
 
 /// The floors the frozen half holds (measured, then asserted so a change that loses a
 /// caught flag or adds a false alarm fails).
-const FROZEN_CAUGHT_FLOOR: usize = 62;
+const FROZEN_CAUGHT_FLOOR: usize = 69;
 const FROZEN_QUIET_FLOOR: usize = 72;
 
 mod cli {

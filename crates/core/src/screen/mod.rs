@@ -6,8 +6,8 @@
 //! atlas patterns matches a sentence of the client's words, unless
 //! - a negator stands just before it ("no fever", "not swollen or warm"),
 //! - it is someone else's ("my sister is going through chemo"),
-//! - one of its `unless` patterns is said, not negated, in the same sentence ("lost a
-//!   stone on Slimming World"), or
+//! - one of its `unless` patterns is said, not negated, in its clause or the next one
+//!   ("lost a stone on Slimming World"), or
 //! - it must be current and the sentence places it long ago (the atlas's `long-ago`
 //!   concept: "years ago", "in 2009", "fully recovered"), or "old" stands just before it.
 //!
@@ -83,24 +83,31 @@ pub fn hear<'t>(atlas: &Atlas, texts: impl IntoIterator<Item = &'t str>) -> Vec<
     let mut out = Vec::new();
     for concept in atlas.concepts().iter().filter(|c| c.id != LONG_AGO) {
         let unless: Vec<Pattern> = concept.unless.iter().map(|w| Pattern::new(w)).collect();
+        let patterns: Vec<Pattern> = concept.words.iter().map(|w| Pattern::new(w)).collect();
         'found: for sentence in &sentences {
-            let cancelled = || {
+            // An `unless` takes a match back only in the match's own clause or the one
+            // next to it ("my legs swell on flights, both of them"), not from across a
+            // whole sentence of other matters.
+            let cancelled = |clause: usize| {
                 unless.iter().any(|p| {
-                    p.find(sentence)
-                        .iter()
-                        .any(|&(s, _)| !words::negated(sentence, s))
+                    p.find(sentence).iter().any(|&(s, e)| {
+                        sentence[s..e]
+                            .iter()
+                            .any(|w| w.clause.abs_diff(clause) <= 1)
+                            && !words::negated(sentence, s)
+                    })
                 }) || (concept.current && long_ago.iter().any(|p| !p.find(sentence).is_empty()))
             };
-            for p in concept.words.iter().map(|w| Pattern::new(w)) {
+            for p in &patterns {
                 for (start, end) in p.find(sentence) {
                     let old = concept.current
                         && sentence[start.saturating_sub(3)..start]
                             .iter()
                             .any(|w| w.text == "old");
                     if words::negated(sentence, start)
-                        || words::someone_elses(sentence, start)
+                        || words::someone_elses(sentence, start, end)
                         || old
-                        || cancelled()
+                        || cancelled(sentence[start].clause)
                     {
                         continue;
                     }

@@ -34,6 +34,11 @@ const NEGATORS: [&str; 22] = [
     "denied",
 ];
 
+/// Words that, after "never", make it a comparison rather than a negation.
+const COMPARISONS: [&str; 8] = [
+    "like", "so", "this", "that", "before", "such", "worse", "anywhere",
+];
+
 /// How many words before a match a negator still reaches.
 const NEGATION_REACH: usize = 3;
 
@@ -89,9 +94,9 @@ const OTHERS: [&str; 44] = [
 ];
 
 /// People named without "my" who are still someone else ("Mum had cancer").
-const KIN: [&str; 16] = [
+const KIN: [&str; 20] = [
     "mum", "mom", "mother", "dad", "father", "sister", "brother", "grandma", "grandad", "nan",
-    "gran", "aunt", "uncle", "wife", "husband", "cousin",
+    "gran", "aunt", "uncle", "wife", "husband", "cousin", "kid", "children", "baby", "son",
 ];
 
 /// Splits text into sentences of folded words.
@@ -159,10 +164,17 @@ pub fn negated(sentence: &[Word], start: usize) -> bool {
         .rev()
         .take_while(|w| w.clause == first.clause)
         .collect();
+    // "never" before a comparison affirms: "I've never had a headache like this".
+    let compared = || {
+        sentence[start..]
+            .iter()
+            .take_while(|w| w.clause == first.clause)
+            .any(|w| COMPARISONS.contains(&w.text.as_str()))
+    };
     if before
         .iter()
         .take(NEGATION_REACH)
-        .any(|w| NEGATORS.contains(&w.text.as_str()))
+        .any(|w| NEGATORS.contains(&w.text.as_str()) && !(w.text == "never" && compared()))
     {
         return true;
     }
@@ -185,8 +197,9 @@ pub fn negated(sentence: &[Word], start: usize) -> bool {
 }
 
 /// Is the match starting at `start` someone else's: "my sister", "our grandson" before
-/// it in its clause?
-pub fn someone_elses(sentence: &[Word], start: usize) -> bool {
+/// it in its clause, with the client not named in between or in the match ("my wife
+/// says I've lost weight", "my friend drove into the back of my car" are the client's)?
+pub fn someone_elses(sentence: &[Word], start: usize, end: usize) -> bool {
     let Some(first) = sentence.get(start) else {
         return false;
     };
@@ -195,15 +208,24 @@ pub fn someone_elses(sentence: &[Word], start: usize) -> bool {
         .filter(|w| w.clause == first.clause)
         .map(|w| w.text.as_str())
         .collect();
-    clause.iter().enumerate().any(|(i, w)| {
-        // "mum's" is folded to `mums`.
-        let other = OTHERS.contains(w) || w.strip_suffix('s').is_some_and(|w| OTHERS.contains(&w));
-        let owned = i >= 1 && POSSESSIVES.contains(&clause[i - 1])
-            || i >= 2 && POSSESSIVES.contains(&clause[i - 2]);
-        // Kin are theirs even unowned: "Mum had breast cancer".
-        other && (owned || KIN.contains(&w.trim_end_matches('s')))
-    })
+    let in_match = sentence[start..end.min(sentence.len())]
+        .iter()
+        .any(|w| FIRST_PERSON.contains(&w.text.as_str()) || w.text == "my");
+    !in_match
+        && clause.iter().enumerate().any(|(i, w)| {
+            // "mum's" is folded to `mums`.
+            let other =
+                OTHERS.contains(w) || w.strip_suffix('s').is_some_and(|w| OTHERS.contains(&w));
+            let owned = i >= 1 && POSSESSIVES.contains(&clause[i - 1])
+                || i >= 2 && POSSESSIVES.contains(&clause[i - 2]);
+            let client_after = clause[i + 1..].iter().any(|w| FIRST_PERSON.contains(w));
+            // Kin are theirs even unowned: "Mum had breast cancer".
+            other && !client_after && (owned || KIN.contains(&w.trim_end_matches('s')))
+        })
 }
+
+/// Words that name the client as the one it happens to.
+const FIRST_PERSON: [&str; 6] = ["i", "im", "ive", "id", "me", "myself"];
 
 #[cfg(test)]
 mod tests {
@@ -238,17 +260,25 @@ mod tests {
         assert!(!negated(s, 5), "a new clause is not the list");
         let s = &sentences("I have had a fever")[0];
         assert!(!negated(s, 4));
+        let s = &sentences("I never had headache so bad")[0];
+        assert!(!negated(s, 3), "never before a comparison affirms");
+        let s = &sentences("I never get headaches")[0];
+        assert!(negated(s, 3));
     }
 
     #[test]
     fn someone_elses_matter() {
         let s = &sentences("my sister is going through chemo")[0];
-        assert!(someone_elses(s, 5));
+        assert!(someone_elses(s, 5, 6));
         let s = &sentences("I had chemo, my sister drove me")[0];
-        assert!(!someone_elses(s, 2));
+        assert!(!someone_elses(s, 2, 3));
         let s = &sentences("my mum's breast cancer")[0];
-        assert!(someone_elses(s, 3), "a possessive");
+        assert!(someone_elses(s, 3, 4), "a possessive");
         let s = &sentences("Mum had breast cancer")[0];
-        assert!(someone_elses(s, 3), "kin need no 'my'");
+        assert!(someone_elses(s, 3, 4), "kin need no 'my'");
+        let s = &sentences("my wife says I've lost weight")[0];
+        assert!(!someone_elses(s, 4, 6), "the client named after the other");
+        let s = &sentences("my friend ran into the back of me")[0];
+        assert!(!someone_elses(s, 3, 8), "the client in the match");
     }
 }

@@ -333,7 +333,7 @@ pub fn pattern_problem(pattern: &str) -> Option<&'static str> {
         return Some("has '..' twice in a row");
     }
     for t in tokens.iter().filter(|t| **t != "..") {
-        for alt in t.split('|') {
+        for alt in t.split('|').flat_map(|a| a.split('_')) {
             let stem = alt.strip_suffix('*').unwrap_or(alt);
             // Words are matched folded, with apostrophes dropped ("can't" is "cant").
             if stem.is_empty()
