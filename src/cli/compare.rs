@@ -119,10 +119,9 @@ fn png_image(atlas: &Atlas, cmp: &Comparison<'_>) -> anyhow::Result<Vec<u8>> {
     let model = crate::body::shipped();
     let overlay = cmp.overlay(atlas);
     let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), 480.0);
-    crate::body::pixmap::render(model, &figure, &overlay)
-        .ok_or_else(|| anyhow::anyhow!("picture too large"))?
-        .encode_png()
-        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
+    let picture = crate::body::pixmap::render(model, &figure, &overlay)
+        .ok_or_else(|| anyhow::anyhow!("picture too large"))?;
+    crate::body::png::encode(&picture).map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }
 
 /// One SVG document: both patterns on one figure, pattern 1 as `data-pattern="1"`, 2 as

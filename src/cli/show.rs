@@ -175,9 +175,7 @@ fn png_image(atlas: &Atlas, points: &[&TriggerPoint], side: Side) -> anyhow::Res
         );
         y += p.height();
     }
-    sheet
-        .encode_png()
-        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
+    crate::body::png::encode(&sheet).map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

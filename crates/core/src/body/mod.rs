@@ -19,6 +19,7 @@ mod model_tests;
 pub mod mosaic;
 pub mod overlay;
 pub mod pixmap;
+pub mod png;
 pub mod raster;
 mod shipped;
 pub use shipped::shipped;
