@@ -7,6 +7,7 @@ mod compare;
 mod glossary;
 mod guide;
 mod history;
+mod layer;
 mod list;
 mod manual;
 mod out;

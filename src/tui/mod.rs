@@ -20,6 +20,8 @@ pub mod view;
 #[cfg(test)]
 mod input_tests;
 #[cfg(test)]
+mod layer_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ mod candidates;
 mod compare;
 mod detail;
 mod history;
+mod layers;
 mod map;
 mod overlays;
 mod status;
