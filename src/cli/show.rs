@@ -229,10 +229,9 @@ pub(super) fn encode_page(
         );
     }
     let with: Vec<(&Figure, &Overlay)> = drawn.iter().map(|(o, f)| (f, o)).collect();
-    pixmap::page(model, laid, &with)
-        .ok_or_else(|| anyhow::anyhow!("picture too large"))?
-        .encode_png()
-        .map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
+    let sheet =
+        pixmap::page(model, laid, &with).ok_or_else(|| anyhow::anyhow!("picture too large"))?;
+    crate::body::png::encode(&sheet).map_err(|e| anyhow::anyhow!("cannot encode the PNG: {e}"))
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

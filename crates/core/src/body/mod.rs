@@ -23,6 +23,7 @@ pub mod overlay;
 pub mod page;
 pub mod palette;
 pub mod pixmap;
+pub mod png;
 pub mod raster;
 mod shipped;
 pub use shipped::shipped;
