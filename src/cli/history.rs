@@ -37,6 +37,9 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     } else {
         args.format.unwrap_or(HistoryFormat::Text)
     };
+    if let Some(file) = &args.pdf {
+        return note_pdf(atlas, &args.client, &visits, args.visit, file);
+    }
     if let Some(ids) = &args.compare {
         out::print(&compared(atlas, &args.client, &visits, ids, format)?)?;
         return Ok(FOUND);
@@ -53,6 +56,30 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     };
     out::print(&text)?;
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
+}
+
+/// `history CLIENT --pdf FILE [--visit ID]`: one visit's intake note as PDF.
+fn note_pdf(
+    atlas: &Atlas,
+    client: &str,
+    visits: &[SavedVisit],
+    id: Option<i64>,
+    file: &std::path::Path,
+) -> anyhow::Result<u8> {
+    let visit = match id {
+        Some(id) => visits
+            .iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| anyhow::anyhow!("--visit {id}: that client has no visit {id}"))?,
+        None => visits
+            .last()
+            .ok_or_else(|| anyhow::anyhow!("that client has no visit yet"))?,
+    };
+    let bytes = crate::pdf::intake_note(atlas, Some(client), &visit.visit);
+    let path = crate::fsutil::expand_home(file);
+    super::handout::write_pdf(&path, &bytes, false)?;
+    out::print(&format!("wrote {} (visit {})\n", path.display(), visit.id))?;
+    Ok(FOUND)
 }
 
 /// `1. Soleus, TrP1 (right)`: the muscle and point named by the atlas now, or their ids

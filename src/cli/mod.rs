@@ -6,6 +6,7 @@ mod args;
 mod compare;
 mod glossary;
 mod guide;
+mod handout;
 mod history;
 mod list;
 mod manual;
@@ -77,6 +78,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
             compare::run(atlas, args, ctx.color, ctx.palette, ctx.glyphs)?
         }
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
+        AtlasCommand::Handout(args) => handout::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };
     Ok(ExitCode::from(code))

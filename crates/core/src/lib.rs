@@ -34,6 +34,7 @@ pub mod folders;
 pub mod fsutil;
 pub mod intake;
 pub mod parse;
+pub mod pdf;
 pub mod rank;
 pub mod record;
 pub mod records;
