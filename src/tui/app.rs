@@ -116,7 +116,7 @@ pub struct ClientRecords {
 /// The export prompt: a file name, and whether replacing it has been asked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportState {
-    /// The file to write (`.json` writes the record, anything else the Markdown note).
+    /// The file to write (`.json` writes the record, `.pdf` the printable note, anything else the Markdown note).
     pub path: String,
     /// The file exists and the user has been asked to confirm replacing it.
     pub confirm: bool,

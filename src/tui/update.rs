@@ -403,10 +403,14 @@ fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let path = PathBuf::from(path);
     let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES, By::Muscle);
     let date = Utc::from_unix(now).stamp();
-    let json = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-    let bytes = if json {
+    let ext = |want: &str| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(want));
+    let bytes = if ext("pdf") {
+        // The intake note as the practice files it: the visit this intake would save.
+        let today = crate::date::Date::of_utc(&Utc::from_unix(now));
+        let visit = crate::records::Visit::of_intake(app.atlas, &app.intake, today);
+        let client = app.records.as_ref().map(|r| r.client.as_str());
+        crate::pdf::intake_note(app.atlas, client, &visit)
+    } else if ext("json") {
         let record = Record::new(&app.intake, report, &date);
         match crate::escape::json(&record) {
             Ok(text) => text.into_bytes(),

@@ -183,7 +183,7 @@ pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Th
     frame.render_widget(Clear, rect);
     let mut lines = vec![
         Line::styled(
-            "Write the intake note (.md) or record (.json) to:",
+            "Write the intake note (.md, .pdf) or record (.json) to:",
             theme.dim,
         ),
         Line::from(vec![
