@@ -105,7 +105,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 None
             };
             let at = cli::RecordsAt { db, own_folder };
-            cli::run_records(atlas, command, &at, now())
+            // A locale that is not UTF-8 (or --glyphs ascii) gets ASCII history.
+            cli::run_records(atlas, command, &at, now(), glyphs == Glyphs::Ascii)
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man(args)) => Ok(ExitCode::from(cli::man(args, &tui::keymap::table())?)),

@@ -23,7 +23,15 @@ struct History<'a> {
 }
 
 /// Prints the history; exit 1 when the client has none.
-pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<u8> {
+pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt, ascii: bool) -> anyhow::Result<u8> {
+    // Text and Markdown are read on the terminal: ASCII there when it is not UTF-8.
+    let shown = |text: String, format: HistoryFormat| {
+        if ascii && matches!(format, HistoryFormat::Text | HistoryFormat::Markdown) {
+            super::show::ascii_only(&text)
+        } else {
+            text
+        }
+    };
     let visits = match open_store(at, false)? {
         Some(store) => store.history(&args.client)?,
         None => None,
@@ -41,7 +49,7 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
         return note_pdf(atlas, &args.client, &visits, args.visit, file);
     }
     if let Some(ids) = &args.compare {
-        out::print(&compared(atlas, &args.client, &visits, ids, format)?)?;
+        out::print(&shown(compared(atlas, &args.client, &visits, ids, format)?, format))?;
         return Ok(FOUND);
     }
     let text = match format {
@@ -54,7 +62,7 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
         HistoryFormat::Markdown => markdown(atlas, &args.client, &visits),
         HistoryFormat::Csv => csv(&visits),
     };
-    out::print(&text)?;
+    out::print(&shown(text, format))?;
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
 }
 

@@ -110,11 +110,12 @@ pub fn run_records(
     command: &RecordsCommand,
     at: &RecordsAt,
     now: i64,
+    ascii: bool,
 ) -> anyhow::Result<ExitCode> {
     let atlas = || atlas.ok_or_else(|| anyhow::anyhow!("this command needs the atlas"));
     let code = match command {
         RecordsCommand::Visit(args) => visit::visit(atlas()?, args, at, now)?,
-        RecordsCommand::History(args) => history::run(atlas()?, args, at)?,
+        RecordsCommand::History(args) => history::run(atlas()?, args, at, ascii)?,
         RecordsCommand::Clients(args) => visit::clients(args, at)?,
         RecordsCommand::Forget(args) => visit::forget(args, at)?,
     };

@@ -13,6 +13,7 @@ mod guide_order;
 mod hostile;
 mod pdf;
 mod phrases;
+mod practice;
 mod picture;
 mod records;
 mod redflags;
