@@ -49,7 +49,10 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt, ascii: bool) -> an
         return note_pdf(atlas, &args.client, &visits, args.visit, file);
     }
     if let Some(ids) = &args.compare {
-        out::print(&shown(compared(atlas, &args.client, &visits, ids, format)?, format))?;
+        out::print(&shown(
+            compared(atlas, &args.client, &visits, ids, format)?,
+            format,
+        ))?;
         return Ok(FOUND);
     }
     let text = match format {

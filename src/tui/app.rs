@@ -68,6 +68,8 @@ pub enum Overlay {
     /// The `c` comparison of the candidate shown with the one shown before it, in the
     /// map and detail panes.
     Compare(ComparePair),
+    /// The `C` client picker.
+    Clients(super::clients::ClientPicker),
 }
 
 /// A muscle on a side, as the detail shows it (a candidate, or a muscle opened by
@@ -255,6 +257,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<ClientRecords>,
+    /// Where the client database is, for `C` (with or without `--client`).
+    pub records_at: Option<super::clients::RecordsAt>,
     /// The muscle the detail showed before the one it shows now (what `c` compares
     /// with); kept by update.
     pub previous: Option<Pick>,
@@ -331,6 +335,7 @@ impl<'a> App<'a> {
             status: String::new(),
             quit: false,
             records: None,
+            records_at: None,
             previous: None,
             text_pictures: false,
             config: None,

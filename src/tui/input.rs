@@ -44,6 +44,16 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Enter => Some(Msg::ExportAccept(now)),
             _ => edit_key(key).map(Msg::ExportEdit),
         },
+        Some(Overlay::Clients(_)) => {
+            use super::clients::ClientsMsg as C;
+            match key.code {
+                KeyCode::Esc => Some(Msg::Back),
+                KeyCode::Enter => Some(Msg::Clients(C::Accept)),
+                KeyCode::Up => Some(Msg::Clients(C::Move(-1))),
+                KeyCode::Down => Some(Msg::Clients(C::Move(1))),
+                _ => edit_key(key).map(|e| Msg::Clients(C::Edit(e))),
+            }
+        }
         Some(Overlay::Age(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::AgeAccept),
@@ -118,6 +128,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::NextPoint => Msg::CyclePoint(true),
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
+        Action::Clients => Msg::Clients(super::clients::ClientsMsg::Open),
         Action::Age => Msg::OpenAge,
         Action::Screen => Msg::OpenScreen,
         Action::NextMap => Msg::CycleMap(true),
@@ -193,7 +204,8 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             | Overlay::Age(_)
             | Overlay::Screen { .. }
             | Overlay::History(_)
-            | Overlay::Compare(_),
+            | Overlay::Compare(_)
+            | Overlay::Clients(_),
         ) => {
             return None;
         }

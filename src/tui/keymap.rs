@@ -51,6 +51,8 @@ pub enum Action {
     PrevPoint,
     /// Open the export prompt.
     Export,
+    /// Pick or start a client (`C`).
+    Clients,
     /// Ask the client's age.
     Age,
     /// Open the screening questions (red flags).
@@ -164,6 +166,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c(']')], A::NextPoint),
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
+    b(S::Panes, &[c('C')], A::Clients),
     b(S::Panes, &[c('a')], A::Age),
     b(S::Panes, &[c('f')], A::Screen),
     b(S::Panes, &[c('v')], A::NextMap),
@@ -347,8 +350,9 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::Browse),
             (S::Panes, A::SaveVisit),
             (S::Panes, A::History),
+            (S::Panes, A::Clients),
         ],
-        "muscles by body area · save the visit · history",
+        "muscles by body area · save the visit · history · pick a client",
     ),
     HelpRow {
         shows: &[(S::History, A::Compare)],

@@ -88,6 +88,7 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 app.focus = Focus::Candidates;
             }
         }
+        Msg::Clients(msg) => return super::clients::update(app, msg),
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CycleMap(forward) => {
@@ -359,7 +360,8 @@ fn compare_previous(app: &mut App<'_>) {
 }
 
 /// What `s` and `H` say without `--client`.
-const NO_CLIENT: &str = "no client: start with `painmap --client CLIENT` to save visits";
+const NO_CLIENT: &str =
+    "no client: press C to pick or start one (or start with `painmap --client CLIENT`)";
 
 /// The intake as a visit of the client, dated by `now`, as an effect.
 fn save_visit(app: &mut App<'_>, now: i64) -> Option<Effect> {
@@ -403,7 +405,10 @@ fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let path = PathBuf::from(path);
     let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES, By::Muscle);
     let date = Utc::from_unix(now).stamp();
-    let ext = |want: &str| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(want));
+    let ext = |want: &str| {
+        path.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case(want))
+    };
     let bytes = if ext("pdf") {
         // The intake note as the practice files it: the visit this intake would save.
         let today = crate::date::Date::of_utc(&Utc::from_unix(now));
@@ -551,7 +556,8 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
             | Overlay::Export(_)
             | Overlay::Age(_)
             | Overlay::Screen { .. }
-            | Overlay::Compare(_),
+            | Overlay::Compare(_)
+            | Overlay::Clients(_),
         ) => {}
         None => {
             let len = app.candidates().len();

@@ -28,12 +28,7 @@ impl Drop for Dir {
 }
 
 fn on(db: &Path, args: &[&str]) -> Output {
-    painmap()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
+    painmap().arg("--db").arg(db).args(args).output().unwrap()
 }
 
 /// The text poppler reads from the PDF, its blanks collapsed (a reader breaks lines
@@ -154,7 +149,10 @@ fn the_handout_reads_as_the_atlas_says_and_its_picture_renders() {
     assert!(w > 200 && h > 300, "an A4 page: {w}x{h}");
     // The essential zone's red and the body's tone are on the page.
     assert!(count_near(&pixels, (200, 16, 46)) > 200, "red zones drawn");
-    assert!(count_near(&pixels, (241, 220, 203)) > 2000, "the body drawn");
+    assert!(
+        count_near(&pixels, (241, 220, 203)) > 2000,
+        "the body drawn"
+    );
 }
 
 #[test]
@@ -213,7 +211,10 @@ fn the_intake_note_carries_the_whole_visit_and_renders() {
     }
     let (_, _, pixels) = render(&path, &dir.0);
     // The marked regions' blue over the body.
-    assert!(count_near(&pixels, (141, 178, 207)) > 100, "marked regions drawn");
+    assert!(
+        count_near(&pixels, (141, 178, 207)) > 100,
+        "marked regions drawn"
+    );
     // Never replaced: a second note to the same file is refused, the first kept.
     let before = fs::read(&path).unwrap();
     let out = on(&db, &["history", "MK-58", "--pdf", path.to_str().unwrap()]);
@@ -223,7 +224,14 @@ fn the_intake_note_carries_the_whole_visit_and_renders() {
     let other = dir.0.join("other.pdf");
     let out = on(
         &db,
-        &["history", "MK-58", "--pdf", other.to_str().unwrap(), "--visit", "9"],
+        &[
+            "history",
+            "MK-58",
+            "--pdf",
+            other.to_str().unwrap(),
+            "--visit",
+            "9",
+        ],
     );
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("no visit 9"), "{}", stderr(&out));
