@@ -70,6 +70,8 @@ pub enum Overlay {
     Compare(ComparePair),
     /// The `C` client picker.
     Clients(super::clients::ClientPicker),
+    /// The `N` note prompt: the text typed so far.
+    Note(String),
 }
 
 /// A muscle on a side, as the detail shows it (a candidate, or a muscle opened by

@@ -20,6 +20,7 @@ pub fn map(event: &Event, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
         Event::Paste(text) => match &app.overlay {
             Some(Overlay::Search(_)) => Some(Msg::SearchPaste(text.clone())),
             Some(Overlay::Export(_)) => Some(Msg::ExportPaste(text.clone())),
+            Some(Overlay::Note(_)) => Some(Msg::Note(super::note::NoteMsg::Paste(text.clone()))),
             _ => None,
         },
         _ => None,
@@ -54,6 +55,11 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
                 _ => edit_key(key).map(|e| Msg::Clients(C::Edit(e))),
             }
         }
+        Some(Overlay::Note(_)) => match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Note(super::note::NoteMsg::Accept)),
+            _ => edit_key(key).map(|e| Msg::Note(super::note::NoteMsg::Edit(e))),
+        },
         Some(Overlay::Age(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::AgeAccept),
@@ -129,6 +135,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
         Action::Clients => Msg::Clients(super::clients::ClientsMsg::Open),
+        Action::Note => Msg::Note(super::note::NoteMsg::Open),
         Action::Age => Msg::OpenAge,
         Action::Screen => Msg::OpenScreen,
         Action::NextMap => Msg::CycleMap(true),
@@ -205,7 +212,8 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             | Overlay::Screen { .. }
             | Overlay::History(_)
             | Overlay::Compare(_)
-            | Overlay::Clients(_),
+            | Overlay::Clients(_)
+            | Overlay::Note(_),
         ) => {
             return None;
         }

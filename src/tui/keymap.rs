@@ -53,6 +53,8 @@ pub enum Action {
     Export,
     /// Pick or start a client (`C`).
     Clients,
+    /// Write the intake's note (`N`).
+    Note,
     /// Ask the client's age.
     Age,
     /// Open the screening questions (red flags).
@@ -167,6 +169,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
     b(S::Panes, &[c('C')], A::Clients),
+    b(S::Panes, &[c('N')], A::Note),
     b(S::Panes, &[c('a')], A::Age),
     b(S::Panes, &[c('f')], A::Screen),
     b(S::Panes, &[c('v')], A::NextMap),
@@ -351,8 +354,9 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::SaveVisit),
             (S::Panes, A::History),
             (S::Panes, A::Clients),
+            (S::Panes, A::Note),
         ],
-        "muscles by body area · save the visit · history · pick a client",
+        "muscles · save the visit · history · client · note",
     ),
     HelpRow {
         shows: &[(S::History, A::Compare)],

@@ -11,6 +11,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod note;
 pub mod picture;
 pub mod study;
 pub mod terminal;

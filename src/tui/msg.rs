@@ -90,6 +90,8 @@ pub enum Msg {
     HistoryLoaded(Result<Vec<SavedVisit>, String>),
     /// The `C` client picker.
     Clients(super::clients::ClientsMsg),
+    /// The `N` note.
+    Note(super::note::NoteMsg),
     /// Show the highlighted visit beside today's map, or go back to the list.
     ToggleCompare,
     /// Compare the muscle shown with the one shown before it (`c`).

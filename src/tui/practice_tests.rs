@@ -149,3 +149,50 @@ fn e_with_a_pdf_name_writes_the_intake_note_owner_only() {
     assert_eq!(mode, 0o600);
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn n_writes_the_note_that_saves_with_the_visit_and_reopens_with_it() {
+    let d = dir("note");
+    let db = d.join("c.sqlite3");
+    let mut h = explorer(&db, 80, 24);
+    h.ch('C');
+    h.typed("MK-58");
+    h.key(KeyCode::Enter);
+    mark(&mut h, "left temple");
+    h.ch('N');
+    assert!(
+        h.screen().contains("saved with the visit"),
+        "{}",
+        h.screen()
+    );
+    h.typed("worse when chewing");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.intake.note.as_deref(), Some("worse when chewing"));
+    // The prompt reopens with the note, and Esc keeps it as it was.
+    h.ch('N');
+    assert!(h.screen().contains("worse when chewing"), "{}", h.screen());
+    h.typed(" xx");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.intake.note.as_deref(), Some("worse when chewing"));
+    h.ch('s');
+    assert_eq!(h.app.status, "saved: visit 1");
+    let store = SqliteStore::open(&db, false, false).unwrap().unwrap();
+    let visits = store.history("MK-58").unwrap().unwrap();
+    assert_eq!(visits[0].visit.note.as_deref(), Some("worse when chewing"));
+    // The visit's intake (what history shows and compares) carries it back.
+    assert_eq!(
+        visits[0].visit.intake().note.as_deref(),
+        Some("worse when chewing")
+    );
+    // Emptied, the note is removed.
+    h.ch('N');
+    h.event(&ratatui::crossterm::event::Event::Key(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('u'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+    ));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.intake.note, None);
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -89,6 +89,7 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Clients(msg) => return super::clients::update(app, msg),
+        Msg::Note(msg) => super::note::update(app, msg),
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CycleMap(forward) => {
@@ -557,7 +558,8 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
             | Overlay::Age(_)
             | Overlay::Screen { .. }
             | Overlay::Compare(_)
-            | Overlay::Clients(_),
+            | Overlay::Clients(_)
+            | Overlay::Note(_),
         ) => {}
         None => {
             let len = app.candidates().len();

@@ -23,6 +23,7 @@ pub fn covering(app: &App<'_>) -> u8 {
         Some(Overlay::History(_)) => 4,
         Some(Overlay::Compare(_)) => 5,
         Some(Overlay::Clients(_)) => 7,
+        Some(Overlay::Note(_)) => 8,
     }
 }
 
@@ -153,6 +154,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
         }
         Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
         Some(Overlay::Clients(p)) => clients::draw(frame, main, p, theme),
+        Some(Overlay::Note(text)) => clients::note(frame, main, text, theme),
         Some(Overlay::Compare(_)) | None => {}
     }
     layout
