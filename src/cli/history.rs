@@ -32,11 +32,28 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt, ascii: bool) -> an
             text
         }
     };
-    let visits = match open_store(at, false)? {
+    let store = open_store(at, false)?;
+    let visits = match &store {
         Some(store) => store.history(&args.client)?,
         None => None,
     };
     let Some(visits) = visits else {
+        // Names are matched exactly: the same name in other capitals is the likely one.
+        let typed = args.client.to_lowercase();
+        let other_case = match &store {
+            Some(store) => store
+                .clients()?
+                .into_iter()
+                .find(|c| c.name.to_lowercase() == typed),
+            None => None,
+        };
+        if let Some(c) = other_case {
+            eprintln!(
+                "painmap: no visits saved for that client; names are matched exactly: did you mean '{}'?",
+                escape::line(&c.name)
+            );
+            return Ok(NOTHING);
+        }
         eprintln!("painmap: no visits saved for that client (`painmap clients` lists them)");
         return Ok(NOTHING);
     };

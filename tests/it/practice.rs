@@ -1,5 +1,7 @@
 //! A practice's day on a plain terminal: the history in a locale that is not UTF-8 is
-//! ASCII only (no middle dots, no sparkline bars), and the same in UTF-8 keeps them.
+//! ASCII only (no middle dots, no sparkline bars), and the same in UTF-8 keeps them; a
+//! visit dated in the future is refused; `history` of a name in other capitals hints at
+//! the saved one.
 
 use crate::util::{code, painmap, stderr, stdout};
 use std::fs;
@@ -43,5 +45,70 @@ fn history_in_the_c_locale_is_ascii_only() {
     assert!(text.contains("right calf  --  - -"), "{text}");
     let utf8 = history("C.UTF-8", "text");
     assert!(utf8.contains('·') && utf8.contains('▆'), "{utf8}");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("painmap-it-practice-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_visit_dated_in_the_future_is_refused_and_nothing_saved() {
+    let dir = scratch("future");
+    let db = dir.join("clients.sqlite3");
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["visit", "SK-01", "right heel", "--date", "2062-11-03"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("in the future"), "{}", stderr(&out));
+    // Nothing was saved (the file was never made).
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "SK-01"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn history_of_a_name_in_other_capitals_hints_at_the_saved_one() {
+    let dir = scratch("case");
+    let db = dir.join("clients.sqlite3");
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["visit", "MK-58", "left temple"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "mk-58"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("did you mean 'MK-58'?"),
+        "{}",
+        stderr(&out)
+    );
+    // A name unlike any other names none.
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "zz"])
+        .output()
+        .unwrap();
+    assert!(!stderr(&out).contains("MK-58"), "{}", stderr(&out));
     let _ = fs::remove_dir_all(&dir);
 }
