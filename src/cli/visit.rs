@@ -120,9 +120,19 @@ fn intake_of(atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<Intake> {
     for pair in &args.quality {
         let (region, value) = split_pair(pair, "--quality", "REGION=Q")?;
         let wanted = value.to_ascii_lowercase();
+        // The quality's own name, or a word the phrase reader knows for exactly one
+        // quality ("stabbing" is sharp, "pins and needles" tingling): one vocabulary.
+        let read = || {
+            let reading = crate::parse::Lexicon::for_atlas(atlas).ok()?.read(value);
+            match reading.qualities.as_slice() {
+                [q] if reading.regions.is_empty() && reading.unmatched.is_empty() => Some(*q),
+                _ => None,
+            }
+        };
         let q = Quality::ALL
             .into_iter()
             .find(|q| q.as_str() == wanted)
+            .or_else(read)
             .ok_or_else(|| {
                 let all: Vec<&str> = Quality::ALL.iter().map(|q| q.as_str()).collect();
                 anyhow::anyhow!("--quality {pair}: the quality is one of {}", all.join(", "))

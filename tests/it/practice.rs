@@ -112,3 +112,40 @@ fn history_of_a_name_in_other_capitals_hints_at_the_saved_one() {
     assert!(!stderr(&out).contains("MK-58"), "{}", stderr(&out));
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_quality_in_the_readers_words_is_kept_as_its_quality() {
+    let dir = scratch("quality");
+    let db = dir.join("clients.sqlite3");
+    let visit = |quality: &str| {
+        painmap()
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "visit",
+                "SK-01",
+                "right heel",
+                "--date",
+                "2026-11-03",
+                "--quality",
+            ])
+            .arg(format!("right heel={quality}"))
+            .output()
+            .unwrap()
+    };
+    let out = visit("stabbing");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = painmap()
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "SK-01", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["visits"][0]["regions"][0]["quality"], "sharp");
+    // A word for no quality is still refused, with the list.
+    let out = visit("wobbly");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("one of aching"), "{}", stderr(&out));
+    let _ = fs::remove_dir_all(&dir);
+}
