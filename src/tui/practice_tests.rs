@@ -7,7 +7,6 @@ use super::testkit::Harness as Kit;
 use crate::atlas::Atlas;
 use crate::records::{SqliteStore, Store, Visit};
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 type Harness = Kit<App<'static>>;
@@ -15,16 +14,6 @@ type Harness = Kit<App<'static>>;
 fn atlas() -> &'static Atlas {
     static ATLAS: OnceLock<Atlas> = OnceLock::new();
     ATLAS.get_or_init(|| Atlas::shipped().unwrap())
-}
-
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "painmap-tui-practice-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 /// An explorer started without `--client`, its records in `db`.
@@ -62,8 +51,8 @@ fn seed(db: &std::path::Path, clients: &[&str]) {
 
 #[test]
 fn c_filters_the_clients_and_the_visit_saves_to_the_one_picked() {
-    let d = dir("pick");
-    let db = d.join("c.sqlite3");
+    let d = super::tests::temp_dir();
+    let db = d.path().join("c.sqlite3");
     seed(&db, &["AB-01", "MK-58", "MK-61"]);
     let mut h = explorer(&db, 80, 24);
     mark(&mut h, "left temple");
@@ -95,13 +84,12 @@ fn c_filters_the_clients_and_the_visit_saves_to_the_one_picked() {
     let visits = store.history("MK-61").unwrap().unwrap();
     assert_eq!(visits.len(), 2, "the visit went to the client picked");
     assert_eq!(store.history("MK-58").unwrap().unwrap().len(), 1);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn c_starts_a_new_client_when_none_matches_and_refuses_an_empty_name() {
-    let d = dir("new");
-    let db = d.join("c.sqlite3");
+    let d = super::tests::temp_dir();
+    let db = d.path().join("c.sqlite3");
     let mut h = explorer(&db, 120, 40);
     h.ch('C');
     assert!(h.screen().contains("no clients yet"), "{}", h.screen());
@@ -127,33 +115,31 @@ fn c_starts_a_new_client_when_none_matches_and_refuses_an_empty_name() {
     h.key(KeyCode::Esc);
     assert!(h.app.overlay.is_none());
     assert_eq!(h.app.records.as_ref().unwrap().client, "SK-02");
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn e_with_a_pdf_name_writes_the_intake_note_owner_only() {
     use std::os::unix::fs::PermissionsExt;
-    let d = dir("pdf");
-    let mut h = explorer(&d.join("c.sqlite3"), 120, 40);
+    let d = super::tests::temp_dir();
+    let mut h = explorer(&d.path().join("c.sqlite3"), 120, 40);
     mark(&mut h, "left temple");
     h.ch('e');
     if let Some(Overlay::Export(e)) = &mut h.app.overlay {
-        e.path = d.join("note.pdf").display().to_string();
+        e.path = d.path().join("note.pdf").display().to_string();
     }
     h.key(KeyCode::Enter);
     assert!(h.app.status.starts_with("wrote "), "{}", h.app.status);
-    let path = d.join("note.pdf");
+    let path = d.path().join("note.pdf");
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "a PDF, not the Markdown note");
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn n_writes_the_note_that_saves_with_the_visit_and_reopens_with_it() {
-    let d = dir("note");
-    let db = d.join("c.sqlite3");
+    let d = super::tests::temp_dir();
+    let db = d.path().join("c.sqlite3");
     let mut h = explorer(&db, 80, 24);
     h.ch('C');
     h.typed("MK-58");
@@ -194,5 +180,4 @@ fn n_writes_the_note_that_saves_with_the_visit_and_reopens_with_it() {
     ));
     h.key(KeyCode::Enter);
     assert_eq!(h.app.intake.note, None);
-    let _ = std::fs::remove_dir_all(&d);
 }

@@ -3,29 +3,11 @@
 //! visit's, and whose page renders with the picture's colours. The poppler tests are
 //! `#[ignore = "needs poppler"]`; `.ci/run` installs poppler-utils and runs them.
 
-use crate::util::{code, painmap, stderr, stdout};
+use crate::util::{code, painmap, scratch, stderr, stdout};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-/// A fresh directory for one test, removed on drop.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let d = std::env::temp_dir().join(format!("painmap-it-pdf-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        Dir(d)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn on(db: &Path, args: &[&str]) -> Output {
     painmap().arg("--db").arg(db).args(args).output().unwrap()
@@ -94,8 +76,8 @@ fn mode(p: &Path) -> u32 {
 
 #[test]
 fn a_handout_is_a_pdf_written_owner_only() {
-    let dir = Dir::new("plain");
-    let path = dir.0.join("masseter.pdf");
+    let dir = scratch("pdf-plain");
+    let path = dir.path().join("masseter.pdf");
     let out = painmap()
         .args(["handout", "masseter", "--out"])
         .arg(&path)
@@ -107,7 +89,7 @@ fn a_handout_is_a_pdf_written_owner_only() {
     assert!(bytes.trim_ascii_end().ends_with(b"%%EOF"));
     assert_eq!(mode(&path), 0o600);
     // An unknown muscle is one line and exit 2, and writes nothing.
-    let bad = dir.0.join("bad.pdf");
+    let bad = dir.path().join("bad.pdf");
     let out = painmap()
         .args(["handout", "no-such-muscle", "--out"])
         .arg(&bad)
@@ -120,8 +102,8 @@ fn a_handout_is_a_pdf_written_owner_only() {
 #[test]
 #[ignore = "needs poppler"]
 fn the_handout_reads_as_the_atlas_says_and_its_picture_renders() {
-    let dir = Dir::new("handout");
-    let path = dir.0.join("masseter.pdf");
+    let dir = scratch("pdf-handout");
+    let path = dir.path().join("masseter.pdf");
     let out = painmap()
         .args(["handout", "masseter", "--side", "left", "--out"])
         .arg(&path)
@@ -145,7 +127,7 @@ fn the_handout_reads_as_the_atlas_says_and_its_picture_renders() {
     ] {
         assert!(text.contains(words), "{words:?} missing from: {text}");
     }
-    let (w, h, pixels) = render(&path, &dir.0);
+    let (w, h, pixels) = render(&path, dir.path());
     assert!(w > 200 && h > 300, "an A4 page: {w}x{h}");
     // The essential zone's red and the body's tone are on the page.
     assert!(count_near(&pixels, (200, 16, 46)) > 200, "red zones drawn");
@@ -158,8 +140,8 @@ fn the_handout_reads_as_the_atlas_says_and_its_picture_renders() {
 #[test]
 #[ignore = "needs poppler"]
 fn the_intake_note_carries_the_whole_visit_and_renders() {
-    let dir = Dir::new("note");
-    let db = dir.0.join("clients.sqlite3");
+    let dir = scratch("pdf-note");
+    let db = dir.path().join("clients.sqlite3");
     let out = on(
         &db,
         &[
@@ -186,7 +168,7 @@ fn the_intake_note_carries_the_whole_visit_and_renders() {
         ],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let path = dir.0.join("note.pdf");
+    let path = dir.path().join("note.pdf");
     let out = on(&db, &["history", "MK-58", "--pdf", path.to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).contains("visit 1"));
@@ -209,7 +191,7 @@ fn the_intake_note_carries_the_whole_visit_and_renders() {
     ] {
         assert!(text.contains(words), "{words:?} missing from: {text}");
     }
-    let (_, _, pixels) = render(&path, &dir.0);
+    let (_, _, pixels) = render(&path, dir.path());
     // The marked regions' blue over the body.
     assert!(
         count_near(&pixels, (141, 178, 207)) > 100,
@@ -221,7 +203,7 @@ fn the_intake_note_carries_the_whole_visit_and_renders() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert_eq!(fs::read(&path).unwrap(), before);
     // An unknown visit id is one line, exit 2.
-    let other = dir.0.join("other.pdf");
+    let other = dir.path().join("other.pdf");
     let out = on(
         &db,
         &[

@@ -3,15 +3,12 @@
 //! visit dated in the future is refused; `history` of a name in other capitals hints at
 //! the saved one.
 
-use crate::util::{code, painmap, stderr, stdout};
-use std::fs;
+use crate::util::{code, painmap, scratch, stderr, stdout};
 
 #[test]
 fn history_in_the_c_locale_is_ascii_only() {
-    let dir = std::env::temp_dir().join(format!("painmap-it-practice-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    let db = dir.join("clients.sqlite3");
+    let dir = scratch("practice-ascii");
+    let db = dir.path().join("clients.sqlite3");
     for (date, n) in [("2026-11-03", "7"), ("2026-11-10", "4")] {
         let out = painmap()
             .arg("--db")
@@ -45,21 +42,12 @@ fn history_in_the_c_locale_is_ascii_only() {
     assert!(text.contains("right calf  --  - -"), "{text}");
     let utf8 = history("C.UTF-8", "text");
     assert!(utf8.contains('·') && utf8.contains('▆'), "{utf8}");
-    let _ = fs::remove_dir_all(&dir);
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("painmap-it-practice-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
 fn a_visit_dated_in_the_future_is_refused_and_nothing_saved() {
-    let dir = scratch("future");
-    let db = dir.join("clients.sqlite3");
+    let dir = scratch("practice-future");
+    let db = dir.path().join("clients.sqlite3");
     let out = painmap()
         .arg("--db")
         .arg(&db)
@@ -76,13 +64,12 @@ fn a_visit_dated_in_the_future_is_refused_and_nothing_saved() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 1, "{}", stdout(&out));
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn history_of_a_name_in_other_capitals_hints_at_the_saved_one() {
-    let dir = scratch("case");
-    let db = dir.join("clients.sqlite3");
+    let dir = scratch("practice-case");
+    let db = dir.path().join("clients.sqlite3");
     let out = painmap()
         .arg("--db")
         .arg(&db)
@@ -110,13 +97,12 @@ fn history_of_a_name_in_other_capitals_hints_at_the_saved_one() {
         .output()
         .unwrap();
     assert!(!stderr(&out).contains("MK-58"), "{}", stderr(&out));
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_quality_in_the_readers_words_is_kept_as_its_quality() {
-    let dir = scratch("quality");
-    let db = dir.join("clients.sqlite3");
+    let dir = scratch("practice-quality");
+    let db = dir.path().join("clients.sqlite3");
     let visit = |quality: &str| {
         painmap()
             .arg("--db")
@@ -147,5 +133,4 @@ fn a_quality_in_the_readers_words_is_kept_as_its_quality() {
     let out = visit("wobbly");
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("one of aching"), "{}", stderr(&out));
-    let _ = fs::remove_dir_all(&dir);
 }
