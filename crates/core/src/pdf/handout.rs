@@ -16,6 +16,10 @@ const PICTURES: usize = 3;
 
 /// The handout of `muscle`'s `points` (all of them, or the ones asked for) drawn on the
 /// client's `side`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one page's sections in reading order"
+)]
 pub fn handout(atlas: &Atlas, muscle: &Muscle, points: &[&TriggerPoint], side: Side) -> Vec<u8> {
     let model = crate::body::shipped();
     let mut doc = Doc::new(

@@ -2,7 +2,7 @@
 //! PDF. Pure: bytes out, no file or clock (the caller writes them, owner-only and
 //! atomically, with [`crate::fsutil::write_private`]).
 //!
-//! - [`page`]: the page-flow builder (A4, base-14 Helvetica in WinAnsi, wrapping by
+//! - [`page`]: the page-flow builder (A4, base-14 Helvetica in `WinAnsi`, wrapping by
 //!   the fonts' widths).
 //! - [`picture`]: a body figure as vector paths, from the body model the SVG draws.
 //! - [`handout`]: one muscle for the client (its picture, where to press, self-care,

@@ -16,6 +16,10 @@ use crate::report::instance_words;
 const CANDIDATES: usize = 5;
 
 /// The note of `visit` (of `client`, when known).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one page's sections in reading order"
+)]
 pub fn intake_note(atlas: &Atlas, client: Option<&str>, visit: &Visit) -> Vec<u8> {
     let model = crate::body::shipped();
     let mut title = String::from("Intake note");
@@ -53,7 +57,11 @@ pub fn intake_note(atlas: &Atlas, client: Option<&str>, visit: &Visit) -> Vec<u8
     }
 
     let overlay = Overlay {
-        selected: visit.regions.iter().map(|r| r.instance()).collect(),
+        selected: visit
+            .regions
+            .iter()
+            .map(crate::records::VisitRegion::instance)
+            .collect(),
         ..Overlay::default()
     };
     if !overlay.selected.is_empty() {

@@ -2,7 +2,7 @@
 //! (every PDF reader has them, so nothing is embedded and the binary stays small), text
 //! wrapped by the fonts' real widths, and a new page when the flow reaches the bottom.
 //!
-//! Text goes out in the WinAnsi encoding ([`win_ansi`]): every character the fonts can
+//! Text goes out in the `WinAnsi` encoding ([`win_ansi`]): every character the fonts can
 //! show is kept, the others become `?`, and a control character never reaches the file.
 
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -226,8 +226,8 @@ pub fn put_text(c: &mut Content, x: f32, y: f32, text: &str, font: Font, size: f
     c.end_text();
 }
 
-/// Text in the WinAnsi encoding: ASCII and Latin-1 as they are, the typographic marks
-/// WinAnsi adds at 0x80..0x9F, a few symbols in words the fonts can show, `?` for the
+/// Text in the `WinAnsi` encoding: ASCII and Latin-1 as they are, the typographic marks
+/// `WinAnsi` adds at 0x80..0x9F, a few symbols in words the fonts can show, `?` for the
 /// rest, and a space for any control character (never a byte a reader would act on).
 pub fn win_ansi(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());

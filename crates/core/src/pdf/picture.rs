@@ -55,6 +55,10 @@ pub fn draw(
 }
 
 /// One view: the panel's own coordinates mapped onto the page (PDF's y runs up).
+#[allow(
+    clippy::too_many_lines,
+    reason = "the layers of one view, in painting order, as in the SVG"
+)]
 fn draw_panel(
     c: &mut Content,
     model: &BodyModel,
