@@ -8,6 +8,7 @@ mod glossary;
 mod guide;
 mod handout;
 mod history;
+mod layer;
 mod list;
 mod manual;
 mod out;

@@ -276,6 +276,8 @@ pub struct App<'a> {
     pub kept: Option<Intake>,
     /// A key that drops unsaved work, pressed once: pressing it again confirms.
     pub confirm: Option<Confirm>,
+    /// The layer drawn over the map (`o`): none, dermatomes, nerves or organs.
+    pub layer: Option<crate::layers::Kind>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
 }
@@ -296,6 +298,8 @@ struct Ranking<'a> {
     flags: Vec<Raised<'a>>,
     questions: Vec<AgeQuestion<'a>>,
     screen: Vec<Question<'a>>,
+    /// The non-myofascial layers the selection fits well.
+    what_else: Vec<crate::layers::report::ReportLayer>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -344,6 +348,7 @@ impl<'a> App<'a> {
             saved: None,
             kept: None,
             confirm: None,
+            layer: None,
             ranking: Ranking::default(),
         };
         app.rerank();
@@ -372,7 +377,17 @@ impl<'a> App<'a> {
             flags: rank::red_flags(self.atlas, &selection),
             questions: rank::age_questions(self.atlas, &selection),
             screen: rank::screen_questions(self.atlas, &selection),
+            what_else: crate::layers::report::what_else(
+                crate::layers::shipped(),
+                &selection.regions,
+            ),
         };
+    }
+
+    /// What else the intake could be: the dermatomes, nerve fields and visceral zones
+    /// it fits well, best first.
+    pub fn what_else(&self) -> &[crate::layers::report::ReportLayer] {
+        &self.ranking.what_else
     }
 
     /// The ranked muscles for the intake.

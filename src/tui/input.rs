@@ -163,6 +163,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::Compare => Msg::ToggleCompare,
         Action::ComparePrevious => Msg::ComparePrevious,
         Action::Pictures => Msg::TogglePictures,
+        Action::Layer => Msg::CycleLayer,
     })
 }
 

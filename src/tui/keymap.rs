@@ -91,6 +91,8 @@ pub enum Action {
     ComparePrevious,
     /// Pictures as text, or as images again.
     Pictures,
+    /// The map's layer: none, dermatomes, nerves, organs.
+    Layer,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -180,6 +182,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('H')], A::History),
     b(S::Panes, &[c('c')], A::ComparePrevious),
     b(S::Panes, &[c('i')], A::Pictures),
+    b(S::Panes, &[c('o')], A::Layer),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
@@ -345,8 +348,9 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::NextMap),
             (S::Panes, A::PrevMap),
             (S::Panes, A::Pictures),
+            (S::Panes, A::Layer),
         ],
-        "map: next / previous picture · image or text",
+        "map: next / previous picture · image or text · layer",
     ),
     row(
         &[

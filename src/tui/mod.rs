@@ -22,6 +22,8 @@ pub mod view;
 #[cfg(test)]
 mod input_tests;
 #[cfg(test)]
+mod layer_tests;
+#[cfg(test)]
 mod practice_tests;
 #[cfg(test)]
 mod testkit;

@@ -11,6 +11,7 @@ mod fixtures;
 mod foundations;
 mod guide_order;
 mod hostile;
+mod layers;
 mod pdf;
 mod phrases;
 mod picture;

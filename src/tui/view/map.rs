@@ -82,6 +82,9 @@ pub fn draw(
         Stop::WholeBody => "Body map".to_owned(),
         stop => format!("Body map: {}", stop.title(model)),
     };
+    if let Some(kind) = app.layer {
+        title = format!("{title} · {}", kind.plural());
+    }
     if let Some(r) = &app.records {
         title = format!("{title} · {}", r.client);
     }
@@ -95,11 +98,15 @@ pub fn draw(
         pattern: pattern_overlay(app.atlas, shown),
         cursor,
         labels: note_labels(&app.intake),
-        picture: if super::covering(app) == 0 {
+        // A layer is drawn in text, over the text picture.
+        picture: if app.layer.is_some() {
+            Picture::Text
+        } else if super::covering(app) == 0 {
             Picture::Image
         } else {
             Picture::Covered
         },
+        layer: app.layer,
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -125,6 +132,7 @@ pub fn draw_marked(
         cursor: None,
         labels,
         picture: Picture::Text,
+        layer: None,
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -137,6 +145,8 @@ struct Content<'x> {
     cursor: Option<crate::tui::app::Cursor>,
     labels: Vec<(RegionInstance, String)>,
     picture: Picture,
+    /// The layer drawn over the body (`o`), if any.
+    layer: Option<crate::layers::Kind>,
 }
 
 /// Whether a map may be a real image, where the theme has an image tier.
@@ -190,6 +200,18 @@ fn paint_map(
             },
             body,
         );
+        if let Some(kind) = content.layer {
+            // The selection and the shown zones stay as they are: the layer is read
+            // against them.
+            let keep = |r: &RegionInstance| {
+                overlay
+                    .selected
+                    .iter()
+                    .chain(overlay.zones())
+                    .any(|s| covers(s, r))
+            };
+            super::layers::paint(frame.buffer_mut(), body, &raster, kind, &keep, theme);
+        }
         for row in 0..raster.height() {
             for col in 0..raster.width() {
                 let (sx, sy) = (body.x + col, body.y + row);

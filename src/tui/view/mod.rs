@@ -6,6 +6,7 @@ mod clients;
 mod compare;
 mod detail;
 mod history;
+mod layers;
 mod map;
 mod overlays;
 mod status;
