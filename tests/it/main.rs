@@ -28,3 +28,4 @@ mod tmux;
 mod tui;
 mod util;
 mod vignettes;
+mod zones;
