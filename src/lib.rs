@@ -10,7 +10,7 @@
 
 pub use painmap_core::{
     DISCLAIMER, atlas, body, color, columns, compare, date, escape, folders, fsutil, intake,
-    layers, parse, rank, record, records, report, screen, search, study,
+    layers, parse, pdf, rank, record, records, report, screen, search, study,
 };
 
 pub mod cli;

@@ -105,7 +105,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 None
             };
             let at = cli::RecordsAt { db, own_folder };
-            cli::run_records(atlas, command, &at, now())
+            // A locale that is not UTF-8 (or --glyphs ascii) gets ASCII history.
+            cli::run_records(atlas, command, &at, now(), glyphs == Glyphs::Ascii)
         }
         Some(Command::Completions(args)) => Ok(ExitCode::from(cli::completions(args)?)),
         Some(Command::Man(args)) => Ok(ExitCode::from(cli::man(args, &tui::keymap::table())?)),
@@ -167,11 +168,18 @@ fn explorer(
         Some(client) => Some(client_records(settings, client)?),
         None => None,
     };
+    // `C` picks a client in the explorer: where the records are, if they can be found
+    // (an explicit --db in a missing folder is already refused above when --client is
+    // given; without it, `C` reports the problem when pressed).
+    let records_at = records::locate(db_path(settings).as_deref(), data_dir_here().as_deref())
+        .ok()
+        .map(|(db, own_folder)| tui::clients::RecordsAt { db, own_folder });
     let options = tui::ExploreOptions {
         color: env.color(ColorMode::from(settings.color), true),
         palette: env.palette(),
         opened: intake,
         records,
+        records_at,
         glyphs,
         graphics,
         dumb: env.dumb(),

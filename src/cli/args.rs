@@ -215,6 +215,16 @@ pub struct HistoryArgs {
     /// gone, better or worse, region by region.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub compare: Option<Vec<i64>>,
+
+    /// Write the intake note of one visit (the latest, or --visit ID) as PDF to this
+    /// file: the body chart, regions, red flags, screening answers, session and note.
+    /// Owner-only; an existing file is never replaced.
+    #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["json", "format", "compare"])]
+    pub pdf: Option<PathBuf>,
+
+    /// With --pdf: the visit's id (default: the latest).
+    #[arg(long, value_name = "ID", requires = "pdf")]
+    pub visit: Option<i64>,
 }
 
 /// `painmap clients`.
@@ -274,6 +284,9 @@ pub enum AtlasCommand {
     Validate(ValidateArgs),
     /// Explain the terms: trigger point, knot, essential zone...
     Glossary(GlossaryArgs),
+    /// Write a client's self-care sheet for a muscle as PDF: its referral pictures,
+    /// where to press, self-care, the source and the disclaimer.
+    Handout(HandoutArgs),
 }
 
 /// `painmap completions`.
@@ -558,6 +571,26 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `painmap handout`.
+#[derive(Debug, Args)]
+pub struct HandoutArgs {
+    /// The muscle: id, name or alias (SCM, traps, QL...).
+    #[arg(value_name = "MUSCLE")]
+    pub muscle: String,
+
+    /// Only this trigger point (its id); default: every point of the muscle.
+    #[arg(long, value_name = "ID")]
+    pub tp: Option<String>,
+
+    /// The client's side to draw.
+    #[arg(long, value_name = "SIDE", default_value = "right", value_parser = parse_side)]
+    pub side: Side,
+
+    /// The PDF to write (atomically, owner-only; an existing file is replaced).
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
 }
 
 /// `show --layer`.

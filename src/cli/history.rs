@@ -23,12 +23,37 @@ struct History<'a> {
 }
 
 /// Prints the history; exit 1 when the client has none.
-pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<u8> {
-    let visits = match open_store(at, false)? {
+pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt, ascii: bool) -> anyhow::Result<u8> {
+    // Text and Markdown are read on the terminal: ASCII there when it is not UTF-8.
+    let shown = |text: String, format: HistoryFormat| {
+        if ascii && matches!(format, HistoryFormat::Text | HistoryFormat::Markdown) {
+            super::show::ascii_only(&text)
+        } else {
+            text
+        }
+    };
+    let store = open_store(at, false)?;
+    let visits = match &store {
         Some(store) => store.history(&args.client)?,
         None => None,
     };
     let Some(visits) = visits else {
+        // Names are matched exactly: the same name in other capitals is the likely one.
+        let typed = args.client.to_lowercase();
+        let other_case = match &store {
+            Some(store) => store
+                .clients()?
+                .into_iter()
+                .find(|c| c.name.to_lowercase() == typed),
+            None => None,
+        };
+        if let Some(c) = other_case {
+            eprintln!(
+                "painmap: no visits saved for that client; names are matched exactly: did you mean '{}'?",
+                escape::line(&c.name)
+            );
+            return Ok(NOTHING);
+        }
         eprintln!("painmap: no visits saved for that client (`painmap clients` lists them)");
         return Ok(NOTHING);
     };
@@ -37,8 +62,14 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
     } else {
         args.format.unwrap_or(HistoryFormat::Text)
     };
+    if let Some(file) = &args.pdf {
+        return note_pdf(atlas, &args.client, &visits, args.visit, file);
+    }
     if let Some(ids) = &args.compare {
-        out::print(&compared(atlas, &args.client, &visits, ids, format)?)?;
+        out::print(&shown(
+            compared(atlas, &args.client, &visits, ids, format)?,
+            format,
+        ))?;
         return Ok(FOUND);
     }
     let text = match format {
@@ -51,8 +82,32 @@ pub fn run(atlas: &Atlas, args: &HistoryArgs, at: &RecordsAt) -> anyhow::Result<
         HistoryFormat::Markdown => markdown(atlas, &args.client, &visits),
         HistoryFormat::Csv => csv(&visits),
     };
-    out::print(&text)?;
+    out::print(&shown(text, format))?;
     Ok(if visits.is_empty() { NOTHING } else { FOUND })
+}
+
+/// `history CLIENT --pdf FILE [--visit ID]`: one visit's intake note as PDF.
+fn note_pdf(
+    atlas: &Atlas,
+    client: &str,
+    visits: &[SavedVisit],
+    id: Option<i64>,
+    file: &std::path::Path,
+) -> anyhow::Result<u8> {
+    let visit = match id {
+        Some(id) => visits
+            .iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| anyhow::anyhow!("--visit {id}: that client has no visit {id}"))?,
+        None => visits
+            .last()
+            .ok_or_else(|| anyhow::anyhow!("that client has no visit yet"))?,
+    };
+    let bytes = crate::pdf::intake_note(atlas, Some(client), &visit.visit);
+    let path = crate::fsutil::expand_home(file);
+    super::handout::write_pdf(&path, &bytes, false)?;
+    out::print(&format!("wrote {} (visit {})\n", path.display(), visit.id))?;
+    Ok(FOUND)
 }
 
 /// `1. Soleus, TrP1 (right)`: the muscle and point named by the atlas now, or their ids

@@ -93,6 +93,13 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[("painmap glossary", "the words painmap uses, explained")],
     ),
     (
+        "handout",
+        &[(
+            "painmap handout masseter --out masseter.pdf",
+            "a self-care sheet to hand to the client",
+        )],
+    ),
+    (
         "visit",
         &[(
             "painmap visit MK-58 \"left temple\" jaw --age 58 --intensity \"left temple=6\"",
@@ -104,6 +111,10 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("painmap history MK-58", "a client's visits and trends"),
             ("painmap history MK-58 --json", "the same as JSON"),
+            (
+                "painmap history MK-58 --pdf note.pdf",
+                "the latest visit's intake note, to print",
+            ),
         ],
     ),
     (

@@ -6,6 +6,7 @@ mod args;
 mod compare;
 mod glossary;
 mod guide;
+mod handout;
 mod history;
 mod layer;
 mod list;
@@ -78,6 +79,7 @@ pub fn run(atlas: &Atlas, command: &AtlasCommand, ctx: &Context) -> anyhow::Resu
             compare::run(atlas, args, ctx.color, ctx.palette, ctx.glyphs)?
         }
         AtlasCommand::Glossary(args) => glossary::run(atlas, args)?,
+        AtlasCommand::Handout(args) => handout::run(atlas, args)?,
         AtlasCommand::Validate(_) => validate::ok(atlas)?,
     };
     Ok(ExitCode::from(code))
@@ -109,11 +111,12 @@ pub fn run_records(
     command: &RecordsCommand,
     at: &RecordsAt,
     now: i64,
+    ascii: bool,
 ) -> anyhow::Result<ExitCode> {
     let atlas = || atlas.ok_or_else(|| anyhow::anyhow!("this command needs the atlas"));
     let code = match command {
         RecordsCommand::Visit(args) => visit::visit(atlas()?, args, at, now)?,
-        RecordsCommand::History(args) => history::run(atlas()?, args, at)?,
+        RecordsCommand::History(args) => history::run(atlas()?, args, at, ascii)?,
         RecordsCommand::Clients(args) => visit::clients(args, at)?,
         RecordsCommand::Forget(args) => visit::forget(args, at)?,
     };

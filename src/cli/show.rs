@@ -246,14 +246,29 @@ pub(super) fn terminal_width() -> u16 {
     80
 }
 
-/// Printable ASCII only (a safety net for atlases with other characters).
+/// Printable ASCII only: the typographic marks, arrows and sparkline bars painmap
+/// prints as their nearest ASCII, anything else (an atlas's or a note's other
+/// characters) as `?`.
 pub(super) fn ascii_only(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | ' '..='~' => c,
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
+            '\u{2013}' | '\u{2014}' | '\u{b7}' => '-',
+            '\u{2026}' => '~',
+            '\u{25b8}' | '\u{2192}' => '>',
+            '\u{2191}' => '^',
+            '\u{2193}' => 'v',
+            // A sparkline's bars, lowest to highest.
+            '\u{2581}' => '_',
+            '\u{2582}' => '.',
+            '\u{2583}' => ':',
+            '\u{2584}' => '=',
+            '\u{2585}' => '+',
+            '\u{2586}' => '*',
+            '\u{2587}' => '%',
+            '\u{2588}' => '#',
             _ => '?',
         })
         .collect()

@@ -20,7 +20,8 @@ pub fn open_store(at: &RecordsAt, create: bool) -> anyhow::Result<Option<SqliteS
 /// `--amend ID`, puts it in place of that visit), prints its id. `now` (seconds since the
 /// Unix epoch) dates a visit given no `--date` and stamps its saving.
 pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyhow::Result<u8> {
-    let now = Utc::from_unix(now);
+    let secs = now;
+    let now = Utc::from_unix(secs);
     records::check_client_name(&args.client).map_err(anyhow::Error::msg)?;
     let (mut intake, record_date) = match &args.from {
         Some(path) => {
@@ -50,6 +51,14 @@ pub fn visit(atlas: &Atlas, args: &VisitArgs, at: &RecordsAt, now: i64) -> anyho
         Some(d) => Some(Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?),
         None => None,
     };
+    // A visit records a day that has happened: a later one is a typo (2062 for 2026).
+    // Today is UTC's, so a day ahead of it is allowed (a practice east of Greenwich).
+    let tomorrow = Date::of_utc(&Utc::from_unix(secs.saturating_add(86_400)));
+    for (what, day) in [("--date", typed_date), ("the record's date", record_date)] {
+        if let Some(day) = day.filter(|d| *d > tomorrow) {
+            anyhow::bail!("{what} {day} is in the future: a visit records a day that has happened");
+        }
+    }
     // Checked on the way in, before the file is opened: no escape sequence is stored.
     if let Some(note) = &intake.note {
         records::check_text("the note", note).map_err(anyhow::Error::msg)?;
@@ -111,9 +120,19 @@ fn intake_of(atlas: &Atlas, args: &VisitArgs) -> anyhow::Result<Intake> {
     for pair in &args.quality {
         let (region, value) = split_pair(pair, "--quality", "REGION=Q")?;
         let wanted = value.to_ascii_lowercase();
+        // The quality's own name, or a word the phrase reader knows for exactly one
+        // quality ("stabbing" is sharp, "pins and needles" tingling): one vocabulary.
+        let read = || {
+            let reading = crate::parse::Lexicon::for_atlas(atlas).ok()?.read(value);
+            match reading.qualities.as_slice() {
+                [q] if reading.regions.is_empty() && reading.unmatched.is_empty() => Some(*q),
+                _ => None,
+            }
+        };
         let q = Quality::ALL
             .into_iter()
             .find(|q| q.as_str() == wanted)
+            .or_else(read)
             .ok_or_else(|| {
                 let all: Vec<&str> = Quality::ALL.iter().map(|q| q.as_str()).collect();
                 anyhow::anyhow!("--quality {pair}: the quality is one of {}", all.join(", "))

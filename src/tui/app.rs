@@ -68,6 +68,10 @@ pub enum Overlay {
     /// The `c` comparison of the candidate shown with the one shown before it, in the
     /// map and detail panes.
     Compare(ComparePair),
+    /// The `C` client picker.
+    Clients(super::clients::ClientPicker),
+    /// The `N` note prompt: the text typed so far.
+    Note(String),
 }
 
 /// A muscle on a side, as the detail shows it (a candidate, or a muscle opened by
@@ -116,7 +120,7 @@ pub struct ClientRecords {
 /// The export prompt: a file name, and whether replacing it has been asked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportState {
-    /// The file to write (`.json` writes the record, anything else the Markdown note).
+    /// The file to write (`.json` writes the record, `.pdf` the printable note, anything else the Markdown note).
     pub path: String,
     /// The file exists and the user has been asked to confirm replacing it.
     pub confirm: bool,
@@ -255,6 +259,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<ClientRecords>,
+    /// Where the client database is, for `C` (with or without `--client`).
+    pub records_at: Option<super::clients::RecordsAt>,
     /// The muscle the detail showed before the one it shows now (what `c` compares
     /// with); kept by update.
     pub previous: Option<Pick>,
@@ -335,6 +341,7 @@ impl<'a> App<'a> {
             status: String::new(),
             quit: false,
             records: None,
+            records_at: None,
             previous: None,
             text_pictures: false,
             config: None,

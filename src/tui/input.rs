@@ -20,6 +20,7 @@ pub fn map(event: &Event, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
         Event::Paste(text) => match &app.overlay {
             Some(Overlay::Search(_)) => Some(Msg::SearchPaste(text.clone())),
             Some(Overlay::Export(_)) => Some(Msg::ExportPaste(text.clone())),
+            Some(Overlay::Note(_)) => Some(Msg::Note(super::note::NoteMsg::Paste(text.clone()))),
             _ => None,
         },
         _ => None,
@@ -43,6 +44,21 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::ExportAccept(now)),
             _ => edit_key(key).map(Msg::ExportEdit),
+        },
+        Some(Overlay::Clients(_)) => {
+            use super::clients::ClientsMsg as C;
+            match key.code {
+                KeyCode::Esc => Some(Msg::Back),
+                KeyCode::Enter => Some(Msg::Clients(C::Accept)),
+                KeyCode::Up => Some(Msg::Clients(C::Move(-1))),
+                KeyCode::Down => Some(Msg::Clients(C::Move(1))),
+                _ => edit_key(key).map(|e| Msg::Clients(C::Edit(e))),
+            }
+        }
+        Some(Overlay::Note(_)) => match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Note(super::note::NoteMsg::Accept)),
+            _ => edit_key(key).map(|e| Msg::Note(super::note::NoteMsg::Edit(e))),
         },
         Some(Overlay::Age(_)) => match key.code {
             KeyCode::Esc => Some(Msg::Back),
@@ -118,6 +134,8 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::NextPoint => Msg::CyclePoint(true),
         Action::PrevPoint => Msg::CyclePoint(false),
         Action::Export => Msg::OpenExport(now),
+        Action::Clients => Msg::Clients(super::clients::ClientsMsg::Open),
+        Action::Note => Msg::Note(super::note::NoteMsg::Open),
         Action::Age => Msg::OpenAge,
         Action::Screen => Msg::OpenScreen,
         Action::NextMap => Msg::CycleMap(true),
@@ -194,7 +212,9 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             | Overlay::Age(_)
             | Overlay::Screen { .. }
             | Overlay::History(_)
-            | Overlay::Compare(_),
+            | Overlay::Compare(_)
+            | Overlay::Clients(_)
+            | Overlay::Note(_),
         ) => {
             return None;
         }

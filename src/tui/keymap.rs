@@ -51,6 +51,10 @@ pub enum Action {
     PrevPoint,
     /// Open the export prompt.
     Export,
+    /// Pick or start a client (`C`).
+    Clients,
+    /// Write the intake's note (`N`).
+    Note,
     /// Ask the client's age.
     Age,
     /// Open the screening questions (red flags).
@@ -166,6 +170,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c(']')], A::NextPoint),
     b(S::Panes, &[c('[')], A::PrevPoint),
     b(S::Panes, &[c('e')], A::Export),
+    b(S::Panes, &[c('C')], A::Clients),
+    b(S::Panes, &[c('N')], A::Note),
     b(S::Panes, &[c('a')], A::Age),
     b(S::Panes, &[c('f')], A::Screen),
     b(S::Panes, &[c('v')], A::NextMap),
@@ -351,8 +357,10 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::Browse),
             (S::Panes, A::SaveVisit),
             (S::Panes, A::History),
+            (S::Panes, A::Clients),
+            (S::Panes, A::Note),
         ],
-        "muscles by body area · save the visit · history",
+        "muscles · save the visit · history · client · note",
     ),
     HelpRow {
         shows: &[(S::History, A::Compare)],

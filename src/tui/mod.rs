@@ -5,11 +5,13 @@
 //! resize.
 
 pub mod app;
+pub mod clients;
 pub mod edit;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod note;
 pub mod picture;
 pub mod study;
 pub mod terminal;
@@ -21,6 +23,8 @@ pub mod view;
 mod input_tests;
 #[cfg(test)]
 mod layer_tests;
+#[cfg(test)]
+mod practice_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
@@ -52,6 +56,8 @@ pub struct ExploreOptions {
     pub opened: Option<(Intake, PathBuf)>,
     /// The client the intake is for (`--client`), and where their records are.
     pub records: Option<app::ClientRecords>,
+    /// Where the client database is, for `C` (none when it cannot be located).
+    pub records_at: Option<clients::RecordsAt>,
     /// How the body map draws the body (`--glyphs`, decided by the binary).
     pub glyphs: crate::body::glyphs::Glyphs,
     /// The terminal's image protocol, when it has one and images are wanted
@@ -104,6 +110,7 @@ pub fn explore(
         app.kept = Some(app.intake.clone());
     }
     app.records = options.records;
+    app.records_at = options.records_at;
     app.config = options.config;
     let (mut guard, events) = terminal::start()?;
     run_loop(

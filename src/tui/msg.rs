@@ -88,6 +88,10 @@ pub enum Msg {
     OpenHistory,
     /// The history was read (oldest visit first), or why not.
     HistoryLoaded(Result<Vec<SavedVisit>, String>),
+    /// The `C` client picker.
+    Clients(super::clients::ClientsMsg),
+    /// The `N` note.
+    Note(super::note::NoteMsg),
     /// Show the highlighted visit beside today's map, or go back to the list.
     ToggleCompare,
     /// Compare the muscle shown with the one shown before it (`c`).
@@ -148,6 +152,11 @@ pub enum Effect {
         saved_at: String,
         /// The visit it replaces (saved earlier today from this intake), if any.
         amend: Option<i64>,
+    },
+    /// Read the client names (`C`).
+    LoadClients {
+        /// Where.
+        at: super::clients::RecordsAt,
     },
     /// Read the client's visits.
     LoadHistory {
@@ -221,6 +230,9 @@ impl Effect {
                     })
                     .map_err(|e| e.to_string()),
             ),
+            Effect::LoadClients { at } => Msg::Clients(super::clients::ClientsMsg::Loaded(
+                super::clients::load(&at),
+            )),
             Effect::LoadHistory { records } => Msg::HistoryLoaded(
                 SqliteStore::open(&records.db, false, records.own_folder)
                     .and_then(|store| match store {

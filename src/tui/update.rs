@@ -88,6 +88,8 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 app.focus = Focus::Candidates;
             }
         }
+        Msg::Clients(msg) => return super::clients::update(app, msg),
+        Msg::Note(msg) => super::note::update(app, msg),
         Msg::CycleFocus(forward) => app.focus = app.focus.cycle(forward),
         Msg::Focus(focus) => app.focus = focus,
         Msg::CycleMap(forward) => {
@@ -366,7 +368,8 @@ fn compare_previous(app: &mut App<'_>) {
 }
 
 /// What `s` and `H` say without `--client`.
-const NO_CLIENT: &str = "no client: start with `painmap --client CLIENT` to save visits";
+const NO_CLIENT: &str =
+    "no client: press C to pick or start one (or start with `painmap --client CLIENT`)";
 
 /// The intake as a visit of the client, dated by `now`, as an effect.
 fn save_visit(app: &mut App<'_>, now: i64) -> Option<Effect> {
@@ -410,10 +413,17 @@ fn export(app: &mut App<'_>, now: i64) -> Option<Effect> {
     let path = PathBuf::from(path);
     let report = Report::build(app.atlas, &app.intake, NOTE_CANDIDATES, By::Muscle);
     let date = Utc::from_unix(now).stamp();
-    let json = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-    let bytes = if json {
+    let ext = |want: &str| {
+        path.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case(want))
+    };
+    let bytes = if ext("pdf") {
+        // The intake note as the practice files it: the visit this intake would save.
+        let today = crate::date::Date::of_utc(&Utc::from_unix(now));
+        let visit = crate::records::Visit::of_intake(app.atlas, &app.intake, today);
+        let client = app.records.as_ref().map(|r| r.client.as_str());
+        crate::pdf::intake_note(app.atlas, client, &visit)
+    } else if ext("json") {
         let record = Record::new(&app.intake, report, &date);
         match crate::escape::json(&record) {
             Ok(text) => text.into_bytes(),
@@ -554,7 +564,9 @@ fn move_highlight(app: &mut App<'_>, delta: isize) {
             | Overlay::Export(_)
             | Overlay::Age(_)
             | Overlay::Screen { .. }
-            | Overlay::Compare(_),
+            | Overlay::Compare(_)
+            | Overlay::Clients(_)
+            | Overlay::Note(_),
         ) => {}
         None => {
             let len = app.candidates().len();

@@ -35,6 +35,7 @@ pub mod fsutil;
 pub mod intake;
 pub mod layers;
 pub mod parse;
+pub mod pdf;
 pub mod rank;
 pub mod record;
 pub mod records;

@@ -2,6 +2,7 @@
 //! drew, for hit-testing the next event.
 
 mod candidates;
+mod clients;
 mod compare;
 mod detail;
 mod history;
@@ -22,6 +23,8 @@ pub fn covering(app: &App<'_>) -> u8 {
         Some(Overlay::Screen { .. }) => 6,
         Some(Overlay::History(_)) => 4,
         Some(Overlay::Compare(_)) => 5,
+        Some(Overlay::Clients(_)) => 7,
+        Some(Overlay::Note(_)) => 8,
     }
 }
 
@@ -151,6 +154,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Layout {
             overlays::screen(frame, main, app.screen_questions(), *selected, theme);
         }
         Some(Overlay::History(h)) => history::draw(frame, main, app, h, theme),
+        Some(Overlay::Clients(p)) => clients::draw(frame, main, p, theme),
+        Some(Overlay::Note(text)) => clients::note(frame, main, text, theme),
         Some(Overlay::Compare(_)) | None => {}
     }
     layout

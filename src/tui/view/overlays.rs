@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 /// A box centred in `area`, at most `w` by `h`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect::new(
@@ -24,7 +24,7 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn frame_box<'t>(title: &'t str, theme: &Theme) -> Block<'t> {
+pub(super) fn frame_box<'t>(title: &'t str, theme: &Theme) -> Block<'t> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border)
@@ -183,7 +183,7 @@ pub fn export(frame: &mut Frame<'_>, area: Rect, state: &ExportState, theme: &Th
     frame.render_widget(Clear, rect);
     let mut lines = vec![
         Line::styled(
-            "Write the intake note (.md) or record (.json) to:",
+            "Write the intake note (.md, .pdf) or record (.json) to:",
             theme.dim,
         ),
         Line::from(vec![

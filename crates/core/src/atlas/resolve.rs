@@ -140,8 +140,14 @@ fn suggest<'a>(
     let matcher = SkimMatcherV2::default().ignore_case();
     let typed_len = typed.chars().count();
     let limit = (typed_len / 3).max(1) + 1;
+    let lower = typed.to_lowercase();
     let mut scored: Vec<(i64, String)> = keys
         .filter_map(|k| {
+            // A name that begins with what was typed ("glut": the glutei) is what was
+            // meant before any near spelling of a short alias ("lat").
+            if typed_len >= 3 && k.to_lowercase().starts_with(&lower) {
+                return Some((2_000_000 - k.chars().count() as i64, k.clone()));
+            }
             // The lengths' difference is a lower bound of the distance: a long paste
             // is not compared letter by letter with every name.
             let near = typed_len.abs_diff(k.chars().count()) <= limit;

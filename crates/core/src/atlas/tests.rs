@@ -193,3 +193,12 @@ fn a_pasted_paragraph_is_an_unknown_region_with_no_suggestion() {
         Err(ResolveError::UnknownMuscle { .. })
     ));
 }
+
+#[test]
+fn a_typed_beginning_of_a_name_is_suggested_before_a_near_alias() {
+    let atlas = Atlas::shipped().unwrap();
+    let err = atlas.resolve_muscle("glut").unwrap_err().to_string();
+    let first = err.split("did you mean ").nth(1).unwrap_or("");
+    assert!(first.starts_with("'gluteus-"), "{err}");
+    assert!(!err.contains("latissimus"), "{err}");
+}
