@@ -9,7 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub use painmap_core::{
-    DISCLAIMER, atlas, body, color, columns, compare, date, escape, folders, fsutil, intake, parse,
+    DISCLAIMER, atlas, body, color, columns, compare, date, drawing, escape, folders, fsutil, intake, parse,
     rank, record, records, report, screen, search, study,
 };
 

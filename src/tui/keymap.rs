@@ -87,6 +87,8 @@ pub enum Action {
     ComparePrevious,
     /// Pictures as text, or as images again.
     Pictures,
+    /// Draw mode: shade where it hurts.
+    Draw,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -174,6 +176,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('H')], A::History),
     b(S::Panes, &[c('c')], A::ComparePrevious),
     b(S::Panes, &[c('i')], A::Pictures),
+    b(S::Panes, &[c('d')], A::Draw),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
@@ -299,6 +302,11 @@ pub const HELP: &[HelpRow] = &[
         "close; back from a muscle opened by search",
     ),
     row(&[(S::Panes, A::Clear)], "clear the selection and symptoms"),
+    HelpRow {
+        shows: &[(S::Panes, A::Draw)],
+        extra: "drag · arrows · + - e u p w",
+        what: "draw: shade · paint · brush · eraser · undo · quality · save",
+    },
     HelpRow {
         shows: &[
             (S::Panes, A::Quality),

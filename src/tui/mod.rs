@@ -5,6 +5,7 @@
 //! resize.
 
 pub mod app;
+pub mod draw;
 pub mod edit;
 pub mod input;
 pub mod keymap;
@@ -19,6 +20,8 @@ pub mod view;
 
 #[cfg(test)]
 mod input_tests;
+#[cfg(test)]
+mod draw_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod candidates;
 mod compare;
 mod detail;
+mod drawn;
 mod history;
 mod map;
 mod overlays;

@@ -127,7 +127,7 @@ pub struct Touched {
 }
 
 /// A region counts as touched when at least this share of it is shaded...
-const REGION_SHARE: f64 = 0.25;
+const REGION_SHARE: f64 = 0.4;
 /// ... or it holds at least this share of the sheet's drawing (a small spot in a large
 /// region still names it).
 const DRAWING_SHARE: f64 = 0.15;
@@ -297,7 +297,7 @@ impl Drawing {
     }
 
     /// The regions the drawing touches, with their sides, in order of how much of the
-    /// drawing they hold (then by name): a region counts when a fifth of it is shaded or
+    /// drawing they hold (then by name): a region counts when two fifths of it are shaded or
     /// it holds a tenth of a sheet's drawing.
     pub fn regions(&self, model: &BodyModel) -> Vec<Touched> {
         let mut out: Vec<(Touched, [usize; 8])> = Vec::new();
