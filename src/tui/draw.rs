@@ -254,7 +254,18 @@ fn follow(app: &mut App<'_>) {
     }
     app.draw.derived = touched.into_iter().map(|t| t.region).collect();
     app.rerank();
-    app.status = format!("{} · {} regions", app.draw.extent_words(), app.draw.derived.len());
+    let words: Vec<String> = app
+        .draw
+        .derived
+        .iter()
+        .map(|r| crate::report::instance_words(app.atlas, r))
+        .collect();
+    app.status = format!(
+        "{} · {} regions: {}",
+        app.draw.extent_words(),
+        words.len(),
+        words.join(", ")
+    );
 }
 
 /// The draw message a mouse event on the map means in draw mode.

@@ -5,6 +5,7 @@ mod budget;
 mod cli;
 mod compare;
 mod corpus;
+mod drawing;
 mod docs;
 mod escapes;
 mod fixtures;
