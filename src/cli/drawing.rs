@@ -106,14 +106,15 @@ pub fn report(
         .collect();
     report.total_candidates = drawn.ranking.total;
     let total: usize = drawn.touched.iter().map(|t| t.shaded).sum::<usize>().max(1);
-    let region = |r: &crate::atlas::RegionInstance, share: f64, q: Option<crate::intake::Quality>| {
-        TouchedRegion {
-            region: r.region.clone(),
-            side: r.side.map(crate::atlas::Side::as_str),
-            share,
-            quality: q.map(crate::intake::Quality::as_str),
-        }
-    };
+    let region =
+        |r: &crate::atlas::RegionInstance, share: f64, q: Option<crate::intake::Quality>| {
+            TouchedRegion {
+                region: r.region.clone(),
+                side: r.side.map(crate::atlas::Side::as_str),
+                share,
+                quality: q.map(crate::intake::Quality::as_str),
+            }
+        };
     let mut qualities = vec![(
         "pain".to_owned(),
         drawing.quality_extent(model, None).percent(),
@@ -190,7 +191,7 @@ pub fn to_text(atlas: &Atlas, summary: &DrawingSummary) -> String {
             .map(|r| {
                 let inst = crate::atlas::RegionInstance::new(
                     r.region.clone(),
-                    r.side.and_then(|x| crate::atlas::Side::parse(x)),
+                    r.side.and_then(crate::atlas::Side::parse),
                 );
                 format!("{} {:.0}%", instance_words(atlas, &inst), r.share * 100.0)
             })

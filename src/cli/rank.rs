@@ -61,7 +61,8 @@ fn ranked_drawing(
     if matches!(args.by, By::Point) {
         anyhow::bail!("--drawing ranks muscles; --by point is not available with it");
     }
-    let (report, summary) = super::drawing::report(atlas, &drawing, selection, usize::from(args.top));
+    let (report, summary) =
+        super::drawing::report(atlas, &drawing, selection, usize::from(args.top));
     let format = if args.json {
         Format::Json
     } else {

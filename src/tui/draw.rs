@@ -4,6 +4,11 @@
 //! an eraser, undo and a quality per stroke; the regions the drawing touches become the
 //! selection, and the ranking reads the drawing's shape ([`crate::rank::rank_drawing`]).
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry: p, q, u, v, w, h"
+)]
+
 use super::app::{App, Cursor};
 use super::layout::{Layout, Spot};
 use super::msg::{Effect, Msg};
@@ -54,7 +59,7 @@ impl Default for DrawState {
 }
 
 /// What the draw keys and the mouse ask.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DrawMsg {
     /// Turn draw mode on or off.
     Toggle,
@@ -111,7 +116,10 @@ impl DrawState {
         let (id, p) = place(spot);
         let ink = self.ink();
         let r = f32::from(self.brush);
-        match self.last.filter(|l| l.view == spot.view && l.side == spot.side) {
+        match self
+            .last
+            .filter(|l| l.view == spot.view && l.side == spot.side)
+        {
             Some(last) => {
                 let (_, a) = place(last);
                 let grid = crate::drawing::Grid::new(model, id);
@@ -120,8 +128,14 @@ impl DrawState {
                 let n = n.clamp(1.0, 400.0) as usize;
                 for k in 1..=n {
                     let t = k as f32 / n as f32;
-                    self.drawing
-                        .paint_at(model, id, u0 + (u1 - u0) * t, v0 + (v1 - v0) * t, r, ink);
+                    self.drawing.paint_at(
+                        model,
+                        id,
+                        u0 + (u1 - u0) * t,
+                        v0 + (v1 - v0) * t,
+                        r,
+                        ink,
+                    );
                 }
             }
             None => {
@@ -186,10 +200,7 @@ pub fn update(app: &mut App<'_>, msg: DrawMsg) -> Option<Effect> {
         }
         DrawMsg::Brush(d) => {
             let b = i16::from(app.draw.brush) + i16::from(d);
-            app.draw.brush = b.clamp(
-                i16::from(*BRUSH.start()),
-                i16::from(*BRUSH.end()),
-            ) as u8;
+            app.draw.brush = b.clamp(i16::from(*BRUSH.start()), i16::from(*BRUSH.end())) as u8;
             app.status = app.draw.tools_words();
         }
         DrawMsg::Eraser => {
@@ -215,17 +226,19 @@ pub fn update(app: &mut App<'_>, msg: DrawMsg) -> Option<Effect> {
                 follow(app);
                 app.status = format!("undone · {}", app.draw.extent_words());
             } else {
-                app.status = "nothing to undo".to_owned();
+                "nothing to undo".clone_into(&mut app.status);
             }
         }
         DrawMsg::Save(now) => {
             let mut drawing = app.draw.drawing.clone();
             drawing.tidy();
             if drawing.is_empty() {
-                app.status = "nothing drawn to save".to_owned();
+                "nothing drawn to save".clone_into(&mut app.status);
                 return None;
             }
-            let stamp = crate::date::Utc::from_unix(now).stamp().replace([' ', ':'], "-");
+            let stamp = crate::date::Utc::from_unix(now)
+                .stamp()
+                .replace([' ', ':'], "-");
             let path = std::path::PathBuf::from(format!("painmap-drawing-{stamp}.json"));
             return Some(Effect::Write {
                 path,
@@ -249,7 +262,11 @@ fn follow(app: &mut App<'_>) {
     for t in &touched {
         app.intake.selection.add(t.region.clone());
         if let Some(q) = t.quality {
-            app.intake.notes.entry(t.region.clone()).or_default().quality = Some(q);
+            app.intake
+                .notes
+                .entry(t.region.clone())
+                .or_default()
+                .quality = Some(q);
         }
     }
     app.draw.derived = touched.into_iter().map(|t| t.region).collect();
@@ -279,22 +296,38 @@ pub fn mouse(
     let map = layout.map.as_ref()?;
     let spot = map.spot_at_screen(col, row);
     Some(Msg::Draw(match kind {
-        K::Down(MouseButton::Left) => DrawMsg::Stroke { spot: spot?, start: true },
-        K::Drag(MouseButton::Left) => DrawMsg::Stroke { spot: spot?, start: false },
+        K::Down(MouseButton::Left) => DrawMsg::Stroke {
+            spot: spot?,
+            start: true,
+        },
+        K::Drag(MouseButton::Left) => DrawMsg::Stroke {
+            spot: spot?,
+            start: false,
+        },
         K::Up(MouseButton::Left) => DrawMsg::End,
         _ => return None,
     }))
 }
 
 /// The draw message a key means in draw mode, if it is a draw key.
-pub fn key(code: ratatui::crossterm::event::KeyCode, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> {
+pub fn key(
+    code: ratatui::crossterm::event::KeyCode,
+    app: &App<'_>,
+    layout: &Layout,
+    now: i64,
+) -> Option<Msg> {
     use ratatui::crossterm::event::KeyCode as C;
     let step = |dx: i16, dy: i16| {
         let map = layout.map.as_ref()?;
         let here = app.cursor_on(map.area.width, map.area.height);
-        let x = (i32::from(here.x) + i32::from(dx)).clamp(0, i32::from(map.area.width.saturating_sub(1)));
-        let y = (i32::from(here.y) + i32::from(dy)).clamp(0, i32::from(map.area.height.saturating_sub(1)));
-        let c = Cursor { x: x as u16, y: y as u16 };
+        let x = (i32::from(here.x) + i32::from(dx))
+            .clamp(0, i32::from(map.area.width.saturating_sub(1)));
+        let y = (i32::from(here.y) + i32::from(dy))
+            .clamp(0, i32::from(map.area.height.saturating_sub(1)));
+        let c = Cursor {
+            x: x as u16,
+            y: y as u16,
+        };
         Some(Msg::Draw(DrawMsg::CursorPaint(c, map.spot_at(c.x, c.y))))
     };
     Some(match code {

@@ -1,12 +1,19 @@
 //! Draw mode: mouse drags and the keyboard shade the body, and the same body area drawn
 //! at 80x24 and at 120x40 gives the same regions and the same ranking.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry: p, q, u, v, w, h"
+)]
+
 use super::app::App;
 use super::draw::DrawMsg;
 use super::msg::Msg;
 use super::testkit::Harness;
 use crate::atlas::{Atlas, RegionInstance, Side};
-use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use std::sync::OnceLock;
 
 fn atlas() -> &'static Atlas {
@@ -57,7 +64,9 @@ fn nearest(h: &Harness<App<'static>>, p: (f64, f64)) -> (u16, u16) {
         .flat_map(|y| (0..half).map(move |x| (x, y)))
         .filter_map(|(x, y)| map.spot_at(x, y).map(|s| ((x, y), s)))
         .min_by(|a, b| {
-            let d = |s: &super::layout::Spot| (f64::from(s.x) - p.0).powi(2) + (f64::from(s.y) - p.1).powi(2);
+            let d = |s: &super::layout::Spot| {
+                (f64::from(s.x) - p.0).powi(2) + (f64::from(s.y) - p.1).powi(2)
+            };
             d(&a.1).total_cmp(&d(&b.1))
         })
         .map(|((x, y), _)| (map.area.x + x, map.area.y + y))
@@ -91,7 +100,10 @@ fn drag_leg(w: u16, hgt: u16) -> (Vec<RegionInstance>, Vec<String>, String) {
     }
     let (c0, r0) = path[0];
     let down = mouse(&mut h, MouseEventKind::Down(MouseButton::Left), c0, r0);
-    assert!(matches!(down, Some(Msg::Draw(DrawMsg::Stroke { start: true, .. }))), "{down:?}");
+    assert!(
+        matches!(down, Some(Msg::Draw(DrawMsg::Stroke { start: true, .. }))),
+        "{down:?}"
+    );
     for &(c, r) in &path[1..] {
         mouse(&mut h, MouseEventKind::Drag(MouseButton::Left), c, r);
     }
@@ -119,7 +131,10 @@ fn the_same_drag_at_80x24_and_120x40_gives_the_same_regions_and_ranking() {
     );
     assert_eq!(small, large);
     assert_eq!(small_top, large_top);
-    assert!(screen.contains("extent"), "the map shows the extent: {screen}");
+    assert!(
+        screen.contains("extent"),
+        "the map shows the extent: {screen}"
+    );
 }
 
 #[test]
@@ -128,7 +143,10 @@ fn keys_paint_undo_erase_and_save() {
     h.ch('d');
     h.key(KeyCode::Down);
     h.key(KeyCode::Down);
-    assert!(!h.app.draw.drawing.is_empty(), "the cursor paints as it moves");
+    assert!(
+        !h.app.draw.drawing.is_empty(),
+        "the cursor paints as it moves"
+    );
     let two = h.app.draw.drawing.clone();
     h.key(KeyCode::Down);
     assert_ne!(h.app.draw.drawing, two);
@@ -144,7 +162,10 @@ fn keys_paint_undo_erase_and_save() {
     h.key(KeyCode::Up);
     h.key(KeyCode::Up);
     h.key(KeyCode::Up);
-    assert!(h.app.draw.drawing.is_empty(), "the eraser takes it all away");
+    assert!(
+        h.app.draw.drawing.is_empty(),
+        "the eraser takes it all away"
+    );
     assert!(h.app.intake.selection.regions.is_empty());
     h.ch('e');
     h.key(KeyCode::Char(' '));

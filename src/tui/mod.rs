@@ -19,9 +19,9 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
-mod input_tests;
-#[cfg(test)]
 mod draw_tests;
+#[cfg(test)]
+mod input_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -1,6 +1,11 @@
 //! Pain drawings from outside: `rank --drawing FILE` (a bad file is one line naming
-//! FILE:LINE:COL, exit 2), and a drawing made in tmux with mouse drags at 80x24 and again
+//! `FILE:LINE:COL`, exit 2), and a drawing made in tmux with mouse drags at 80x24 and again
 //! at 120x40 over the same body area giving the same regions and ranking.
+
+#![allow(
+    clippy::many_single_char_names,
+    reason = "grids and screens: w, h, t, x, y"
+)]
 
 use crate::util::Tmux;
 use std::process::Command;
@@ -38,7 +43,11 @@ fn painmap(args: &[&str]) -> std::process::Output {
 fn a_bad_drawing_file_is_one_line_with_its_place_and_exit_2() {
     let dir = Scratch::new("bad");
     let path = dir.path().join("bad.json");
-    std::fs::write(&path, "{\n  \"format\": \"painmap-drawing\",\n  \"version\": 1,\n  \"sheets\": [ 7 ]\n}\n").unwrap();
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"painmap-drawing\",\n  \"version\": 1,\n  \"sheets\": [ 7 ]\n}\n",
+    )
+    .unwrap();
     let out = painmap(&["rank", "--drawing", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -50,7 +59,11 @@ fn a_bad_drawing_file_is_one_line_with_its_place_and_exit_2() {
 fn rank_drawing_reads_the_explorers_file_and_says_what_each_candidate_explains() {
     use painmap::drawing::{Drawing, Grid, PAIN, SheetId, json};
     let model = painmap::body::shipped();
-    let id = SheetId::new(model, painmap::body::ViewId::Front, painmap::atlas::Side::Left);
+    let id = SheetId::new(
+        model,
+        painmap::body::ViewId::Front,
+        painmap::atlas::Side::Left,
+    );
     let grid = Grid::new(model, id);
     let (w, h) = grid.size();
     let mut d = Drawing::default();
@@ -66,7 +79,12 @@ fn rank_drawing_reads_the_explorers_file_and_says_what_each_candidate_explains()
     let path = dir.path().join("chest.json");
     std::fs::write(&path, json::to_json(&d)).unwrap();
     let out = painmap(&["rank", "--drawing", path.to_str().unwrap(), "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["candidates"][0]["muscle"], "pectoralis-major", "{v}");
     assert_eq!(v["drawing"]["regions"][0]["region"], "chest");
@@ -74,14 +92,20 @@ fn rank_drawing_reads_the_explorers_file_and_says_what_each_candidate_explains()
     assert!(v["drawing"]["explains"][0]["explained"].as_f64().unwrap() > 0.99);
     let text = painmap(&["rank", "--drawing", path.to_str().unwrap()]);
     let s = String::from_utf8_lossy(&text.stdout);
-    assert!(s.contains("of the body surface shaded") && s.contains("explains 100% of the drawing"), "{s}");
+    assert!(
+        s.contains("of the body surface shaded") && s.contains("explains 100% of the drawing"),
+        "{s}"
+    );
 }
 
 /// The front view's body box on a captured screen: (first col, first row, cols, rows)
 /// of the silhouette's glyphs in the map's left half, below the "Front" title.
 fn front_body(screen: &str) -> (usize, usize, usize, usize) {
     let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let title = lines.iter().position(|l| l.iter().collect::<String>().contains("Front")).unwrap();
+    let title = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains("Front"))
+        .unwrap();
     // The map pane ends at its right border: the first "╮" on the top row.
     let right = lines[0].iter().position(|&c| c == '╮').unwrap();
     let half = right / 2;
@@ -155,8 +179,10 @@ fn drag_in_tmux(name: &str, w: u16, h: u16) -> (String, Vec<String>) {
     let top: Vec<String> = s
         .lines()
         .filter_map(|l| {
-            let l = l.split('│').find(|p| p.trim_start().starts_with("1. ") || p.trim_start().starts_with("2. "))?;
-            Some(l.trim().split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            let l = l
+                .split('│')
+                .find(|p| p.trim_start().starts_with("1. ") || p.trim_start().starts_with("2. "))?;
+            Some(l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         })
         .collect();
     t.keys(&["q"]);

@@ -3,6 +3,11 @@
 //! in the drawing's colour, so the drawing shows at the picture's full resolution; in
 //! ASCII a cell whose centre is shaded shows `%`.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "plane geometry: p, q, u, v, w, h"
+)]
+
 use crate::body::glyphs::Glyphs;
 use crate::body::mosaic::block_char;
 use crate::body::raster::{Ground, Raster};

@@ -68,10 +68,7 @@ impl<'m> Grid<'m> {
     /// The region instance a sample shows, if any.
     pub fn region(&self, i: usize, j: usize) -> Option<RegionInstance> {
         let (r, side) = self.labels.sample(i, j)?.region?;
-        Some(RegionInstance::new(
-            self.raster.model().region_id(r),
-            side,
-        ))
+        Some(RegionInstance::new(self.raster.model().region_id(r), side))
     }
 
     /// The region index and side of the `k`-th sample (row-major).
@@ -89,7 +86,7 @@ impl<'m> Grid<'m> {
     /// The point of the view at the centre of a sample.
     pub fn point_of(&self, i: usize, j: usize) -> Pt {
         self.raster
-            .view_point(i as f32 + 0.5, (j as f32 + 0.5) / 2.0)
+            .view_point(i as f32 + 0.5, f32::midpoint(j as f32, 0.5))
     }
 
     /// The zones of a pattern on this grid, one mark byte per sample (the overlay's

@@ -197,7 +197,10 @@ pub fn parse(text: &str) -> Result<Drawing, FormatError> {
     let mut drawing = Drawing::default();
     for Checked(sheet) in raw.sheets {
         if drawing.sheet(sheet.id).is_some() {
-            return Err(at_start(format!("the {:?} sheet is given twice", sheet.id.view)));
+            return Err(at_start(format!(
+                "the {:?} sheet is given twice",
+                sheet.id.view
+            )));
         }
         drawing.sheets.push(sheet);
     }
@@ -206,7 +209,7 @@ pub fn parse(text: &str) -> Result<Drawing, FormatError> {
     Ok(drawing)
 }
 
-/// serde_json's message ends with " at line L column C": the caller prints the place
+/// `serde_json`'s message ends with " at line L column C": the caller prints the place
 /// first, once.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {

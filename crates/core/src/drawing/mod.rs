@@ -10,6 +10,11 @@
 //! (notes, red flags, records, ranking) reads a drawing as it reads a selection;
 //! [`crate::rank::rank_drawing`] ranks the patterns that explain its shape.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "sample grids: i, j, u, v, w, h"
+)]
+
 pub mod grid;
 pub mod json;
 #[cfg(test)]
@@ -310,12 +315,11 @@ impl Drawing {
                 for i in 0..s.width {
                     let Some(r) = grid.region(i, j) else { continue };
                     let ink = s.at(i, j);
-                    let k = match tally.iter().position(|t| t.0 == r) {
-                        Some(k) => k,
-                        None => {
-                            tally.push((r, 0, 0, [0; 8]));
-                            tally.len() - 1
-                        }
+                    let k = if let Some(k) = tally.iter().position(|t| t.0 == r) {
+                        k
+                    } else {
+                        tally.push((r, 0, 0, [0; 8]));
+                        tally.len() - 1
                     };
                     tally[k].1 += 1;
                     if ink != NONE {
@@ -371,6 +375,9 @@ impl Drawing {
 
     /// Shaded body samples over every sheet (what the ranking explains).
     pub fn shaded(&self, model: &BodyModel) -> usize {
-        self.extent_per_view(model).iter().map(|(_, e)| e.shaded).sum()
+        self.extent_per_view(model)
+            .iter()
+            .map(|(_, e)| e.shaded)
+            .sum()
     }
 }

@@ -79,7 +79,10 @@ fn extent_and_jaccard_of_two_squares_are_the_hand_computed_ones() {
     assert_eq!(b.jaccard(&a, model()), Some(80.0 / 120.0));
     assert_eq!(a.jaccard(&a, model()), Some(1.0));
     assert_eq!(a.jaccard(&Drawing::default(), model()), Some(0.0));
-    assert_eq!(Drawing::default().jaccard(&Drawing::default(), model()), None);
+    assert_eq!(
+        Drawing::default().jaccard(&Drawing::default(), model()),
+        None
+    );
 }
 
 #[test]
@@ -139,7 +142,15 @@ fn a_shaded_region_is_the_region_it_derives() {
 fn a_single_shaded_region_ranks_as_that_region_selected() {
     let atlas = &Atlas::shipped().unwrap();
     let mut checked = 0;
-    for region in ["thigh-outer", "temple", "chest", "calf", "low-back", "buttock", "shoulder-top"] {
+    for region in [
+        "thigh-outer",
+        "temple",
+        "chest",
+        "calf",
+        "low-back",
+        "buttock",
+        "shoulder-top",
+    ] {
         let r = RegionInstance::new(region, Some(Side::Left));
         let d = region_drawing(&r);
         let today = rank(atlas, &Selection::of([r.clone()]), 10);
@@ -212,7 +223,10 @@ fn a_drawn_essential_zone_finds_its_own_muscle() {
             if !mask.iter().any(|&b| b) {
                 continue;
             }
-            let (dx, dy) = ((w as f64 * 0.03).round() as isize, (h as f64 * 0.02).round() as isize);
+            let (dx, dy) = (
+                (w as f64 * 0.03).round() as isize,
+                (h as f64 * 0.02).round() as isize,
+            );
             let moved = shifted(&mask, w, h, dx, dy);
             let sheet = d.sheet_mut(model(), *id);
             for (k, on) in moved.into_iter().enumerate() {
@@ -241,7 +255,10 @@ fn a_drawn_essential_zone_finds_its_own_muscle() {
         }
     }
     let share = found as f64 / all.max(1) as f64;
-    println!("self-find: {found} of {all} ({:.1}%) in the first 3", share * 100.0);
+    println!(
+        "self-find: {found} of {all} ({:.1}%) in the first 3",
+        share * 100.0
+    );
     for m in &misses {
         println!("  miss: {m}");
     }
@@ -265,7 +282,10 @@ fn the_file_round_trips_and_bad_files_name_line_and_column() {
     let e = json::parse(&bad).unwrap_err();
     let line = bad.lines().position(|l| l.contains("ttxt")).unwrap() + 1;
     // serde places the error where the row's string ends, before or after its comma.
-    assert!(e.line == line || e.line == line + 1, "{e} (row on line {line})");
+    assert!(
+        e.line == line || e.line == line + 1,
+        "{e} (row on line {line})"
+    );
     assert!(e.message.contains("'x'"), "{e}");
     // Not JSON at all; a wrong size; a wrong format.
     let e = json::parse("{\n  \"format\": ").unwrap_err();

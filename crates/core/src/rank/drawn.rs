@@ -80,7 +80,10 @@ pub fn drawing_selection(drawing: &Drawing, base: &Selection) -> (Selection, Vec
         selection.add(t.region.clone());
         if let Some(q) = t.quality {
             let word = q.as_str().to_owned();
-            if !selection.qualities.contains(&(t.region.clone(), word.clone())) {
+            if !selection
+                .qualities
+                .contains(&(t.region.clone(), word.clone()))
+            {
                 selection.qualities.push((t.region.clone(), word));
             }
         }
@@ -113,10 +116,7 @@ pub fn rank_drawing<'a>(
                 .flat_map(|j| (0..w).map(move |i| (i, j)))
                 .map(|(i, j)| grid.on_body(i, j) && s.at(i, j) != NONE)
                 .collect();
-            Drawn {
-                grid,
-                shaded,
-            }
+            Drawn { grid, shaded }
         })
         .collect();
     let total: usize = sheets
