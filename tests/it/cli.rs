@@ -1,6 +1,6 @@
 //! The subcommands as a user runs them: exit codes, text, JSON and errors.
 
-use crate::util::{code, json, painmap, run, run_mini, stderr, stdout};
+use crate::util::{code, json, painmap, run, run_mini, scratch, stderr, stdout};
 use std::io::Read;
 use std::process::Stdio;
 
@@ -419,8 +419,8 @@ fn clap_definition_is_consistent() {
 
 #[test]
 fn open_refuses_bad_records_with_one_line() {
-    let dir = std::env::temp_dir().join(format!("painmap-open-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("open");
+    let dir = tmp.path();
     let bad_json = dir.join("bad.json");
     std::fs::write(
         &bad_json,
@@ -440,7 +440,7 @@ fn open_refuses_bad_records_with_one_line() {
         ),
         (bad_json, "bad.json:2:16: key must be a string".to_string()),
         (unknown, "unknown.json: unknown region 'tempel'".to_string()),
-        (dir.clone(), "is a directory".to_string()),
+        (dir.to_path_buf(), "is a directory".to_string()),
     ] {
         let out = run(&["--open", file.to_str().unwrap()]);
         assert_eq!(code(&out), 2, "{}", stderr(&out));
@@ -451,7 +451,6 @@ fn open_refuses_bad_records_with_one_line() {
     let out = run(&["--open", "x.json", "regions"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("takes no command"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -6,19 +6,12 @@
 //! those control characters: on stdout, stderr, in written notes and on the explorer's
 //! screen, they come out escaped (`\u{1b}`) or are refused.
 
-use crate::util::{code, painmap, stderr, stdout};
+use crate::util::{code, painmap, scratch, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// Escape sequences and the other targets' syntax, in one piece of text.
 const EVIL: &str = "\u{1b}]0;TITLE\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}1m\u{7f}\r|<&>*";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("escapes-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// The mini atlas with [`EVIL`] in front of every text that is not an id or a reference
 /// (ids must stay kebab-case), and a pain guide whose source is evil too.
@@ -129,8 +122,9 @@ fn walk(dir: &Path, args: &[&str]) -> String {
 
 #[test]
 fn no_atlas_command_or_format_prints_a_control_character_from_data() {
-    let dir = scratch("walk-atlas");
-    let atlas = hostile_atlas(&dir);
+    let tmp = scratch("walk-atlas");
+    let dir = tmp.path();
+    let atlas = hostile_atlas(dir);
     let a = atlas.to_str().unwrap();
     for args in [
         vec!["rank", "temple"],
@@ -159,7 +153,7 @@ fn no_atlas_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let text = walk(&dir, &all);
+        let text = walk(dir, &all);
         // Outputs that carry atlas text show it, escaped (the JSON of a ranking or a
         // reading names ids; study counts cards).
         let ids_only =
@@ -182,7 +176,7 @@ fn no_atlas_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let md = walk(&dir, &all);
+        let md = walk(dir, &all);
         tables_keep_their_columns(&format!("{args:?}"), &md);
         assert!(md.contains("\\|"), "{md}");
     }
@@ -194,17 +188,18 @@ fn no_atlas_command_or_format_prints_a_control_character_from_data() {
     ] {
         let mut all = vec!["--atlas", a];
         all.extend(&args);
-        let svg = walk(&dir, &all);
+        let svg = walk(dir, &all);
         assert!(!svg.contains("|<&>"), "{args:?}: raw markup from data");
         assert!(svg.contains("|&lt;&amp;&gt;"), "{args:?}: {svg}");
     }
-    walk(&dir, &["validate", a]);
+    walk(dir, &["validate", a]);
 }
 
 #[test]
 fn no_records_command_or_format_prints_a_control_character_from_data() {
-    let dir = scratch("walk-records");
-    let atlas = hostile_atlas(&dir);
+    let tmp = scratch("walk-records");
+    let dir = tmp.path();
+    let atlas = hostile_atlas(dir);
     let a = atlas.to_str().unwrap();
     let db = dir.join("clients.sqlite3");
     let d = db.to_str().unwrap();
@@ -228,7 +223,7 @@ fn no_records_command_or_format_prints_a_control_character_from_data() {
     // escapes in every text column.
     for date in ["2026-01-05", "2026-02-05"] {
         walk(
-            &dir,
+            dir,
             &[
                 "--atlas",
                 a,
@@ -268,7 +263,7 @@ fn no_records_command_or_format_prints_a_control_character_from_data() {
             for format in ["text", "json", "markdown", "csv"] {
                 let mut all = atlas_args.clone();
                 all.extend(["--db", d, "history", client, "--format", format]);
-                let text = walk(&dir, &all);
+                let text = walk(dir, &all);
                 assert!(
                     text.contains("\\u{1b}") || text.contains("\\u001b"),
                     "{all:?}: {text}"
@@ -283,7 +278,7 @@ fn no_records_command_or_format_prints_a_control_character_from_data() {
             let mut all = atlas_args.clone();
             all.extend(["--db", d]);
             all.extend(&args);
-            let text = walk(&dir, &all);
+            let text = walk(dir, &all);
             assert!(
                 text.contains("\\u{1b}") || text.contains("\\u001b"),
                 "{all:?}: {text}"
@@ -292,7 +287,7 @@ fn no_records_command_or_format_prints_a_control_character_from_data() {
         }
     }
     assert_eq!(walked, 20);
-    assert!(walk(&dir, &["--db", d, "forget", "Sam", "--yes"]).contains("forgotten"));
+    assert!(walk(dir, &["--db", d, "forget", "Sam", "--yes"]).contains("forgotten"));
 }
 
 /// The explorer's note (what its export writes, as Markdown and as a JSON record) and
@@ -307,8 +302,9 @@ fn the_explorer_writes_and_draws_no_control_character_from_data() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    let dir = scratch("explorer");
-    let atlas = Atlas::from_path(&hostile_atlas(&dir)).unwrap();
+    let tmp = scratch("explorer");
+    let dir = tmp.path();
+    let atlas = Atlas::from_path(&hostile_atlas(dir)).unwrap();
     let mut selection = painmap::rank::Selection::default();
     for r in ["left temple", "jaw", "chest"] {
         selection.add(atlas.resolve_region(r).unwrap());

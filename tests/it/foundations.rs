@@ -1,7 +1,7 @@
 //! Defects a new user met, each fixed at its root: usage errors for impossible counts,
 //! "no match" said in words, records told apart from notes, and the shell conventions.
 
-use crate::util::{code, run, stderr, stdout};
+use crate::util::{code, run, scratch, stderr, stdout};
 
 #[test]
 fn top_zero_is_a_usage_error() {
@@ -37,8 +37,8 @@ fn nothing_found_is_said_in_words() {
 
 #[test]
 fn a_note_given_to_open_is_refused_in_words() {
-    let dir = std::env::temp_dir().join(format!("painmap-open-md-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("open-md");
+    let dir = tmp.path();
     let note = dir.join("x.md");
     std::fs::write(&note, "# painmap intake note\n").unwrap();
     let out = run(&["--open", note.to_str().unwrap()]);
@@ -49,7 +49,6 @@ fn a_note_given_to_open_is_refused_in_words() {
         "{err}"
     );
     assert!(!err.contains("expected value"), "{err}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -2,19 +2,11 @@
 //! panic, a stack overflow or a hang. Deep nesting, a file over the size cap, binary
 //! noise, random edits of the shipped atlas, and the fuzzers' crash inputs.
 
-use crate::util::{code, fixture, painmap, stderr, stdout};
+use crate::util::{code, fixture, painmap, scratch, stderr, stdout};
 use painmap::atlas::{Atlas, MAX_ATLAS_BYTES, SHIPPED_ATLAS};
 // Seeded, so the same edits are made on every run.
 use painmap::study::rng::Rng;
 use std::path::{Path, PathBuf};
-
-/// A fresh directory under the target dir, named for the test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs `painmap validate FILE` and `painmap --atlas FILE rank temple --json`; both must
 /// exit 2 with one line on stderr naming the file and nothing on stdout. Returns the line.
@@ -39,7 +31,8 @@ fn refused(path: &Path) -> String {
 
 #[test]
 fn deep_nesting_is_refused_not_a_stack_overflow() {
-    let dir = scratch("nesting");
+    let tmp = scratch("nesting");
+    let dir = tmp.path();
     for (name, open, close) in [("brackets", "[", "]"), ("parens", "(", ")")] {
         let text = format!(
             "Atlas(regions: {}{}, muscles: [])",
@@ -62,7 +55,8 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
 
 #[test]
 fn a_file_over_the_cap_is_refused_by_size_before_reading() {
-    let dir = scratch("huge");
+    let tmp = scratch("huge");
+    let dir = tmp.path();
     let path = dir.join("huge.ron");
     // Sparse: zero bytes past the cap that take no disk. Zero bytes are valid UTF-8, so
     // a reader that read them first would fail on parsing, not on size.
@@ -75,7 +69,8 @@ fn a_file_over_the_cap_is_refused_by_size_before_reading() {
 
 #[test]
 fn binary_noise_is_refused() {
-    let dir = scratch("noise");
+    let tmp = scratch("noise");
+    let dir = tmp.path();
     let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for (i, len) in [1usize, 7, 4096, 65_536].into_iter().enumerate() {
         let bytes: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
@@ -87,13 +82,14 @@ fn binary_noise_is_refused() {
 
 #[test]
 fn every_kind_of_unreadable_atlas_is_one_line_through_rank_too() {
-    let dir = scratch("kinds");
+    let tmp = scratch("kinds");
+    let dir = tmp.path();
     let missing = dir.join("missing.ron");
     for path in [
         fixture("broken/empty.ron"),
         fixture("broken/not-utf8.ron"),
         fixture("broken/wrong-type.ron"),
-        dir.clone(),
+        dir.to_path_buf(),
         missing,
     ] {
         refused(&path);
@@ -167,7 +163,8 @@ fn random_edits_of_the_shipped_atlas_never_panic() {
 
 #[test]
 fn random_edits_through_the_binary_exit_0_or_2() {
-    let dir = scratch("mutants");
+    let tmp = scratch("mutants");
+    let dir = tmp.path();
     let mut rng = Rng::new(0xdead_beef_cafe_f00d);
     for i in 0..8 {
         let path = dir.join(format!("mutant-{i}.ron"));

@@ -5,7 +5,7 @@
     reason = "plane geometry: a, b, c, n, p, x, y"
 )]
 
-use crate::util::{code, painmap, run, stdout};
+use crate::util::{code, painmap, run, scratch, stdout};
 use painmap::atlas::{Atlas, Side};
 use painmap::body::ViewId;
 
@@ -272,8 +272,8 @@ fn every_region_of_a_view_is_in_the_svg_marked_or_not() {
 
 #[test]
 fn png_is_written_atomically_to_out() {
-    let dir = std::env::temp_dir().join(format!("painmap-png-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("png");
+    let dir = tmp.path();
     let file = dir.join("soleus.png");
     let out = run(&[
         "show",
@@ -288,7 +288,6 @@ fn png_is_written_atomically_to_out() {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     let out = run(&["show", "soleus", "--format", "png"]);
     assert_eq!(code(&out), 2);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

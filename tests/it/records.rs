@@ -2,32 +2,22 @@
 //! crash safety (kill -9 at random moments) and two writers at once; damaged, foreign and
 //! newer databases refused without a byte changed; owner-only permissions; forgetting.
 
-use crate::util::{Tmux, code, json, painmap, stderr, stdout};
+use crate::util::{Tmux, code, json, painmap, scratch, stderr, stdout};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// A fresh directory for one test, removed on drop.
-struct Dir(PathBuf);
+struct Dir(tempfile::TempDir);
 
 impl Dir {
     fn new(name: &str) -> Dir {
-        let d =
-            std::env::temp_dir().join(format!("painmap-it-records-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        Dir(d)
+        Dir(scratch(name))
     }
 
     fn db(&self) -> PathBuf {
-        self.0.join("clients.sqlite3")
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
+        self.0.path().join("clients.sqlite3")
     }
 }
 
@@ -182,7 +172,7 @@ fn bad_visits_and_unknown_clients_never_name_the_client() {
 fn an_intake_record_is_imported_as_a_visit() {
     let d = Dir::new("import");
     let db = d.db();
-    let record = d.0.join("intake.json");
+    let record = d.0.path().join("intake.json");
     fs::write(
         &record,
         r#"{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC",
@@ -231,7 +221,7 @@ fn forget_needs_yes_and_leaves_no_trace_in_the_file() {
         fs::metadata(&db).unwrap().len() < before,
         "the space is reclaimed"
     );
-    for f in fs::read_dir(&d.0).unwrap() {
+    for f in fs::read_dir(d.0.path()).unwrap() {
         let bytes = fs::read(f.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(
@@ -381,7 +371,7 @@ fn refused(db: &Path, why: &str) {
 #[test]
 fn damaged_foreign_and_newer_databases_are_refused_untouched() {
     let d = Dir::new("refuse");
-    let text = d.0.join("notes.txt");
+    let text = d.0.path().join("notes.txt");
     fs::write(
         &text,
         "these are not the records you are looking for\n".repeat(10),
@@ -389,7 +379,7 @@ fn damaged_foreign_and_newer_databases_are_refused_untouched() {
     .unwrap();
     refused(&text, "not an SQLite database");
 
-    let other = d.0.join("other.sqlite3");
+    let other = d.0.path().join("other.sqlite3");
     rusqlite::Connection::open(&other)
         .unwrap()
         .execute_batch("CREATE TABLE invoices (n INTEGER); INSERT INTO invoices VALUES (1);")
@@ -406,7 +396,7 @@ fn damaged_foreign_and_newer_databases_are_refused_untouched() {
             0
         );
     }
-    let newer = d.0.join("newer.sqlite3");
+    let newer = d.0.path().join("newer.sqlite3");
     fs::copy(&good, &newer).unwrap();
     rusqlite::Connection::open(&newer)
         .unwrap()
@@ -414,7 +404,7 @@ fn damaged_foreign_and_newer_databases_are_refused_untouched() {
         .unwrap();
     refused(&newer, "schema version 99 is newer");
 
-    let damaged = d.0.join("damaged.sqlite3");
+    let damaged = d.0.path().join("damaged.sqlite3");
     let mut bytes = fs::read(&good).unwrap();
     assert!(bytes.len() > 4096 * 3, "several pages");
     for b in &mut bytes[4096 + 8..4096 * 2] {
@@ -423,7 +413,7 @@ fn damaged_foreign_and_newer_databases_are_refused_untouched() {
     fs::write(&damaged, &bytes).unwrap();
     refused(&damaged, "damaged");
 
-    let truncated = d.0.join("truncated.sqlite3");
+    let truncated = d.0.path().join("truncated.sqlite3");
     fs::write(&truncated, &fs::read(&good).unwrap()[..50]).unwrap();
     refused(&truncated, "not an SQLite database");
 }
@@ -431,7 +421,7 @@ fn damaged_foreign_and_newer_databases_are_refused_untouched() {
 #[test]
 fn the_file_and_folder_are_owner_only_whatever_the_umask() {
     let d = Dir::new("perm");
-    let data = d.0.join("data");
+    let data = d.0.path().join("data");
     let out = painmap()
         .env("XDG_DATA_HOME", &data)
         .env("PAINMAP_BIN", env!("CARGO_BIN_EXE_painmap"))
@@ -482,8 +472,8 @@ fn the_file_and_folder_are_owner_only_whatever_the_umask() {
     drop(conn);
     // --db in a folder of the user's: the file is owner-only (a missing folder is an
     // error, never made: see a_db_in_a_missing_folder_is_an_error...).
-    fs::create_dir_all(d.0.join("new/folder")).unwrap();
-    let elsewhere = d.0.join("new/folder/c.db");
+    fs::create_dir_all(d.0.path().join("new/folder")).unwrap();
+    let elsewhere = d.0.path().join("new/folder/c.db");
     let out = std::process::Command::new("sh")
         .args([
             "-c",
@@ -501,7 +491,7 @@ fn the_file_and_folder_are_owner_only_whatever_the_umask() {
 #[ignore = "needs tmux"]
 fn the_explorer_saves_a_visit_for_its_client() {
     let d = Dir::new("tmux");
-    let data = d.0.join("data");
+    let data = d.0.path().join("data");
     let t = Tmux::start(
         "records",
         110,
@@ -583,14 +573,14 @@ fn odd_schema_versions_say_what_they_are_in_one_short_line() {
     let d = Dir::new("versions");
     let good = d.db();
     assert_eq!(code(&on(&good, &["visit", "Sam K", "jaw"])), 0);
-    let negative = d.0.join("negative.sqlite3");
+    let negative = d.0.path().join("negative.sqlite3");
     fs::copy(&good, &negative).unwrap();
     rusqlite::Connection::open(&negative)
         .unwrap()
         .pragma_update(None, "user_version", -1)
         .unwrap();
     refused(&negative, "schema version -1 is not one painmap writes");
-    let zero = d.0.join("zero.sqlite3");
+    let zero = d.0.path().join("zero.sqlite3");
     fs::copy(&good, &zero).unwrap();
     rusqlite::Connection::open(&zero)
         .unwrap()
@@ -605,7 +595,7 @@ fn odd_schema_versions_say_what_they_are_in_one_short_line() {
 fn impossible_dates_are_refused_from_every_source() {
     let d = Dir::new("dates");
     let db = d.db();
-    let record = d.0.join("intake.json");
+    let record = d.0.path().join("intake.json");
     for bad in [
         "9999-99-99",
         "2026-02-30",
@@ -653,7 +643,7 @@ fn notes_and_symptoms_with_escapes_are_refused_on_the_way_in() {
         assert!(stderr(&out).contains("control character"));
         assert!(!stderr(&out).contains('\u{1b}'));
     }
-    let record = d.0.join("intake.json");
+    let record = d.0.path().join("intake.json");
     fs::write(
         &record,
         format!(
@@ -711,7 +701,7 @@ fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
         "already out of the tables"
     );
     drop(store);
-    for f in fs::read_dir(&d.0).unwrap() {
+    for f in fs::read_dir(d.0.path()).unwrap() {
         let bytes = fs::read(f.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(
@@ -725,7 +715,7 @@ fn forget_held_by_a_reader_says_so_and_a_second_run_finishes() {
 fn an_imported_record_keeps_its_age_and_note() {
     let d = Dir::new("import-age");
     let db = d.db();
-    let record = d.0.join("intake.json");
+    let record = d.0.path().join("intake.json");
     fs::write(
         &record,
         r#"{"format":"painmap-intake","version":1,"date":"2026-04-02 09:30 UTC",
@@ -783,7 +773,7 @@ fn an_unsided_intensity_notes_the_region_marked_on_its_side() {
 #[test]
 fn a_db_in_a_missing_folder_is_an_error_for_every_command_and_creates_nothing() {
     let d = Dir::new("nofolder");
-    let db = d.0.join("no/such/dir/x.sqlite3");
+    let db = d.0.path().join("no/such/dir/x.sqlite3");
     for args in [
         vec!["clients"],
         vec!["clients", "--json"],
@@ -797,13 +787,13 @@ fn a_db_in_a_missing_folder_is_an_error_for_every_command_and_creates_nothing() 
         let err = stderr(&out);
         assert!(err.contains("does not exist"), "{args:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(!d.0.join("no").exists(), "{args:?} created a folder");
+        assert!(!d.0.path().join("no").exists(), "{args:?} created a folder");
     }
     // The explorer refuses too, before it needs a terminal.
     let out = on(&db, &["--client", "A"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
-    assert!(!d.0.join("no").exists());
+    assert!(!d.0.path().join("no").exists());
 }
 
 #[test]
@@ -979,7 +969,7 @@ fn clients_export_backs_up_every_visit_owner_only_and_reads_a_tilde() {
         ],
     );
     // `~` as the home folder: the shell does not expand it after `=`.
-    let home = d.0.join("home");
+    let home = d.0.path().join("home");
     fs::create_dir_all(&home).unwrap();
     let out = painmap()
         .env("HOME", &home)
@@ -998,7 +988,7 @@ fn clients_export_backs_up_every_visit_owner_only_and_reads_a_tilde() {
         v["clients"][1]["visits"][0]["red_flags"][0]["id"],
         "giant-cell-arteritis"
     );
-    let csv = d.0.join("backup.csv");
+    let csv = d.0.path().join("backup.csv");
     let out = on(&db, &["clients", "--export", csv.to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(mode(&csv), 0o600);
@@ -1016,7 +1006,11 @@ fn clients_export_backs_up_every_visit_owner_only_and_reads_a_tilde() {
     assert!(stderr(&out).contains("never replaced"), "{}", stderr(&out));
     let out = on(
         &db,
-        &["clients", "--export", d.0.join("b.txt").to_str().unwrap()],
+        &[
+            "clients",
+            "--export",
+            d.0.path().join("b.txt").to_str().unwrap(),
+        ],
     );
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains(".json or .csv"), "{}", stderr(&out));

@@ -3,20 +3,12 @@
 //! sequences inside an atlas, huge arguments, signals and a vanishing terminal, and two
 //! study sessions on one data folder. The tmux tests skip (saying why) without tmux.
 
-use crate::util::{Tmux, code, fixture, painmap, stderr, stdout};
+use crate::util::{DataDir, Tmux, code, fixture, painmap, scratch, stderr, stdout};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-
-/// A fresh directory under the target dir, named for the test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("reliability-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs `cmd` to its end within `limit`; a run that takes longer is killed and fails the
 /// test (a hang must not hang the suite).
@@ -69,7 +61,8 @@ fn refused_with(out: &Output, what: &str) {
 
 #[test]
 fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
-    let dir = scratch("fifo");
+    let tmp = scratch("fifo");
+    let dir = tmp.path();
     let fifo = dir.join("f");
     if !mkfifo(&fifo) {
         return;
@@ -86,13 +79,14 @@ fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
 
 #[test]
 fn a_fifo_at_progress_json_is_named_once_by_study_stats() {
-    let dir = scratch("fifo-stats");
+    let tmp = scratch("fifo-stats");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("painmap")).unwrap();
     if !mkfifo(&dir.join("painmap/progress.json")) {
         return;
     }
     let mut cmd = painmap();
-    cmd.env("XDG_DATA_HOME", &dir).args(["study", "--stats"]);
+    cmd.env("XDG_DATA_HOME", dir).args(["study", "--stats"]);
     let out = run_within(cmd, Duration::from_secs(5));
     refused_with(&out, "named pipe");
     assert_eq!(
@@ -182,8 +176,9 @@ fn no_controls(args: &[&str], out: &Output) -> String {
 
 #[test]
 fn escape_sequences_in_an_atlas_never_reach_the_terminal() {
-    let dir = scratch("evil");
-    let atlas = evil_atlas(&dir);
+    let tmp = scratch("evil");
+    let dir = tmp.path();
+    let atlas = evil_atlas(dir);
     let a = atlas.to_str().unwrap();
     for (args, shows) in [
         (vec!["regions"], "Temple\\u{1b}]0;evil\\u{7}"),
@@ -229,28 +224,6 @@ fn escape_sequences_in_an_atlas_never_reach_the_terminal() {
     );
 }
 
-/// A data directory for a study session, removed on drop.
-struct DataDir(PathBuf);
-
-impl DataDir {
-    fn new(name: &str) -> DataDir {
-        let p = std::env::temp_dir().join(format!("painmap-it-rel-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        DataDir(p)
-    }
-
-    fn progress(&self) -> PathBuf {
-        self.0.join("painmap/progress.json")
-    }
-}
-
-impl Drop for DataDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
@@ -262,7 +235,7 @@ fn study(name: &str, data: &DataDir, args: &str) -> Tmux {
         100,
         30,
         "umask 022; ",
-        &format!("XDG_DATA_HOME={} study {args}", data.0.display()),
+        &format!("XDG_DATA_HOME={} study {args}", data.path().display()),
         &std::env::temp_dir(),
     )
 }
@@ -412,7 +385,7 @@ fn sigint_from_outside_restores_the_terminal_and_exits_130() {
 #[ignore = "needs tmux"]
 fn sigquit_from_outside_restores_the_terminal_and_exits_131() {
     let data = DataDir::new("quit");
-    let args = format!("XDG_DATA_HOME={} study --seed 1", data.0.display());
+    let args = format!("XDG_DATA_HOME={} study --seed 1", data.path().display());
     killed_restores("sigquit", &args, "1-4 choose", "-QUIT", "131");
 }
 
@@ -445,8 +418,8 @@ fn a_terminal_gone_without_a_hangup_signal_ends_painmap() {
     let t = Tmux::start("gone", 100, 30, "--version");
     t.wait_for("EXIT=0");
     let tty = t.pane_flag("pane_tty");
-    let status = std::env::temp_dir().join(format!("painmap-gone-{}", std::process::id()));
-    let _ = std::fs::remove_file(&status);
+    let tmp = scratch("gone");
+    let status = tmp.path().join("status");
     let script = format!(
         "TERM=xterm-256color {} <{tty} >{tty} 2>&1; echo $? > {}; sleep 60",
         env!("CARGO_BIN_EXE_painmap"),
@@ -481,6 +454,5 @@ fn a_terminal_gone_without_a_hangup_signal_ends_painmap() {
     );
     sleep(Duration::from_millis(200));
     let code = std::fs::read_to_string(&status).unwrap_or_default();
-    let _ = std::fs::remove_file(&status);
     assert_eq!(code.trim(), "129", "ends as on a hang-up");
 }

@@ -2,7 +2,7 @@
 //! JSON export reopened (`--open`) and imported (`visit --from`), `visit` typed on the
 //! command line, and the history in every format.
 
-use crate::util::{code, json, painmap, stderr, stdout};
+use crate::util::{code, json, painmap, scratch, stderr, stdout};
 use painmap::atlas::{Atlas, RegionInstance, Side};
 use painmap::intake::{Intake, Quality, RegionNote};
 use painmap::record::Record;
@@ -80,9 +80,8 @@ fn gca_title() -> String {
 
 #[test]
 fn every_field_survives_every_path() {
-    let dir = std::env::temp_dir().join(format!("painmap-it-roundtrip-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("roundtrip");
+    let dir = tmp.path();
     let db = dir.join("c.sqlite3");
     let atlas: &'static Atlas = Box::leak(Box::new(Atlas::shipped().unwrap()));
     let intake = full_intake();
@@ -160,7 +159,6 @@ fn every_field_survives_every_path() {
 
     // 6. Text, Markdown and CSV carry the same fields.
     other_formats_carry_every_field(&db);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Text, Markdown and CSV histories carry every field of the three visits, and tell

@@ -2,10 +2,10 @@
 //! sessions in tmux on a private socket with `XDG_DATA_HOME` in a temporary directory
 //! (skipped, saying why, when tmux is missing).
 
-use crate::util::{Tmux, code, fixture, json, painmap, run, stderr, stdout};
+use crate::util::{DataDir, Tmux, code, fixture, json, painmap, run, stderr, stdout};
 use painmap::atlas::{Atlas, MuscleGroup};
 use painmap::study::{CardKind, Deck};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -39,34 +39,11 @@ fn session(name: &str, w: u16, h: u16, data: &Path, args: &str) -> Tmux {
     )
 }
 
-/// A fresh data directory, removed on drop.
-struct DataDir(PathBuf);
-
-impl DataDir {
-    fn new(name: &str) -> DataDir {
-        let p =
-            std::env::temp_dir().join(format!("painmap-it-study-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        DataDir(p)
-    }
-
-    fn progress(&self) -> PathBuf {
-        self.0.join("painmap/progress.json")
-    }
-}
-
-impl Drop for DataDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[test]
 #[ignore = "needs tmux"]
 fn a_card_is_answered_and_progress_persists_across_runs() {
     let data = DataDir::new("persist");
-    let t = session("persist", 80, 24, &data.0, "--seed 1");
+    let t = session("persist", 80, 24, data.path(), "--seed 1");
     // The footer is drawn last.
     let s = t.wait_for_any(&["1-4 choose"]);
     assert!(s.contains("Name the muscle"), "{s}");
@@ -95,7 +72,7 @@ fn a_card_is_answered_and_progress_persists_across_runs() {
     drop(t);
 
     // A second run sees the answer.
-    let t = session("persist2", 80, 24, &data.0, "--seed 1");
+    let t = session("persist2", 80, 24, data.path(), "--seed 1");
     t.wait_for_any(&["q quit"]);
     t.keys(&["Tab"]);
     t.wait_for_any(&["Study summary"]);
@@ -113,7 +90,7 @@ fn a_damaged_progress_file_is_named_and_kept() {
     let data = DataDir::new("corrupt");
     std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
     std::fs::write(data.progress(), "{\"version\": 1, \"cards\": [").unwrap();
-    let t = session("corrupt", 100, 24, &data.0, "");
+    let t = session("corrupt", 100, 24, data.path(), "");
     let s = t.wait_for_any(&["EXIT="]);
     assert!(s.contains("EXIT=2"), "{s}");
     assert!(s.contains("progress.json is damaged"), "{s}");
@@ -127,7 +104,7 @@ fn a_damaged_progress_file_is_named_and_kept() {
 #[ignore = "needs tmux"]
 fn a_draw_card_at_120x40_takes_marks_and_scores_them() {
     let data = DataDir::new("draw");
-    let t = session("draw", 120, 40, &data.0, "--seed 1 --group leg");
+    let t = session("draw", 120, 40, data.path(), "--seed 1 --group leg");
     t.wait_for_any(&["1-4 choose"]);
     // Answer name cards (rightly: a draw card comes a few cards after its name card, and
     // missed cards come back first) until a draw card comes.
@@ -202,7 +179,7 @@ fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
     std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
     let old = std::fs::read_to_string(fixture("progress-v1.json")).unwrap();
     std::fs::write(data.progress(), &old).unwrap();
-    let out = stats(&data.0, &[]);
+    let out = stats(data.path(), &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("384 cards"), "{text}");
@@ -212,7 +189,7 @@ fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
         "{text}"
     );
     assert!(text.lines().any(|l| l.starts_with("shoulder")), "{text}");
-    let out = stats(&data.0, &["--json"]);
+    let out = stats(data.path(), &["--json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let j = json(&out);
     assert_eq!(j["format"], 1);
@@ -249,7 +226,7 @@ fn stats_print_the_summary_of_a_migrated_leitner_file_without_a_terminal() {
     // Reading is not writing: the old file is as it was.
     assert_eq!(std::fs::read_to_string(data.progress()).unwrap(), old);
     // One group; --json alone is a usage error.
-    let out = stats(&data.0, &["--group", "leg"]);
+    let out = stats(data.path(), &["--group", "leg"]);
     assert!(!stdout(&out).lines().any(|l| l.starts_with("head")));
     let out = run(&["study", "--json"]);
     assert_eq!(code(&out), 2);
@@ -261,7 +238,7 @@ fn stats_name_a_damaged_progress_file() {
     let data = DataDir::new("stats-bad");
     std::fs::create_dir_all(data.progress().parent().unwrap()).unwrap();
     std::fs::write(data.progress(), "{\"version\": 2, \"cards\": [").unwrap();
-    let out = stats(&data.0, &["--json"]);
+    let out = stats(data.path(), &["--json"]);
     assert_eq!(code(&out), 2);
     assert!(
         stderr(&out).contains("progress.json is damaged"),
@@ -274,7 +251,7 @@ fn stats_name_a_damaged_progress_file() {
 #[ignore = "needs tmux"]
 fn a_wrong_name_answer_shows_the_comparison_in_tmux() {
     let data = DataDir::new("compare");
-    let t = session("compare", 120, 40, &data.0, "--seed 1");
+    let t = session("compare", 120, 40, data.path(), "--seed 1");
     t.wait_for_any(&["1-4 choose"]);
     let atlas = Atlas::shipped().unwrap();
     let deck = Deck::build(&atlas, None, 1);

@@ -2,16 +2,14 @@
 //! over the file, the file over detection), a broken file refused in one line, and the
 //! cost of a terminal that never answers the query.
 
-use crate::util::{code, json, painmap, stderr};
-use std::path::PathBuf;
+use crate::util::{code, json, painmap, scratch, stderr};
 use std::process::Command;
 
 /// A config folder of its own holding `text` as `painmap/config.toml`.
-fn config(name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("config-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("painmap")).unwrap();
-    std::fs::write(dir.join("painmap/config.toml"), text).unwrap();
+fn config(name: &str, text: &str) -> tempfile::TempDir {
+    let dir = scratch(&format!("config-{name}"));
+    std::fs::create_dir_all(dir.path().join("painmap")).unwrap();
+    std::fs::write(dir.path().join("painmap/config.toml"), text).unwrap();
     dir
 }
 
@@ -38,7 +36,7 @@ fn the_config_file_is_obeyed_and_a_flag_overrides_it() {
     let dir = config("glyphs", "# mine\nglyphs = \"half\"\n");
     let run = |extra: &[&str]| {
         let out = painmap()
-            .env("XDG_CONFIG_HOME", &dir)
+            .env("XDG_CONFIG_HOME", dir.path())
             .args(["terminal", "--json"])
             .args(extra)
             .output()
@@ -50,7 +48,7 @@ fn the_config_file_is_obeyed_and_a_flag_overrides_it() {
     assert_eq!(run(&["--glyphs", "sextant"]), "sextant");
     // And `show` draws in it: half blocks, no quadrant.
     let out = painmap()
-        .env("XDG_CONFIG_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.path())
         .args(["show", "infraspinatus", "--tp", "infraspinatus-main"])
         .output()
         .unwrap();
@@ -63,15 +61,15 @@ fn the_config_file_is_obeyed_and_a_flag_overrides_it() {
 fn pick_saves_the_tier_and_keeps_the_rest() {
     let dir = config("pick", "# mine\ncolor = \"never\"\n");
     let out = painmap()
-        .env("XDG_CONFIG_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.path())
         .args(["terminal", "--pick", "quadrant"])
         .output()
         .unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let text = std::fs::read_to_string(dir.join("painmap/config.toml")).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("painmap/config.toml")).unwrap();
     assert_eq!(text, "# mine\ncolor = \"never\"\nglyphs = \"quadrant\"\n");
     let out = painmap()
-        .env("XDG_CONFIG_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.path())
         .args(["terminal", "--pick", "squares"])
         .output()
         .unwrap();
@@ -85,7 +83,7 @@ fn a_broken_config_file_is_one_line_with_its_place() {
         "glyphs = \"quadrant\"\ngraphics = \"holograms\"\n",
     );
     let out = painmap()
-        .env("XDG_CONFIG_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.path())
         .args(["regions"])
         .output()
         .unwrap();
@@ -98,7 +96,7 @@ fn a_broken_config_file_is_one_line_with_its_place() {
     );
     let dir = config("unknown", "\n\nglyph = \"quadrant\"\n");
     let out = painmap()
-        .env("XDG_CONFIG_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.path())
         .arg("regions")
         .output()
         .unwrap();

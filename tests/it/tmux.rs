@@ -1,7 +1,7 @@
 //! Real-terminal tests: the explorer in tmux on a private socket. Each skips (and says
 //! why) when tmux is not installed.
 
-use crate::util::Tmux;
+use crate::util::{Tmux, scratch};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
@@ -107,11 +107,10 @@ fn sigterm_restores_the_terminal() {
 #[test]
 #[ignore = "needs tmux"]
 fn export_writes_a_note_in_the_working_directory() {
-    let dir = std::env::temp_dir().join(format!("painmap-tmux-export-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("tmux-export");
+    let dir = tmp.path();
     // Start painmap inside the directory: the note lands where the therapist works.
-    let t = Tmux::start_in("export", 100, 30, "", &dir);
+    let t = Tmux::start_in("export", 100, 30, "", dir);
     t.wait_for("Body map");
     t.keys(&["/"]);
     t.text("left temple");
@@ -122,7 +121,7 @@ fn export_writes_a_note_in_the_working_directory() {
     assert!(s.contains("wrote /"), "{s}");
     t.keys(&["q"]);
     t.wait_for("EXIT=");
-    let notes: Vec<_> = std::fs::read_dir(&dir)
+    let notes: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -143,7 +142,6 @@ fn export_writes_a_note_in_the_working_directory() {
     );
     assert_eq!(mode & 0o777, 0o600, "{notes:?}");
     assert!(note.contains("| Temple | left | 7 | - |"), "{note}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

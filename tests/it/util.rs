@@ -41,6 +41,32 @@ pub fn painmap() -> Command {
 }
 
 /// A fixture path.
+/// A fresh folder for one test, named for it and removed when dropped.
+pub fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("painmap-{name}-"))
+        .tempdir()
+        .unwrap()
+}
+
+/// A data folder (`XDG_DATA_HOME`) for a study session, removed when dropped.
+pub struct DataDir(tempfile::TempDir);
+
+impl DataDir {
+    pub fn new(name: &str) -> DataDir {
+        DataDir(scratch(name))
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        self.0.path()
+    }
+
+    /// Where the study progress is kept under this data folder.
+    pub fn progress(&self) -> PathBuf {
+        self.0.path().join("painmap/progress.json")
+    }
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -291,11 +291,9 @@ mod tests {
         );
     }
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("painmap-fsutil-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh folder, removed when the test ends.
+    fn dir() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
     }
 
     fn entries(d: &Path) -> Vec<String> {
@@ -309,61 +307,62 @@ mod tests {
 
     #[test]
     fn writes_a_new_file() {
-        let d = dir("new");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         let p = d.join("note.md");
         write_atomic(&p, b"hello", false).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "hello");
-        assert_eq!(entries(&d), ["note.md"], "no temporary file left");
-        fs::remove_dir_all(&d).unwrap();
+        assert_eq!(entries(d), ["note.md"], "no temporary file left");
     }
 
     #[test]
     fn never_replaces_without_being_told() {
-        let d = dir("keep");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         let p = d.join("note.md");
         fs::write(&p, "original").unwrap();
         let err = write_atomic(&p, b"new", false).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&p).unwrap(), "original");
-        assert_eq!(entries(&d), ["note.md"]);
+        assert_eq!(entries(d), ["note.md"]);
         write_atomic(&p, b"new", true).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(entries(&d), ["note.md"]);
-        fs::remove_dir_all(&d).unwrap();
+        assert_eq!(entries(d), ["note.md"]);
     }
 
     #[test]
     fn a_stale_temporary_file_is_replaced_and_an_obstruction_is_an_error() {
-        let d = dir("stale");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         let p = d.join("note.md");
         fs::write(temp_path(&p), "left by a crash").unwrap();
         write_atomic(&p, b"new", false).unwrap();
-        assert_eq!(entries(&d), ["note.md"]);
+        assert_eq!(entries(d), ["note.md"]);
         fs::create_dir(temp_path(&p)).unwrap();
         let err = write_atomic(&d.join("note.md"), b"x", true).unwrap_err();
         assert_ne!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        fs::remove_dir_all(&d).unwrap();
     }
 
     #[test]
     fn a_failed_write_leaves_nothing() {
-        let d = dir("fail");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         // The target's directory does not exist: nothing can be written, nothing is left.
         let p = d.join("missing").join("note.md");
         assert!(write_atomic(&p, b"x", false).is_err());
-        assert!(entries(&d).is_empty());
+        assert!(entries(d).is_empty());
         // The target is a directory: the temporary file is cleaned up.
         let target = d.join("taken");
         fs::create_dir(&target).unwrap();
         assert!(write_atomic(&target, b"x", true).is_err());
-        assert_eq!(entries(&d), ["taken"]);
-        fs::remove_dir_all(&d).unwrap();
+        assert_eq!(entries(d), ["taken"]);
     }
 
     #[test]
     fn the_reader_refuses_special_files_without_blocking() {
-        let d = dir("special");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         let fifo = d.join("fifo");
         let status = std::process::Command::new("mkfifo").arg(&fifo).status();
         if status.is_ok_and(|s| s.success()) {
@@ -376,7 +375,7 @@ mod tests {
             read_capped(Path::new("/dev/zero"), 10),
             Err(ReadError::NotRegular("character device"))
         );
-        assert_eq!(read_capped(&d, 10), Err(ReadError::Directory));
+        assert_eq!(read_capped(d, 10), Err(ReadError::Directory));
         assert_eq!(read_capped(&d.join("none"), 10), Err(ReadError::NotFound));
         let big = d.join("big");
         fs::write(&big, [b'x'; 11]).unwrap();
@@ -385,12 +384,12 @@ mod tests {
             Err(ReadError::TooLarge { limit: 10 })
         );
         assert_eq!(read_capped(&big, 11).unwrap().len(), 11);
-        fs::remove_dir_all(&d).unwrap();
     }
 
     #[test]
     fn private_files_and_folders_are_owner_only_whatever_the_umask() {
-        let d = dir("private");
+        let d_tmp = dir();
+        let d = d_tmp.path();
         let folder = d.join("a/b");
         create_private_dir(&folder).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -400,7 +399,6 @@ mod tests {
         assert_eq!(mode(&p), 0o600);
         write_private(&p, b"y", true).unwrap();
         assert_eq!(mode(&p), 0o600, "a replaced file stays private");
-        fs::remove_dir_all(&d).unwrap();
     }
 
     #[test]

@@ -409,8 +409,8 @@ mod tests {
 
     #[test]
     fn a_note_is_not_a_record() {
-        let dir = std::env::temp_dir().join(format!("painmap-record-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let md = dir.join("x.md");
         std::fs::write(&md, "# painmap intake note\n").unwrap();
         let err = Record::load(&md, &mini()).unwrap_err().to_string();
@@ -419,6 +419,5 @@ mod tests {
             "{err}"
         );
         assert!(err.contains(".json"), "{err}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

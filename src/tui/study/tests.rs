@@ -412,8 +412,8 @@ fn a_missed_card_comes_back_later_in_the_session_until_it_is_right() {
 
 #[test]
 fn progress_is_saved_after_each_answer() {
-    let dir = std::env::temp_dir().join(format!("painmap-study-tui-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("study");
     let path = dir.join("progress.json");
     let deck = Deck::build(atlas(), None, 1);
     let mut app = StudyApp::new(atlas(), deck, Progress::default(), Some(path.clone()), T0);
@@ -424,7 +424,6 @@ fn progress_is_saved_after_each_answer() {
     assert!(app.save_error.is_none(), "{:?}", app.save_error);
     let saved = Progress::load(&path).unwrap();
     assert_eq!(saved.state(&id).seen, 1);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

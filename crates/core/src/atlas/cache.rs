@@ -262,11 +262,9 @@ mod tests {
     use crate::atlas::{Atlas, load};
     use std::os::unix::fs::PermissionsExt as _;
 
-    fn scratch(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("painmap-cache-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh folder, removed when the test ends.
+    fn scratch() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
     }
 
     const MINI: &str = include_str!("../../../../tests/fixtures/mini.ron");
@@ -275,12 +273,14 @@ mod tests {
         load::parse(MINI, "mini.ron").unwrap()
     }
 
-    /// An atlas file in `dir`, and the cache folder beside it.
-    fn setup(name: &str) -> (PathBuf, PathBuf) {
-        let dir = scratch(name);
-        let atlas = dir.join("mini.ron");
+    /// An atlas file in a fresh folder, and the cache folder beside it; the folder goes
+    /// when the first value is dropped.
+    fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = scratch();
+        let atlas = dir.path().join("mini.ron");
         std::fs::write(&atlas, MINI).unwrap();
-        (atlas, dir.join("cache"))
+        let cache = dir.path().join("cache");
+        (dir, atlas, cache)
     }
 
     #[test]
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn a_second_load_comes_from_the_cache() {
-        let (atlas, cache) = setup("hit");
+        let (_tmp, atlas, cache) = setup();
         let first = Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         let entry = Entry::new(&cache, MINI.as_bytes());
         assert_eq!(entry.load(), Some(mini()), "the first run stores the entry");
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn other_bytes_are_another_entry() {
-        let (atlas, cache) = setup("key");
+        let (_tmp, atlas, cache) = setup();
         Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         let edited = format!("{MINI}\n// a comment changes the bytes\n");
         std::fs::write(&atlas, &edited).unwrap();
@@ -337,7 +337,7 @@ mod tests {
     /// RON) and the entry is rewritten sound.
     #[test]
     fn a_damaged_or_foreign_entry_is_ignored_and_rebuilt() {
-        let (atlas, cache) = setup("damaged");
+        let (_tmp, atlas, cache) = setup();
         let entry = Entry::new(&cache, MINI.as_bytes());
         Atlas::load_cached(Some(&atlas), Some(&cache)).unwrap();
         let good = std::fs::read(entry.path(Kind::Atlas)).unwrap();
@@ -383,7 +383,7 @@ mod tests {
     /// by painmap; someone wrote it) is not trusted: the RON is read instead.
     #[test]
     fn a_sound_entry_holding_an_invalid_atlas_is_not_trusted() {
-        let (atlas, cache) = setup("invalid");
+        let (_tmp, atlas, cache) = setup();
         let entry = Entry::new(&cache, MINI.as_bytes());
         let mut bad = mini();
         bad.muscles[0].trigger_points[0].essential = vec!["no-such-region".into()];
@@ -397,7 +397,8 @@ mod tests {
     /// files that are not entries are never touched.
     #[test]
     fn the_cache_keeps_the_sources_written_last() {
-        let dir = scratch("prune").join("cache");
+        let tmp = scratch();
+        let dir = tmp.path().join("cache");
         std::fs::create_dir_all(&dir).unwrap();
         let day = std::time::Duration::from_secs(86_400);
         let long_ago = std::time::SystemTime::now() - day * 100;
@@ -458,7 +459,7 @@ mod tests {
 
     #[test]
     fn no_cache_is_written_where_the_folder_cannot_be_made() {
-        let (atlas, _) = setup("unwritable");
+        let (_tmp, atlas, _) = setup();
         let dir = atlas.parent().unwrap().to_path_buf();
         // A plain file where the folder's parent should be: no one can create the
         // folder, root included (tests may run as root, which ignores permissions).
@@ -485,7 +486,8 @@ mod tests {
 
     #[test]
     fn an_invalid_atlas_is_never_cached() {
-        let dir = scratch("refused");
+        let dir_tmp = scratch();
+        let dir = dir_tmp.path();
         let atlas = dir.join("bad.ron");
         let text = MINI.replacen("temple", "tempel", 1);
         std::fs::write(&atlas, &text).unwrap();

@@ -104,14 +104,13 @@ fn reports_every_problem_not_just_the_first() {
 
 #[test]
 fn the_size_cap_is_checked_before_reading() {
-    let dir = std::env::temp_dir().join(format!("painmap-size-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let path = dir.join("big.ron");
     let f = std::fs::File::create(&path).unwrap();
     f.set_len(MAX_ATLAS_BYTES + 1).unwrap();
     let err = Atlas::from_path(&path).unwrap_err();
     assert!(matches!(err, AtlasError::TooLarge { .. }), "{err}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

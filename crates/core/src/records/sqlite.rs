@@ -745,8 +745,8 @@ mod tests {
 
     #[test]
     fn visits_round_trip_in_date_order_and_candidates_may_be_muscles() {
-        let dir = std::env::temp_dir().join(format!("painmap-store-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("store");
         let path = dir.join("sub/c.sqlite3");
         assert!(
             SqliteStore::open(&path, true, false).is_err(),
@@ -788,6 +788,5 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

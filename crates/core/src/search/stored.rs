@@ -71,13 +71,10 @@ pub fn load_cached(path: &Path, dir: &Path) -> Result<SearchIndex, AtlasError> {
 mod tests {
     use super::*;
     use crate::search::Hit;
-    use std::path::PathBuf;
 
-    fn scratch(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("painmap-search-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh folder, removed when the test ends.
+    fn scratch() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
     }
 
     const QUERIES: [&str; 8] = [
@@ -158,7 +155,8 @@ mod tests {
     /// ignored and written again, and an edited file is another entry.
     #[test]
     fn the_second_search_reads_the_index_back() {
-        let dir = scratch("second");
+        let dir_tmp = scratch();
+        let dir = dir_tmp.path();
         let file = dir.join("mini.ron");
         let text = include_str!("../../../../tests/fixtures/mini.ron");
         std::fs::write(&file, text).unwrap();

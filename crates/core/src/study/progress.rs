@@ -359,25 +359,6 @@ mod tests {
     use std::ffi::OsString;
     use std::fs;
 
-    /// A fresh directory under the system temp dir, removed on drop.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let p = std::env::temp_dir()
-                .join(format!("painmap-progress-{name}-{}", std::process::id()));
-            let _ = fs::remove_dir_all(&p);
-            fs::create_dir_all(&p).unwrap();
-            TempDir(p)
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
-
     fn sample() -> Progress {
         let mut p = Progress::default();
         p.record("name:soleus-1", true, 1000);
@@ -387,8 +368,8 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let d = TempDir::new("round");
-        let path = d.0.join("deep/er/progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("deep/er/progress.json");
         let p = sample();
         p.save(&path).unwrap();
         assert_eq!(Progress::load(&path).unwrap(), p);
@@ -412,16 +393,16 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_empty_progress() {
-        let d = TempDir::new("missing");
-        let p = Progress::load(&d.0.join("progress.json")).unwrap();
+        let d = tempfile::tempdir().unwrap();
+        let p = Progress::load(&d.path().join("progress.json")).unwrap();
         assert_eq!(p, Progress::default());
         assert_eq!(p.state("name:x"), CardState::NEW);
     }
 
     #[test]
     fn a_failed_save_keeps_the_old_file_and_leaves_no_partial_one() {
-        let d = TempDir::new("fail");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         let old = sample();
         old.save(&path).unwrap();
         let before = fs::read(&path).unwrap();
@@ -442,8 +423,8 @@ mod tests {
 
     #[test]
     fn a_corrupt_file_is_an_error_naming_it_and_is_kept() {
-        let d = TempDir::new("corrupt");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         fs::write(&path, "{\"version\": 1, \"cards\": {").unwrap();
         let err = Progress::load(&path).unwrap_err();
         let msg = err.to_string();
@@ -466,8 +447,8 @@ mod tests {
     fn a_leitner_file_migrates_box_by_box_and_is_rewritten_on_save() {
         use crate::study::schedule::memory_of_leitner_box;
         use std::os::unix::fs::PermissionsExt as _;
-        let d = TempDir::new("leitner");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         fs::write(&path, LEITNER_FILE).unwrap();
         let p = Progress::load(&path).unwrap();
         assert_eq!(p.version, VERSION);
@@ -509,8 +490,8 @@ mod tests {
 
     #[test]
     fn a_session_that_loaded_a_leitner_file_merges_with_one_that_saved_format_two() {
-        let d = TempDir::new("leitner-merge");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         fs::write(&path, LEITNER_FILE).unwrap();
         let mut first = Progress::load(&path).unwrap();
         let mut second = Progress::load(&path).unwrap();
@@ -549,9 +530,9 @@ mod tests {
 
     #[test]
     fn an_unreadable_path_is_a_read_error() {
-        let d = TempDir::new("dir");
+        let d = tempfile::tempdir().unwrap();
         // A directory where the file should be.
-        let err = Progress::load(&d.0).unwrap_err();
+        let err = Progress::load(d.path()).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -583,8 +564,8 @@ mod tests {
 
     #[test]
     fn two_sessions_saving_in_turn_keep_every_answer() {
-        let d = TempDir::new("two");
-        let path = d.0.join("painmap/progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("painmap/progress.json");
         // Both start from the same (empty) file.
         let mut first = Progress::load(&path).unwrap();
         let mut second = Progress::load(&path).unwrap();
@@ -602,8 +583,8 @@ mod tests {
 
     #[test]
     fn saves_from_many_threads_at_once_lose_nothing() {
-        let d = TempDir::new("threads");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         std::thread::scope(|s| {
             for t in 0..4u64 {
                 let path = &path;
@@ -621,8 +602,8 @@ mod tests {
 
     #[test]
     fn a_held_lock_is_waited_for_then_reported() {
-        let d = TempDir::new("locked");
-        let lock = lock_path(&d.0.join("progress.json"));
+        let d = tempfile::tempdir().unwrap();
+        let lock = lock_path(&d.path().join("progress.json"));
         let held = hold_lock(&lock, Duration::ZERO).unwrap();
         let start = Instant::now();
         assert!(matches!(
@@ -636,8 +617,8 @@ mod tests {
 
     #[test]
     fn a_damaged_file_is_not_overwritten_by_a_save() {
-        let d = TempDir::new("damaged");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         fs::write(&path, "{\"version\": 1, \"cards\": ").unwrap();
         let err = sample().save(&path).unwrap_err();
         assert!(matches!(err, ProgressError::Corrupt { .. }), "{err}");
@@ -649,8 +630,8 @@ mod tests {
 
     #[test]
     fn stale_temporary_files_of_dead_sessions_are_removed() {
-        let d = TempDir::new("stale");
-        let path = d.0.join("progress.json");
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("progress.json");
         // A process that has ended: its id is free (and not soon reused).
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let dead = child.id();
@@ -659,9 +640,9 @@ mod tests {
             .arg("30")
             .spawn()
             .unwrap();
-        let stale = d.0.join(format!(".progress.json.{dead}.tmp"));
-        let live = d.0.join(format!(".progress.json.{}.tmp", alive.id()));
-        let other = d.0.join(".notes.md.1.tmp");
+        let stale = d.path().join(format!(".progress.json.{dead}.tmp"));
+        let live = d.path().join(format!(".progress.json.{}.tmp", alive.id()));
+        let other = d.path().join(".notes.md.1.tmp");
         for f in [&stale, &live, &other] {
             fs::write(f, "x").unwrap();
         }
