@@ -301,11 +301,10 @@ pub const HELP: &[HelpRow] = &[
         &[(S::Panes, A::Back)],
         "close; back from a muscle opened by search",
     ),
-    row(&[(S::Panes, A::Clear)], "clear the selection and symptoms"),
     HelpRow {
-        shows: &[(S::Panes, A::Draw)],
-        extra: "drag · arrows · + - e u p w",
-        what: "draw: shade · paint · brush · eraser · undo · quality · save",
+        shows: &[(S::Panes, A::Clear), (S::Panes, A::Draw)],
+        extra: "+ - e u w",
+        what: "clear · draw (drag): brush, eraser, undo, save",
     },
     HelpRow {
         shows: &[

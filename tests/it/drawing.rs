@@ -10,27 +10,6 @@
 use crate::util::Tmux;
 use std::process::Command;
 
-/// A scratch directory of this test's own, removed when dropped.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("painmap-drawing-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Scratch(p)
-    }
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn painmap(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_painmap"))
         .args(args)
@@ -41,7 +20,7 @@ fn painmap(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn a_bad_drawing_file_is_one_line_with_its_place_and_exit_2() {
-    let dir = Scratch::new("bad");
+    let dir = crate::util::scratch("drawing-bad");
     let path = dir.path().join("bad.json");
     std::fs::write(
         &path,
@@ -75,7 +54,7 @@ fn rank_drawing_reads_the_explorers_file_and_says_what_each_candidate_explains()
             }
         }
     }
-    let dir = Scratch::new("chest");
+    let dir = crate::util::scratch("drawing-chest");
     let path = dir.path().join("chest.json");
     std::fs::write(&path, json::to_json(&d)).unwrap();
     let out = painmap(&["rank", "--drawing", path.to_str().unwrap(), "--json"]);
