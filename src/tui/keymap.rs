@@ -303,8 +303,8 @@ pub const HELP: &[HelpRow] = &[
     ),
     HelpRow {
         shows: &[(S::Panes, A::Clear), (S::Panes, A::Draw)],
-        extra: "+ - e u w",
-        what: "clear · draw (drag): brush, eraser, undo, save",
+        extra: "",
+        what: "clear · draw (+ - brush, e erase, u undo, w save)",
     },
     HelpRow {
         shows: &[
