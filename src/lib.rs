@@ -10,7 +10,7 @@
 
 pub use painmap_core::{
     DISCLAIMER, atlas, body, color, columns, compare, date, drawing, escape, folders, fsutil,
-    intake, parse, rank, record, records, report, screen, search, study,
+    intake, layers, parse, rank, record, records, report, screen, search, study,
 };
 
 pub mod cli;

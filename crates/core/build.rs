@@ -11,7 +11,10 @@
 //! - `data/lexicon.ron` is parsed with its file types and written to
 //!   `$OUT_DIR/lexicon.bin`, then indexed against the shipped atlas, strictly (a
 //!   phrase naming an unknown region or two places fails the build), and the index
-//!   written to `$OUT_DIR/lexicon-index.bin`, which `parse` decodes at start-up.
+//!   written to `$OUT_DIR/lexicon-index.bin`, which `parse` decodes at start-up;
+//! - `data/layers.ron` (dermatomes, nerve fields, visceral zones) is parsed and checked
+//!   against the atlas's regions and red flags and the body model's views, and written
+//!   to `$OUT_DIR/layers.bin`.
 //!
 //! A bad shipped file fails the build with `file:line:col` (syntax) or `file: problem`
 //! lines. The data files stay the one source; `--atlas FILE` still reads RON.
@@ -44,6 +47,7 @@ fn main() {
         "../../data/atlas.ron",
         "../../data/body.ron",
         "../../data/lexicon.ron",
+        "../../data/layers.ron",
     ]
     .into_iter()
     .chain(SCHEMA_SOURCES)
@@ -68,6 +72,18 @@ fn main() {
         }])
     });
     write(&out.join("body.bin"), &postcard::to_allocvec(&body));
+
+    let layers_file: painmap_model::layers::LayersFile = parse_ron("../../data/layers.ron");
+    let region_ids: Vec<String> = atlas.regions.iter().map(|r| r.id.clone()).collect();
+    let flag_ids: Vec<String> = atlas.red_flags.iter().map(|f| f.id.clone()).collect();
+    let vocab = painmap_model::layers::Vocabulary {
+        regions: &region_ids,
+        flags: &flag_ids,
+        body: &body,
+    };
+    let layers = painmap_model::layers::Layers::build(layers_file, &vocab)
+        .unwrap_or_else(|problems| fail(problems.iter().map(|p| format!("data/layers.ron: {p}"))));
+    write(&out.join("layers.bin"), &postcard::to_allocvec(&layers));
 
     let lexicon: lexicon_file::LexiconFile = parse_ron("../../data/lexicon.ron");
     write(&out.join("lexicon.bin"), &postcard::to_allocvec(&lexicon));

@@ -522,8 +522,13 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The muscle: id, name or alias (SCM, traps, QL...).
-    #[arg(value_name = "MUSCLE")]
-    pub muscle: String,
+    #[arg(value_name = "MUSCLE", required_unless_present = "layer")]
+    pub muscle: Option<String>,
+
+    /// Draw a layer that is not trigger points instead of a muscle: the dermatomes C2
+    /// to S2, the peripheral nerves' skin fields, or the organs' referral zones.
+    #[arg(long, value_enum, value_name = "LAYER", conflicts_with_all = ["muscle", "tp"])]
+    pub layer: Option<LayerArg>,
 
     /// Only this trigger point (its id).
     #[arg(long, value_name = "ID")]
@@ -554,6 +559,28 @@ pub struct ShowArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `show --layer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayerArg {
+    /// The dermatomes C2 to S2, after an evidence-based map (Lee et al. 2008).
+    Dermatomes,
+    /// The cutaneous fields of the main peripheral nerves.
+    Nerves,
+    /// The visceral referral zones (heart, gallbladder and liver, kidney...).
+    Organs,
+}
+
+impl LayerArg {
+    /// The layer it names.
+    pub fn kind(self) -> crate::layers::Kind {
+        match self {
+            LayerArg::Dermatomes => crate::layers::Kind::Dermatome,
+            LayerArg::Nerves => crate::layers::Kind::Nerve,
+            LayerArg::Organs => crate::layers::Kind::Organ,
+        }
+    }
 }
 
 /// `compare --format`.

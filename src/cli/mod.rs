@@ -8,6 +8,7 @@ mod drawing;
 mod glossary;
 mod guide;
 mod history;
+mod layer;
 mod list;
 mod manual;
 mod out;

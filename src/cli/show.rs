@@ -44,7 +44,13 @@ pub fn run(
     glyphs: Glyphs,
     graphics: Option<Terminal>,
 ) -> anyhow::Result<u8> {
-    let muscle = atlas.resolve_muscle(&args.muscle)?;
+    if let Some(layer) = args.layer {
+        return super::layer::show(args, layer.kind(), color, palette, glyphs);
+    }
+    let Some(name) = &args.muscle else {
+        anyhow::bail!("name a muscle, or a layer with --layer dermatomes|nerves|organs");
+    };
+    let muscle = atlas.resolve_muscle(name)?;
     let points = selected_points(muscle, args.tp.as_deref())?;
     if args.json {
         let mut m = muscle.clone();

@@ -272,6 +272,8 @@ pub struct App<'a> {
     pub confirm: Option<Confirm>,
     /// Draw mode and the pain drawing ([`super::draw`]).
     pub draw: super::draw::DrawState,
+    /// The layer drawn over the map (`o`): none, dermatomes, nerves or organs.
+    pub layer: Option<crate::layers::Kind>,
     /// The intake's ranking, as of the last [`App::rerank`].
     ranking: Ranking<'a>,
 }
@@ -292,6 +294,8 @@ struct Ranking<'a> {
     flags: Vec<Raised<'a>>,
     questions: Vec<AgeQuestion<'a>>,
     screen: Vec<Question<'a>>,
+    /// The non-myofascial layers the selection fits well.
+    what_else: Vec<crate::layers::report::ReportLayer>,
 }
 
 impl std::fmt::Debug for App<'_> {
@@ -340,6 +344,7 @@ impl<'a> App<'a> {
             kept: None,
             confirm: None,
             draw: super::draw::DrawState::default(),
+            layer: None,
             ranking: Ranking::default(),
         };
         app.rerank();
@@ -383,7 +388,17 @@ impl<'a> App<'a> {
             flags: rank::red_flags(self.atlas, &selection),
             questions: rank::age_questions(self.atlas, &selection),
             screen: rank::screen_questions(self.atlas, &selection),
+            what_else: crate::layers::report::what_else(
+                crate::layers::shipped(),
+                &selection.regions,
+            ),
         };
+    }
+
+    /// What else the intake could be: the dermatomes, nerve fields and visceral zones
+    /// it fits well, best first.
+    pub fn what_else(&self) -> &[crate::layers::report::ReportLayer] {
+        &self.ranking.what_else
     }
 
     /// The ranked muscles for the intake.

@@ -149,6 +149,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::ComparePrevious => Msg::ComparePrevious,
         Action::Pictures => Msg::TogglePictures,
         Action::Draw => Msg::Draw(super::draw::DrawMsg::Toggle),
+        Action::Layer => Msg::CycleLayer,
     })
 }
 

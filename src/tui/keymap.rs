@@ -89,6 +89,8 @@ pub enum Action {
     Pictures,
     /// Draw mode: shade where it hurts.
     Draw,
+    /// The map's layer: none, dermatomes, nerves, organs.
+    Layer,
 }
 
 /// A key: its code and whether Ctrl or Shift is held.
@@ -177,6 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('c')], A::ComparePrevious),
     b(S::Panes, &[c('i')], A::Pictures),
     b(S::Panes, &[c('d')], A::Draw),
+    b(S::Panes, &[c('o')], A::Layer),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
     b(S::Map, &[k(C::Up), c('k')], A::Cursor(0, -1)),
@@ -346,8 +349,9 @@ pub const HELP: &[HelpRow] = &[
             (S::Panes, A::NextMap),
             (S::Panes, A::PrevMap),
             (S::Panes, A::Pictures),
+            (S::Panes, A::Layer),
         ],
-        "map: next / previous picture · image or text",
+        "map: next / previous picture · image or text · layer",
     ),
     row(
         &[

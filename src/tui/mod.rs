@@ -23,6 +23,8 @@ mod draw_tests;
 #[cfg(test)]
 mod input_tests;
 #[cfg(test)]
+mod layer_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;

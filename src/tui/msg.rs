@@ -100,6 +100,8 @@ pub enum Msg {
     ExportPaste(String),
     /// Draw the pictures as text, or as images again (`i`); the choice is saved.
     TogglePictures,
+    /// Show the next layer on the map (`o`): none, dermatomes, nerves, organs.
+    CycleLayer,
     /// A setting was saved to the config file (where), or why not.
     SettingSaved(Result<String, String>),
 }

@@ -261,6 +261,13 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
                 e.error = None;
             }
         }
+        Msg::CycleLayer => {
+            app.layer = next_layer(app.layer);
+            app.status = match app.layer {
+                Some(kind) => format!("map layer: {} (o: next)", kind.plural()),
+                None => "map layer: none".to_owned(),
+            };
+        }
         Msg::TogglePictures => {
             app.text_pictures = !app.text_pictures;
             let (value, words) = if app.text_pictures {
@@ -710,4 +717,17 @@ fn apply_reading(app: &mut App<'_>, reading: &Reading) {
     }
     app.overlay = None;
     follow_ranking(app);
+}
+
+/// The map layer after `layer` in the `o` cycle: none, dermatomes, nerves, organs.
+pub fn next_layer(layer: Option<crate::layers::Kind>) -> Option<crate::layers::Kind> {
+    let all = crate::layers::Kind::ALL;
+    match layer {
+        None => all.first().copied(),
+        Some(k) => all
+            .iter()
+            .position(|x| *x == k)
+            .and_then(|i| all.get(i + 1))
+            .copied(),
+    }
 }

@@ -12,6 +12,7 @@ mod fixtures;
 mod foundations;
 mod guide_order;
 mod hostile;
+mod layers;
 mod phrases;
 mod picture;
 mod records;

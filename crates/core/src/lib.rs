@@ -34,6 +34,7 @@ pub mod escape;
 pub mod folders;
 pub mod fsutil;
 pub mod intake;
+pub mod layers;
 pub mod parse;
 pub mod rank;
 pub mod record;

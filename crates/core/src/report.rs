@@ -226,6 +226,9 @@ pub struct Report {
     /// The client's own words the screen listened to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub said: Vec<String>,
+    /// What else it could be: the dermatomes, nerve fields and visceral zones the
+    /// selection fits well, with the questions that tell them apart.
+    pub what_else: Vec<crate::layers::report::ReportLayer>,
     /// The disclaimer, always present.
     pub disclaimer: &'static str,
 }
@@ -428,6 +431,10 @@ impl Report {
                 })
                 .collect(),
             said: selection.said.clone(),
+            what_else: crate::layers::report::what_else(
+                crate::layers::shipped(),
+                &selection.regions,
+            ),
             ask_age: rank::age_questions(atlas, &selection)
                 .iter()
                 .map(|q| ReportAgeQuestion {
@@ -499,6 +506,7 @@ impl Report {
                 self.total_candidates - self.candidates.len()
             );
         }
+        s.push_str(&crate::layers::report::text(atlas, &self.what_else));
         let _ = writeln!(s, "\n{DISCLAIMER}");
         s
     }

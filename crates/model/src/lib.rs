@@ -41,3 +41,6 @@ pub mod parse {
     pub mod lexicon_index;
     pub mod words;
 }
+
+/// The non-myofascial layers (dermatomes, nerve fields, visceral zones) and their checks.
+pub mod layers;

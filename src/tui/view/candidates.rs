@@ -52,6 +52,7 @@ pub fn draw(
     let inner = intake_line(frame, inner, app, theme);
     let inner = ask_age_line(frame, inner, questions, theme);
     let inner = screen_line(frame, inner, app, theme);
+    let inner = super::layers::panel(frame, inner, app, theme);
     let width = usize::from(inner.width);
     let items: Vec<ListItem<'_>> = cands.iter().map(|c| item(app, c, width, theme)).collect();
     let list = List::new(items).highlight_style(theme.highlight);

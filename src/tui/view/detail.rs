@@ -128,6 +128,7 @@ fn lines<'a>(
             out.push(Line::raw(format!(" • {item}")));
         }
     }
+    out.extend(super::layers::detail_lines(app, theme));
     out.push(Line::default());
     let source = tp.source.as_ref().unwrap_or(&m.source);
     out.push(field("Source", source.clone(), theme.dim));

@@ -82,6 +82,9 @@ pub fn draw(
         Stop::WholeBody => "Body map".to_owned(),
         stop => format!("Body map: {}", stop.title(model)),
     };
+    if let Some(kind) = app.layer {
+        title = format!("{title} · {}", kind.plural());
+    }
     if let Some(r) = &app.records {
         title = format!("{title} · {}", r.client);
     }
@@ -99,14 +102,15 @@ pub fn draw(
         cursor,
         labels: note_labels(&app.intake),
         drawing: Some(&app.draw.drawing),
-        // The drawing is painted over text pictures.
-        picture: if app.draw.on || !app.draw.drawing.is_empty() {
+        // A layer or a drawing is drawn in text, over the text picture.
+        picture: if app.layer.is_some() || app.draw.on || !app.draw.drawing.is_empty() {
             Picture::Text
         } else if super::covering(app) == 0 {
             Picture::Image
         } else {
             Picture::Covered
         },
+        layer: app.layer,
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -133,6 +137,7 @@ pub fn draw_marked(
         labels,
         drawing: None,
         picture: Picture::Text,
+        layer: None,
     };
     paint_map(frame, inner, &content, theme)
 }
@@ -146,6 +151,8 @@ struct Content<'x> {
     labels: Vec<(RegionInstance, String)>,
     drawing: Option<&'x crate::drawing::Drawing>,
     picture: Picture,
+    /// The layer drawn over the body (`o`), if any.
+    layer: Option<crate::layers::Kind>,
 }
 
 /// Whether a map may be a real image, where the theme has an image tier.
@@ -199,6 +206,18 @@ fn paint_map(
             },
             body,
         );
+        if let Some(kind) = content.layer {
+            // The selection and the shown zones stay as they are: the layer is read
+            // against them.
+            let keep = |r: &RegionInstance| {
+                overlay
+                    .selected
+                    .iter()
+                    .chain(overlay.zones())
+                    .any(|s| covers(s, r))
+            };
+            super::layers::paint(frame.buffer_mut(), body, &raster, kind, &keep, theme);
+        }
         if let Some(d) = content.drawing.filter(|d| !d.is_empty()) {
             super::drawn::paint(frame.buffer_mut(), body, &raster, d, theme);
         }

@@ -6,6 +6,7 @@ mod compare;
 mod detail;
 mod drawn;
 mod history;
+mod layers;
 mod map;
 mod overlays;
 mod status;

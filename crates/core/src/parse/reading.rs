@@ -127,8 +127,12 @@ pub enum Item {
     Well,
     /// A time, duration or frequency ("last week", "for a month", "every morning").
     Time,
-    /// A clause break.
-    Break,
+    /// A clause break; `stop` when it ends a sentence (a side said before it stays
+    /// there).
+    Break {
+        /// The end of a sentence (`.` `;` `!` `?`, a new line), not a comma.
+        stop: bool,
+    },
 }
 
 /// A place found: where its words are (in items), and what it means.
@@ -177,8 +181,8 @@ impl Lexicon {
     /// Reads free text.
     pub fn read(&self, text: &str) -> Reading {
         let mut reading = Reading::default();
-        let mut words = self.words_of(text);
-        let items = self.items(&mut words, &mut reading.times);
+        let (mut words, stops) = self.words_of(text);
+        let items = self.items(&mut words, &stops, &mut reading.times);
         let found = self.find_places(&items, &mut words);
         let feelings = self.find_feelings(&items, &mut words);
         let places = self.join_paths(&items, &mut words, found);
@@ -192,9 +196,9 @@ impl Lexicon {
     /// out), each with whether a negation reaches it, and the clause's times. The same
     /// tokenizer, spelling rules and negation reach as [`Lexicon::read`].
     pub fn clauses(&self, text: &str) -> Vec<Clause> {
-        let mut words = self.words_of(text);
+        let (mut words, stops) = self.words_of(text);
         let mut times = Vec::new();
-        let items = self.items(&mut words, &mut times);
+        let items = self.items(&mut words, &stops, &mut times);
         let mut out = Vec::new();
         let mut clause = Clause {
             words: Vec::new(),
@@ -204,7 +208,7 @@ impl Lexicon {
         let mut time_at = 0;
         for item in &items {
             match item {
-                Item::Break => {
+                Item::Break { .. } => {
                     negating = false;
                     out.push(std::mem::replace(
                         &mut clause,
@@ -238,20 +242,22 @@ impl Lexicon {
         out
     }
 
-    /// Folds, de-pluralises and corrects the words.
-    fn words_of(&self, text: &str) -> Vec<Option<Word>> {
+    /// Folds, de-pluralises and corrects the words; a break is `None`, and the second
+    /// list says which breaks end a sentence.
+    fn words_of(&self, text: &str) -> (Vec<Option<Word>>, Vec<bool>) {
         let pieces = pieces(text);
         let said: HashSet<&str> = pieces
             .iter()
             .filter_map(|p| match p {
                 Piece::Word { folded, .. } => Some(folded.as_str()),
-                Piece::Break => None,
+                Piece::Break | Piece::Stop => None,
             })
             .collect();
-        pieces
+        let stops = pieces.iter().map(|p| *p == Piece::Stop).collect();
+        let words = pieces
             .iter()
             .map(|p| match p {
-                Piece::Break => None,
+                Piece::Break | Piece::Stop => None,
                 Piece::Word { typed, folded } => {
                     // "hip's" is one hip, not hips.
                     let possessive = typed.ends_with("'s") || typed.ends_with('\u{2019}');
@@ -267,7 +273,8 @@ impl Lexicon {
                     })
                 }
             })
-            .collect()
+            .collect();
+        (words, stops)
     }
 
     /// The singular of a plural the lexicon knows ("knees" -> "knee").
@@ -354,7 +361,12 @@ impl Lexicon {
             }
         }
         match best {
-            Some((_, w)) if !tied => (w.to_string(), true, false),
+            // "sholders" is read as "shoulders", a plural still.
+            Some((_, w)) if !tied => (
+                w.to_string(),
+                true,
+                !self.one_side_plurals.contains(w) && self.singular(w).is_some_and(|s| s != w),
+            ),
             _ => (folded.to_string(), false, false),
         }
     }
@@ -373,13 +385,25 @@ impl Lexicon {
         clippy::too_many_lines,
         reason = "one pass over the words, mark by mark"
     )]
-    fn items(&self, words: &mut [Option<Word>], times: &mut Vec<String>) -> Vec<Item> {
+    fn items(
+        &self,
+        words: &mut [Option<Word>],
+        stops: &[bool],
+        times: &mut Vec<String>,
+    ) -> Vec<Item> {
         let mut items = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let Some(w) = &words[i] else {
-                if items.last().is_some_and(|it| *it != Item::Break) {
-                    items.push(Item::Break);
+                let stop = stops.get(i).copied().unwrap_or(false);
+                match items.last_mut() {
+                    Some(last @ Item::Break { .. }) => {
+                        *last = Item::Break {
+                            stop: stop || *last == Item::Break { stop: true },
+                        };
+                    }
+                    Some(_) => items.push(Item::Break { stop }),
+                    None => {}
                 }
                 i += 1;
                 continue;
@@ -390,7 +414,31 @@ impl Lexicon {
                 .map_while(|w| w.as_ref().map(|w| w.norm.as_str()))
                 .take(self.longest_idiom)
                 .collect();
-            if let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
+            // "back" is the one place word that is also an adverb: an idiom of the
+            // adverb ("back when", "back from") is none where "back" is owned or
+            // qualified ("my lower back when I bend").
+            let owned = raw[0] == "back"
+                && i.checked_sub(1)
+                    .and_then(|p| Self::norm_at(words, p))
+                    .is_some_and(|p| {
+                        matches!(
+                            p,
+                            "my" | "his"
+                                | "her"
+                                | "their"
+                                | "lower"
+                                | "upper"
+                                | "low"
+                                | "mid"
+                                | "middle"
+                                | "sore"
+                                | "bad"
+                                | "stiff"
+                                | "achy"
+                                | "aching"
+                        ) || side_word_at(&[p]).is_some()
+                    });
+            if !owned && let Some(n) = longest(&raw, |k| self.idioms.contains(k)) {
                 for k in i..i + n {
                     mark(words, k);
                 }
@@ -430,9 +478,22 @@ impl Lexicon {
             let next = Self::norm_at(words, i + 1);
             let said_as_side =
                 prev.is_some_and(|p| matches!(p, "the" | "my" | "her" | "his" | "to"));
-            let not_a_side = (w.norm == "right"
-                && !said_as_side
-                && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
+            // "temples r pounding", "they r sore": "r" is "are" between a plural or
+            // a pronoun and what is said of it.
+            let r_is_are = w.norm == "r"
+                && prev.is_some_and(|p| {
+                    matches!(p, "they" | "u" | "you" | "we" | "both")
+                        || words[i - 1].as_ref().is_some_and(|x| x.plural)
+                })
+                && next.is_some_and(|n| {
+                    !self.places.contains_key(n)
+                        && !self.comparisons.contains(n)
+                        && side_word_at(&[n]).is_none()
+                });
+            let not_a_side = r_is_are
+                || (w.norm == "right"
+                    && !said_as_side
+                    && next.is_some_and(|n| ADVERB_NEXT.contains(&n)))
                 || (w.norm == "left"
                     && (prev.is_some_and(|p| VERB_BEFORE.contains(&p)) || next == Some("handed")));
             if not_a_side {
@@ -553,6 +614,14 @@ impl Lexicon {
         let mut out: Vec<Item> = Vec::with_capacity(items.len());
         let mut i = 0;
         while i < items.len() {
+            // "thigh and knee, both on the right": "both" is the places, the side follows.
+            if let (Item::Side(SideWord::Both), Some(Item::Side(b))) = (items[i], items.get(i + 1))
+                && *b != SideWord::Both
+            {
+                out.push(Item::Side(*b));
+                i += 2;
+                continue;
+            }
             if let Item::Side(a) = items[i] {
                 let mut j = i + 1;
                 while let Some(Item::Word(w)) = items.get(j) {
@@ -681,14 +750,18 @@ impl Lexicon {
             }
             // A plural of a paired place ("knees"), not a plural phrase ("between the
             // shoulder blades"): its singular names the same place.
+            // One plural word is a plural place even when its singular names another
+            // part ("shoulders" are their tops, "shoulder" the outer shoulder).
             let plural = words[window[n - 1].1].as_ref().is_some_and(|w| w.plural) && {
-                let single: Vec<String> = norms[start..n]
-                    .iter()
-                    .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
-                    .collect();
-                self.places
-                    .get(&single.join(" "))
-                    .is_some_and(|m| m.regions == meaning.regions)
+                n - start == 1 || {
+                    let single: Vec<String> = norms[start..n]
+                        .iter()
+                        .map(|w| self.singular(w).unwrap_or_else(|| w.clone()))
+                        .collect();
+                    self.places
+                        .get(&single.join(" "))
+                        .is_some_and(|m| m.regions == meaning.regions)
+                }
             };
             hits.push(PlaceHit {
                 first: window[start].0,
@@ -738,7 +811,10 @@ impl Lexicon {
                         })
                     });
                 if let Some(regions) = joined
-                    .then(|| self.along(&prev.meaning, &hit.meaning))
+                    .then(|| {
+                        Self::cut_at(&prev.meaning, &hit.meaning)
+                            .or_else(|| self.along(&prev.meaning, &hit.meaning))
+                    })
                     .flatten()
                 {
                     for w in gap_words {
@@ -751,12 +827,28 @@ impl Lexicon {
                     };
                     prev.plural = false;
                     prev.last = hit.last;
+                    // A path is no limb: "my arm went numb from the elbow to the
+                    // little finger" leaves the arm only carrying the side.
+                    prev.key = String::new();
                     continue;
                 }
             }
             out.push(hit);
         }
         out
+    }
+
+    /// "down the back of the arm to the elbow": a stretch said, then where it stops on
+    /// it: the stretch up to there.
+    fn cut_at(path: &PlaceMeaning, end: &PlaceMeaning) -> Option<Vec<String>> {
+        if path.regions.len() < 2 {
+            return None;
+        }
+        let k = path
+            .regions
+            .iter()
+            .position(|r| end.regions.contains(r) || end.around.contains(r))?;
+        (k > 0).then(|| path.regions[..=k].to_vec())
     }
 
     /// The regions from `a` to `b` along the first line holding both (either end may
@@ -886,13 +978,14 @@ impl Lexicon {
             .iter()
             .scan(0, |c, it| {
                 let here = *c;
-                if *it == Item::Break {
+                if matches!(it, Item::Break { .. }) {
                     *c += 1;
                 }
                 Some(here)
             })
             .collect();
         let mut said: Vec<Placed> = Vec::new();
+        let in_place: HashSet<usize> = places.iter().flat_map(|p| p.first..=p.last).collect();
         let mut hits = places.into_iter().peekable();
         let mut current: Option<SideWord> = None; // carried on from the last side said
         let mut pending: Option<SideWord> = None; // said before a place not yet reached
@@ -903,10 +996,29 @@ impl Lexicon {
         let mut acted_on = false;
         let mut negated_feelings: Vec<Feeling> = Vec::new();
         let mut next_feeling = 0;
+        // The words of places: a side carried past a comma needs the clause before to
+        // end in a place or a side ("left shoulder, arm and hand"), not in something said
+        // of it ("left knee hurts, neck is stiff": the neck has no side).
+        let mut list_open = false;
+        // Past a closed clause, the side said before reaches on only along the same limb
+        // or line, or where the pain is said to spread ("R buttock ache, goes down the
+        // back of the thigh"); "left knee hurts, and my neck is stiff" leaves the neck
+        // without one.
+        let mut guarded = false;
+        let mut spreading = false;
         for (i, item) in items.iter().enumerate() {
             let clause = clause_of[i];
+            match item {
+                Item::Side(_) | Item::SameSide => list_open = true,
+                Item::Break { .. } => {}
+                Item::Word(w) if in_place.contains(&i) || self.is_list_glue(words, *w) => {}
+                _ => list_open = false,
+            }
             let side_said = match item {
-                Item::Break => {
+                Item::Break { stop } => {
+                    guarded |= *stop || !list_open;
+                    spreading = false;
+                    list_open = false;
                     negating = false;
                     acting = false;
                     acted_on = false;
@@ -937,6 +1049,7 @@ impl Lexicon {
                     {
                         negating = false;
                     }
+                    spreading |= self.is_spreading(words, *w);
                     // An action stays a word (a symptom may hold it: "can't turn my
                     // head"); the places after it in its clause are its objects.
                     let norms = norms_of(words, &self.window(items, i));
@@ -955,8 +1068,9 @@ impl Lexicon {
             };
             if let Some(side) = side_said {
                 last_side = Some(side);
+                guarded = false;
                 let clause_end = (i + 1..items.len())
-                    .find(|&j| items[j] == Item::Break)
+                    .find(|&j| matches!(items[j], Item::Break { .. }))
                     .unwrap_or(items.len());
                 let before = said.iter().any(|p| p.clause == clause && !p.landmark);
                 let after = (i + 1..clause_end).any(|j| starts.contains(&j));
@@ -984,13 +1098,22 @@ impl Lexicon {
                         said.iter().rev().find(|p| !p.landmark).map(|p| p.clause)
                     };
                     if let Some(c) = target {
+                        // "my knees ache, worse on the left": both, the left more.
+                        let compared = i > 0
+                            && matches!(items[i - 1], Item::Word(w)
+                            if Self::norm_at(words, w).is_some_and(|n| {
+                                matches!(n, "worse" | "more" | "greater" | "worst")
+                            }));
                         let mut named = false;
                         for p in said
                             .iter_mut()
                             .filter(|p| p.clause == c && !p.landmark && !p.explicit)
                         {
-                            p.set_side(side);
                             named = true;
+                            if compared && (p.hit.plural || p.side == Some(SideWord::Both)) {
+                                continue;
+                            }
+                            p.set_side(side);
                         }
                         // "left knee fine, the right one ...": the same place, other side.
                         if !named
@@ -1037,7 +1160,8 @@ impl Lexicon {
                     && let Some(prev) = said
                         .iter_mut()
                         .rev()
-                        .find(|p| p.clause == clause && !p.landmark)
+                        .filter(|p| !p.landmark)
+                        .find(|p| p.clause == clause || p.clause + 1 == clause)
                 {
                     self.narrow(prev, "back");
                     continue;
@@ -1052,10 +1176,27 @@ impl Lexicon {
                         && hit.first > p.hit.last + 1
                 });
                 let landmark = landmark_next || acting || and_landmark;
+                let toward = if landmark_next && !acting {
+                    Self::direction_before(items, words, hit.first)
+                } else {
+                    0
+                };
                 acted_on |= acting;
                 landmark_next = false;
                 let (side, explicit) = match pending.take() {
                     Some(s) => (Some(s), true),
+                    None if guarded && !spreading => {
+                        let anchor = said
+                            .iter()
+                            .rev()
+                            .find(|p| p.explicit && !p.landmark && p.side.is_some());
+                        match anchor {
+                            Some(a) if !self.near(&a.hit.meaning.regions, &hit.meaning.regions) => {
+                                (None, false)
+                            }
+                            _ => (current, false),
+                        }
+                    }
                     None => (current, false),
                 };
                 if landmark && explicit {
@@ -1069,6 +1210,7 @@ impl Lexicon {
                         }
                     }
                 }
+                list_open = true;
                 said.push(Placed {
                     hit,
                     clause,
@@ -1076,10 +1218,12 @@ impl Lexicon {
                     explicit,
                     negated: negating,
                     landmark,
+                    toward,
                     dropped: false,
                 });
             }
         }
+        self.beside(&mut said);
         self.aspects(items, words, &clause_of, &mut said);
         self.containers(&mut said);
         self.write_places(&said, reading);
@@ -1106,6 +1250,138 @@ impl Lexicon {
             .collect();
     }
 
+    /// "above" (-1) or "below", "beneath" (+1) said just before the place word at item
+    /// `first` (fillers and "just" passed over), else 0.
+    fn direction_before(items: &[Item], words: &[Option<Word>], first: usize) -> i8 {
+        let Some(Item::Word(w)) = items.get(first) else {
+            return 0;
+        };
+        for k in (0..*w).rev() {
+            match Self::norm_at(words, k) {
+                Some("above") => return -1,
+                Some("below" | "beneath" | "under" | "underneath") => return 1,
+                Some("the" | "my" | "your" | "her" | "his" | "just" | "a" | "little" | "bit") => {}
+                Some(n) if side_word_at(&[n]).is_some() => {}
+                _ => return 0,
+            }
+        }
+        0
+    }
+
+    /// "pain just below my left knee": a place said only as "above" or "below" a
+    /// landmark, with no other place in its clause, is the region next to the landmark
+    /// that way along a line of the body (the lines run from the head down).
+    fn beside(&self, placed: &mut [Placed]) {
+        for k in 0..placed.len() {
+            let p = &placed[k];
+            if !p.landmark || p.toward == 0 {
+                continue;
+            }
+            let alone = !placed
+                .iter()
+                .any(|q| q.clause == p.clause && !q.landmark && !q.negated);
+            // "right breast, aching under the nipple": a landmark on a place already said
+            // is a spot on it, not the way to another.
+            let on_a_place_said = placed.iter().any(|q| {
+                !q.landmark
+                    && p.hit
+                        .meaning
+                        .regions
+                        .iter()
+                        .any(|r| q.hit.meaning.regions.contains(r))
+            });
+            if !alone || on_a_place_said {
+                continue;
+            }
+            let next = p.hit.meaning.regions.first().and_then(|r| {
+                self.lines.iter().find_map(|line| {
+                    let at = line.iter().position(|x| x == r)?;
+                    let to = at.checked_add_signed(isize::from(p.toward))?;
+                    line.get(to).cloned()
+                })
+            });
+            if let Some(region) = next {
+                let p = &mut placed[k];
+                p.landmark = false;
+                p.hit.meaning = PlaceMeaning {
+                    regions: vec![region],
+                    around: Vec::new(),
+                    sided: None,
+                };
+                p.hit.key = String::new();
+            }
+        }
+    }
+
+    /// Does this word say the pain spreads on, or is said again ("radiates", "goes",
+    /// "into", "also")?
+    fn is_spreading(&self, words: &[Option<Word>], w: usize) -> bool {
+        Self::norm_at(words, w).is_some_and(|n| {
+            self.between.contains(n)
+                || matches!(
+                    n,
+                    "radiates"
+                        | "radiating"
+                        | "radiate"
+                        | "refers"
+                        | "referring"
+                        | "referred"
+                        | "spreads"
+                        | "spreading"
+                        | "spread"
+                        | "goes"
+                        | "going"
+                        | "went"
+                        | "travels"
+                        | "travelling"
+                        | "traveling"
+                        | "shoots"
+                        | "shooting"
+                        | "moves"
+                        | "moving"
+                        | "runs"
+                        | "down"
+                        | "up"
+                        | "also"
+                        | "too"
+                )
+        })
+    }
+
+    /// Are two places of one limb (a container holds both) or close on a line of the
+    /// body (at most three regions apart)?
+    fn near(&self, a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| {
+            b.iter().any(|y| {
+                x == y
+                    || self
+                        .containers
+                        .values()
+                        .any(|holds| holds.contains(x) && holds.contains(y))
+                    || self.lines.iter().any(|line| {
+                        match (
+                            line.iter().position(|r| r == x),
+                            line.iter().position(|r| r == y),
+                        ) {
+                            (Some(i), Some(j)) => i.abs_diff(j) <= 3,
+                            _ => false,
+                        }
+                    })
+            })
+        })
+    }
+
+    /// Does this word only join a list of places ("and", "or", "too")?
+    #[allow(clippy::unused_self, reason = "kept with its callers")]
+    fn is_list_glue(&self, words: &[Option<Word>], w: usize) -> bool {
+        Self::norm_at(words, w).is_some_and(|n| {
+            matches!(
+                n,
+                "and" | "or" | "plus" | "also" | "too" | "mostly" | "mainly" | "especially"
+            )
+        })
+    }
+
     /// Is the place word at item `first` said as a part ("at the back", "on the back")?
     #[allow(clippy::unused_self, reason = "kept with its callers")]
     fn said_as_part(&self, items: &[Item], words: &[Option<Word>], first: usize) -> bool {
@@ -1113,7 +1389,10 @@ impl Lexicon {
             return false;
         };
         let before = |k: usize| w.checked_sub(k).and_then(|p| Self::norm_at(words, p));
-        before(1) == Some("the") && matches!(before(2), Some("at" | "on" | "to"))
+        let after = |k: usize| Self::norm_at(words, w + k);
+        // "at the back", or "the back of it" (the place said before).
+        (before(1) == Some("the") && matches!(before(2), Some("at" | "on" | "to")))
+            || (after(1) == Some("of") && matches!(after(2), Some("it" | "them")))
     }
 
     /// Narrows a place by a part said of it ("inside" + "knee" is the inner knee);
@@ -1282,6 +1561,8 @@ struct Placed {
     negated: bool,
     /// A landmark or an action's object: not a pain site.
     landmark: bool,
+    /// A landmark said with "above" (-1) or "below" (+1), else 0.
+    toward: i8,
     /// A limb that only carried a side.
     dropped: bool,
 }
@@ -1583,6 +1864,157 @@ mod grammar_tests {
             read("in your neck of the woods, my left hip is playing up").0,
             ["left hip-side"]
         );
+    }
+
+    #[test]
+    fn a_side_reaches_a_list_but_not_an_unrelated_clause() {
+        // One side said for a list.
+        assert_eq!(
+            read("left shoulder, arm and hand ache").0,
+            [
+                "left hand-back",
+                "left shoulder-outer",
+                "left upper-arm-outer"
+            ]
+        );
+        assert_eq!(
+            read("left side: shoulder and arm").0,
+            ["left shoulder-outer", "left upper-arm-outer"]
+        );
+        // Said to spread, or the same limb: the side goes on.
+        assert_eq!(
+            read("Right buttock deep ache, goes down the back of the thigh sometimes").0,
+            ["right buttock", "right thigh-back"]
+        );
+        assert_eq!(
+            read("outer side of my left knee hurts after a walk, also the front of the knee").0,
+            ["left knee-outer", "left kneecap"]
+        );
+        // A closed clause about a place far away: no side for it.
+        assert_eq!(
+            read("left knee hurts, and my neck is stiff").0,
+            ["left kneecap", "neck-back"]
+        );
+        assert_eq!(
+            read("my right calf cramps. headaches behind the eye too").0,
+            ["eye", "right calf"]
+        );
+        // "both" as a pronoun for the places, the side after it.
+        assert_eq!(
+            read("back of my thigh and behind the knee, both on the right").0,
+            ["right knee-back", "right thigh-back"]
+        );
+    }
+
+    #[test]
+    fn compared_sides_are_both() {
+        for text in ["stiff neck R>L", "neck stiff, L>R", "L<R stiff neck"] {
+            assert_eq!(
+                read(text).0,
+                ["left neck-back", "right neck-back"],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read("my knees ache after running, worse on the left").0,
+            ["left kneecap", "right kneecap"]
+        );
+        // A side after a single place still names it.
+        assert_eq!(read("my jaw aches, mostly the left side").0, ["left jaw"]);
+    }
+
+    #[test]
+    fn above_or_below_a_landmark_alone_is_the_region_next_to_it() {
+        assert_eq!(
+            read("pain just above my right knee").0,
+            ["right thigh-front"]
+        );
+        assert_eq!(read("sore just below the left knee").0, ["left shin"]);
+        assert_eq!(read("ache below my elbow").0, ["forearm-back"]);
+        // With a place of its own, the landmark stays a landmark.
+        assert_eq!(
+            read("side of my head above the left ear").0,
+            ["left head-side"]
+        );
+    }
+
+    #[test]
+    fn r_between_a_plural_and_what_is_said_of_it_is_are() {
+        assert_eq!(
+            read("temples r pounding after work").0,
+            ["left temple", "right temple"]
+        );
+        assert_eq!(read("R shoulder sore").0, ["right shoulder-outer"]);
+        assert_eq!(
+            read("hamstrings R>L").0,
+            ["left thigh-back", "right thigh-back"]
+        );
+    }
+
+    #[test]
+    fn a_stretch_stops_where_it_is_said_to() {
+        assert_eq!(
+            read("ache in the back of my left shoulder, down the back of the arm to the elbow").0,
+            [
+                "left elbow-back",
+                "left shoulder-back",
+                "left upper-arm-back"
+            ]
+        );
+        // The limb the stretch runs along only carries the side.
+        assert_eq!(
+            read("my arm went numb from the elbow to the little finger, right side").0,
+            [
+                "right elbow-inner",
+                "right forearm-little-finger-side",
+                "right little-finger"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_change_meaning_with_their_company() {
+        assert_eq!(
+            read("my backside goes numb on drives, left cheek mostly").0,
+            ["left buttock"]
+        );
+        assert_eq!(
+            read("pressure in both cheeks").0,
+            ["left cheek", "right cheek"]
+        );
+        // A place fallen on is not where it hurts.
+        assert_eq!(
+            read("fell on my butt skating, tailbone still tender").0,
+            ["coccyx"]
+        );
+        assert_eq!(
+            read("pain under my left shoulder blade").0,
+            ["left mid-back"]
+        );
+        assert_eq!(
+            read("sore neck and shoulders").0,
+            ["left shoulder-top", "neck-back", "right shoulder-top"]
+        );
+        assert_eq!(
+            read("right breast, aching under the nipple").0,
+            ["right chest"]
+        );
+        assert_eq!(read("right hand, back of it, aches").0, ["right hand-back"]);
+        assert_eq!(read("my knee, the back of it").0, ["knee-back"]);
+        assert_eq!(
+            read("the angle of my jaw on the right side, under the ear, aches").0,
+            ["right jaw"]
+        );
+    }
+
+    #[test]
+    fn a_place_word_owned_or_qualified_starts_no_idiom() {
+        assert_eq!(
+            read("sharp pain in my left lower back when i bend over").0,
+            ["left low-back"]
+        );
+        assert_eq!(read("pain in my back from lifting").0, ["low-back"]);
+        assert_eq!(read("back when i was young my knee hurt").0, ["kneecap"]);
     }
 
     #[test]

@@ -111,6 +111,10 @@ pub fn red_flags<'a>(atlas: &'a Atlas, selection: &Selection) -> Vec<Raised<'a>>
             .collect();
         out.push(Raised { flag, because });
     }
+    // A serious visceral fit (the heart's zone: left arm and jaw) raises the flag it
+    // names, once (see `crate::layers::fit::raise`).
+    let fits = crate::layers::fit::good_fits(crate::layers::shipped(), &selection.regions);
+    crate::layers::fit::raise(atlas, &fits, &mut out);
     out
 }
 

@@ -1,8 +1,10 @@
 //! Text into words: folded (case and accents), apostrophes dropped ("golfer's" is
 //! "golfers"), hyphens read as spaces, `&` and `+` read as "and", and punctuation that
 //! ends a clause (`,` `.` `;` `:` `!` `?` brackets) kept as a break. A `/` between two
-//! letters or digits stays inside the word (`b/l`, `c/o`, `7/10`). Works on chars, so
-//! any Unicode is safe.
+//! letters or digits stays inside the word (`b/l`, `c/o`, `7/10`); `>` and `<` are read
+//! as "more" and "less" (`L>R`). A sentence's end
+//! (`.` `;` `!` `?` or a new line) is a [`Piece::Stop`], a stronger break: a side said
+//! in one sentence never reaches the next. Works on chars, so any Unicode is safe.
 
 use crate::atlas::text::fold_char;
 
@@ -16,8 +18,17 @@ pub enum Piece {
         /// Folded, apostrophes dropped.
         folded: String,
     },
-    /// A clause break (`,` `.` `;`...).
+    /// A clause break inside a sentence (`,` `:` brackets, quotes).
     Break,
+    /// The end of a sentence (`.` `;` `!` `?`, a new line): also a clause break.
+    Stop,
+}
+
+impl Piece {
+    /// Is this a break of either kind?
+    pub fn is_break(&self) -> bool {
+        matches!(self, Piece::Break | Piece::Stop)
+    }
 }
 
 /// Splits text into words and clause breaks.
@@ -60,9 +71,21 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     typed: c.to_string(),
                     folded: "and".into(),
                 }),
-                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201c}'
-                | '\u{201d}' | '\n'
-                    if out.last().is_some_and(|p| *p != Piece::Break) =>
+                // "L>R": left more than right.
+                '>' | '<' => out.push(Piece::Word {
+                    typed: c.to_string(),
+                    folded: if f == '>' { "more" } else { "less" }.into(),
+                }),
+                // A decimal point ("2.5") is no sentence's end.
+                '.' | ';' | '!' | '?' | '\n' if !folded_digit_around(&chars, i) => {
+                    match out.last_mut() {
+                        Some(p @ Piece::Break) => *p = Piece::Stop,
+                        Some(Piece::Word { .. }) => out.push(Piece::Stop),
+                        _ => {}
+                    }
+                }
+                ',' | '.' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}'
+                    if out.last().is_some_and(|p| !p.is_break()) =>
                 {
                     out.push(Piece::Break);
                 }
@@ -80,9 +103,18 @@ pub fn folded_words(text: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|p| match p {
             Piece::Word { folded, .. } => Some(folded),
-            Piece::Break => None,
+            Piece::Break | Piece::Stop => None,
         })
         .collect()
+}
+
+/// Is the char at `i` between two digits ("2.5")?
+fn folded_digit_around(chars: &[char], i: usize) -> bool {
+    let digit = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_digit)
+    };
+    digit(i.checked_sub(1)) && digit(Some(i + 1))
 }
 
 #[cfg(test)]
@@ -95,6 +127,7 @@ mod tests {
             .map(|p| match p {
                 Piece::Word { folded, .. } => folded,
                 Piece::Break => "|".into(),
+                Piece::Stop => ".".into(),
             })
             .collect()
     }
@@ -104,12 +137,19 @@ mod tests {
         assert_eq!(
             words("Golfer’s elbow, L/R pins-and-needles; 7/10 & Tempé"),
             [
-                "golfers", "elbow", "|", "l/r", "pins", "and", "needles", "|", "7/10", "and",
+                "golfers", "elbow", "|", "l/r", "pins", "and", "needles", ".", "7/10", "and",
                 "tempe"
+            ]
+        );
+        assert_eq!(
+            words("left knee. neck, 2.5 cm; hip ,. calf"),
+            [
+                "left", "knee", ".", "neck", "|", "2", "|", "5", "cm", ".", "hip", ".", "calf"
             ]
         );
         assert_eq!(words("  ,, "), Vec::<String>::new());
         assert_eq!(words("c/o 'knee'"), ["c/o", "knee"]);
+        assert_eq!(words("R>L"), ["r", "more", "l"]);
     }
 
     #[test]
