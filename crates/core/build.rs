@@ -26,6 +26,7 @@
 
 use painmap_model::atlas::{model, validate};
 use painmap_model::body::model as body;
+use painmap_model::body::zones;
 use painmap_model::parse::{lexicon_file, lexicon_index};
 use painmap_model::ron_file;
 use painmap_model::search::parts as search_parts;
@@ -46,6 +47,7 @@ fn main() {
     for file in [
         "../../data/atlas.ron",
         "../../data/body.ron",
+        "../../data/zones.ron",
         "../../data/lexicon.ron",
         "../../data/layers.ron",
     ]
@@ -65,12 +67,33 @@ fn main() {
     let search = search_parts::Parts::of(&atlas.muscles, &atlas.regions);
     write(&out.join("search.bin"), &postcard::to_allocvec(&search));
 
-    let body = body::BodyModel::parse(&read("../../data/body.ron")).unwrap_or_else(|e| {
-        fail([match e {
-            body::BodyError::Syntax(e) => e.to_string(),
-            body::BodyError::Invalid(message) => format!("{}: {message}", body::BODY_FILE),
-        }])
-    });
+    let body = body::BodyModel::parse(&read("../../data/body.ron"))
+        .and_then(|b| b.with_zones(&read("../../data/zones.ron")))
+        .unwrap_or_else(|e| {
+            fail([match e {
+                body::BodyError::Syntax(e) => e.to_string(),
+                body::BodyError::Invalid(message) => format!("{}: {message}", body::BODY_FILE),
+                body::BodyError::Zone(e) => e.to_string(),
+            }])
+        });
+    // The zone shapes agree with the regions each pattern lists.
+    let listed = atlas
+        .muscles
+        .iter()
+        .flat_map(|m| &m.trigger_points)
+        .map(|tp| zones::Listed {
+            id: &tp.id,
+            regions: tp
+                .essential
+                .iter()
+                .chain(&tp.spillover)
+                .map(String::as_str)
+                .collect(),
+        });
+    let problems = zones::check(&body, listed);
+    if !problems.is_empty() {
+        fail(problems.iter().map(ToString::to_string));
+    }
     write(&out.join("body.bin"), &postcard::to_allocvec(&body));
 
     let layers_file: painmap_model::layers::LayersFile = parse_ron("../../data/layers.ron");

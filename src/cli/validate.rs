@@ -2,16 +2,41 @@
 //! loads the file (FILE, else `--atlas`, else the shipped atlas) and hands over the atlas,
 //! or the error.
 
-use super::{FOUND, out};
+use super::{ERROR, FOUND, out};
 use crate::atlas::{Atlas, AtlasError};
+use crate::body::zones::{self, Listed};
 
-/// Prints `ok: N regions, M muscles, K trigger points`.
+/// Checks the zone shapes of the atlas's trigger points against the regions each lists
+/// (`data/zones.ron`, see [`crate::body::zones`]); then prints `ok: N regions, M
+/// muscles, K trigger points` and how many of them are drawn as shapes, or each problem
+/// (exit 2).
 pub fn ok(atlas: &Atlas) -> anyhow::Result<u8> {
+    let model = crate::body::shipped();
+    let listed = atlas.trigger_points().map(|(_, tp)| Listed {
+        id: &tp.id,
+        regions: tp
+            .essential
+            .iter()
+            .chain(&tp.spillover)
+            .map(String::as_str)
+            .collect(),
+    });
+    let problems = zones::check_own(model, listed);
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("painmap: {}", crate::escape::terminal(&p.to_string()));
+        }
+        return Ok(ERROR);
+    }
+    let drawn = atlas
+        .trigger_points()
+        .filter(|(_, tp)| !model.zones_of(&tp.id).is_empty())
+        .count();
+    let total = atlas.trigger_point_count();
     out::print(&format!(
-        "ok: {} regions, {} muscles, {} trigger points\n",
+        "ok: {} regions, {} muscles, {total} trigger points\nzone shapes: {drawn} of {total} patterns drawn; the others as the regions they list\n",
         atlas.regions().len(),
         atlas.muscles().len(),
-        atlas.trigger_point_count()
     ))?;
     Ok(FOUND)
 }

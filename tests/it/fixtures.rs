@@ -322,5 +322,8 @@ fn the_mini_fixture_is_valid() {
     let path = fixture("mini.ron");
     let out = run(&["validate", path.to_str().unwrap()]);
     assert_eq!(code(&out), 0);
-    assert_eq!(stdout(&out), "ok: 6 regions, 8 muscles, 8 trigger points\n");
+    assert_eq!(
+        stdout(&out),
+        "ok: 6 regions, 8 muscles, 8 trigger points\nzone shapes: 0 of 8 patterns drawn; the others as the regions they list\n"
+    );
 }

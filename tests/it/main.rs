@@ -27,3 +27,4 @@ mod tmux;
 mod tui;
 mod util;
 mod vignettes;
+mod zones;

@@ -18,6 +18,7 @@ pub mod atlas {
 pub mod body {
     pub mod geom;
     pub mod model;
+    pub mod zones;
 }
 
 /// What a search index is made of, built from the atlas model alone.

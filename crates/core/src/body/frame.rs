@@ -60,8 +60,17 @@ const CLOSE_UP_BESIDE_BODY: f32 = 0.55;
 const FINE_AREA: f32 = 40.0;
 
 /// Every close-up view, in the order a student cycles through them on a "draw" card:
-/// all views but the whole body's two, which [`ViewId::ALL`] lists first.
-pub const CLOSE_UPS: &[ViewId] = ViewId::ALL.split_at(2).1;
+/// all views but the whole body's (front, back and the side).
+pub const CLOSE_UPS: &[ViewId] = &[
+    ViewId::HeadFront,
+    ViewId::HeadSide,
+    ViewId::HandPalm,
+    ViewId::HandBack,
+    ViewId::FootTop,
+    ViewId::FootSole,
+    ViewId::FootInner,
+    ViewId::FootOuter,
+];
 
 /// One stop of the `v` cycle through the pictures of the body: the whole body (front
 /// and back), one close-up on a side, or a magnified part of a whole-body view. The
@@ -238,8 +247,8 @@ impl Frame {
         // The whole body; and, when there is room, the close-up that adds the most:
         // zones too small for the whole body (teeth, fingers, toes, the arch) count most,
         // then other zones it draws whole (a heel, a temple).
-        let mut panels: Vec<PanelSpec> = Frame::whole_body().panels;
         let zones: Vec<&RegionInstance> = overlay.zones().collect();
+        let mut panels = whole_body_views(model, overlay, side, |v| count(v, &zones));
         let is_fine = |r: &RegionInstance| {
             model.region_index(&r.region).is_some_and(|i| {
                 let area: f32 = Area::WholeBody
@@ -294,6 +303,46 @@ impl Frame {
         }
         Frame { panels }
     }
+}
+
+/// The whole-body views of a pattern on the trunk or a limb: the side of the body, when
+/// every trigger point marked has its zones drawn there (the lateral patterns), with the
+/// front or back it is also drawn on (else the one that draws more of its zones, when
+/// there is room); otherwise the front and the back.
+fn whole_body_views(
+    model: &BodyModel,
+    overlay: &Overlay,
+    side: Side,
+    zones_drawn: impl Fn(ViewId) -> usize,
+) -> Vec<PanelSpec> {
+    let marks: Vec<&str> = overlay.marks().map(|(t, _)| t.id.as_str()).collect();
+    let lateral = !marks.is_empty() && marks.iter().all(|id| model.has_zones(id, ViewId::BodySide));
+    if !lateral {
+        return Frame::whole_body().panels;
+    }
+    let mut panels = vec![PanelSpec::new(ViewId::BodySide, side)];
+    let body = Area::WholeBody.views();
+    let shaped: Vec<ViewId> = body
+        .iter()
+        .copied()
+        .filter(|&v| marks.iter().any(|id| model.has_zones(id, v)))
+        .collect();
+    if shaped.is_empty() {
+        // The one with the X, else the one that draws more of the zones.
+        let marked = |v: ViewId| {
+            marks
+                .iter()
+                .any(|id| model.points_of(id).iter().any(|p| p.view == v))
+        };
+        let best = body
+            .iter()
+            .copied()
+            .max_by_key(|&v| (marked(v), zones_drawn(v), std::cmp::Reverse(v.index())));
+        panels.extend(best.map(|v| PanelSpec::new(v, side).optional()));
+    } else {
+        panels.extend(shaped.into_iter().map(|v| PanelSpec::new(v, side)));
+    }
+    panels
 }
 
 /// The views of a close-up that show the most of `regions` (at most two, in the area's
@@ -401,7 +450,7 @@ mod tests {
 
     #[test]
     fn close_ups_are_every_view_but_the_whole_body() {
-        assert_eq!(CLOSE_UPS.len(), ViewId::ALL.len() - 2);
+        assert_eq!(CLOSE_UPS.len(), ViewId::ALL.len() - 3);
         assert!(CLOSE_UPS.iter().all(|v| v.area() != Area::WholeBody));
     }
 

@@ -14,6 +14,7 @@ pub mod frame;
 pub use painmap_model::body::geom;
 pub mod glyphs;
 pub use painmap_model::body::model;
+pub use painmap_model::body::zones;
 #[cfg(test)]
 mod model_tests;
 pub mod mosaic;
@@ -25,5 +26,7 @@ pub use shipped::shipped;
 pub mod svg;
 #[cfg(test)]
 mod testutil;
+#[cfg(test)]
+mod zones_tests;
 
 pub use model::{Area, BodyModel, ViewId};

@@ -11,11 +11,12 @@
 //! where colour is on; without colour its essential zone is drawn in horizontal stripes,
 //! its spillover in sparse dots, and the overlap of the two in vertical stripes.
 
+use super::geom::Pt;
 use super::glyphs::{Cell, Glyphs, Style};
 use super::model::{RegionIdx, union_spans};
 use super::overlay::{
-    CLEAR, ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, PARTLY, SELECTED, label_cell, label_char,
-    slot, x_cells, zone_claims, zone_style,
+    CLEAR, ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, PARTLY, SELECTED, ZoneShapes, label_cell,
+    label_char, slot, x_cells, zone_claims, zone_style,
 };
 use super::raster::Raster;
 use crate::atlas::Side;
@@ -165,10 +166,16 @@ impl Labels {
             }
         }
         // The overlay's marks.
-        let table = MarkTable::new(model, overlay);
-        for s in &mut labels.samples {
+        // Zones drawn as shapes are sampled here, the same polygons as every tier.
+        let shapes = ZoneShapes::new(model, overlay, vp.view, vp.side);
+        let table = MarkTable::new(model, overlay).without(shapes.replaced());
+        for (k, s) in labels.samples.iter_mut().enumerate() {
             if let Some((r, side)) = s.region {
                 s.marks = table.get(r, side);
+                if shapes.replaced() != 0 {
+                    let (i, j) = ((k % sw) as f32 + 0.5, (k / sw) as f32 + 0.5);
+                    s.marks |= shapes.at(raster.view_point(i / fx, j / fy));
+                }
             }
         }
         // A zone with no cell of its own (a cell of only body samples, one of them its
@@ -200,6 +207,37 @@ impl Labels {
                 && !xs.contains(&cell)
             {
                 own[slot(r, side)] = true;
+            }
+        }
+        // A zone shape that no body sample of a clear cell shows claims the nearest one.
+        let free = |c: usize| room[c] == CLEAR && !xs.contains(&c);
+        let shown: Vec<Pt> = if shapes.replaced() == 0 {
+            Vec::new()
+        } else {
+            (0..labels.samples.len())
+                .filter(|&k| labels.samples[k].ground == SampleGround::Body && free(cell_of(k)))
+                .map(|k| {
+                    let (i, j) = ((k % sw) as f32 + 0.5, (k / sw) as f32 + 0.5);
+                    raster.view_point(i / fx, j / fy)
+                })
+                .collect()
+        };
+        let cells = raster.cells();
+        let inside = |c: usize| cells[c].region.is_some() && !xs.contains(&c);
+        for (c, bit) in shapes.claims(raster, &shown, &room, inside) {
+            let (cc, cr) = (c % width.max(1), c / width.max(1));
+            // With no body between its lines, the claimed cell's lines give way.
+            let cramped = room[c] == 0;
+            for j in cr * sy..(cr + 1) * sy {
+                for i in cc * sx..(cc + 1) * sx {
+                    let s = &mut labels.samples[j * sw + i];
+                    if cramped && s.ground != SampleGround::Background {
+                        s.ground = SampleGround::Body;
+                    }
+                    if s.ground == SampleGround::Body {
+                        s.marks |= bit;
+                    }
+                }
             }
         }
         let claims = zone_claims(raster, &table, &xs, &room, &own);

@@ -12,9 +12,11 @@
 //! [`crate::compare`]): its zones get marks of their own, regions both patterns reach
 //! get the overlap's, and each X is labelled with its pattern's number (`X1`, `X2`).
 
+use super::geom::{Polygon, Pt, Rect};
 use super::glyphs::{Cell, GlyphSet, Style};
-use super::model::{BodyModel, RegionIdx};
+use super::model::{BodyModel, RegionIdx, ViewId};
 use super::raster::{CELL_ASPECT, Ground, Raster};
+use super::zones::ZoneKind;
 use crate::atlas::{Reach, RegionInstance, Side};
 
 /// A trigger point to mark with an X.
@@ -267,11 +269,180 @@ impl MarkTable {
         MarkTable { flags }
     }
 
+    /// The table without some marks (the zones a view draws as shapes instead).
+    #[must_use]
+    pub(crate) fn without(mut self, bits: u8) -> MarkTable {
+        for f in &mut self.flags {
+            *f &= !bits;
+        }
+        self
+    }
+
     pub(crate) fn get(&self, region: RegionIdx, side: Option<Side>) -> u8 {
         self.flags
             .get(usize::from(region) * 3 + side_slot(side))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+/// The zones of an overlay's patterns that one drawing shows as shapes of their own
+/// (`data/zones.ron`), placed for their trigger point's side. A pattern is drawn as
+/// shapes on a view when every one of its trigger points has shapes there; its listed
+/// regions then mark nothing on that view ([`ZoneShapes::replaced`]). Elsewhere (a
+/// pattern not drawn yet, a view it has no shapes on) its regions are filled as before.
+/// Every tier samples these same polygons; a zone too thin for any cell at the size
+/// drawn claims the body cell nearest to it ([`ZoneShapes::claims`]).
+#[derive(Debug, Clone)]
+pub struct ZoneShapes {
+    zones: Vec<ShapedZone>,
+    bbox: Rect,
+    replaced: u8,
+}
+
+/// One zone shape as placed: its mark, its polygons, their box and a point inside.
+#[derive(Debug, Clone)]
+struct ShapedZone {
+    bit: u8,
+    polys: Vec<Polygon>,
+    bbox: Rect,
+    inside: Pt,
+}
+
+impl ShapedZone {
+    fn contains(&self, p: Pt) -> bool {
+        self.bbox.contains(p) && self.polys.iter().any(|q| q.contains(p))
+    }
+}
+
+impl ZoneShapes {
+    /// The shapes of an overlay's patterns in `view` as drawn for `side`.
+    pub fn new(model: &BodyModel, overlay: &Overlay, view: ViewId, side: Side) -> ZoneShapes {
+        let mut out = ZoneShapes {
+            zones: Vec::new(),
+            bbox: Rect::EMPTY,
+            replaced: 0,
+        };
+        let second = overlay.second.as_ref().map(|z| z.trigger_points.as_slice());
+        for (marks, essential, spillover) in [
+            (
+                Some(overlay.trigger_points.as_slice()),
+                ESSENTIAL,
+                SPILLOVER,
+            ),
+            (second, ESSENTIAL2, SPILLOVER2),
+        ] {
+            let Some(marks) = marks else { continue };
+            if marks.is_empty() || !marks.iter().all(|t| model.has_zones(&t.id, view)) {
+                continue;
+            }
+            out.replaced |= essential | spillover;
+            let v = model.view(view);
+            for tp in marks {
+                let on = super::zones::drawn_side(model, view, tp.location.side);
+                // A one-sided view shows the point's side only.
+                if !v.is_bilateral() && on != side {
+                    continue;
+                }
+                for z in model.zones_of(&tp.id).iter().filter(|z| z.view == view) {
+                    let bit = match z.kind {
+                        ZoneKind::Essential => essential,
+                        ZoneKind::Spillover => spillover,
+                    };
+                    let polys: Vec<Polygon> = z
+                        .polys
+                        .iter()
+                        .map(|poly| {
+                            if on == v.authored {
+                                poly.clone()
+                            } else {
+                                poly.mirrored(v.axis())
+                            }
+                        })
+                        .collect();
+                    let bbox = polys.iter().fold(Rect::EMPTY, |b, p| b.union(p.bbox()));
+                    let centre = Pt::new(
+                        f32::midpoint(bbox.x0, bbox.x1),
+                        f32::midpoint(bbox.y0, bbox.y1),
+                    );
+                    let inside = if polys.iter().any(|q| q.contains(centre)) {
+                        centre
+                    } else {
+                        polys.first().map_or(centre, Polygon::inner_point)
+                    };
+                    out.bbox = out.bbox.union(bbox);
+                    out.zones.push(ShapedZone {
+                        bit,
+                        polys,
+                        bbox,
+                        inside,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The zone marks this drawing takes from shapes instead of regions.
+    pub fn replaced(&self) -> u8 {
+        self.replaced
+    }
+
+    /// The zone marks at a point of the view (inside the body: the caller clips).
+    pub fn at(&self, p: Pt) -> u8 {
+        if self.zones.is_empty() || !self.bbox.contains(p) {
+            return 0;
+        }
+        self.zones
+            .iter()
+            .filter(|z| z.contains(p))
+            .fold(0, |f, z| f | z.bit)
+    }
+
+    /// Each zone's polygons with its mark (a zone is the union of its polygons, all
+    /// wound the same way).
+    pub fn polygons(&self) -> impl Iterator<Item = (u8, &Polygon)> {
+        self.zones
+            .iter()
+            .flat_map(|z| z.polys.iter().map(move |p| (z.bit, p)))
+    }
+
+    /// The cells that zones with no cell of their own claim, one rule for every text
+    /// tier (as [`zone_claims`] for regions): a zone that holds none of the points the
+    /// tier draws (`shown`: the centres of plain body cells, or a mosaic's body samples
+    /// in clear cells) takes the cell nearest to a point inside it, within
+    /// [`CLAIM_REACH`], among the body's cells with no X (`candidate`), a [`CLEAR`] one
+    /// first, then one [`PARTLY`] clear, and only where the body has no room at all (a
+    /// limb two cells wide) a cell of outline.
+    pub(crate) fn claims(
+        &self,
+        raster: &Raster<'_>,
+        shown: &[Pt],
+        room: &[u8],
+        candidate: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, u8)> {
+        let w = usize::from(raster.width()).max(1);
+        let n = raster.cells().len().min(room.len());
+        let mut out: Vec<(usize, u8)> = Vec::new();
+        for z in &self.zones {
+            if shown.iter().any(|&p| z.contains(p)) {
+                continue;
+            }
+            let (tu, tv) = raster.grid_point(z.inside);
+            let best = (0..n)
+                .filter(|&i| candidate(i) && !out.iter().any(|&(c, _)| c == i))
+                .filter_map(|i| {
+                    let (u, v) = ((i % w) as f32 + 0.5, (i / w) as f32 + 0.5);
+                    let dist = (u - tu).hypot((v - tv) * CELL_ASPECT);
+                    let cramped = f32::from(CLEAR - room[i].min(CLEAR));
+                    (dist <= CLAIM_REACH).then_some((dist + cramped * 2.0 * CLAIM_REACH, i))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, i)) = best {
+                out.push((i, z.bit));
+            }
+        }
+        out
     }
 }
 
@@ -305,24 +476,64 @@ fn plain_cell(ground: Ground, glyphs: GlyphSet) -> Cell {
     }
 }
 
+/// Marks the cells that thin zone shapes claim in the text tier ([`ZoneShapes::claims`]).
+fn claim_shaped_cells(
+    raster: &Raster<'_>,
+    shapes: &ZoneShapes,
+    table: &MarkTable,
+    xs: &[usize],
+    out: &mut [Cell],
+    glyphs: GlyphSet,
+) {
+    let w = usize::from(raster.width()).max(1);
+    let cells = raster.cells();
+    let free = |i: usize| cells[i].ground == Ground::Body && !xs.contains(&i);
+    let shown: Vec<Pt> = (0..cells.len())
+        .filter(|&i| free(i))
+        .map(|i| raster.point_of((i % w) as u16, (i / w) as u16))
+        .collect();
+    let room: Vec<u8> = cells
+        .iter()
+        .map(|c| if c.ground == Ground::Body { CLEAR } else { 0 })
+        .collect();
+    let inside = |i: usize| cells[i].region.is_some() && !xs.contains(&i);
+    for (i, bit) in shapes.claims(raster, &shown, &room, inside) {
+        let c = cells[i];
+        let flags = c.region.map_or(0, |(r, s)| table.get(r, s))
+            | shapes.at(raster.point_of((i % w) as u16, (i / w) as u16))
+            | bit;
+        out[i] = Cell {
+            selected: out[i].selected,
+            ..marked_cell(Ground::Body, flags, glyphs)
+        };
+    }
+}
+
 /// Paints a raster with an overlay: one [`Cell`] per raster cell, row by row.
 pub fn paint(raster: &Raster<'_>, overlay: &Overlay, glyphs: GlyphSet) -> Vec<Cell> {
     let model = raster.model();
-    let table = MarkTable::new(model, overlay);
+    let vp = raster.viewport();
+    let shapes = ZoneShapes::new(model, overlay, vp.view, vp.side);
+    let table = MarkTable::new(model, overlay).without(shapes.replaced());
+    let w = usize::from(raster.width());
     let mut out: Vec<Cell> = raster
         .cells()
         .iter()
-        .map(|c| match c.region {
-            Some((r, s)) => marked_cell(c.ground, table.get(r, s), glyphs),
+        .enumerate()
+        .map(|(i, c)| match c.region {
+            Some((r, s)) => {
+                let (col, row) = ((i % w.max(1)) as u16, (i / w.max(1)) as u16);
+                let from_shapes = shapes.at(raster.point_of(col, row));
+                marked_cell(c.ground, table.get(r, s) | from_shapes, glyphs)
+            }
             None => plain_cell(c.ground, glyphs),
         })
         .collect();
-    let w = usize::from(raster.width());
-    let vp = raster.viewport();
 
     // Zones that show no cell of their own claim one: a zone's own cell is a plain body
     // cell of its region (no line through it) that no X covers.
     let xs = x_cells(raster, overlay);
+    claim_shaped_cells(raster, &shapes, &table, &xs, &mut out, glyphs);
     let room: Vec<u8> = raster
         .cells()
         .iter()

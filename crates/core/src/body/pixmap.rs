@@ -20,6 +20,7 @@ use super::figure::{Figure, FigurePanel};
 use super::model::BodyModel;
 use super::overlay::{
     ESSENTIAL, ESSENTIAL2, MarkTable, Overlay, SELECTED, SPILLOVER, SPILLOVER2, TriggerMark,
+    ZoneShapes,
 };
 
 /// The paper.
@@ -157,33 +158,51 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
         let mut mask = Mask::new(pixmap.width(), pixmap.height())?;
         mask.fill_path(&sil, FillRule::Winding, true, id);
 
-        // Every shape in painting order (later shapes win), coloured by its marks.
-        for shape in &drawing.shapes {
-            let flags = table.get(shape.region, shape.side);
-            if flags == 0 {
-                continue;
-            }
-            let Some(path) = polygon_path(shape.poly.points(), panel) else {
-                continue;
-            };
+        // Zones drawn as shapes of their own replace their regions' fill on this view.
+        let shapes = ZoneShapes::new(model, overlay, panel.view, panel.side);
+        let zone_paths = [ESSENTIAL, SPILLOVER, ESSENTIAL2, SPILLOVER2]
+            .into_iter()
+            .filter_map(|bit| {
+                let mut pb = PathBuilder::new();
+                for (_, poly) in shapes.polygons().filter(|(b, _)| *b == bit) {
+                    for (k, p) in poly.points().iter().enumerate() {
+                        let q = panel.place(*p);
+                        if k == 0 {
+                            pb.move_to(q.x, q.y);
+                        } else {
+                            pb.line_to(q.x, q.y);
+                        }
+                    }
+                    pb.close();
+                }
+                pb.finish().map(|path| (bit, path, FillRule::Winding))
+            });
+        // Every shape in painting order (later shapes win), coloured by its marks, then
+        // the zone shapes (each one path, so the union of its pieces has no seams).
+        let regions = drawing.shapes.iter().filter_map(|shape| {
+            let flags = table.get(shape.region, shape.side) & !shapes.replaced();
+            let path = polygon_path(shape.poly.points(), panel)?;
+            (flags != 0).then_some((flags, path, FillRule::EvenOdd))
+        });
+        for (flags, path, rule) in regions.collect::<Vec<_>>().into_iter().chain(zone_paths) {
             if flags & ESSENTIAL != 0 {
-                pixmap.fill_path(&path, &paint_of(RED), FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &paint_of(RED), rule, id, Some(&mask));
                 // Two marked shapes meeting on a slant would leave an anti-aliased seam
                 // of skin between them; a hairline of the same red closes it.
                 pixmap.stroke_path(&path, &paint_of(RED), &seam, id, Some(&mask));
             } else if flags & SPILLOVER != 0 {
-                pixmap.fill_path(&path, &stippled, FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &stippled, rule, id, Some(&mask));
             }
             // The second pattern over the first: the overlap shows both.
             if flags & ESSENTIAL2 != 0 {
-                pixmap.fill_path(&path, &dense, FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &dense, rule, id, Some(&mask));
             } else if flags & SPILLOVER2 != 0 {
-                pixmap.fill_path(&path, &sparse, FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &sparse, rule, id, Some(&mask));
             }
             if flags & SELECTED != 0 {
                 let mut p = paint_of(BLUE);
                 p.set_color(Color::from_rgba8(BLUE[0], BLUE[1], BLUE[2], 115));
-                pixmap.fill_path(&path, &p, FillRule::EvenOdd, id, Some(&mask));
+                pixmap.fill_path(&path, &p, rule, id, Some(&mask));
             }
         }
         // Interior lines, then the outline over everything: zones never erase it.

@@ -24,7 +24,7 @@ use std::fmt::Write as _;
 use super::figure::{Figure, FigurePanel};
 use super::geom::Pt;
 use super::model::{BodyModel, ViewId};
-use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use super::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER, ZoneShapes};
 
 /// The view's id as written in the SVG: the body model's own (`HeadFront`...).
 pub fn view_id(view: ViewId) -> String {
@@ -174,7 +174,9 @@ impl Svg {
         }
         b.push_str("</g>");
         for pat in patterns {
-            let table = MarkTable::new(model, pat.overlay);
+            // Zones drawn as shapes of their own replace their regions' fill here.
+            let zones = ZoneShapes::new(model, pat.overlay, panel.view, panel.side);
+            let table = MarkTable::new(model, pat.overlay).without(zones.replaced());
             let _ = write!(b, "<g class=\"pattern\" data-pattern=\"{}\">", pat.number);
             for shape in &drawing.shapes {
                 let flags = table.get(shape.region, shape.side);
@@ -188,6 +190,22 @@ impl Svg {
                     continue;
                 };
                 region_el(b, shape, class, pat.number);
+            }
+            for (bit, class) in [(ESSENTIAL, "essential"), (SPILLOVER, "spillover")] {
+                let polys = zones.polygons().filter(|(f, _)| *f == bit);
+                let mut d = String::new();
+                for (_, poly) in polys {
+                    d.push('M');
+                    fmt_pts(&mut d, poly.points().iter().copied());
+                    d.push('Z');
+                }
+                if !d.is_empty() {
+                    let _ = write!(
+                        b,
+                        "<path data-zone=\"shape\" class=\"{class}\" data-pattern=\"{}\" fill-rule=\"nonzero\" d=\"{d}\"/>",
+                        pat.number
+                    );
+                }
             }
             b.push_str("</g>");
         }

@@ -48,6 +48,9 @@ pub enum ViewId {
     FootInner,
     /// A foot from its outer (little-toe) side.
     FootOuter,
+    /// The whole body in profile, from one side (the lateral patterns: a band down the
+    /// side of the thigh and leg is drawn here, as the manuals draw it).
+    BodySide,
 }
 
 /// Which part of the body a view shows.
@@ -85,7 +88,7 @@ impl Area {
 
 impl ViewId {
     /// Every view, whole body first.
-    pub const ALL: [ViewId; 10] = [
+    pub const ALL: [ViewId; 11] = [
         ViewId::Front,
         ViewId::Back,
         ViewId::HeadFront,
@@ -96,6 +99,7 @@ impl ViewId {
         ViewId::FootSole,
         ViewId::FootInner,
         ViewId::FootOuter,
+        ViewId::BodySide,
     ];
 
     /// Its position in [`ViewId::ALL`].
@@ -113,10 +117,30 @@ impl ViewId {
         }
     }
 
+    /// Whether the view looks at a surface, so a point under it may be marked there (a
+    /// side is seen at the edges of the front and back views and in a profile; the front
+    /// and back of the head at the edges of its profile). Never the opposite surface: a
+    /// point on the front is not marked from behind, one on the back of the hand not on
+    /// the palm.
+    pub fn sees(self, face: Face) -> bool {
+        match self {
+            ViewId::Front | ViewId::HeadFront | ViewId::HandPalm | ViewId::FootTop => {
+                face != Face::Back
+            }
+            ViewId::Back | ViewId::HandBack | ViewId::FootSole => face != Face::Front,
+            ViewId::HeadSide => true,
+            // The side of the body, with the front and the back at its edges.
+            ViewId::BodySide => face != Face::Medial,
+            // A foot's side shows its own border and the top of the foot, not the sole.
+            ViewId::FootInner => matches!(face, Face::Medial | Face::Front),
+            ViewId::FootOuter => matches!(face, Face::Lateral | Face::Front),
+        }
+    }
+
     /// The part of the body it shows.
     pub fn area(self) -> Area {
         match self {
-            ViewId::Front | ViewId::Back => Area::WholeBody,
+            ViewId::Front | ViewId::Back | ViewId::BodySide => Area::WholeBody,
             ViewId::HeadFront | ViewId::HeadSide => Area::Head,
             ViewId::HandPalm | ViewId::HandBack => Area::Hand,
             ViewId::FootTop | ViewId::FootSole | ViewId::FootInner | ViewId::FootOuter => {
@@ -160,6 +184,41 @@ struct BodyFile {
     views: Vec<ViewDef>,
     #[serde(default)]
     points: BTreeMap<String, Vec<(ViewId, f32, f32)>>,
+    /// The surface a trigger point lies under, where it is not the one its whole-body
+    /// positions say ([`Face::of_views`]).
+    #[serde(default)]
+    faces: BTreeMap<String, Face>,
+}
+
+/// The surface of the body (or of a limb, in anatomical position) a trigger point lies
+/// under: a view marks the point only if it looks at that surface ([`ViewId::sees`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Face {
+    /// The front (the palm, the top of the foot).
+    Front,
+    /// The back (the back of the hand, the sole).
+    Back,
+    /// The outer side (seen at the edge from the front and from behind).
+    Lateral,
+    /// The inner side (seen at the edge from the front and from behind).
+    Medial,
+}
+
+impl Face {
+    /// The surface a point lies under by the whole-body views it is authored in: the
+    /// front alone, the back alone, else the side (both, or only close-ups).
+    pub fn of_views(views: impl IntoIterator<Item = ViewId>) -> Face {
+        let (mut front, mut back) = (false, false);
+        for v in views {
+            front |= v == ViewId::Front;
+            back |= v == ViewId::Back;
+        }
+        match (front, back) {
+            (true, false) => Face::Front,
+            (false, true) => Face::Back,
+            _ => Face::Lateral,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +251,10 @@ struct ViewDef {
     /// authored on the viewer's left half and mirrored for the other side.
     #[serde(default)]
     zooms: Vec<(String, String)>,
+    /// Named anatomical landmarks ("acromion", "x,y"), authored like the regions: the
+    /// zone shapes of `data/zones.ron` are written against them.
+    #[serde(default)]
+    landmarks: Vec<(String, String)>,
     regions: Vec<(String, String)>,
 }
 
@@ -204,6 +267,9 @@ pub enum BodyError {
     /// The RON is well formed but the model is not.
     #[error("body model: {0}")]
     Invalid(String),
+    /// A zone shape is wrong, where the zone file writes it.
+    #[error(transparent)]
+    Zone(#[from] super::zones::ZoneError),
 }
 
 /// A region index into [`BodyModel::regions`].
@@ -298,6 +364,7 @@ pub struct View {
     drawings: [Drawing; 2],
     partial: Vec<RegionIdx>,
     zooms: Vec<(String, Rect)>,
+    landmarks: Vec<(String, Pt)>,
 }
 
 impl View {
@@ -317,6 +384,19 @@ impl View {
     /// For a bilateral view, the patient's side seen on the viewer's left.
     pub fn viewer_left(&self) -> Option<Side> {
         self.bilateral
+    }
+
+    /// A named landmark, where it is authored (see [`View::place`] for the other side).
+    pub fn landmark(&self, name: &str) -> Option<Pt> {
+        self.landmarks
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, p)| p)
+    }
+
+    /// The landmarks' names, as written.
+    pub fn landmark_names(&self) -> impl Iterator<Item = &str> {
+        self.landmarks.iter().map(|(n, _)| n.as_str())
     }
 
     /// How many magnified parts ([`View::zoom`]) the view has.
@@ -339,6 +419,11 @@ impl View {
             *b
         };
         Some((title, b))
+    }
+
+    /// The vertical line the view mirrors about for the other side.
+    pub fn axis(&self) -> f32 {
+        self.axis
     }
 
     /// Whether it shows both sides at once.
@@ -461,6 +546,8 @@ pub struct BodyModel {
     midline: Vec<bool>,
     views: Vec<View>,
     points: Map<String, Vec<PointAt>>,
+    faces: Map<String, Face>,
+    zones: Map<String, Vec<super::zones::ZoneShape>>,
 }
 
 impl fmt::Display for ViewId {
@@ -477,6 +564,34 @@ impl BodyModel {
     pub fn parse(text: &str) -> Result<BodyModel, BodyError> {
         let file: BodyFile = crate::ron_file::from_ron(text, BODY_FILE)?;
         build(file)
+    }
+
+    /// The model with the zone shapes of a zone file (see [`super::zones`]).
+    pub fn with_zones(mut self, text: &str) -> Result<BodyModel, BodyError> {
+        let zones = super::zones::parse(&self, text)?;
+        self.zones = zones.into_iter().collect();
+        Ok(self)
+    }
+
+    /// The shipped body model and zone shapes, parsed and built from their RON (the
+    /// build step embeds their binary form; tests compare the two).
+    pub fn shipped_from_ron() -> Result<BodyModel, BodyError> {
+        BodyModel::parse(SHIPPED)?.with_zones(super::zones::SHIPPED_ZONES)
+    }
+
+    /// A trigger point's zone shapes, on every view that has them.
+    pub fn zones_of(&self, tp_id: &str) -> &[super::zones::ZoneShape] {
+        self.zones.get(tp_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a trigger point's pattern is drawn as shapes on a view.
+    pub fn has_zones(&self, tp_id: &str, view: ViewId) -> bool {
+        self.zones_of(tp_id).iter().any(|z| z.view == view)
+    }
+
+    /// The trigger points whose patterns are drawn as shapes.
+    pub fn zone_ids(&self) -> impl Iterator<Item = &str> {
+        self.zones.keys().map(String::as_str)
     }
 
     /// Every region id drawn somewhere, sorted; a [`RegionIdx`] indexes this.
@@ -520,10 +635,12 @@ impl BodyModel {
     /// Where a trigger point on `side` is drawn in a view, if that view shows it.
     ///
     /// One rule for every view: a point is shown only where its location region is drawn
-    /// and its position lies inside it (the region seen there, on its side). Its position
-    /// in a view is the one authored for that view; the two whole-body views share one
-    /// frame, so a point authored in one stands in the other too (a point on the side of
-    /// the hip is seen from the front and from behind). A trigger point with no authored
+    /// and its position lies inside it (the region seen there, on its side), and only in
+    /// a view authored for it: a point is marked on the surface it lies under (the front,
+    /// the back, its side), never on the opposite one, and a deep point is not marked
+    /// where it could only be felt through the body (`faces` in the model, checked when
+    /// it is built: no position is authored on a view that does not see the point's
+    /// surface). A trigger point with no authored
     /// position at all (an atlas of its own) is drawn at its location region's anchor in
     /// the views that draw that region whole; a close-up that only grazes the region (the
     /// shin at the top of a foot close-up) never guesses.
@@ -554,12 +671,17 @@ impl BodyModel {
         let s = side.unwrap_or(Side::Right);
         let on = (!self.midline[usize::from(region)]).then_some(s);
         let authored = self.points.get(tp_id).map_or(&[][..], Vec::as_slice);
-        let at = |id: ViewId| authored.iter().find(|p| p.view == id).map(|p| p.at);
-        match at(view).or_else(|| view.twin().and_then(at)) {
+        match authored.iter().find(|p| p.view == view).map(|p| p.at) {
             Some(p) => Some(v.place(p, s)),
             None if authored.is_empty() && v.draws_whole(region) => v.anchor(region, on),
             None => None,
         }
+    }
+
+    /// The surface a trigger point lies under (see [`Face`]); `None` for a point with no
+    /// authored position.
+    pub fn face_of(&self, tp_id: &str) -> Option<Face> {
+        self.faces.get(tp_id).copied()
     }
 
     /// The authored positions of a trigger point.
@@ -764,6 +886,35 @@ fn build_shapes(
     Ok(shapes)
 }
 
+/// A view's named landmarks: kebab-case names, each one point inside the view, once.
+fn landmarks_of(def: &ViewDef, what: &str, bounds: Rect) -> Result<Vec<(String, Pt)>, BodyError> {
+    let mut landmarks: Vec<(String, Pt)> = Vec::new();
+    for (name, text) in &def.landmarks {
+        let pts = parse_points(text)
+            .map_err(|e| BodyError::Invalid(format!("{what}, landmark `{name}`: {e}")))?;
+        let ok_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        match pts.as_slice() {
+            [p] if ok_name && bounds.padded(2.0, 2.0).contains(*p) => {
+                if landmarks.iter().any(|(n, _)| n == name) {
+                    return Err(BodyError::Invalid(format!(
+                        "{what}: landmark `{name}` is given twice"
+                    )));
+                }
+                landmarks.push((name.clone(), *p));
+            }
+            _ => {
+                return Err(BodyError::Invalid(format!(
+                    "{what}, landmark `{name}`: a kebab-case name and one point \"x,y\" inside the view"
+                )));
+            }
+        }
+    }
+    Ok(landmarks)
+}
+
 /// Resolves one view: its silhouette (mirrored or flipped as asked), details and shapes.
 fn build_view(
     def: &ViewDef,
@@ -859,6 +1010,7 @@ fn build_view(
         }
         zooms.push((title.clone(), b));
     }
+    let landmarks = landmarks_of(def, &what, bounds)?;
     Ok(View {
         id: def.id,
         title: def.title.clone(),
@@ -869,6 +1021,7 @@ fn build_view(
         drawings: [first, second],
         partial,
         zooms,
+        landmarks,
     })
 }
 
@@ -912,7 +1065,26 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut points = Map::default();
+    let mut faces = Map::default();
+    for id in file.faces.keys() {
+        if !file.points.contains_key(id) {
+            return Err(BodyError::Invalid(format!(
+                "face for `{id}`, which has no points"
+            )));
+        }
+    }
     for (tp, list) in file.points {
+        let face = file
+            .faces
+            .get(&tp)
+            .copied()
+            .unwrap_or_else(|| Face::of_views(list.iter().map(|p| p.0)));
+        if let Some((view, ..)) = list.iter().find(|p| !p.0.sees(face)) {
+            return Err(BodyError::Invalid(format!(
+                "`{tp}` lies under the {face:?} surface, which view {view} does not see"
+            )));
+        }
+        faces.insert(tp.clone(), face);
         let mut out = Vec::with_capacity(list.len());
         for (view, x, y) in list {
             let p = Pt::new(x, y);
@@ -938,5 +1110,7 @@ fn build(file: BodyFile) -> Result<BodyModel, BodyError> {
         midline,
         views,
         points,
+        faces,
+        zones: Map::default(),
     })
 }
