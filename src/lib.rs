@@ -9,8 +9,8 @@
 #![forbid(unsafe_code)]
 
 pub use painmap_core::{
-    DISCLAIMER, atlas, body, color, columns, compare, date, escape, folders, fsutil, intake,
-    layers, parse, pdf, rank, record, records, report, screen, search, study,
+    DISCLAIMER, atlas, body, color, columns, compare, date, drawing, escape, folders, fsutil,
+    intake, layers, parse, pdf, rank, record, records, report, screen, search, study,
 };
 
 pub mod cli;

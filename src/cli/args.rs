@@ -431,6 +431,11 @@ pub struct RankArgs {
     #[arg(value_name = "REGION")]
     pub regions: Vec<String>,
 
+    /// A pain drawing (JSON, as the explorer saves it; see docs/drawings.md): its
+    /// regions are the selection and each pattern is scored by how well it explains it.
+    #[arg(long, value_name = "FILE")]
+    pub drawing: Option<std::path::PathBuf>,
+
     /// A symptom word that refines the order (dizziness, tingling, sciatica...).
     #[arg(long = "symptom", short = 's', value_name = "WORD")]
     pub symptoms: Vec<String>,

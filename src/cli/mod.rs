@@ -4,6 +4,7 @@
 
 mod args;
 mod compare;
+mod drawing;
 mod glossary;
 mod guide;
 mod handout;

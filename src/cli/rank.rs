@@ -15,6 +15,9 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     let mut selection = selection(atlas, &args.regions, &args.symptoms)?;
     selection.age = args.age;
     answer_all(atlas, &mut selection, &args.yes, &args.no)?;
+    if let Some(path) = &args.drawing {
+        return ranked_drawing(atlas, args, ctx, path, &selection);
+    }
     if selection.is_empty() && selection.said.is_empty() {
         anyhow::bail!(
             "nothing to rank: name at least one region (e.g. `painmap rank \"left temple\"`; \
@@ -38,6 +41,42 @@ pub fn run(atlas: &Atlas, args: &RankArgs, ctx: &Context) -> anyhow::Result<u8> 
     };
     out::print(&text)?;
     // A red flag raised is something found, even where no trigger point refers.
+    Ok(status(
+        !report.candidates.is_empty() || !report.red_flags.is_empty(),
+    ))
+}
+
+/// `rank --drawing FILE`: the drawing's report and summary.
+fn ranked_drawing(
+    atlas: &Atlas,
+    args: &RankArgs,
+    ctx: &Context,
+    path: &std::path::Path,
+    selection: &crate::rank::Selection,
+) -> anyhow::Result<u8> {
+    let drawing = super::drawing::read(path)?;
+    if drawing.is_empty() && selection.is_empty() {
+        anyhow::bail!("nothing to rank: the drawing shades nothing");
+    }
+    if matches!(args.by, By::Point) {
+        anyhow::bail!("--drawing ranks muscles; --by point is not available with it");
+    }
+    let (report, summary) =
+        super::drawing::report(atlas, &drawing, selection, usize::from(args.top));
+    let format = if args.json {
+        Format::Json
+    } else {
+        args.format.unwrap_or(Format::Text)
+    };
+    let text = match format {
+        Format::Text => report.to_text(atlas) + &super::drawing::to_text(atlas, &summary),
+        Format::Json => super::drawing::to_json(&report, &summary)?,
+        Format::Markdown => {
+            report.to_markdown(atlas, &Utc::from_unix(ctx.now).stamp())
+                + &super::drawing::to_text(atlas, &summary)
+        }
+    };
+    out::print(&text)?;
     Ok(status(
         !report.candidates.is_empty() || !report.red_flags.is_empty(),
     ))

@@ -276,6 +276,8 @@ pub struct App<'a> {
     pub kept: Option<Intake>,
     /// A key that drops unsaved work, pressed once: pressing it again confirms.
     pub confirm: Option<Confirm>,
+    /// Draw mode and the pain drawing ([`super::draw`]).
+    pub draw: super::draw::DrawState,
     /// The layer drawn over the map (`o`): none, dermatomes, nerves or organs.
     pub layer: Option<crate::layers::Kind>,
     /// The intake's ranking, as of the last [`App::rerank`].
@@ -348,6 +350,7 @@ impl<'a> App<'a> {
             saved: None,
             kept: None,
             confirm: None,
+            draw: super::draw::DrawState::default(),
             layer: None,
             ranking: Ranking::default(),
         };
@@ -372,8 +375,23 @@ impl<'a> App<'a> {
     /// whenever the intake changes.
     pub fn rerank(&mut self) {
         let selection = self.intake.ranking_selection();
+        // A drawing ranks by its shape; its regions are already in the selection.
+        let candidates = if self.draw.drawing.is_empty() {
+            rank::rank(self.atlas, &selection, MAX_CANDIDATES).candidates
+        } else {
+            rank::rank_drawing(self.atlas, &self.draw.drawing, &selection, MAX_CANDIDATES)
+                .ranking
+                .candidates
+                .into_iter()
+                .map(|p| Placed {
+                    rank: p.rank,
+                    tied: p.tied,
+                    item: p.item.candidate,
+                })
+                .collect()
+        };
         self.ranking = Ranking {
-            candidates: rank::rank(self.atlas, &selection, MAX_CANDIDATES).candidates,
+            candidates,
             flags: rank::red_flags(self.atlas, &selection),
             questions: rank::age_questions(self.atlas, &selection),
             screen: rank::screen_questions(self.atlas, &selection),

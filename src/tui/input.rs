@@ -87,6 +87,9 @@ fn key_msg(key: KeyEvent, app: &App<'_>, layout: &Layout, now: i64) -> Option<Ms
         Some(Overlay::Compare(_)) => {
             keymap::action(Scope::Compare, key).and_then(|a| act(a, app, layout, now))
         }
+        None if app.draw.on && !ctrl && super::draw::key(key.code, app, layout, now).is_some() => {
+            super::draw::key(key.code, app, layout, now)
+        }
         None => {
             if let KeyCode::Char(c @ '0'..='9') = key.code {
                 let digit = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
@@ -163,6 +166,7 @@ fn act(action: Action, app: &App<'_>, layout: &Layout, now: i64) -> Option<Msg> 
         Action::Compare => Msg::ToggleCompare,
         Action::ComparePrevious => Msg::ComparePrevious,
         Action::Pictures => Msg::TogglePictures,
+        Action::Draw => Msg::Draw(super::draw::DrawMsg::Toggle),
         Action::Layer => Msg::CycleLayer,
     })
 }
@@ -233,6 +237,11 @@ fn mouse_msg(mouse: MouseEvent, app: &App<'_>, layout: &Layout) -> Option<Msg> {
             return down.then(|| list.item_at(col, row).map(|i| Msg::BrowseAccept(Some(i))))?;
         }
         None => {}
+    }
+    if app.draw.on
+        && let Some(msg) = super::draw::mouse(mouse.kind, col, row, layout)
+    {
+        return Some(msg);
     }
     let over = |r: Option<ratatui::layout::Rect>| {
         r.is_some_and(|r| r.contains(ratatui::layout::Position::new(col, row)))

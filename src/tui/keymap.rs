@@ -91,6 +91,8 @@ pub enum Action {
     ComparePrevious,
     /// Pictures as text, or as images again.
     Pictures,
+    /// Draw mode: shade where it hurts.
+    Draw,
     /// The map's layer: none, dermatomes, nerves, organs.
     Layer,
 }
@@ -182,6 +184,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Panes, &[c('H')], A::History),
     b(S::Panes, &[c('c')], A::ComparePrevious),
     b(S::Panes, &[c('i')], A::Pictures),
+    b(S::Panes, &[c('d')], A::Draw),
     b(S::Panes, &[c('o')], A::Layer),
     b(S::Map, &[k(C::Left), c('h')], A::Cursor(-1, 0)),
     b(S::Map, &[k(C::Right), c('l')], A::Cursor(1, 0)),
@@ -307,7 +310,11 @@ pub const HELP: &[HelpRow] = &[
         &[(S::Panes, A::Back)],
         "close; back from a muscle opened by search",
     ),
-    row(&[(S::Panes, A::Clear)], "clear the selection and symptoms"),
+    HelpRow {
+        shows: &[(S::Panes, A::Clear), (S::Panes, A::Draw)],
+        extra: "",
+        what: "clear · draw (+ - brush, e erase, u undo, w save)",
+    },
     HelpRow {
         shows: &[
             (S::Panes, A::Quality),

@@ -4,6 +4,20 @@
 use crate::atlas::RegionInstance;
 use ratatui::layout::{Position, Rect};
 
+/// The point of a view a map cell shows (its centre), in thousandths of the view's
+/// units: where a drawing stroke lands, whatever the terminal's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// The view.
+    pub view: crate::body::ViewId,
+    /// The side it is drawn for.
+    pub side: crate::atlas::Side,
+    /// Across, in thousandths of a view unit.
+    pub x: i32,
+    /// Down, in thousandths of a view unit.
+    pub y: i32,
+}
+
 /// Which region instance each cell of the map shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MapLayout {
@@ -11,6 +25,8 @@ pub struct MapLayout {
     pub area: Rect,
     /// Row-major, `area.width * area.height` cells.
     pub cells: Vec<Option<RegionInstance>>,
+    /// Row-major: the view point each picture cell shows (for drawing).
+    pub spots: Vec<Option<Spot>>,
 }
 
 impl MapLayout {
@@ -19,6 +35,33 @@ impl MapLayout {
         MapLayout {
             area,
             cells: vec![None; usize::from(area.width) * usize::from(area.height)],
+            spots: vec![None; usize::from(area.width) * usize::from(area.height)],
+        }
+    }
+
+    /// The view point under a position relative to the map's top-left.
+    pub fn spot_at(&self, x: u16, y: u16) -> Option<Spot> {
+        if x >= self.area.width || y >= self.area.height {
+            return None;
+        }
+        *self
+            .spots
+            .get(usize::from(y) * usize::from(self.area.width) + usize::from(x))?
+    }
+
+    /// The view point under a screen position.
+    pub fn spot_at_screen(&self, col: u16, row: u16) -> Option<Spot> {
+        if !self.area.contains(Position::new(col, row)) {
+            return None;
+        }
+        self.spot_at(col - self.area.x, row - self.area.y)
+    }
+
+    /// Records the view point a cell (relative to the map) shows.
+    pub fn set_spot(&mut self, x: u16, y: u16, spot: Spot) {
+        if x < self.area.width && y < self.area.height {
+            let i = usize::from(y) * usize::from(self.area.width) + usize::from(x);
+            self.spots[i] = Some(spot);
         }
     }
 

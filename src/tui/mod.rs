@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod clients;
+pub mod draw;
 pub mod edit;
 pub mod input;
 pub mod keymap;
@@ -19,6 +20,8 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
+#[cfg(test)]
+mod draw_tests;
 #[cfg(test)]
 mod input_tests;
 #[cfg(test)]

@@ -10,6 +10,8 @@ use crate::records::{SavedVisit, SqliteStore, Store, Visit};
 pub enum Msg {
     /// Close the explorer.
     Quit,
+    /// Draw mode: a stroke, a tool, undo, save ([`super::draw`]).
+    Draw(super::draw::DrawMsg),
     /// Show or hide the help.
     ToggleHelp,
     /// Close the overlay, or unpin the detail.

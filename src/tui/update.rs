@@ -98,6 +98,7 @@ fn apply(app: &mut App<'_>, msg: Msg) -> Option<Effect> {
             app.map = app.map.step(&cycle, if forward { 1 } else { -1 });
             app.status = format!("map: {}", app.map.title(model));
         }
+        Msg::Draw(m) => return super::draw::update(app, m),
         Msg::CursorTo(cursor) => {
             app.cursor = Some(cursor);
             app.focus = Focus::Map;

@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod corpus;
 mod docs;
+mod drawing;
 mod escapes;
 mod exports;
 mod fixtures;

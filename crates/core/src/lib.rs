@@ -29,6 +29,7 @@ pub mod color;
 pub mod columns;
 pub mod compare;
 pub mod date;
+pub mod drawing;
 pub mod escape;
 pub mod folders;
 pub mod fsutil;

@@ -88,6 +88,9 @@ pub fn draw(
     if let Some(r) = &app.records {
         title = format!("{title} · {}", r.client);
     }
+    if app.draw.on {
+        title = format!("{title} · drawing, {}", app.draw.extent_words());
+    }
     let block = pane(&title, app.focus == Focus::Map, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -98,8 +101,9 @@ pub fn draw(
         pattern: pattern_overlay(app.atlas, shown),
         cursor,
         labels: note_labels(&app.intake),
-        // A layer is drawn in text, over the text picture.
-        picture: if app.layer.is_some() {
+        drawing: Some(&app.draw.drawing),
+        // A layer or a drawing is drawn in text, over the text picture.
+        picture: if app.layer.is_some() || app.draw.on || !app.draw.drawing.is_empty() {
             Picture::Text
         } else if super::covering(app) == 0 {
             Picture::Image
@@ -131,6 +135,7 @@ pub fn draw_marked(
         pattern: Overlay::default(),
         cursor: None,
         labels,
+        drawing: None,
         picture: Picture::Text,
         layer: None,
     };
@@ -144,6 +149,7 @@ struct Content<'x> {
     pattern: Overlay,
     cursor: Option<crate::tui::app::Cursor>,
     labels: Vec<(RegionInstance, String)>,
+    drawing: Option<&'x crate::drawing::Drawing>,
     picture: Picture,
     /// The layer drawn over the body (`o`), if any.
     layer: Option<crate::layers::Kind>,
@@ -212,10 +218,24 @@ fn paint_map(
             };
             super::layers::paint(frame.buffer_mut(), body, &raster, kind, &keep, theme);
         }
+        if let Some(d) = content.drawing.filter(|d| !d.is_empty()) {
+            super::drawn::paint(frame.buffer_mut(), body, &raster, d, theme);
+        }
         for row in 0..raster.height() {
             for col in 0..raster.width() {
                 let (sx, sy) = (body.x + col, body.y + row);
                 hits.set(sx - inner.x, sy - inner.y, raster.region_at(col, row));
+                let p = raster.point_of(col, row);
+                hits.set_spot(
+                    sx - inner.x,
+                    sy - inner.y,
+                    crate::tui::layout::Spot {
+                        view: panel.view,
+                        side: panel.side,
+                        x: (p.x * 1000.0).round() as i32,
+                        y: (p.y * 1000.0).round() as i32,
+                    },
+                );
             }
         }
     }

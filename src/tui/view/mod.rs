@@ -5,6 +5,7 @@ mod candidates;
 mod clients;
 mod compare;
 mod detail;
+mod drawn;
 mod history;
 mod layers;
 mod map;

@@ -52,6 +52,7 @@
 //! a side matches either side. When no selected region has a side, candidates carry no
 //! side either.
 
+mod drawn;
 mod flags;
 pub mod guide;
 mod score;
@@ -61,6 +62,7 @@ pub mod weights;
 #[cfg(test)]
 mod tests;
 
+pub use drawn::{DRAWN, DrawnCandidate, DrawnRanking, Fit, drawing_selection, rank_drawing};
 pub use flags::{AgeQuestion, Raised, age_questions, red_flags, screen_questions};
 pub use score::{MuscleCandidate, PointCandidate, UNLISTED};
 pub use top::{Placed, Ranking};
