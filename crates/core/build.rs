@@ -81,15 +81,7 @@ fn main() {
         .muscles
         .iter()
         .flat_map(|m| &m.trigger_points)
-        .map(|tp| zones::Listed {
-            id: &tp.id,
-            regions: tp
-                .essential
-                .iter()
-                .chain(&tp.spillover)
-                .map(String::as_str)
-                .collect(),
-        });
+        .map(zones::Listed::of);
     let problems = zones::check(&body, listed);
     if !problems.is_empty() {
         fail(problems.iter().map(ToString::to_string));

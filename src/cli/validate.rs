@@ -12,15 +12,7 @@ use crate::body::zones::{self, Listed};
 /// (exit 2).
 pub fn ok(atlas: &Atlas) -> anyhow::Result<u8> {
     let model = crate::body::shipped();
-    let listed = atlas.trigger_points().map(|(_, tp)| Listed {
-        id: &tp.id,
-        regions: tp
-            .essential
-            .iter()
-            .chain(&tp.spillover)
-            .map(String::as_str)
-            .collect(),
-    });
+    let listed = atlas.trigger_points().map(|(_, tp)| Listed::of(tp));
     let problems = zones::check_own(model, listed);
     if !problems.is_empty() {
         for p in &problems {

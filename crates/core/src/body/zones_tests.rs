@@ -44,15 +44,7 @@ const BAND: &str =
 fn the_shipped_zones_load_and_agree_with_the_atlas() {
     let m = crate::body::shipped();
     let atlas = crate::atlas::Atlas::shipped().unwrap();
-    let listed = atlas.trigger_points().map(|(_, tp)| Listed {
-        id: &tp.id,
-        regions: tp
-            .essential
-            .iter()
-            .chain(&tp.spillover)
-            .map(String::as_str)
-            .collect(),
-    });
+    let listed = atlas.trigger_points().map(|(_, tp)| Listed::of(tp));
     assert_eq!(zones::check(m, listed), Vec::new());
     let drawn = m.zone_ids().count();
     assert!(drawn >= 27, "{drawn}");

@@ -552,6 +552,21 @@ pub struct Listed<'a> {
     pub regions: Vec<&'a str>,
 }
 
+impl<'a> Listed<'a> {
+    /// What a trigger point of the atlas lists: its essential and spillover regions.
+    pub fn of(tp: &'a crate::atlas::model::TriggerPoint) -> Listed<'a> {
+        Listed {
+            id: &tp.id,
+            regions: tp
+                .essential
+                .iter()
+                .chain(&tp.spillover)
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+}
+
 /// Checks every pattern drawn as shapes against an atlas's lists ([`agreement`]), and
 /// that every drawn pattern belongs to a trigger point of the atlas (the shipped one:
 /// the build step runs this). The problems, in the zone file's order.
