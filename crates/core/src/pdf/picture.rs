@@ -11,7 +11,7 @@ use super::page::{Font, PAGE_H, put_text};
 use crate::body::figure::{Figure, FigurePanel};
 use crate::body::geom::Pt;
 use crate::body::model::BodyModel;
-use crate::body::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER};
+use crate::body::overlay::{ESSENTIAL, MarkTable, Overlay, SELECTED, SPILLOVER, ZoneShapes};
 
 const BODY: (f32, f32, f32) = (0.945, 0.863, 0.796);
 const RED: (f32, f32, f32) = (0.784, 0.063, 0.18);
@@ -41,7 +41,6 @@ pub fn draw(
 ) -> f32 {
     let title_h = 11.0;
     let k = (width / figure.width.max(1.0)).min((height - title_h) / figure.height.max(1.0));
-    let table = MarkTable::new(model, overlay);
     for panel in &figure.panels {
         let view = model.view(panel.view);
         // The panel's title above it, in page coordinates.
@@ -49,7 +48,7 @@ pub fn draw(
         let ty = PAGE_H - top - 8.0;
         put_text(c, tx, ty, &view.title(panel.side), Font::Bold, 7.5, X_INK);
         let origin = (x, PAGE_H - top - title_h);
-        draw_panel(c, model, panel, &table, overlay, k, origin);
+        draw_panel(c, model, panel, overlay, k, origin);
     }
     title_h + k * figure.height
 }
@@ -63,13 +62,15 @@ fn draw_panel(
     c: &mut Content,
     model: &BodyModel,
     panel: &FigurePanel,
-    table: &MarkTable,
     overlay: &Overlay,
     k: f32,
     (x0, y0): (f32, f32),
 ) {
     let view = model.view(panel.view);
     let drawing = view.drawing(panel.side);
+    // Zones drawn as shapes of their own replace their regions' fill, as in the SVG.
+    let zones = ZoneShapes::new(model, overlay, panel.view, panel.side);
+    let table = MarkTable::new(model, overlay).without(zones.replaced());
     let (sx, sy) = (k * panel.scale, k * panel.scale_y);
     let to_page = |p: Pt| {
         (
@@ -106,7 +107,7 @@ fn draw_panel(
         let fill = if flags & ESSENTIAL != 0 {
             RED
         } else if flags & SPILLOVER != 0 {
-            stipple.push(shape);
+            stipple.push(&shape.poly);
             continue;
         } else if flags & SELECTED != 0 {
             SELECTED_FILL
@@ -117,13 +118,22 @@ fn draw_panel(
         c.set_fill_rgb(fill.0, fill.1, fill.2);
         c.fill_nonzero();
     }
+    for (bit, shape) in zones.polygons() {
+        if bit & ESSENTIAL != 0 {
+            poly(c, shape.points());
+            c.set_fill_rgb(RED.0, RED.1, RED.2);
+            c.fill_nonzero();
+        } else if bit & SPILLOVER != 0 {
+            stipple.push(shape);
+        }
+    }
     // Spillover: red dots on a grid of the page (2.4 pt apart), clipped to each shape.
     for shape in stipple {
         c.save_state();
-        poly(c, shape.poly.points());
+        poly(c, shape.points());
         c.clip_nonzero();
         c.end_path();
-        let pts: Vec<(f32, f32)> = shape.poly.points().iter().map(|p| to_page(*p)).collect();
+        let pts: Vec<(f32, f32)> = shape.points().iter().map(|p| to_page(*p)).collect();
         let (mut lx, mut ly, mut hx, mut hy) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
         for (px, py) in &pts {
             lx = lx.min(*px);
@@ -200,5 +210,71 @@ fn draw_panel(
             c.line_to(px + r, py - r);
             c.stroke();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::{Atlas, Side};
+    use crate::body::frame::Frame;
+
+    /// How many times the page switches its fill to the zones' red: once per essential
+    /// fill and once per spillover stipple.
+    fn red_fills(bytes: &[u8]) -> usize {
+        let text = String::from_utf8_lossy(bytes);
+        text.matches(&format!("{} {} {} rg", RED.0, RED.1, RED.2))
+            .count()
+    }
+
+    /// A pattern drawn as shapes is painted from its shapes on the views that carry them,
+    /// as the SVG and PNG are, not from the union of its regions: the handout shows the
+    /// same band down the side of the leg as every other picture.
+    #[test]
+    fn a_zone_drawn_as_shapes_is_painted_from_its_shapes() {
+        let atlas = Atlas::shipped().unwrap();
+        let model = crate::body::shipped();
+        let (_, tp) = atlas
+            .trigger_points()
+            .find(|(_, tp)| tp.id == "gluteus-minimus-anterior")
+            .unwrap();
+        let overlay = Overlay::of_point(&atlas, tp, Side::Right);
+        let figure = Figure::of_frame(model, &Frame::for_overlay(model, &overlay), 300.0);
+        let mut expected = 0;
+        let mut checked = false;
+        for panel in &figure.panels {
+            let zones = ZoneShapes::new(model, &overlay, panel.view, panel.side);
+            if zones.replaced() == 0 {
+                continue;
+            }
+            checked = true;
+            expected += zones.polygons().count();
+            // What the old painting (every listed region filled) would have counted.
+            let table = MarkTable::new(model, &overlay);
+            let by_region = model
+                .view(panel.view)
+                .drawing(panel.side)
+                .shapes
+                .iter()
+                .filter(|s| table.get(s.region, s.side) & (ESSENTIAL | SPILLOVER) != 0)
+                .count();
+            assert_ne!(
+                by_region,
+                zones.polygons().count(),
+                "the test tells the two apart"
+            );
+            let mut c = Content::new();
+            draw_panel(&mut c, model, panel, &overlay, 1.0, (0.0, 800.0));
+            assert_eq!(
+                red_fills(&c.finish()),
+                zones.polygons().count(),
+                "{:?}: one red fill per zone shape, none per region",
+                panel.view
+            );
+        }
+        assert!(
+            checked && expected > 0,
+            "the pattern has shapes on a view it shows"
+        );
     }
 }
