@@ -152,3 +152,28 @@ fn x_and_q_ask_before_dropping_an_unsaved_intake() {
     h.ch('q');
     assert!(h.app.quit, "{}", h.app.status);
 }
+
+/// A long status keeps the bottom line to itself: the key hints shrink, then go, and are
+/// never cut mid-word over the status ("...this selection? help · q q").
+#[test]
+fn a_long_status_is_never_overwritten_by_the_hints() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut hn = Harness::new(w, h);
+        hn.key(KeyCode::Right);
+        for status in [
+            "no screening questions for this selection",
+            "no screening questions for this selection, and a status longer than any line of the terminal can hold whole",
+        ] {
+            hn.app.status = status.to_string();
+            hn.draw();
+            let screen = hn.screen();
+            let last = screen.lines().last().unwrap().trim_end().to_string();
+            assert!(last.starts_with("cursor: "), "{w}x{h}: {last}");
+            assert!(
+                last.ends_with("q quit") || last.ends_with('…') || last.ends_with("selection"),
+                "{w}x{h}: the hints are whole or gone: {last}"
+            );
+            assert!(last.chars().count() <= usize::from(w), "{last}");
+        }
+    }
+}

@@ -53,6 +53,9 @@ pub fn banner(frame: &mut Frame<'_>, area: Rect, lines: &[String], theme: &Theme
     }
 }
 
+/// The hints kept when the status leaves little room.
+const SHORT_HINTS: &str = "? help · q quit";
+
 /// Status on the left, key hints on the right.
 pub fn bar(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, layout: &Layout, theme: &Theme) {
     let hints = match app.focus {
@@ -79,11 +82,16 @@ pub fn bar(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, layout: &Layout, th
     };
     let width = usize::from(area.width);
     let hint_room = width.saturating_sub(left.chars().count() + 2);
+    // The status is what just happened, so it keeps the line: the hints shrink to the
+    // short form, then go; a status longer than the line is cut with an ellipsis.
     let hints = if hints.chars().count() <= hint_room {
         hints.to_string()
+    } else if SHORT_HINTS.chars().count() <= hint_room {
+        SHORT_HINTS.to_string()
     } else {
-        "? help · q quit".to_string()
+        String::new()
     };
+    let left = crate::columns::fit(&left, width);
     let pad = width.saturating_sub(left.chars().count() + hints.chars().count());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
