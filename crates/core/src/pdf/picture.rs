@@ -46,11 +46,32 @@ pub fn draw(
         // The panel's title above it, in page coordinates.
         let tx = x + k * panel.dest.x0;
         let ty = PAGE_H - top - 8.0;
-        put_text(c, tx, ty, &view.title(panel.side), Font::Bold, 7.5, X_INK);
+        let title = view.title(panel.side);
+        put_text(
+            c,
+            tx,
+            ty,
+            &title,
+            Font::Bold,
+            title_size(&title, k * panel.dest.width()),
+            X_INK,
+        );
         let origin = (x, PAGE_H - top - title_h);
         draw_panel(c, model, panel, overlay, k, origin);
     }
     title_h + k * figure.height
+}
+
+/// The size a view's title is set in: 7.5 pt, smaller where the view is narrower than
+/// the words (a side view beside the front), so two titles never run into each other.
+fn title_size(title: &str, room: f32) -> f32 {
+    let full = 7.5;
+    let w = super::page::width(title, Font::Bold, full);
+    if w <= room || w <= 0.0 {
+        full
+    } else {
+        (full * room / w).max(4.5)
+    }
 }
 
 /// One view: the panel's own coordinates mapped onto the page (PDF's y runs up).
@@ -230,6 +251,16 @@ mod tests {
     /// A pattern drawn as shapes is painted from its shapes on the views that carry them,
     /// as the SVG and PNG are, not from the union of its regions: the handout shows the
     /// same band down the side of the leg as every other picture.
+    #[test]
+    fn a_title_shrinks_to_its_view_and_no_further_than_legible() {
+        assert!((title_size("Front", 200.0) - 7.5).abs() < f32::EPSILON);
+        let w = super::super::page::width("Right side", Font::Bold, 7.5);
+        let s = title_size("Right side", w / 2.0);
+        assert!((s - 3.75_f32.max(4.5)).abs() < 0.01, "{s}");
+        let s = title_size("Right side", w * 0.8);
+        assert!((s - 6.0).abs() < 0.01, "{s}");
+    }
+
     #[test]
     fn a_zone_drawn_as_shapes_is_painted_from_its_shapes() {
         let atlas = Atlas::shipped().unwrap();
