@@ -50,15 +50,7 @@ fn paint_of(c: [u8; 3]) -> Paint<'static> {
 
 fn polygon_path(pts: &[super::geom::Pt], t: &FigurePanel) -> Option<Path> {
     let mut pb = PathBuilder::new();
-    for (k, p) in pts.iter().enumerate() {
-        let q = t.place(*p);
-        if k == 0 {
-            pb.move_to(q.x, q.y);
-        } else {
-            pb.line_to(q.x, q.y);
-        }
-    }
-    pb.close();
+    push_poly(&mut pb, pts, t);
     pb.finish()
 }
 
@@ -129,15 +121,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
         let drawing = model.view(panel.view).drawing(panel.side);
         let mut sil = PathBuilder::new();
         for poly in &drawing.outline {
-            for (k, p) in poly.points().iter().enumerate() {
-                let q = panel.place(*p);
-                if k == 0 {
-                    sil.move_to(q.x, q.y);
-                } else {
-                    sil.line_to(q.x, q.y);
-                }
-            }
-            sil.close();
+            push_poly(&mut sil, poly.points(), panel);
         }
         let Some(sil) = sil.finish() else { continue };
         let id = Transform::identity();
@@ -152,15 +136,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             .filter_map(|bit| {
                 let mut pb = PathBuilder::new();
                 for (_, poly) in shapes.polygons().filter(|(b, _)| *b == bit) {
-                    for (k, p) in poly.points().iter().enumerate() {
-                        let q = panel.place(*p);
-                        if k == 0 {
-                            pb.move_to(q.x, q.y);
-                        } else {
-                            pb.line_to(q.x, q.y);
-                        }
-                    }
-                    pb.close();
+                    push_poly(&mut pb, poly.points(), panel);
                 }
                 pb.finish().map(|path| (bit, path, FillRule::Winding))
             });
@@ -477,6 +453,19 @@ pub fn ring(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32) {
 /// The pixmap's pixels as straight (not premultiplied) RGBA rows.
 pub fn rgba(pixmap: &Pixmap) -> Vec<u8> {
     pixmap.clone().take_demultiplied()
+}
+
+/// Adds a polygon's points, placed in the panel's pixels, to `pb` as one closed subpath.
+pub(crate) fn push_poly(pb: &mut PathBuilder, pts: &[super::geom::Pt], panel: &FigurePanel) {
+    for (k, p) in pts.iter().enumerate() {
+        let q = panel.place(*p);
+        if k == 0 {
+            pb.move_to(q.x, q.y);
+        } else {
+            pb.line_to(q.x, q.y);
+        }
+    }
+    pb.close();
 }
 
 #[cfg(test)]

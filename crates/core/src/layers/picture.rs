@@ -229,7 +229,7 @@ pub fn png(model: &BodyModel, layers: &Layers, kind: Kind) -> Option<Vec<u8>> {
         let drawing = model.view(panel.view).drawing(panel.side);
         let mut sil = PathBuilder::new();
         for poly in &drawing.outline {
-            push_poly(&mut sil, poly, panel);
+            pixmap::push_poly(&mut sil, poly.points(), panel);
         }
         let Some(sil) = sil.finish() else { continue };
         let mut mask = Mask::new(pixmap.width(), pixmap.height())?;
@@ -241,7 +241,7 @@ pub fn png(model: &BodyModel, layers: &Layers, kind: Kind) -> Option<Vec<u8>> {
                 .count()
                 % 2;
             let mut pb = PathBuilder::new();
-            push_poly(&mut pb, &poly, panel);
+            pixmap::push_poly(&mut pb, poly.points(), panel);
             let Some(path) = pb.finish() else { continue };
             let [r, g, bl] = FILLS[nth];
             let mut fill = Paint {
@@ -258,17 +258,5 @@ pub fn png(model: &BodyModel, layers: &Layers, kind: Kind) -> Option<Vec<u8>> {
             pixmap.stroke_path(&path, &line, &edge, id, Some(&mask));
         }
     }
-    pixmap.encode_png().ok()
-}
-
-fn push_poly(pb: &mut PathBuilder, poly: &Polygon, panel: &FigurePanel) {
-    for (k, p) in poly.points().iter().enumerate() {
-        let q = panel.place(*p);
-        if k == 0 {
-            pb.move_to(q.x, q.y);
-        } else {
-            pb.line_to(q.x, q.y);
-        }
-    }
-    pb.close();
+    crate::body::png::encode(&pixmap).ok()
 }
