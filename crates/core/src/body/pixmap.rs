@@ -169,12 +169,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             }
         }
         // Interior lines, then the outline over everything: zones never erase it.
-        let thin = Stroke {
-            width: unit * 1.1,
-            line_cap: LineCap::Round,
-            line_join: LineJoin::Round,
-            ..Stroke::default()
-        };
+        let thin = line(unit * 1.1);
         for line in &drawing.details {
             let mut pb = PathBuilder::new();
             if let [p] = line.as_slice() {
@@ -203,11 +198,7 @@ pub fn render(model: &BodyModel, figure: &Figure, overlay: &Overlay) -> Option<P
             pb.line_to(b.x, b.y);
         }
         if let Some(path) = pb.finish() {
-            let stroke = Stroke {
-                width: unit * 1.8,
-                ..thin.clone()
-            };
-            pixmap.stroke_path(&path, &paint_of(INK), &stroke, id, None);
+            pixmap.stroke_path(&path, &paint_of(INK), &line(unit * 1.8), id, None);
         }
         // The X, dark on a white halo so it reads on red and on skin; the second
         // pattern's blue and ringed.
@@ -278,12 +269,6 @@ fn cross(pixmap: &mut Pixmap, x: f32, y: f32, r: f32, unit: f32, second: bool) {
     }
     let Some(path) = pb.finish() else {
         return;
-    };
-    let line = |width: f32| Stroke {
-        width,
-        line_cap: LineCap::Round,
-        line_join: LineJoin::Round,
-        ..Stroke::default()
     };
     let id = Transform::identity();
     pixmap.stroke_path(&path, &paint_of(PAPER), &line(unit * 4.5), id, None);
@@ -357,12 +342,6 @@ fn draw_text(
     font::text(&mut pb, text, x, y, cap);
     let Some(path) = pb.finish() else { return };
     let width = cap * if bold { 0.16 } else { 0.1 };
-    let line = |width: f32| Stroke {
-        width,
-        line_cap: LineCap::Round,
-        line_join: LineJoin::Round,
-        ..Stroke::default()
-    };
     let id = Transform::identity();
     if let Some(extra) = halo {
         pixmap.stroke_path(&path, &paint_of(PAPER), &line(width + extra), id, None);
@@ -466,6 +445,16 @@ pub(crate) fn push_poly(pb: &mut PathBuilder, pts: &[super::geom::Pt], panel: &F
         }
     }
     pb.close();
+}
+
+/// A stroke of `width` pixels with round caps and joins, as every line here is drawn.
+fn line(width: f32) -> Stroke {
+    Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    }
 }
 
 #[cfg(test)]
